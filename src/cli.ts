@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * The `mosaik` command (spec/exchange.md, "Command line"). Each module owns its
+ * sub-commands; this file only dispatches and opens the database.
+ */
+import { readSettings } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/connection.js';
+
+export interface CliContext {
+  args: string[];
+  open(): Promise<DatabaseHandle>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A sub-command returns the process exit status. */
+export type CliCommand = (context: CliContext) => Promise<number>;
+
+const usage = `Usage:
+  mosaik import organizations|events|participants|feedback|consultations|grants FILE
+  mosaik report impact --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]
+  mosaik demo                      load the fictional demo dataset
+  mosaik user add EMAIL --role admin|staff|coordinator|representative|funder|evaluator
+  mosaik migrate                   apply pending database migrations
+
+Storage: DATABASE_URL (PostgreSQL) when set, otherwise MOSAIK_DATA_DIR (default ./data).`;
+
+async function loadCommand(name: string | undefined): Promise<CliCommand | undefined> {
+  switch (name) {
+    case 'import':
+      return (await import('./modules/imports/cli.js')).importCommand;
+    case 'user':
+      return (await import('./modules/identity/cli.js')).userCommand;
+    case 'migrate':
+      return async (context) => {
+        const handle = await context.open();
+        await handle.close();
+        context.out('Datenbank ist aktuell. / Database is up to date.');
+        return 0;
+      };
+    default:
+      return undefined;
+  }
+}
+
+export async function runCli(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  const command = await loadCommand(name);
+  if (!command) {
+    io.err(`Unbekannter Befehl „${name}“. / Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  const settings = readSettings();
+  return command({
+    args,
+    out: io.out,
+    err: io.err,
+    open: () => openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR }),
+  });
+}
+
+const invokedDirectly = process.argv[1] && /src[\\/]cli\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then(
+    (status) => process.exit(status),
+    (error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './tables.js';
+import { migrate } from './migrate.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/*
+ * Both engines return the same JavaScript values: counts (int8) and numerics as
+ * numbers, dates ('YYYY-MM-DD') as strings. A date is a calendar day in the
+ * domain (an event's date, a consultation's date), never an instant.
+ */
+const parseCount = (value: string) => Number.parseInt(value, 10);
+const parseDecimal = (value: string) => Number.parseFloat(value);
+const keepText = (value: string) => value;
+
+let postgresParsersSet = false;
+function setPostgresParsers() {
+  if (postgresParsersSet) return;
+  pg.types.setTypeParser(pg.types.builtins.INT8, parseCount);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseDecimal);
+  pg.types.setTypeParser(pg.types.builtins.DATE, keepText);
+  postgresParsersSet = true;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite folder; 'memory://' for a throwaway database. */
+  dataDir?: string;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  const handle = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir ?? './data');
+  if (options.migrate !== false) await migrate(handle.db);
+  return handle;
+}
+
+function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+  setPostgresParsers();
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    parsers: { [types.INT8]: parseCount, [types.NUMERIC]: parseDecimal, [types.DATE]: keepText },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+/** True when the database holds no organisations and no events yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ empty: boolean }>`
+    select not exists (select 1 from organisation) and not exists (select 1 from event) as empty`.execute(db);
+  return rows[0].empty;
+}

@@ -1,0 +1,237 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/*
+ * The database's tables as Kysely sees them; the one source of row types.
+ * Keep in step with src/db/migrations (a test compares both).
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A calendar day, 'YYYY-MM-DD'. */
+type Day = string;
+
+export type Role = 'admin' | 'staff' | 'coordinator' | 'representative' | 'funder' | 'evaluator';
+export type EventFormat =
+  | 'regional_network_meeting'
+  | 'state_network_meeting'
+  | 'training_application'
+  | 'training_implementation'
+  | 'training_reporting'
+  | 'writing_workshop'
+  | 'pr_training'
+  | 'other';
+
+export interface AccountTable {
+  id: Generated<number>;
+  email: string;
+  display_name: Generated<string>;
+  password_hash: string | null;
+  role: Role;
+  locale: Generated<string>;
+  created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+}
+
+export interface AccountScopeTable {
+  account_id: number;
+  district: string | null;
+  organisation_id: number | null;
+}
+
+export interface SessionTable {
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  last_seen_at: Generated<Timestamp>;
+}
+
+export interface PasswordTokenTable {
+  id: string;
+  account_id: number;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  account_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  org_key: string | null;
+  name: string;
+  legal_form: string | null;
+  founded_year: number | null;
+  orientation: string | null;
+  municipality: string | null;
+  district: string | null;
+  postcode: string | null;
+  fields: ColumnType<string[], string[] | undefined, string[]>;
+  email: string | null;
+  website: string | null;
+  phone: string | null;
+  needs_review: Generated<boolean>;
+  created_from: Generated<'staff' | 'import' | 'registration' | 'demo'>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OrganisationNameTable {
+  normalised_name: string;
+  organisation_id: number;
+  name: string;
+  is_alias: boolean;
+}
+
+export interface OrganisationDistinctPairTable {
+  organisation_id_low: number;
+  organisation_id_high: number;
+  decided_by: number | null;
+  decided_at: Generated<Timestamp>;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  event_key: string;
+  title: string;
+  format: EventFormat;
+  start_date: Day;
+  organizer: Generated<'centre' | 'partner'>;
+  municipality: string | null;
+  district: string | null;
+  capacity: number | null;
+  per_org_limit: number | null;
+  feedback_form_id: number | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ParticipationTable {
+  id: Generated<number>;
+  event_id: number;
+  organisation_id: number | null;
+  person_name: Generated<string>;
+  person_key: Generated<string>;
+  email: string | null;
+  source: Generated<'import' | 'checkin' | 'registration' | 'demo'>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FeedbackFormTable {
+  id: Generated<number>;
+  format: string | null;
+  is_template: Generated<boolean>;
+  name: string;
+  created_at: Generated<Timestamp>;
+}
+
+export type QuestionKind = 'rating' | 'yes_no' | 'open';
+
+export interface FeedbackQuestionTable {
+  id: Generated<number>;
+  form_id: number;
+  position: number;
+  kind: QuestionKind;
+  key: string | null;
+  texts: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface FeedbackResponseTable {
+  id: Generated<number>;
+  event_id: number;
+  response_key: string;
+  language: string | null;
+  channel: Generated<'paper' | 'online' | 'import' | 'demo'>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FeedbackAnswerTable {
+  response_id: number;
+  question_id: number;
+  rating: number | null;
+  yes_no: boolean | null;
+  text_value: string | null;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  consulted_on: Day;
+  organisation_id: number;
+  channel: 'phone' | 'in_person' | 'email' | 'video';
+  topic: Generated<string>;
+  duration_minutes: number | null;
+  notes: string | null;
+  source: Generated<'staff' | 'import' | 'demo'>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface GrantApplicationTable {
+  id: Generated<number>;
+  year: number;
+  organisation_id: number;
+  application_type: 'new' | 'follow_up';
+  status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+  approved_on: Day | null;
+  summary: string | null;
+  amount_eur: number | null;
+  duration_months: number | null;
+  source: Generated<'staff' | 'import' | 'demo'>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ImportUploadTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  content: Uint8Array;
+  account_id: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  account_id: number | null;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  new_organisations: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  account: AccountTable;
+  account_scope: AccountScopeTable;
+  session: SessionTable;
+  password_token: PasswordTokenTable;
+  audit_log: AuditLogTable;
+  organisation: OrganisationTable;
+  organisation_name: OrganisationNameTable;
+  organisation_distinct_pair: OrganisationDistinctPairTable;
+  event: EventTable;
+  participation: ParticipationTable;
+  feedback_form: FeedbackFormTable;
+  feedback_question: FeedbackQuestionTable;
+  feedback_response: FeedbackResponseTable;
+  feedback_answer: FeedbackAnswerTable;
+  consultation: ConsultationTable;
+  grant_application: GrantApplicationTable;
+  import_upload: ImportUploadTable;
+  import_run: ImportRunTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type Event = Selectable<EventTable>;
+export type Account = Selectable<AccountTable>;

@@ -1,0 +1,94 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import type { Settings } from '../config.js';
+import { isLanguage, negotiateLanguage, publicLanguages, staffLanguages, translator, type Language, type Translate } from '../i18n/index.js';
+import { randomToken } from '../modules/identity/accounts.js';
+import { findSession, type SessionAccount } from '../modules/identity/sessions.js';
+import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
+import { HttpProblem } from './errors.js';
+
+export const sessionCookie = 'mosaik_session';
+const anonymousCsrfCookie = 'mosaik_csrf';
+const languageCookie = 'mosaik_lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account: SessionAccount | null;
+    language: Language;
+    t: Translate;
+    /** The token forms must send back (hidden field _csrf or header x-csrf-token). */
+    csrfToken: string;
+  }
+  interface FastifyInstance {
+    db: Db;
+    settings: Settings;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Per request: who is signed in, which language, the CSRF token; then the
+ * route's access rule and, for changing requests, the CSRF check.
+ */
+export function registerRequestContext(app: FastifyInstance) {
+  app.decorateRequest('account', null);
+  app.decorateRequest('language', 'de');
+  app.decorateRequest('t', undefined as unknown as Translate);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('preHandler', async (request, reply) => {
+    const sessionToken = request.cookies[sessionCookie];
+    request.account = sessionToken ? await findSession(app.db, sessionToken) : null;
+    chooseLanguage(request, reply);
+    request.csrfToken = request.account?.csrfToken ?? anonymousCsrfToken(request, reply, app.settings.secureCookies);
+
+    const decision = decideAccess(accessOf(request), request.account?.role ?? null);
+    if (decision === 'signInRequired') {
+      if (wantsJson(request) || request.method !== 'GET') throw new HttpProblem(401, 'signInRequired');
+      return redirectToSignIn(request, reply);
+    }
+    if (decision === 'forbidden') throw new HttpProblem(403, 'forbidden');
+
+    if (unsafeMethods.has(request.method) && !csrfTokenMatches(request)) throw new HttpProblem(403, 'csrf');
+  });
+}
+
+function chooseLanguage(request: FastifyRequest, reply: FastifyReply) {
+  // Staff pages are German and English; public pages add four more languages.
+  const allowed = request.account ? staffLanguages : publicLanguages;
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  let language: Language;
+  if (isLanguage(query) && allowed.includes(query as never)) {
+    language = query;
+    reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+  } else {
+    const cookie = request.cookies[languageCookie];
+    if (isLanguage(cookie) && allowed.includes(cookie as never)) language = cookie;
+    else if (request.account && isLanguage(request.account.locale)) language = request.account.locale;
+    else language = negotiateLanguage(request.headers['accept-language'], allowed);
+  }
+  request.language = language;
+  request.t = translator(language);
+}
+
+function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  const existing = request.cookies[anonymousCsrfCookie];
+  if (existing && existing.length >= 32) return existing;
+  const token = randomToken();
+  reply.setCookie(anonymousCsrfCookie, token, { path: '/', sameSite: 'strict', httpOnly: true, secure });
+  return token;
+}
+
+function csrfTokenMatches(request: FastifyRequest): boolean {
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent =
+    (request.headers['x-csrf-token'] as string | undefined) ??
+    (typeof body === 'object' && body && typeof body._csrf === 'string' ? body._csrf : undefined) ??
+    ((request.query as Record<string, unknown>)?._csrf as string | undefined);
+  if (!sent || !request.csrfToken) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(request.csrfToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { translator } from '../i18n/index.js';
+import { wantsJson } from './access.js';
+import { renderPage } from './render.js';
+import { ErrorPage } from '../ui/error-page.js';
+
+export type ProblemKind = 'notFound' | 'forbidden' | 'signInRequired' | 'csrf' | 'rateLimit' | 'badRequest' | 'server';
+
+/** An error meant for the user: a status and a translated explanation. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly kind: ProblemKind,
+    readonly detail?: string,
+  ) {
+    super(kind);
+  }
+}
+
+const titles: Record<ProblemKind, string> = {
+  notFound: 'errors.notFoundTitle',
+  forbidden: 'errors.forbiddenTitle',
+  signInRequired: 'errors.forbiddenTitle',
+  csrf: 'errors.csrfTitle',
+  rateLimit: 'errors.rateLimitTitle',
+  badRequest: 'errors.badRequestTitle',
+  server: 'errors.serverTitle',
+};
+
+/**
+ * Every error becomes a page or a JSON problem in the user's language; the
+ * cause goes to the log with a reference, never a stack trace to the user.
+ */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new HttpProblem(404, 'notFound')));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error.statusCode === 429) return sendProblem(request, reply, new HttpProblem(429, 'rateLimit'));
+    if (error.validation || error.code === 'FST_ERR_VALIDATION' || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+      return sendProblem(request, reply, new HttpProblem(error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'badRequest', error.message));
+    }
+    const reference = randomBytes(4).toString('hex');
+    request.log.error({ err: error, reference }, 'request failed');
+    return sendProblem(request, reply, new HttpProblem(500, 'server', reference));
+  });
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
+  const t = request.t ?? translator('de');
+  const message = problem.kind === 'server' ? t('errors.server', { id: problem.detail }) : problem.kind === 'badRequest' ? t('errors.badRequest', { detail: problem.detail ?? '' }) : t(`errors.${problem.kind}`);
+  const title = t(titles[problem.kind]);
+  reply.code(problem.statusCode);
+  if (wantsJson(request)) {
+    const english = translator('en');
+    return reply.send({
+      error: problem.kind,
+      message,
+      message_en: problem.kind === 'server' ? english('errors.server', { id: problem.detail }) : problem.kind === 'badRequest' ? english('errors.badRequest', { detail: problem.detail ?? '' }) : english(`errors.${problem.kind}`),
+    });
+  }
+  return renderPage(request, reply, { title, body: ErrorPage({ title, message, t }) });
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { renderPage } from './render.js';
+
+export async function homeRoutes(app: FastifyInstance) {
+  app.get('/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.account) return reply.redirect('/dashboard', 303);
+    const t = request.t;
+    return renderPage(request, reply, {
+      title: t('app.name'),
+      body: (
+        <div class="kern-stack-md">
+          <h1 class="kern-heading-x-large">{t('app.name')}</h1>
+          <p class="kern-body--large">{t('app.tagline')}</p>
+          <p>
+            <a class="kern-btn kern-btn--primary" href="/sign-in">
+              <span class="kern-label">{t('nav.signIn')}</span>
+            </a>
+          </p>
+        </div>
+      ),
+    });
+  });
+}

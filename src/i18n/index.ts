@@ -1,0 +1,75 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import i18next, { type TFunction } from 'i18next';
+
+/** Languages of the staff interface: German first, English complete. */
+export const staffLanguages = ['de', 'en'] as const;
+/** Public pages and feedback forms are also offered in these. */
+export const publicLanguages = ['de', 'en', 'tr', 'ar', 'ru', 'uk'] as const;
+export type Language = (typeof publicLanguages)[number];
+
+const rightToLeft = new Set<Language>(['ar']);
+export const textDirection = (language: Language) => (rightToLeft.has(language) ? 'rtl' : 'ltr');
+
+// Read from src/ at run time (dist/i18n is at the same depth as src/i18n).
+const folder = fileURLToPath(new URL('../../src/i18n/', import.meta.url));
+const modulesFolder = fileURLToPath(new URL('../../src/modules/', import.meta.url));
+
+/**
+ * Shared strings live in src/i18n/<language>.json; each module keeps its own in
+ * src/modules/<module>/i18n/<language>.json, reachable as "<module>.<key>".
+ */
+function load(language: Language): Record<string, unknown> {
+  const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+  const strings: Record<string, unknown> = readJson(`${folder}${language}.json`);
+  for (const module of readdirSync(modulesFolder)) {
+    const file = `${modulesFolder}${module}/i18n/${language}.json`;
+    if (existsSync(file)) strings[module] = readJson(file);
+  }
+  return strings;
+}
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources: Object.fromEntries(publicLanguages.map((language) => [language, { translation: load(language) }])),
+  lng: 'de',
+  // Public languages fall back to German, never to a key.
+  fallbackLng: 'de',
+  interpolation: { escapeValue: false }, // the views escape
+  returnNull: false,
+  initImmediate: false,
+  showSupportNotice: false,
+} as Parameters<typeof instance.init>[0]);
+
+export type Translate = TFunction;
+
+export function translator(language: Language): Translate {
+  return instance.getFixedT(language);
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (publicLanguages as readonly string[]).includes(value);
+}
+
+/** Picks the best language from an Accept-Language header among the allowed ones. */
+export function negotiateLanguage(header: string | undefined, allowed: readonly Language[]): Language {
+  if (!header) return 'de';
+  const wanted = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { language: tag.toLowerCase().split('-')[0], weight: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.weight - a.weight);
+  for (const { language } of wanted) if ((allowed as readonly string[]).includes(language)) return language as Language;
+  return 'de';
+}
+
+/** Every key of a translation file, dotted, for the completeness test. */
+export function translationKeys(language: Language): string[] {
+  const walk = (node: Record<string, unknown>, prefix: string): string[] =>
+    Object.entries(node).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null ? walk(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+    );
+  return walk(load(language), '');
+}

@@ -1,0 +1,23 @@
+import pino from 'pino';
+import { readSettings } from './config.js';
+import { openDatabase } from './db/connection.js';
+import { buildApp } from './http/app.js';
+import { ensureDemoAccount } from './modules/identity/demo-account.js';
+
+const settings = readSettings();
+const logger = pino({ level: settings.LOG_LEVEL });
+const handle = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR });
+
+if (settings.MOSAIK_DEMO) await ensureDemoAccount(handle.db);
+
+const app = await buildApp({ db: handle.db, settings, logger });
+await app.listen({ host: settings.HOST, port: settings.PORT });
+logger.info(`Mosaik is running on ${settings.baseUrl} (${handle.engine})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database, Role } from '../../db/tables.js';
+import { writeAudit } from './audit.js';
+import { hashPassword, minimumPasswordLength, verifyPassword } from './passwords.js';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+const passwordLinkHours = 72;
+
+export interface NewAccount {
+  email: string;
+  role: Role;
+  displayName?: string;
+  /** Set directly (demo, tests); otherwise the person sets it through a link. */
+  password?: string;
+}
+
+export async function createAccount(db: Kysely<Database>, account: NewAccount, actorId: number | null = null) {
+  const email = account.email.trim().toLowerCase();
+  const existing = await db.selectFrom('account').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+  if (existing) throw new AccountError('exists', { de: `Es gibt schon ein Konto für ${email}.`, en: `An account for ${email} already exists.` });
+  const created = await db
+    .insertInto('account')
+    .values({
+      email,
+      role: account.role,
+      display_name: account.displayName ?? '',
+      password_hash: account.password ? await hashPassword(account.password) : null,
+    })
+    .returning(['id', 'email', 'role'])
+    .executeTakeFirstOrThrow();
+  await writeAudit(db, { accountId: actorId, action: 'account.create', subjectType: 'account', subjectId: created.id, details: { role: created.role } });
+  return created;
+}
+
+/** Creates a one-time link token for setting the password; returns the token for the link. */
+export async function createPasswordLink(db: Kysely<Database>, accountId: number): Promise<string> {
+  const token = randomToken();
+  await db
+    .insertInto('password_token')
+    .values({ id: sha256(token), account_id: accountId, expires_at: new Date(Date.now() + passwordLinkHours * 3600_000), used_at: null })
+    .execute();
+  return token;
+}
+
+export type SetPasswordResult = 'ok' | 'invalidLink' | 'tooShort';
+
+export async function setPasswordWithToken(db: Kysely<Database>, token: string, password: string): Promise<SetPasswordResult> {
+  if (password.length < minimumPasswordLength) return 'tooShort';
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const link = await trx
+      .updateTable('password_token')
+      .set({ used_at: new Date() })
+      .where('id', '=', sha256(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returning('account_id')
+      .executeTakeFirst();
+    if (!link) return 'invalidLink';
+    await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', link.account_id).execute();
+    // a new password ends every open session of that account
+    await trx.deleteFrom('session').where('account_id', '=', link.account_id).execute();
+    await writeAudit(trx, { accountId: link.account_id, action: 'account.password_set', subjectType: 'account', subjectId: link.account_id });
+    return 'ok';
+  });
+}
+
+export async function findAccountByCredentials(db: Kysely<Database>, email: string, password: string) {
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'email', 'role', 'password_hash', 'disabled_at'])
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  const valid = await verifyPassword(account?.password_hash ?? null, password);
+  if (!account || !valid || account.disabled_at) return null;
+  return { id: account.id, email: account.email, role: account.role };
+}
+
+export class AccountError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messages: { de: string; en: string },
+  ) {
+    super(messages.en);
+  }
+}

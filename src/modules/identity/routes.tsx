@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { renderPage } from '../../http/render.js';
+import { sessionCookie } from '../../http/context.js';
+import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
+import { demoAccount, demoAccountExists } from './demo-account.js';
+import { endSession, startSession } from './sessions.js';
+import { writeAudit } from './audit.js';
+import { SetPasswordPage, SignInPage } from './views.js';
+
+const signInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(1000), next: z.string().optional(), _csrf: z.string().optional() });
+const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard');
+
+export async function identityRoutes(app: FastifyInstance) {
+  const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
+
+  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    const query = request.query as { next?: string; signedOut?: string };
+    return renderPage(request, reply, {
+      title: request.t('signIn.title'),
+      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: query.next, demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1' }),
+    });
+  });
+
+  app.post(
+    '/sign-in',
+    {
+      config: { access: 'public', rateLimit: { max: app.settings.MOSAIK_SIGNIN_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: { body: signInBody, hide: true },
+    },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof signInBody>;
+      const account = await findAccountByCredentials(app.db, body.email, body.password);
+      if (!account) {
+        await writeAudit(app.db, { accountId: null, action: 'account.sign_in_failed', subjectType: 'account', details: {} });
+        reply.code(401);
+        return renderPage(request, reply, {
+          title: request.t('signIn.title'),
+          body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: body.next, demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
+        });
+      }
+      const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);
+      reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.settings.secureCookies, maxAge: app.settings.MOSAIK_SESSION_HOURS * 3600 });
+      await writeAudit(app.db, { accountId: account.id, action: 'account.sign_in', subjectType: 'account', subjectId: account.id });
+      return reply.redirect(safeNext(body.next), 303);
+    },
+  );
+
+  app.post('/sign-out', { config: { access: 'signedIn' }, schema: { hide: true } }, async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token) await endSession(app.db, token);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+
+  app.get('/set-password', { config: { access: 'public' } }, async (request, reply) => {
+    const { token = '' } = request.query as { token?: string };
+    return renderPage(request, reply, { title: request.t('setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token }) });
+  });
+
+  app.post(
+    '/set-password',
+    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { body: setPasswordBody, hide: true } },
+    async (request, reply) => {
+      const body = request.body as z.infer<typeof setPasswordBody>;
+      const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password);
+      if (result === 'ok') return reply.redirect('/sign-in?passwordSet=1', 303);
+      reply.code(400);
+      return renderPage(request, reply, { title: request.t('setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token: body.token, problem: result }) });
+    },
+  );
+}

@@ -1,0 +1,65 @@
+import type { Translate } from '../../i18n/index.js';
+import { Alert, CsrfField, ErrorSummary, TextField } from '../../ui/forms.js';
+
+interface SignInProps {
+  t: Translate;
+  csrfToken: string;
+  next?: string;
+  demo: { email: string; password: string } | null;
+  failed?: boolean;
+  signedOut?: boolean;
+  email?: string;
+}
+
+export function SignInPage({ t, csrfToken, next, demo, failed, signedOut, email }: SignInProps) {
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{t('signIn.title')}</h1>
+      {failed && <ErrorSummary title={t('errors.summary')} errors={[{ field: 'email', message: t('signIn.failed') }]} />}
+      {signedOut && <Alert kind="success">{t('signIn.signedOut')}</Alert>}
+      {demo && (
+        <Alert kind="info">
+          <p class="kern-body--bold">{t('signIn.demoTitle')}</p>
+          <p>{t('signIn.demoText', { email: demo.email, password: demo.password })}</p>
+        </Alert>
+      )}
+      <p>{t('signIn.intro')}</p>
+      <form method="post" action="/sign-in" class="kern-stack-md">
+        <CsrfField token={csrfToken} />
+        {next && <input type="hidden" name="next" value={next} />}
+        <TextField name="email" type="email" label={t('signIn.email')} autocomplete="username" value={email} required />
+        <TextField name="password" type="password" label={t('signIn.password')} autocomplete="current-password" required />
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{t('signIn.submit')}</span>
+        </button>
+      </form>
+    </div>
+  );
+}
+
+interface SetPasswordProps {
+  t: Translate;
+  csrfToken: string;
+  token: string;
+  problem?: 'invalidLink' | 'tooShort' | 'mismatch';
+}
+
+export function SetPasswordPage({ t, csrfToken, token, problem }: SetPasswordProps) {
+  const field = problem === 'mismatch' ? 'confirm' : 'password';
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{t('setPassword.title')}</h1>
+      {problem && <ErrorSummary title={t('errors.summary')} errors={[{ field, message: t(`setPassword.${problem}`) }]} />}
+      <p>{t('setPassword.intro')}</p>
+      <form method="post" action="/set-password" class="kern-stack-md">
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="token" value={token} />
+        <TextField name="password" type="password" label={t('setPassword.password')} autocomplete="new-password" required />
+        <TextField name="confirm" type="password" label={t('setPassword.confirm')} autocomplete="new-password" required />
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{t('setPassword.submit')}</span>
+        </button>
+      </form>
+    </div>
+  );
+}

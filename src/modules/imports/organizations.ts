@@ -1,0 +1,152 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { findOrganisationIds } from '../organisations/matching.js';
+import { firstOccurrence, jsonTexts, type StoreRows } from './context.js';
+import type { OrganizationRow } from './schemas.js';
+
+/**
+ * The centre's distribution list ("Verteiler"), keyed by org_key. A row whose
+ * org_key is new first looks for an organisation its name or an alias already
+ * means (one created from an attendance list, say) and adopts it; only when
+ * there is none is a new organisation created. A row whose names point at two
+ * different organisations, or at one that another org_key owns, is refused:
+ * that would be a merge, and merges are for staff in the review queue.
+ */
+
+const compared = ['name', 'legal_form', 'founded_year', 'orientation', 'municipality', 'district', 'postcode', 'email', 'website', 'phone'] as const;
+
+type Existing = Pick<Database['organisation'], 'org_key' | (typeof compared)[number]> & { id: number; fields: string[]; needs_review: boolean };
+
+export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, context) => {
+  const { db, problems } = context;
+  const seenKeys = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+  const unique = rows.filter((row) => {
+    const keyIsNew = firstOccurrence(seenKeys, row.value.org_key, row.line, 'org_key', problems, {
+      de: `derselbe org_key „${row.value.org_key}“. Jede Organisation steht einmal im Verteiler: löschen Sie die doppelte Zeile oder geben Sie ihr einen eigenen Schlüssel.`,
+      en: `the same org_key "${row.value.org_key}". Each organisation is listed once: delete the repeated line or give it its own key.`,
+    });
+    if (!keyIsNew) return false;
+    return namesOf(row.value).every(({ name, normalisedName }) =>
+      firstOccurrence(seenNames, normalisedName, row.line, 'name', problems, {
+        de: `der Name „${name}“ bezeichnet dieselbe Organisation wie ein Name in Zeile ${seenNames.get(normalisedName)} (nach Vereinheitlichung von Schreibweise und Rechtsform). Fassen Sie die Zeilen zusammen oder unterscheiden Sie die Namen.`,
+        en: `the name "${name}" means the same organisation as a name in line ${seenNames.get(normalisedName)} (after normalising spelling and legal form). Combine the lines or tell the names apart.`,
+      }),
+    );
+  });
+
+  const byKey = await loadByKey(db, unique.map((row) => row.value.org_key));
+  const byName = await findOrganisationIds(db, unique.flatMap((row) => namesOf(row.value).map((name) => name.normalisedName)));
+  const owners = await loadOwners(db, [...byName.values()]);
+
+  let created = 0;
+  let updated = 0;
+  for (const { line, value } of unique) {
+    const named = new Set(namesOf(value).flatMap((name) => (byName.has(name.normalisedName) ? [byName.get(name.normalisedName)!] : [])));
+    const keyed = byKey.get(value.org_key);
+    const target = keyed?.id ?? (named.size === 1 ? [...named][0] : undefined);
+    const foreign = [...named].filter((id) => id !== target);
+    if (foreign.length > 0 || (target !== undefined && !keyed && owners.get(target)?.org_key)) {
+      const other = owners.get(foreign[0] ?? target!);
+      const otherLabel = other ? `„${other.name}“${other.org_key ? ` (org_key ${other.org_key})` : ''}` : '';
+      problems.add(line, 'name', 'name_belongs_to_other', {
+        de: `Name oder Alias dieser Zeile gehört schon zur Organisation ${otherLabel}. Sind es dieselbe Organisation, führen Sie sie in der Prüfliste zusammen oder verwenden Sie deren org_key; sonst ändern Sie den Namen.`,
+        en: `A name or alias in this line already belongs to the organisation ${otherLabel.replace(/[„“]/g, '"')}. If they are the same, merge them in the review queue or use its org_key; otherwise change the name.`,
+      });
+      continue;
+    }
+    const existing = target !== undefined ? (keyed ?? owners.get(target)!) : undefined;
+    if (!existing) {
+      const { id } = await db
+        .insertInto('organisation')
+        .values({ org_key: value.org_key, ...fieldsOf(value), fields: value.fields, created_from: context.source === 'demo' ? 'demo' : 'import' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addNames(db, id, value);
+      created += 1;
+      continue;
+    }
+    const changed =
+      existing.org_key !== value.org_key ||
+      existing.needs_review ||
+      compared.some((field) => (existing[field] ?? null) !== (fieldsOf(value)[field] ?? null)) ||
+      existing.fields.join('|') !== value.fields.join('|');
+    const namesAdded = await addNames(db, existing.id, value);
+    if (changed) {
+      // The centre's own list names it: no longer an unknown name from a list.
+      await db
+        .updateTable('organisation')
+        .set({ org_key: value.org_key, ...fieldsOf(value), fields: value.fields, needs_review: false, updated_at: sql`now()` as never })
+        .where('id', '=', existing.id)
+        .execute();
+    }
+    if (changed || namesAdded) updated += 1;
+  }
+  return { created, updated, unchanged: unique.length - created - updated };
+};
+
+function namesOf(value: OrganizationRow) {
+  return [value.name, ...value.aliases];
+}
+
+function fieldsOf(value: OrganizationRow) {
+  return {
+    name: value.name.name,
+    legal_form: value.legal_form,
+    founded_year: value.founded_year,
+    orientation: value.orientation,
+    municipality: value.municipality,
+    district: value.district,
+    postcode: value.postcode,
+    email: value.email,
+    website: value.website,
+    phone: value.phone,
+  };
+}
+
+/**
+ * Makes the row's name the organisation's name and its aliases aliases; an
+ * earlier name stays as an alias so that older lists still find it. Names are
+ * never removed by an import. Returns whether anything changed.
+ */
+async function addNames(db: Kysely<Database>, organisationId: number, value: OrganizationRow): Promise<boolean> {
+  const names = [
+    { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
+    ...value.aliases.map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
+  ];
+  const { rows } = await sql<{ normalised_name: string }>`
+    with demoted as (
+      update organisation_name set is_alias = true
+      where organisation_id = ${organisationId} and not is_alias and normalised_name <> ${value.name.normalisedName}
+      returning normalised_name
+    ), written as (
+      insert into organisation_name (normalised_name, organisation_id, name, is_alias)
+      select normalised_name, ${organisationId}, name, is_alias
+      from jsonb_to_recordset(${JSON.stringify(names)}::jsonb) as input (normalised_name text, name text, is_alias boolean)
+      on conflict (normalised_name) do update set is_alias = excluded.is_alias, name = excluded.name
+        where organisation_name.organisation_id = ${organisationId}
+          and (organisation_name.is_alias, organisation_name.name) is distinct from (excluded.is_alias, excluded.name)
+      returning normalised_name
+    )
+    select normalised_name from written union all select normalised_name from demoted`.execute(db);
+  return rows.length > 0;
+}
+
+async function loadByKey(db: Kysely<Database>, keys: string[]): Promise<Map<string, Existing>> {
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'org_key', 'fields', 'needs_review', ...compared])
+    .where('org_key', 'in', jsonTexts(keys))
+    .execute();
+  return new Map(rows.map((row) => [row.org_key!, row as Existing]));
+}
+
+async function loadOwners(db: Kysely<Database>, ids: number[]): Promise<Map<number, Existing>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'org_key', 'fields', 'needs_review', ...compared])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row as Existing]));
+}

@@ -1,0 +1,110 @@
+import { parse as parseCsvText } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { ImportError } from './errors.js';
+import { toTable, type Table } from './table.js';
+import { readXlsx } from './xlsx.js';
+
+export type { Table, TableRow } from './table.js';
+
+/**
+ * Bytes to rows (spec/exchange.md, "Files"): CSV in UTF-8 (with or without
+ * BOM) or Windows-1252, comma or semicolon separated, quoted per RFC 4180; or
+ * XLSX (first sheet, header in row 1). Nothing here knows about columns; every
+ * failure is an ImportError that says how to save the file instead.
+ */
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0]; // the old binary .xls format
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
+
+export async function parseTable(bytes: Uint8Array): Promise<Table> {
+  if (startsWith(bytes, zipMagic)) return readXlsx(bytes);
+  if (startsWith(bytes, oleMagic)) {
+    throw new ImportError('xls_not_supported', {
+      de: 'Das alte Excel-Format (.xls) wird nicht gelesen. Speichern Sie die Liste in Excel als „Excel-Arbeitsmappe (.xlsx)“ oder als „CSV UTF-8“.',
+      en: 'The old Excel format (.xls) cannot be read. Save the list in Excel as "Excel Workbook (.xlsx)" or as "CSV UTF-8".',
+    });
+  }
+  return parseCsv(decodeText(bytes));
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise Windows-1252 as German Excel writes it. */
+export function decodeText(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportError('utf16_not_supported', {
+      de: 'Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. Speichern Sie sie in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“ oder als .xlsx.',
+      en: 'The file is saved as UTF-16 ("Unicode Text"). Save it in Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx.',
+    });
+  }
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'windows-1252');
+  }
+  if (text.includes('\u0000')) {
+    throw new ImportError('not_text', {
+      de: 'Die Datei ist keine Textdatei (CSV) und keine Excel-Arbeitsmappe (.xlsx). Speichern Sie die Liste in einem dieser Formate.',
+      en: 'The file is neither a text file (CSV) nor an Excel workbook (.xlsx). Save the list in one of these formats.',
+    });
+  }
+  return text;
+}
+
+/** Comma or semicolon, whichever the header line holds more of outside quotes (comma on a tie). */
+export function detectDelimiter(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char === ',') commas += 1;
+    else if (!quoted && char === ';') semicolons += 1;
+    else if (!quoted && char === '\t') tabs += 1;
+  }
+  if (tabs > 0 && commas === 0 && semicolons === 0) {
+    throw new ImportError('tab_separated', {
+      de: 'Die Spalten sind durch Tabulatoren getrennt. Speichern Sie die Liste als CSV mit Semikolon oder Komma als Trennzeichen, oder als .xlsx.',
+      en: 'The columns are separated by tabs. Save the list as CSV with semicolons or commas as separators, or as .xlsx.',
+    }, 1);
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+export function parseCsv(text: string): Table {
+  let records: string[][];
+  try {
+    records = parseCsvText(text, {
+      delimiter: detectDelimiter(text),
+      // RFC 4180 quoting; a stray quote inside an unquoted cell is kept as text,
+      // as Excel shows it, instead of refusing the whole file.
+      relax_quotes: true,
+      relax_column_count: true,
+      // keep empty lines so that row numbers match what a spreadsheet shows
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    throw csvProblem(error);
+  }
+  return toTable(records.map((cells, index) => ({ line: index + 1, cells })));
+}
+
+function csvProblem(error: unknown): ImportError {
+  const details = error as { code?: string; records?: number };
+  const line = (details.records ?? 0) + 1;
+  if (details.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new ImportError('quote_not_closed', {
+      de: `Ein Anführungszeichen ab Zeile ${line} wird nie geschlossen. Setzen Sie das fehlende " ans Ende des Feldes oder entfernen Sie das öffnende.`,
+      en: `A quote starting in line ${line} is never closed. Add the missing " at the end of the field or remove the opening one.`,
+    }, line);
+  }
+  return new ImportError('csv_unreadable', {
+    de: `Die CSV-Datei lässt sich ab Zeile ${line} nicht lesen (${details.code ?? 'unbekannter Fehler'}). Prüfen Sie dort Anführungszeichen und Trennzeichen, oder speichern Sie die Liste als .xlsx.`,
+    en: `The CSV file cannot be read from line ${line} on (${details.code ?? 'unknown error'}). Check quotes and separators there, or save the list as .xlsx.`,
+  }, line);
+}

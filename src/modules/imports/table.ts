@@ -1,0 +1,35 @@
+import { ImportError } from './errors.js';
+
+/** A list as rows of cell texts, whatever file it came from. */
+export interface TableRow {
+  /** Row number as a spreadsheet shows it; the header is row 1. */
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  /** Rows below the header that hold at least one non-empty cell. */
+  rows: TableRow[];
+}
+
+/** Header from the first row, then every row that is not entirely empty. */
+export function toTable(rows: TableRow[]): Table {
+  const [first, ...rest] = rows;
+  if (!first) {
+    throw new ImportError('empty_file', {
+      de: 'Die Datei ist leer. Die erste Zeile muss die Spaltenüberschriften enthalten, darunter eine Zeile je Eintrag.',
+      en: 'The file is empty. The first line must hold the column headings, with one line per entry below it.',
+    });
+  }
+  if (isEmptyRow(first.cells)) {
+    throw new ImportError('no_header', {
+      de: 'Zeile 1 ist leer. Die erste Zeile muss die Spaltenüberschriften enthalten (z. B. event_key, title); löschen Sie Leerzeilen darüber.',
+      en: 'Line 1 is empty. The first line must hold the column headings (e.g. event_key, title); delete empty lines above them.',
+    }, 1);
+  }
+  return { header: first.cells, rows: rest.filter((row) => !isEmptyRow(row.cells)) };
+}
+
+const isEmptyRow = (cells: string[]) => cells.every((cell) => cell.trim() === '');
+

@@ -1,0 +1,19 @@
+import type { Translate } from '../i18n/index.js';
+
+export function ErrorPage({ title, message, t }: { title: string; message: string; t: Translate }) {
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{title}</h1>
+      <div class="kern-alert kern-alert--danger" role="alert">
+        <div class="kern-alert__body">
+          <p class="kern-body">{message}</p>
+        </div>
+      </div>
+      <p>
+        <a class="kern-link" href="/">
+          {t('errors.home')}
+        </a>
+      </p>
+    </div>
+  );
+}

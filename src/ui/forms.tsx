@@ -1,0 +1,86 @@
+import type { ComponentChildren } from 'preact';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** GOV.UK-style error summary: focusable, links to each field. */
+export function ErrorSummary({ title, errors }: { title: string; errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger mosaik-error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <div class="kern-alert__header">
+        <span class="kern-title" id="error-summary-title">
+          {title}
+        </span>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {errors.map((error) => (
+            <li key={error.field}>
+              <a class="kern-link" href={`#${error.field}`}>
+                {error.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string;
+  hint?: string;
+  error?: string;
+  autocomplete?: string;
+  required?: boolean;
+}
+
+export function TextField({ name, label, type = 'text', value, hint, error, autocomplete, required }: TextFieldProps) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name}>
+        {label}
+      </label>
+      {hint && (
+        <div class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p class="kern-error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type={type}
+        value={value}
+        autocomplete={autocomplete}
+        required={required}
+        aria-describedby={describedBy}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function Alert({ kind, children }: { kind: 'info' | 'success' | 'warning' | 'danger'; children: ComponentChildren }) {
+  return (
+    <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
+      <div class="kern-alert__body">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { textDirection, type Language, type Translate } from '../i18n/index.js';
+import type { SessionAccount } from '../modules/identity/sessions.js';
+import { centreStaff } from '../http/access.js';
+
+interface LayoutProps {
+  title: string;
+  language: Language;
+  t: Translate;
+  account: SessionAccount | null;
+  csrfToken: string;
+  path: string;
+  navigation: boolean;
+  children: ComponentChildren;
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
+  if (!account) return [];
+  const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  if (centreStaff.includes(account.role)) {
+    items.push({ href: '/imports', label: t('nav.imports') }, { href: '/organisations/review', label: t('nav.review') });
+  }
+  return items;
+}
+
+/** The page frame: KERN header, navigation, language switch, main, footer. */
+export function Layout({ title, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
+  const items = navigation ? navigationFor(account, t) : [];
+  const pathOnly = path.split('?')[0];
+  const otherLanguage = language === 'de' ? 'en' : 'de';
+  return (
+    <html lang={language} dir={textDirection(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+        <link rel="stylesheet" href="/assets/kern/kern.min.css" />
+        <link rel="stylesheet" href="/assets/mosaik.css" />
+      </head>
+      <body>
+        <a class="mosaik-skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header class="mosaik-header">
+          <div class="kern-container mosaik-header__bar">
+            <a class="mosaik-brand" href={account ? '/dashboard' : '/'}>
+              <span class="kern-title">{t('app.name')}</span>
+              <span class="kern-body--small mosaik-brand__tagline">{t('app.tagline')}</span>
+            </a>
+            <div class="mosaik-header__tools">
+              <a class="kern-link" href={`${pathOnly}?lang=${otherLanguage}`} lang={otherLanguage} hreflang={otherLanguage}>
+                {otherLanguage === 'de' ? 'Deutsch' : 'English'}
+              </a>
+              {account ? (
+                <form method="post" action="/sign-out" class="mosaik-inline-form">
+                  <input type="hidden" name="_csrf" value={csrfToken} />
+                  <span class="kern-body--small">{t('nav.signedInAs', { email: account.email })}</span>{' '}
+                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
+                    <span class="kern-label">{t('nav.signOut')}</span>
+                  </button>
+                </form>
+              ) : (
+                <a class="kern-link" href="/sign-in">
+                  {t('nav.signIn')}
+                </a>
+              )}
+            </div>
+          </div>
+          {items.length > 0 && (
+            <nav aria-label={t('nav.label')} class="kern-container mosaik-nav">
+              <ul class="kern-list kern-list--horizontal">
+                {items.map((item) => (
+                  <li key={item.href}>
+                    <a class="kern-link" href={item.href} aria-current={pathOnly.startsWith(item.href) ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="kern-container mosaik-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="kern-container mosaik-footer">
+          <p class="kern-body--small">{t('app.footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/db/tables.js';
+import { roles, type Access } from '../src/http/access.js';
+import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from './app.js';
+
+/*
+ * The access policy, written out a second time on purpose: every route the
+ * application registers must be listed here with the rule it is meant to have.
+ * A new route without an entry fails this test; so does a route whose declared
+ * rule differs, or whose enforcement lets the wrong role in.
+ */
+const staff: Access = ['admin', 'staff'];
+const figures: Access = ['admin', 'staff', 'coordinator', 'funder', 'evaluator'];
+const expectedAccess: Record<string, Access> = {
+  'GET /health': 'public',
+  'HEAD /health': 'public',
+  'GET /': 'public',
+  'HEAD /': 'public',
+  'GET /sign-in': 'public',
+  'HEAD /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'POST /sign-out': 'signedIn',
+  'GET /set-password': 'public',
+  'HEAD /set-password': 'public',
+  'POST /set-password': 'public',
+};
+void staff;
+void figures;
+
+// Library routes (static assets, API documentation) are public by design.
+const isLibraryRoute = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs');
+
+const sampleUrl = (url: string) => url.replace(/:([a-zA-Z_]+)(\.:[a-zA-Z_]+)?/g, (_m, _name, ext) => (ext ? '1.csv' : '1')).replace('*', 'x');
+
+describe('authorisation of every route for every role', () => {
+  let test: TestApp;
+  const sessions = new Map<Role, SignedIn>();
+  let anonymous: { cookie: string; csrfToken: string };
+  beforeAll(async () => {
+    test = await createTestApp();
+    const page = await test.app.inject({ method: 'GET', url: '/sign-in' });
+    anonymous = { cookie: cookiesOf(page), csrfToken: csrfFrom(page.body) };
+    for (const role of roles) sessions.set(role, await test.signIn(role));
+  });
+  afterAll(async () => test?.close());
+
+  it('lists every registered route in the policy with the same rule', () => {
+    const registered = test.app.registeredRoutes.filter((route) => !isLibraryRoute(route.url));
+    const missing = registered.filter((route) => !(`${route.method} ${route.url}` in expectedAccess)).map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'routes without an entry in expectedAccess').toEqual([]);
+    for (const route of registered) expect(route.access, `${route.method} ${route.url}`).toEqual(expectedAccess[`${route.method} ${route.url}`]);
+  });
+
+  it('enforces each rule for signed-out visitors and each role', async () => {
+    const registered = test.app.registeredRoutes.filter((route) => !isLibraryRoute(route.url) && route.method !== 'HEAD');
+    expect(registered.length).toBeGreaterThan(5);
+    for (const route of registered) {
+      for (const role of [null, ...roles] as const) {
+        const session = role ? sessions.get(role)! : anonymous;
+        const allowed = route.access === 'public' || (role !== null && (route.access === 'signedIn' || route.access.includes(role)));
+        const response = await test.app.inject({
+          method: route.method as 'GET',
+          url: sampleUrl(route.url),
+          // with a valid CSRF token, so that only the access rule can refuse
+          headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+          payload: route.method === 'GET' ? undefined : {},
+        });
+        const refused = response.statusCode === 401 || response.statusCode === 403 || (response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in?next='));
+        const label = `${route.method} ${route.url} as ${role ?? 'signed out'} → ${response.statusCode}`;
+        expect(refused, label).toBe(!allowed);
+      }
+    }
+  });
+});
