@@ -29,8 +29,12 @@ async function loadCommand(name: string | undefined): Promise<CliCommand | undef
   switch (name) {
     case 'import':
       return (await import('./modules/imports/cli.js')).importCommand;
+    case 'report':
+      return (await import('./modules/reports/cli.js')).reportCommand;
     case 'user':
       return (await import('./modules/identity/cli.js')).userCommand;
+    case 'demo':
+      return (await import('./modules/demo/cli.js')).demoCommand;
     case 'migrate':
       return async (context) => {
         const handle = await context.open();

@@ -23,6 +23,10 @@ const settingsSchema = z.object({
   MOSAIK_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
   /** Cells below this count are hidden in tables for funder, evaluator and public. */
   MOSAIK_SMALL_NUMBER_THRESHOLD: z.coerce.number().int().min(0).default(3),
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587); without it mails stay in the outbox. */
+  MOSAIK_SMTP_URL: z.string().url().optional(),
+  /** Sender of outgoing mail. */
+  MOSAIK_MAIL_FROM: z.string().default('Mosaik <noreply@mosaik.example>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

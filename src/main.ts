@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { readSettings } from './config.js';
-import { openDatabase } from './db/connection.js';
+import { isEmpty, openDatabase } from './db/connection.js';
 import { buildApp } from './http/app.js';
 import { ensureDemoAccount } from './modules/identity/demo-account.js';
 
@@ -8,6 +8,11 @@ const settings = readSettings();
 const logger = pino({ level: settings.LOG_LEVEL });
 const handle = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR });
 
+if (settings.MOSAIK_DEMO && (await isEmpty(handle.db))) {
+  logger.info('empty database: loading the demo dataset');
+  const { loadDemo } = await import('./modules/demo/load.js');
+  await loadDemo(handle.db);
+}
 if (settings.MOSAIK_DEMO) await ensureDemoAccount(handle.db);
 
 const app = await buildApp({ db: handle.db, settings, logger });

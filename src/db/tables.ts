@@ -210,7 +210,75 @@ export interface ImportRunTable {
   created_at: Generated<Timestamp>;
 }
 
+// 010_registration.sql: registration, waitlist, check-in, mail outbox
+export type RegistrationStatus = 'registered' | 'waitlisted' | 'promoted' | 'cancelled' | 'attended' | 'no_show';
+/** Columns 010_registration.sql adds to event (merges with EventTable above). */
+export interface EventTable {
+  description: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  place: string | null;
+  language: string | null;
+  accessibility: string | null;
+  registration_opens_at: Timestamp | null;
+  registration_closes_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+export interface RegistrationGroupTable {
+  id: Generated<number>;
+  event_id: number;
+  organisation_id: number | null;
+  contact_email: string;
+  language: Generated<string>;
+  manage_token_hash: string;
+  account_id: number | null;
+  created_at: Generated<Timestamp>;
+}
+export interface RegistrationTable {
+  id: Generated<number>;
+  event_id: number;
+  group_id: number;
+  organisation_id: number | null;
+  person_name: string;
+  person_key: string;
+  email: string | null;
+  language: Generated<string>;
+  status: RegistrationStatus;
+  overridden: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Timestamp;
+}
+export interface RegistrationStatusChangeTable {
+  id: Generated<number>;
+  registration_id: number;
+  from_status: RegistrationStatus | null;
+  to_status: RegistrationStatus;
+  account_id: number | null;
+  reason: Generated<string>;
+  at: Generated<Timestamp>;
+}
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'queued' | 'sent' | 'failed' | 'outbox_only'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  event_id: number | null;
+  registration_id: number | null;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
+  registration_group: RegistrationGroupTable;
+  registration: RegistrationTable;
+  registration_status_change: RegistrationStatusChangeTable;
+  mail_outbox: MailOutboxTable;
   account: AccountTable;
   account_scope: AccountScopeTable;
   session: SessionTable;

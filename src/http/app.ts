@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Settings } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -37,13 +37,15 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Db;
   settings: Settings;
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger to share with the rest of the process; none in tests. */
+  logger?: FastifyBaseLogger;
 }
 
 /** The whole web application: plugins, security headers, module routes. */
-export async function buildApp({ db, settings, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, settings, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    // Fastify 5 takes a ready logger as loggerInstance; `logger` only takes options
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     trustProxy: settings.NODE_ENV === 'production',
     bodyLimit: 1024 * 1024,
   });

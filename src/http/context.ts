@@ -38,7 +38,9 @@ export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest('t', undefined as unknown as Translate);
   app.decorateRequest('csrfToken', '');
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation: a signed-out request with a bad body is refused as
+  // signed out (401), not told what is wrong with its body (400).
+  app.addHook('preValidation', async (request, reply) => {
     const sessionToken = request.cookies[sessionCookie];
     request.account = sessionToken ? await findSession(app.db, sessionToken) : null;
     chooseLanguage(request, reply);

@@ -47,7 +47,10 @@ export function registerErrorHandling(app: FastifyInstance) {
 }
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
-  const t = request.t ?? translator('de');
+  // Errors raised before the request context exists (the rate limit runs
+  // first) still get a translated page: German, the default language.
+  request.t ??= translator('de');
+  const t = request.t;
   const message = problem.kind === 'server' ? t('errors.server', { id: problem.detail }) : problem.kind === 'badRequest' ? t('errors.badRequest', { detail: problem.detail ?? '' }) : t(`errors.${problem.kind}`);
   const title = t(titles[problem.kind]);
   reply.code(problem.statusCode);

@@ -84,15 +84,16 @@ export function boolean() {
   });
 }
 
-/** One of the spec's tokens, written exactly; `aliases` (lower case) are accepted in any case. */
+/** One of the spec's tokens, written exactly; `aliases` (as a list writes them) are accepted in any case. */
 export function choice<T extends string>(tokens: readonly T[], options: { required: true; aliases?: Record<string, T> }): z.ZodType<T, string>;
 export function choice<T extends string>(tokens: readonly T[], options?: { required?: false; aliases?: Record<string, T> }): z.ZodType<T | null, string>;
 export function choice<T extends string>(tokens: readonly T[], { required = false, aliases = {} }: { required?: boolean; aliases?: Record<string, T> } = {}): z.ZodType<unknown, string> {
   const allowed = [...tokens, ...Object.keys(aliases)].join(', ');
+  const aliasOf = new Map(Object.entries(aliases).map(([alias, token]) => [alias.toLowerCase(), token]));
   return z.string().transform((value, ctx) => {
     if (value === '') return required ? missing(ctx) : null;
     if ((tokens as readonly string[]).includes(value)) return value as T;
-    const alias = aliases[value.toLowerCase()];
+    const alias = aliasOf.get(value.toLowerCase());
     if (alias) return alias;
     const sameLetters = tokens.find((token) => token.toLowerCase() === value.toLowerCase());
     const hintDe = sameLetters ? ` Gemeint ist wohl ${sameLetters} (genau so geschrieben).` : '';
@@ -187,6 +188,22 @@ export function language() {
   });
 }
 
+/**
+ * normaliseName with a memory: an attendance list names the same few hundred
+ * organisations again and again, and normalising costs microseconds a row.
+ * Bounded, so that a long-running server does not keep every name it saw.
+ */
+const normalisedNames = new Map<string, string>();
+function normalisedOnce(name: string): string {
+  let normalised = normalisedNames.get(name);
+  if (normalised === undefined) {
+    if (normalisedNames.size >= 50_000) normalisedNames.clear();
+    normalised = normaliseName(name);
+    normalisedNames.set(name, normalised);
+  }
+  return normalised;
+}
+
 export interface OrganisationName {
   name: string;
   normalisedName: string;
@@ -198,7 +215,7 @@ export function organisationName(options?: { required?: false }): z.ZodType<Orga
 export function organisationName({ required = false }: { required?: boolean } = {}): z.ZodType<unknown, string> {
   return z.string().transform((value, ctx) => {
     if (value === '') return required ? missing(ctx) : null;
-    const normalisedName = normaliseName(value);
+    const normalisedName = normalisedOnce(value);
     if (normalisedName === '') {
       return fail(ctx, 'name_without_letters', `${quoteDe(value)} ist kein Name: ohne Rechtsform und Satzzeichen bleibt nichts übrig. Schreiben Sie den Namen der Organisation.`, `${quoteEn(value)} is not a name: nothing is left without legal form and punctuation. Write the organisation's name.`);
     }

@@ -7,13 +7,14 @@ const usage = `Aufruf / usage: mosaik import ${importKinds.join('|')} FILE [--dr
 
 /**
  * `mosaik import KIND FILE`: stdout gets what was stored, stderr every problem
- * as "file:line:column: message" in German, then in English. Exit status 0
- * when stored, 1 when the file was refused, 2 on a usage error.
+ * as "file:line:column: message", a German line followed by an English one.
+ * Exit status 0 when stored, 1 when the file was refused, 2 on a usage error.
  */
 export const importCommand: CliCommand = async ({ args, open, out, err }) => {
   const dryRun = args.includes('--dry-run');
   const [kind, path, ...rest] = args.filter((arg) => arg !== '--dry-run');
   if (!kind || !path || rest.length > 0 || !isImportKind(kind)) {
+    if (kind && !isImportKind(kind)) err(`Unbekannte Listenart „${kind}“. / Unknown kind of list "${kind}".`);
     err(usage);
     return 2;
   }
@@ -30,7 +31,11 @@ export const importCommand: CliCommand = async ({ args, open, out, err }) => {
     if (outcome.problems.length > 0) {
       const german = formatProblems(outcome, 'de');
       const english = formatProblems(outcome, 'en');
-      german.forEach((line, index) => err(`${line}\n    en: ${english[index].slice(english[index].indexOf(': ') + 2)}`));
+      // both languages as "file:line:column: message", so that editors and grep find every line
+      german.forEach((line, index) => {
+        err(line);
+        err(english[index]);
+      });
       err(`${outcome.fileName}: nichts gespeichert / nothing stored.`);
       return 1;
     }

@@ -4,7 +4,7 @@ import type { ConsultationRow } from './schemas.js';
 
 /** Individual consultations, identified by (date, organisation, channel, topic). */
 export const storeConsultations: StoreRows<ConsultationRow> = async (rows, context) => {
-  const organisationIds = await context.organisations.resolve(rows.map((row) => ({ name: row.value.organization.name, line: row.line })));
+  const organisationIds = await context.organisations.resolve(rows.map((row) => ({ ...row.value.organization, line: row.line })));
   const seen = new Map<string, number>();
   const records = [];
   for (const { line, value } of rows) {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { resolveOrganisationNames, type NameOccurrence } from '../organisations/matching.js';
-import type { ProblemList } from './errors.js';
+import type { Message, ProblemList } from './errors.js';
 import type { ValidRow } from './validate.js';
 
 /** What every kind's store function gets: the open transaction and the run's bookkeeping. */
@@ -98,15 +98,17 @@ export function rowsWithEvent<T extends { event_key: string }>(rows: ValidRow<T>
  * Reports a row whose identity an earlier row of the same file already has;
  * returns true when the row is new. `detail` says what is the same and how to fix it.
  */
-export function firstOccurrence(seen: Map<string, number>, identity: string, line: number, column: string | null, problems: ProblemList, detail: { de: string; en: string }): boolean {
+export function firstOccurrence(seen: Map<string, number>, identity: string, line: number, column: string | null, problems: ProblemList, detail: Message | (() => Message)): boolean {
   const first = seen.get(identity);
   if (first === undefined) {
     seen.set(identity, line);
     return true;
   }
+  // a function builds the message only for the rare repeated row (attendance lists are long)
+  const { de, en } = typeof detail === 'function' ? detail() : detail;
   problems.add(line, column, 'repeated_row', {
-    de: `Diese Zeile wiederholt Zeile ${first}: ${detail.de}`,
-    en: `This line repeats line ${first}: ${detail.en}`,
+    de: `Diese Zeile wiederholt Zeile ${first}: ${de}`,
+    en: `This line repeats line ${first}: ${en}`,
   });
   return false;
 }

@@ -75,10 +75,12 @@ export class ProblemList {
     return this.total;
   }
 
-  /** The problems for the outcome: at most `problemCap`, then one summary entry. */
+  /** The problems for the outcome, by line: at most `problemCap`, then one summary entry. */
   list(): ImportProblem[] {
-    const hidden = this.total - this.kept.length;
-    return hidden > 0 ? [...this.kept, moreProblems(hidden)] : [...this.kept];
+    // checks of the database (an unknown event, say) come after the checks of the cells; users read by line
+    const kept = [...this.kept].sort((a, b) => a.line - b.line);
+    const hidden = this.total - kept.length;
+    return hidden > 0 ? [...kept, moreProblems(hidden)] : kept;
   }
 }
 

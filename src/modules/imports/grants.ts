@@ -8,7 +8,7 @@ import type { GrantRow } from './schemas.js';
  * re-import overwrites status, dates and amounts with what it says.
  */
 export const storeGrants: StoreRows<GrantRow> = async (rows, context) => {
-  const organisationIds = await context.organisations.resolve(rows.map((row) => ({ name: row.value.organization.name, line: row.line })));
+  const organisationIds = await context.organisations.resolve(rows.map((row) => ({ ...row.value.organization, line: row.line })));
   const seen = new Map<string, number>();
   const records = [];
   for (const { line, value } of rows) {

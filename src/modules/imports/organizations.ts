@@ -85,8 +85,10 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
   return { created, updated, unchanged: unique.length - created - updated };
 };
 
+/** The row's name and aliases, each normalised form once (an alias may just spell the name differently). */
 function namesOf(value: OrganizationRow) {
-  return [value.name, ...value.aliases];
+  const seen = new Set<string>();
+  return [value.name, ...value.aliases].filter(({ normalisedName }) => !seen.has(normalisedName) && seen.add(normalisedName));
 }
 
 function fieldsOf(value: OrganizationRow) {
@@ -112,7 +114,7 @@ function fieldsOf(value: OrganizationRow) {
 async function addNames(db: Kysely<Database>, organisationId: number, value: OrganizationRow): Promise<boolean> {
   const names = [
     { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
-    ...value.aliases.map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
+    ...namesOf(value).slice(1).map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
   ];
   const { rows } = await sql<{ normalised_name: string }>`
     with demoted as (

@@ -44,6 +44,7 @@ export function decodeText(bytes: Uint8Array): string {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'windows-1252');
+    refuseMixedEncoding(body, text);
   }
   if (text.includes('\u0000')) {
     throw new ImportError('not_text', {
@@ -52,6 +53,23 @@ export function decodeText(bytes: Uint8Array): string {
     });
   }
   return text;
+}
+
+/**
+ * A file that is UTF-8 except for a few bytes (lists pasted together from
+ * two sources) would read as Windows-1252 with every UTF-8 umlaut garbled
+ * ("Ã¼" for "ü"); refuse it instead of storing garbled names.
+ */
+function refuseMixedEncoding(body: Uint8Array, asWindows1252: string): void {
+  // "Ã" followed by a character Windows-1252 encodes as 0x80–0xBF: a UTF-8 letter read byte by byte
+  if (!/Ã[\u00A0-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]/.test(asWindows1252)) return;
+  const asUtf8 = new TextDecoder('utf-8').decode(body);
+  const bad = asUtf8.indexOf('\uFFFD');
+  const line = asUtf8.slice(0, bad).split(/\r\n|\r|\n/).length;
+  throw new ImportError('mixed_encoding', {
+    de: `Die Datei ist in UTF-8 gespeichert, aber Zeile ${line} enthält Zeichen in einer anderen Kodierung (Windows-1252). Geben Sie die Umlaute dort neu ein oder speichern Sie die ganze Liste in Excel als „CSV UTF-8“.`,
+    en: `The file is saved as UTF-8, but line ${line} holds characters in another encoding (Windows-1252). Type the umlauts there again or save the whole list in Excel as "CSV UTF-8".`,
+  }, line);
 }
 
 /** Comma or semicolon, whichever the header line holds more of outside quotes (comma on a tie). */
@@ -77,10 +95,12 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 export function parseCsv(text: string): Table {
+  // outside the try: a tab-separated file is refused with its own message
+  const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
     records = parseCsvText(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       // RFC 4180 quoting; a stray quote inside an unquoted cell is kept as text,
       // as Excel shows it, instead of refusing the whole file.
       relax_quotes: true,

@@ -12,7 +12,7 @@ export const storeParticipants: StoreRows<ParticipantRow> = async (rows, context
   const events = await findEvents(context.db, rows.map((row) => row.value.event_key));
   const known = rowsWithEvent(rows, events, context.problems);
   const organisationIds = await context.organisations.resolve(
-    known.flatMap((row) => (row.value.organization ? [{ name: row.value.organization.name, line: row.line }] : [])),
+    known.flatMap((row) => (row.value.organization ? [{ ...row.value.organization, line: row.line }] : [])),
   );
 
   const seen = new Map<string, number>();
@@ -21,12 +21,10 @@ export const storeParticipants: StoreRows<ParticipantRow> = async (rows, context
     const eventId = events.get(value.event_key)!.id;
     const organisationId = value.organization ? organisationIds.get(value.organization.normalisedName)! : null;
     const personKey = normalisePersonName(value.person ?? '');
-    const who = value.person ? `„${value.person}“` : 'ohne Namen';
-    const whoEn = value.person ? `"${value.person}"` : 'without a name';
-    const isNew = firstOccurrence(seen, `${eventId}|${organisationId ?? 0}|${personKey}`, line, 'person', context.problems, {
-      de: `gleiche Veranstaltung, gleiche Organisation, Person ${who}. Waren es zwei Personen, tragen Sie in der Spalte person ihre Namen ein; sonst löschen Sie diese Zeile.`,
-      en: `same event, same organisation, person ${whoEn}. If these were two people, write their names in the column person; otherwise delete this line.`,
-    });
+    const isNew = firstOccurrence(seen, `${eventId}|${organisationId ?? 0}|${personKey}`, line, 'person', context.problems, () => ({
+      de: `gleiche Veranstaltung, gleiche Organisation, Person ${value.person ? `„${value.person}“` : 'ohne Namen'}. Waren es zwei Personen, tragen Sie in der Spalte person ihre Namen ein; sonst löschen Sie diese Zeile.`,
+      en: `same event, same organisation, person ${value.person ? `"${value.person}"` : 'without a name'}. If these were two people, write their names in the column person; otherwise delete this line.`,
+    }));
     if (!isNew) continue;
     records.push({
       event_id: eventId,

@@ -92,7 +92,7 @@ export const grantsSchema = z.object({
   year: integer({ min: 2000, max: 2100, required: true }),
   organization: organisationName({ required: true }),
   // spec: also Erstantrag / Folgeantrag, as the funder's list writes them
-  application_type: choice(applicationTypes, { required: true, aliases: { erstantrag: 'new', folgeantrag: 'follow_up' } }),
+  application_type: choice(applicationTypes, { required: true, aliases: { Erstantrag: 'new', Folgeantrag: 'follow_up' } }),
   status: choice(grantStatuses, { required: true }),
   approved_on: date(),
   summary: text({ max: 5000 }),

@@ -17,12 +17,19 @@ export function validateTable<T>(kind: ImportKind, table: Table, problems: Probl
   const columns = checkHeader(kind, table, problems);
   if (!columns) return [];
   const { schema } = importSchemas[kind];
+  const known = columnsOf(kind);
   const valid: ValidRow<T>[] = [];
   for (const row of table.rows) {
     const record: Record<string, string> = {};
-    for (const column of columnsOf(kind)) {
+    for (const column of known) {
       const index = columns.get(column);
       record[column] = index === undefined ? '' : (row.cells[index] ?? '').trim();
+      if (!storable(record[column])) {
+        problems.add(row.line, column, 'invalid_character', {
+          de: `${column} enthält ein Steuerzeichen oder ein unvollständiges Zeichen, das nicht gespeichert werden kann. Tippen Sie den Wert neu ein.`,
+          en: `${column} holds a control character or a broken character that cannot be stored. Type the value again.`,
+        });
+      }
     }
     if (row.cells.slice(table.header.length).some((cell) => cell.trim() !== '')) {
       problems.add(row.line, null, 'extra_cells', {
@@ -47,6 +54,11 @@ export function validateTable<T>(kind: ImportKind, table: Table, problems: Probl
   }
   return valid;
 }
+
+/** PostgreSQL text holds no NUL character, and JSON parameters no lone surrogate. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const suspicious = /[\u0000\uD800-\uDFFF]/;
+const storable = (value: string) => !suspicious.test(value) || (!value.includes('\u0000') && !loneSurrogate.test(value));
 
 /** Column name to cell index, or null when the header has problems (then rows are not checked). */
 function checkHeader(kind: ImportKind, table: Table, problems: ProblemList): Map<string, number> | null {

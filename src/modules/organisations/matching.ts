@@ -13,6 +13,8 @@ export interface NameOccurrence {
   name: string;
   /** Where the name was written (a list's line), for the preview. */
   line: number;
+  /** normaliseName(name), when the caller has it already (saves normalising every row twice). */
+  normalisedName?: string;
 }
 
 export interface CreatedOrganisation {
@@ -56,8 +58,8 @@ export async function resolveOrganisationNames(
   options: { createdFrom: CreatedFrom },
 ): Promise<NameResolution> {
   const byName = new Map<string, { name: string; lines: number[] }>();
-  for (const { name, line } of occurrences) {
-    const normalisedName = normaliseName(name);
+  for (const { name, line, normalisedName: known } of occurrences) {
+    const normalisedName = known ?? normaliseName(name);
     if (normalisedName === '') continue; // a name without letters or digits means no organisation
     const entry = byName.get(normalisedName);
     if (entry) entry.lines.push(line);

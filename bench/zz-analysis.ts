@@ -1,0 +1,14 @@
+import pg from 'pg';
+import { writeFileSync } from 'node:fs';
+import { openDatabase } from '../src/db/connection.js';
+import { generateDataset } from './generate.js';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+await admin.connect();
+await admin.query('drop database if exists mosaik_bench_analysis with (force)');
+await admin.query('create database mosaik_bench_analysis');
+await admin.end();
+const h = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/mosaik_bench_analysis' });
+const d = await generateDataset(h.db, { scale: 1 });
+writeFileSync('/tmp/bench-helper/dataset.json', JSON.stringify({ ...d }));
+console.log(d.counts, d.milliseconds);
+await h.close();

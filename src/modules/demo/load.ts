@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
+import { generateDemo } from './generate.js';
+
+/**
+ * Loads the demo dataset through the public import API, list by list, in the
+ * order the lists depend on each other. Imports are idempotent, so loading
+ * twice changes nothing; the CLI refuses a non-empty database anyway.
+ */
+
+const order: ImportKind[] = ['organizations', 'events', 'participants', 'feedback', 'consultations', 'grants'];
+
+export async function loadDemo(db: Kysely<Database>): Promise<ImportOutcome[]> {
+  const dataset = generateDemo();
+  const outcomes: ImportOutcome[] = [];
+  for (const kind of order) {
+    const outcome = await importRecords(db, kind, dataset[kind], { source: 'demo', fileName: `demo-${kind}.json` });
+    if (outcome.problems.length > 0 || !outcome.stored) {
+      throw new Error(`demo dataset: the ${kind} list was refused:\n${formatProblems(outcome, 'en').join('\n')}`);
+    }
+    // Every spelling on the demo's lists means an organisation of its distribution list.
+    if (kind !== 'organizations' && outcome.newOrganisations.length > 0) {
+      throw new Error(`demo dataset: ${kind} named unknown organisations: ${outcome.newOrganisations.map((item) => item.name).join(', ')}`);
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { centreStaff } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import { importFile, isImportKind, type ImportKind, type ImportOutcome } from './index.js';
+import { deleteUpload, findImportRun, findUpload, latestImportRuns, latestRunOf, storeUpload, templateCsv, uploadSizeLimit, type StoredUpload } from './uploads.js';
+import { ImportsPage, PreviewPage, UploadMissing, type ImportsPageProps } from './views.js';
+
+/**
+ * Imports through the staff web interface (spec/exchange.md): upload a list,
+ * see a preview of what would be created, matched and rejected, then confirm
+ * or discard. The preview is a dry run of the very import confirming runs.
+ */
+
+const access = { access: centreStaff };
+const uploadParams = z.object({ uploadId: z.string().min(1).max(100) });
+const pageQuery = z.object({ kind: z.string().max(50).optional(), done: z.coerce.number().int().positive().optional(), discarded: z.string().optional() });
+
+export async function importsRoutes(app: FastifyInstance) {
+  app.get('/imports', { config: access, schema: { querystring: pageQuery.passthrough(), hide: true } }, async (request, reply) => {
+    const query = request.query as z.infer<typeof pageQuery>;
+    const done = query.done ? await findImportRun(app.db, query.done) : undefined;
+    return showUploadForm(request, reply, { selectedKind: query.kind, done, discarded: query.discarded === '1' });
+  });
+
+  app.get('/imports/templates/:kind.csv', { config: access, schema: { hide: true } }, async (request, reply) => {
+    const { kind } = request.params as { kind: string };
+    if (!isImportKind(kind)) throw new HttpProblem(404, 'notFound');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="mosaik-${kind}.csv"`)
+      .send(templateCsv(kind));
+  });
+
+  app.post('/imports', { config: access, schema: { hide: true } }, async (request, reply) => {
+    const form = await readMultipart(request);
+    const errors: ImportsPageProps['errors'] = [];
+    const kind = form.fields.kind;
+    if (!kind || !isImportKind(kind)) errors.push({ field: 'kind', message: request.t('imports.errors.chooseKind') });
+    const fileError = uploadProblem(request, form);
+    if (fileError) errors.push({ field: 'file', message: fileError });
+    if (errors.length > 0 || !form.file || !kind) {
+      reply.code(form.tooLarge ? 413 : 400);
+      return showUploadForm(request, reply, { selectedKind: kind, errors });
+    }
+    const id = await storeUpload(app.db, { kind, fileName: form.file.name, bytes: form.file.bytes, accountId: request.account!.id });
+    return reply.redirect(`/imports/${id}`, 303);
+  });
+
+  app.get('/imports/:uploadId', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
+    const upload = await uploadOf(request, reply);
+    if (!upload) return reply;
+    const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { dryRun: true, accountId: request.account!.id });
+    if (outcome.problems.length > 0) reply.code(422);
+    return showPreview(request, reply, upload, outcome);
+  });
+
+  app.post('/imports/:uploadId/confirm', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
+    const upload = await uploadOf(request, reply);
+    if (!upload) return reply;
+    const accountId = request.account!.id;
+    const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { accountId });
+    if (!outcome.stored) {
+      // Another import changed what this file refers to since the preview.
+      reply.code(422);
+      return showPreview(request, reply, upload, outcome, true);
+    }
+    // Not in the import's transaction: a second confirmation would find
+    // nothing to change anyway, since imports are idempotent.
+    await deleteUpload(app.db, upload.id);
+    const runId = await latestRunOf(app.db, accountId, upload.bytes);
+    return reply.redirect(runId ? `/imports?done=${runId}` : '/imports', 303);
+  });
+
+  app.post('/imports/:uploadId/discard', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
+    const upload = await uploadOf(request, reply);
+    if (!upload) return reply;
+    await deleteUpload(app.db, upload.id);
+    return reply.redirect('/imports?discarded=1', 303);
+  });
+
+  async function showUploadForm(request: FastifyRequest, reply: FastifyReply, props: Partial<ImportsPageProps>) {
+    const history = await latestImportRuns(app.db, 20);
+    return renderPage(request, reply, {
+      title: request.t('imports.title'),
+      body: ImportsPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, history, ...props }),
+    });
+  }
+
+  /** The upload named in the address, if this account may see it; otherwise the reply is sent. */
+  async function uploadOf(request: FastifyRequest, reply: FastifyReply): Promise<KnownUpload | undefined> {
+    const { uploadId } = request.params as z.infer<typeof uploadParams>;
+    const upload = await findUpload(app.db, uploadId);
+    if (!upload || !isImportKind(upload.kind)) {
+      await sendMissing(request, reply);
+      return undefined;
+    }
+    const account = request.account!;
+    if (upload.accountId !== account.id && account.role !== 'admin') {
+      reply.code(403);
+      await renderPage(request, reply, { title: request.t('imports.notYours.title'), body: UploadMissing({ t: request.t, reason: 'notYours' }) });
+      return undefined;
+    }
+    return { ...upload, kind: upload.kind };
+  }
+}
+
+type KnownUpload = StoredUpload & { kind: ImportKind };
+
+function showPreview(request: FastifyRequest, reply: FastifyReply, upload: StoredUpload, outcome: ImportOutcome, changedSince = false) {
+  return renderPage(request, reply, {
+    title: request.t('imports.preview.title', { file: upload.fileName }),
+    body: PreviewPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, uploadId: upload.id, outcome, changedSince }),
+  });
+}
+
+function sendMissing(request: FastifyRequest, reply: FastifyReply) {
+  reply.code(404);
+  return renderPage(request, reply, { title: request.t('imports.missing.title'), body: UploadMissing({ t: request.t, reason: 'missing' }) });
+}
+
+export interface MultipartForm {
+  fields: Record<string, string>;
+  file?: { field: string; name: string; bytes: Buffer };
+  tooLarge: boolean;
+  notMultipart: boolean;
+}
+
+/**
+ * Reads a multipart form: its text fields and its one file, up to the size
+ * limit. An oversized file is read to its end and dropped (not refused midway),
+ * so that the browser receives the page that explains the limit.
+ */
+export async function readMultipart(request: FastifyRequest, fileField = 'file'): Promise<MultipartForm> {
+  const form: MultipartForm = { fields: {}, tooLarge: false, notMultipart: !request.isMultipart() };
+  if (form.notMultipart) return form;
+  // throwFileSizeLimit is read per call by @fastify/multipart but missing from its types
+  const options = { limits: { fileSize: uploadSizeLimit }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0];
+  for await (const part of request.parts(options)) {
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
+      continue;
+    }
+    const bytes = await part.toBuffer();
+    // a file input left empty still sends a part, without name or content
+    if (!part.filename && bytes.length === 0) continue;
+    if (part.file.truncated) form.tooLarge = true;
+    else if (part.fieldname === fileField && !form.file) form.file = { field: part.fieldname, name: part.filename || 'upload', bytes };
+  }
+  return form;
+}
+
+/** Why the form's file cannot be used, in the page language; undefined when it can. */
+export function uploadProblem(request: FastifyRequest, form: MultipartForm): string | undefined {
+  if (form.notMultipart) return request.t('imports.errors.notMultipart');
+  if (form.tooLarge) return request.t('imports.errors.tooLarge');
+  if (!form.file) return request.t('imports.errors.chooseFile');
+  if (form.file.bytes.length === 0) return request.t('imports.errors.emptyFile', { file: form.file.name });
+  return undefined;
+}

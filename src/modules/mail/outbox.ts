@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+
+/**
+ * The persistent outbox. A mail is written here inside the transaction that
+ * causes it, so a registration and its confirmation commit (or roll back)
+ * together; src/modules/mail/sender.ts delivers it later, with retries.
+ */
+
+export interface OutgoingMail {
+  /** What the mail is about, for the outbox page and "sent once" checks: 'registration.confirmation', ... */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  eventId?: number | null;
+  registrationId?: number | null;
+}
+
+/** Queues one mail; pass the caller's transaction. Returns the outbox id. */
+export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Promise<number> {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({
+      kind: mail.kind,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+      event_id: mail.eventId ?? null,
+      registration_id: mail.registrationId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
+
+/** The newest mails first, for the staff outbox page. */
+export async function listOutbox(db: Kysely<Database>, options: { eventId?: number; limit?: number } = {}) {
+  let query = db
+    .selectFrom('mail_outbox')
+    .select(['id', 'kind', 'to_address', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'event_id', 'registration_id', 'created_at', 'sent_at'])
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 200);
+  if (options.eventId !== undefined) query = query.where('event_id', '=', options.eventId);
+  return query.execute();
+}

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { Database, RegistrationStatus } from '../../db/tables.js';
+import { translator, type Language, type Translate } from '../../i18n/index.js';
+import { enqueueMail } from '../mail/outbox.js';
+
+/**
+ * The e-mails of a registration, short and plain. A mail is in the
+ * registration's language when that is German or English, otherwise German
+ * first and English below (the staff languages; the public form offers more).
+ */
+
+export interface MailEvent {
+  id: number;
+  title: string;
+  start_date: string;
+  starts_at: string | null;
+  place: string | null;
+}
+
+export interface Recipient {
+  to: string;
+  language: string;
+}
+
+type Db = Kysely<Database>;
+
+export function mailLanguages(language: string): Language[] {
+  return language === 'de' || language === 'en' ? [language] : ['de', 'en'];
+}
+
+function eventBlock(t: Translate, language: Language, event: MailEvent): string {
+  const date = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${event.start_date}T00:00:00Z`),
+  );
+  const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${language === 'de' ? ' Uhr' : ''}` : '';
+  return t('registrations.mail.event', { title: event.title, date, time, place: event.place ?? t('registrations.mail.placeUnknown') });
+}
+
+/** One mail in one or two languages: subjects joined by " / ", bodies one below the other. */
+function compose(languages: Language[], part: (t: Translate, language: Language) => { subject: string; paragraphs: string[] }) {
+  const parts = languages.map((language) => {
+    const t = translator(language);
+    const { subject, paragraphs } = part(t, language);
+    return { subject, text: [t('registrations.mail.greeting'), ...paragraphs, t('registrations.mail.closing')].join('\n\n') };
+  });
+  return { subject: parts.map((p) => p.subject).join(' / '), text: parts.map((p) => p.text).join('\n\n——————————\n\n') };
+}
+
+/** Confirmation (someone got a seat) or waitlist mail (all on the waitlist) to whoever registered the group. */
+export async function queueGroupMail(
+  db: Db,
+  event: MailEvent,
+  recipient: Recipient,
+  persons: { id: number; name: string; status: RegistrationStatus }[],
+  manageLink: string,
+): Promise<void> {
+  const kind = persons.some((person) => person.status !== 'waitlisted') ? 'confirmation' : 'waitlist';
+  const mail = compose(mailLanguages(recipient.language), (t, language) => ({
+    subject: t(`registrations.mail.${kind}.subject`, { title: event.title }),
+    paragraphs: [
+      t(`registrations.mail.${kind}.intro`),
+      eventBlock(t, language, event),
+      [t('registrations.mail.persons'), ...persons.map((person) => `- ${person.name}: ${t(`registrations.status.${person.status}`)}`)].join('\n'),
+      t('registrations.mail.manage', { link: manageLink }),
+    ],
+  }));
+  await enqueueMail(db, { kind: `registration.${kind}`, to: recipient.to, ...mail, eventId: event.id, registrationId: persons[0]?.id });
+}
+
+/** A waitlisted person got a seat. */
+export async function queuePromotionMail(db: Db, event: MailEvent, recipient: Recipient, person: { id: number; name: string }) {
+  const mail = compose(mailLanguages(recipient.language), (t, language) => ({
+    subject: t('registrations.mail.promotion.subject', { title: event.title }),
+    paragraphs: [t('registrations.mail.promotion.intro', { name: person.name }), eventBlock(t, language, event), t('registrations.mail.manageLater')],
+  }));
+  await enqueueMail(db, { kind: 'registration.promotion', to: recipient.to, ...mail, eventId: event.id, registrationId: person.id });
+}
+
+export async function queueCancellationMail(db: Db, event: MailEvent, recipient: Recipient, persons: { id: number; name: string }[]) {
+  const mail = compose(mailLanguages(recipient.language), (t, language) => ({
+    subject: t('registrations.mail.cancellation.subject', { title: event.title }),
+    paragraphs: [t('registrations.mail.cancellation.intro', { names: persons.map((p) => p.name).join(', ') }), eventBlock(t, language, event)],
+  }));
+  await enqueueMail(db, { kind: 'registration.cancellation', to: recipient.to, ...mail, eventId: event.id, registrationId: persons[0]?.id });
+}
+
+export async function queueReminderMail(db: Db, event: MailEvent, recipient: Recipient, person: { id: number; name: string }) {
+  const mail = compose(mailLanguages(recipient.language), (t, language) => ({
+    subject: t('registrations.mail.reminder.subject', { title: event.title }),
+    paragraphs: [t('registrations.mail.reminder.intro', { name: person.name }), eventBlock(t, language, event), t('registrations.mail.manageLater')],
+  }));
+  await enqueueMail(db, { kind: 'registration.reminder', to: recipient.to, ...mail, eventId: event.id, registrationId: person.id });
+}

@@ -1,0 +1,186 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, RegistrationStatus } from '../../db/tables.js';
+
+/**
+ * SQL of the registration module. Indexes relied on (010_registration.sql):
+ * registration_event_status for seat counts and the waitlist,
+ * registration_person for "already registered", registration_group's unique
+ * manage_token_hash for the manage link.
+ */
+
+type Db = Kysely<Database>;
+
+/** States that hold a seat (the limits trigger uses the same list). */
+export const seatHolding: RegistrationStatus[] = ['registered', 'promoted', 'attended'];
+
+export interface LockedEvent {
+  id: number;
+  title: string;
+  start_date: string;
+  starts_at: string | null;
+  place: string | null;
+  capacity: number | null;
+  per_org_limit: number | null;
+  registration_opens_at: Date | null;
+  registration_closes_at: Date | null;
+  cancelled_at: Date | null;
+}
+
+/**
+ * Locks the event row for the rest of the transaction: every change of its
+ * seats happens one transaction at a time. "for no key update" leaves foreign
+ * key checks of other tables (participation, feedback) unblocked.
+ */
+export async function lockEvent(db: Db, eventId: number): Promise<LockedEvent | undefined> {
+  const { rows } = await sql<LockedEvent>`
+    select id, title, start_date, starts_at::text as starts_at, place, capacity, per_org_limit,
+           registration_opens_at, registration_closes_at, cancelled_at
+    from event where id = ${eventId}
+    for no key update`.execute(db);
+  return rows[0];
+}
+
+export interface SeatCounts {
+  taken: number;
+  /** Seats held per organisation id. */
+  byOrganisation: Map<number, number>;
+}
+
+export async function countSeats(db: Db, eventId: number): Promise<SeatCounts> {
+  const rows = await db
+    .selectFrom('registration')
+    .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('seats')])
+    .where('event_id', '=', eventId)
+    .where('status', 'in', seatHolding)
+    .groupBy('organisation_id')
+    .execute();
+  const byOrganisation = new Map<number, number>();
+  let taken = 0;
+  for (const row of rows) {
+    taken += Number(row.seats);
+    if (row.organisation_id !== null) byOrganisation.set(row.organisation_id, Number(row.seats));
+  }
+  return { taken, byOrganisation };
+}
+
+/** Person keys already holding a place or a waitlist entry for the event and organisation. */
+export async function activePersonKeys(db: Db, eventId: number, organisationId: number | null, personKeys: string[]): Promise<Set<string>> {
+  if (personKeys.length === 0) return new Set();
+  let query = db
+    .selectFrom('registration')
+    .select('person_key')
+    .where('event_id', '=', eventId)
+    .where('status', 'in', [...seatHolding, 'waitlisted'])
+    .where('person_key', 'in', personKeys);
+  query = organisationId === null ? query.where('organisation_id', 'is', null) : query.where('organisation_id', '=', organisationId);
+  return new Set((await query.execute()).map((row) => row.person_key));
+}
+
+/** The waitlist in order: first come, first served. */
+export async function waitlist(db: Db, eventId: number) {
+  return db
+    .selectFrom('registration')
+    .innerJoin('registration_group', 'registration_group.id', 'registration.group_id')
+    .select([
+      'registration.id',
+      'registration.organisation_id',
+      'registration.person_name',
+      'registration.language',
+      (eb) => eb.fn.coalesce('registration.email', 'registration_group.contact_email').as('email'),
+    ])
+    .where('registration.event_id', '=', eventId)
+    .where('registration.status', '=', 'waitlisted')
+    .orderBy('registration.id')
+    .execute();
+}
+
+/** Who changed a registration and why; accountId null for the public (manage link) or the system. */
+export interface Actor {
+  accountId: number | null;
+  reason: string;
+}
+
+/**
+ * Moves registrations to a new state and records each change (from, to, who,
+ * why). `overridden` marks a seat given beyond the limits by staff.
+ */
+export async function changeStatus(
+  db: Db,
+  rows: { id: number; status: RegistrationStatus }[],
+  to: RegistrationStatus,
+  actor: Actor,
+  options: { overridden?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .updateTable('registration')
+    .set({ status: to, updated_at: new Date(), ...(options.overridden ? { overridden: true } : {}) })
+    .where('id', 'in', rows.map((row) => row.id))
+    .execute();
+  await recordStatusChanges(db, rows.map((row) => ({ id: row.id, from: row.status, to })), actor);
+}
+
+export async function recordStatusChanges(
+  db: Db,
+  changes: { id: number; from: RegistrationStatus | null; to: RegistrationStatus }[],
+  actor: Actor,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('registration_status_change')
+    .values(
+      changes.map((change) => ({
+        registration_id: change.id,
+        from_status: change.from,
+        to_status: change.to,
+        account_id: actor.accountId,
+        reason: actor.reason,
+      })),
+    )
+    .execute();
+}
+
+/** A group by the sha256 of its manage token, with its event and persons. */
+export async function findGroupByTokenHash(db: Db, tokenHash: string) {
+  const group = await db
+    .selectFrom('registration_group')
+    .innerJoin('event', 'event.id', 'registration_group.event_id')
+    .leftJoin('organisation', 'organisation.id', 'registration_group.organisation_id')
+    .select([
+      'registration_group.id',
+      'registration_group.event_id',
+      'registration_group.contact_email',
+      'registration_group.language',
+      'registration_group.organisation_id',
+      'organisation.name as organisation_name',
+      'event.title as event_title',
+      'event.start_date as event_date',
+    ])
+    .where('registration_group.manage_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!group) return undefined;
+  const persons = await db
+    .selectFrom('registration')
+    .select(['id', 'person_name', 'status'])
+    .where('group_id', '=', group.id)
+    .orderBy('id')
+    .execute();
+  return { ...group, persons };
+}
+
+/** An event as the public registration page shows it, with the seats taken. */
+export async function eventForRegistration(db: Db, eventId: number) {
+  const { rows } = await sql<{
+    id: number; title: string; start_date: string; starts_at: string | null; ends_at: string | null; place: string | null;
+    description: string | null; accessibility: string | null; capacity: number | null; per_org_limit: number | null;
+    open: boolean; taken: number;
+  }>`
+    select e.id, e.title, e.start_date, e.starts_at::text as starts_at, e.ends_at::text as ends_at, e.place,
+           e.description, e.accessibility, e.capacity, e.per_org_limit,
+           e.cancelled_at is null
+             and (e.registration_opens_at is null or e.registration_opens_at <= now())
+             and (e.registration_closes_at is null or e.registration_closes_at >= now()) as open,
+           (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))::int as taken
+    from event e where e.id = ${eventId}`.execute(db);
+  return rows[0];
+}

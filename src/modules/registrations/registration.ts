@@ -1,0 +1,231 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, RegistrationStatus } from '../../db/tables.js';
+import { writeAudit } from '../identity/audit.js';
+import { resolveOrganisationName } from '../organisations/matching.js';
+import { normalisePersonName } from '../organisations/normalise.js';
+import { RegistrationError } from './errors.js';
+import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
+import { activePersonKeys, changeStatus, countSeats, lockEvent, recordStatusChanges, waitlist, type Actor, type LockedEvent } from './queries.js';
+
+/**
+ * The rules of registration: capacity, the per-organisation limit, the
+ * waitlist. Every function that changes seats locks the event row first and
+ * allocates under that lock, so concurrent requests are served one after the
+ * other; the registration_limits trigger (010_registration.sql) re-checks.
+ * Invariant after every transaction: nobody waiting could take a free seat.
+ */
+
+type Db = Kysely<Database>;
+
+export interface RegistrationRequest {
+  eventId: number;
+  /** The organisation as written on the form; empty or absent: no organisation. */
+  organisationName?: string | null;
+  /** A signed-in representative's own organisation (wins over the name). */
+  organisationId?: number | null;
+  contactEmail: string;
+  language: string;
+  persons: { name: string; email?: string | null }[];
+  accountId?: number | null;
+}
+
+export interface RegisterOptions {
+  /** Public address for the manage link in the mail. */
+  baseUrl: string;
+  now?: Date;
+  /** Staff admitting beyond capacity, limit and registration window. */
+  override?: { accountId: number; reason: string };
+}
+
+export interface RegistrationOutcome {
+  groupId: number;
+  organisationId: number | null;
+  /** For the link in the confirmation mail; only its hash is stored. */
+  manageToken: string;
+  persons: { id: number; name: string; status: RegistrationStatus }[];
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(24).toString('base64url');
+export const manageLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/registrations/${token}`;
+
+export async function registerForEvent(db: Db, request: RegistrationRequest, options: RegisterOptions): Promise<RegistrationOutcome> {
+  const persons = checkPersons(request);
+  if (options.override && options.override.reason.trim() === '') throw new RegistrationError('reasonMissing', 'reason');
+  const exists = await db.selectFrom('event').select('id').where('id', '=', request.eventId).executeTakeFirst();
+  if (!exists) throw new RegistrationError('eventNotFound', null);
+  // Outside the seat lock, which should be held as briefly as possible.
+  const organisationId = await organisationOf(db, request);
+  const token = newToken();
+  return db.transaction().execute(async (trx) => {
+    const group = await trx
+      .insertInto('registration_group')
+      .values({
+        event_id: request.eventId,
+        organisation_id: organisationId,
+        contact_email: request.contactEmail.trim(),
+        language: request.language,
+        manage_token_hash: hashToken(token),
+        account_id: request.accountId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // from here until commit, registrations for this event wait for us
+    const event = await lockEvent(trx, request.eventId);
+    if (!event) throw new RegistrationError('eventNotFound', null);
+    if (!options.override) checkWindow(event, options.now ?? new Date());
+    const known = await activePersonKeys(trx, event.id, organisationId, persons.map((p) => p.key));
+    const already = persons.find((person) => known.has(person.key));
+    if (already) throw new RegistrationError('alreadyRegistered', 'persons', { name: already.name });
+
+    const seats = await countSeats(trx, event.id);
+    const statuses = persons.map(() => (options.override || takeSeat(event, seats, organisationId) ? 'registered' : 'waitlisted') as RegistrationStatus);
+    const rows = await trx
+      .insertInto('registration')
+      .values(
+        persons.map((person, index) => ({
+          event_id: event.id,
+          group_id: group.id,
+          organisation_id: organisationId,
+          person_name: person.name,
+          person_key: person.key,
+          email: person.email,
+          language: request.language,
+          status: statuses[index],
+          overridden: Boolean(options.override),
+        })),
+      )
+      .returning(['id', 'person_name', 'status'])
+      .execute();
+    const actor: Actor = options.override ?? { accountId: request.accountId ?? null, reason: 'registration' };
+    await recordStatusChanges(trx, rows.map((row) => ({ id: row.id, from: null, to: row.status })), actor);
+    if (options.override) {
+      await writeAudit(trx, {
+        accountId: options.override.accountId,
+        action: 'registration.override',
+        subjectType: 'event',
+        subjectId: event.id,
+        details: { registrationIds: rows.map((row) => row.id), reason: options.override.reason },
+      });
+    }
+    const outcome = rows.map((row) => ({ id: row.id, name: row.person_name, status: row.status }));
+    await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, outcome, manageLink(options.baseUrl, token));
+    return { groupId: group.id, organisationId, manageToken: token, persons: outcome };
+  });
+}
+
+function checkPersons(request: RegistrationRequest) {
+  if (!emailPattern.test(request.contactEmail.trim())) throw new RegistrationError('emailInvalid', 'contactEmail', { email: request.contactEmail });
+  if (request.persons.length === 0) throw new RegistrationError('noPersons', 'persons');
+  const seen = new Set<string>();
+  return request.persons.map((person, index) => {
+    const name = person.name.trim();
+    const key = normalisePersonName(name);
+    if (key === '') throw new RegistrationError('personNameMissing', `persons.${index}.name`, { number: index + 1 });
+    if (seen.has(key)) throw new RegistrationError('duplicatePerson', `persons.${index}.name`, { name });
+    seen.add(key);
+    const email = person.email?.trim() || null;
+    if (email && !emailPattern.test(email)) throw new RegistrationError('emailInvalid', `persons.${index}.email`, { email });
+    return { name, key, email };
+  });
+}
+
+function checkWindow(event: LockedEvent, now: Date) {
+  // the centre's local time, understood in both languages: 01.06.2019, 18:00
+  const when = (date: Date) => new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(date);
+  if (event.cancelled_at) throw new RegistrationError('eventCancelled', null, { title: event.title });
+  if (event.registration_opens_at && now < event.registration_opens_at) {
+    throw new RegistrationError('notOpenYet', null, { title: event.title, opens: when(event.registration_opens_at) });
+  }
+  if (event.registration_closes_at && now > event.registration_closes_at) {
+    throw new RegistrationError('closed', null, { title: event.title, closes: when(event.registration_closes_at) });
+  }
+}
+
+/**
+ * The organisation named on the form, created for review when unknown. Two
+ * forms naming the same new organisation at once: one creates it, the other's
+ * insert hits the unique name and finds it on the second try.
+ */
+async function organisationOf(db: Db, request: RegistrationRequest): Promise<number | null> {
+  if (request.organisationId != null) return request.organisationId;
+  const name = request.organisationName?.trim();
+  if (!name) return null;
+  const resolve = async () => (await resolveOrganisationName(db, name, { createdFrom: 'registration' }))?.organisationId ?? null;
+  try {
+    return await resolve();
+  } catch {
+    return resolve();
+  }
+}
+
+/** Takes a seat when one is free and the organisation is under its limit; counts it. */
+function takeSeat(event: Pick<LockedEvent, 'capacity' | 'per_org_limit'>, seats: { taken: number; byOrganisation: Map<number, number> }, organisationId: number | null): boolean {
+  if (event.capacity !== null && seats.taken >= event.capacity) return false;
+  const ofOrganisation = organisationId === null ? 0 : (seats.byOrganisation.get(organisationId) ?? 0);
+  if (organisationId !== null && event.per_org_limit !== null && ofOrganisation >= event.per_org_limit) return false;
+  seats.taken++;
+  if (organisationId !== null) seats.byOrganisation.set(organisationId, ofOrganisation + 1);
+  return true;
+}
+
+export function mailEvent(event: LockedEvent): MailEvent {
+  return { id: event.id, title: event.title, start_date: event.start_date, starts_at: event.starts_at, place: event.place };
+}
+
+/**
+ * Gives free seats to the waitlist in order, skipping persons whose
+ * organisation is at its limit, and tells each by e-mail. Call with the event
+ * locked (lockEvent) in the same transaction; also after raising the capacity.
+ */
+export async function promoteWaitlisted(db: Db, event: LockedEvent, actor: Actor): Promise<number[]> {
+  const seats = await countSeats(db, event.id);
+  const promoted = [];
+  for (const person of await waitlist(db, event.id)) {
+    if (event.capacity !== null && seats.taken >= event.capacity) break;
+    if (takeSeat(event, seats, person.organisation_id)) promoted.push(person);
+  }
+  await changeStatus(db, promoted.map((person) => ({ id: person.id, status: 'waitlisted' as const })), 'promoted', actor);
+  for (const person of promoted) {
+    if (!person.email) continue;
+    await queuePromotionMail(db, mailEvent(event), { to: person.email, language: person.language }, { id: person.id, name: person.person_name });
+  }
+  return promoted.map((person) => person.id);
+}
+
+/** After staff raise the capacity or the limit: the waitlist moves up at once. */
+export async function fillFreeSeats(db: Db, eventId: number, accountId: number | null): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, eventId);
+    if (!event) throw new RegistrationError('eventNotFound', null);
+    return promoteWaitlisted(trx, event, { accountId, reason: 'more seats' });
+  });
+}
+
+/** Staff give a waitlisted person a seat beyond the limits, with a reason (audited). */
+export async function admitWaitlisted(db: Db, registrationId: number, override: { accountId: number; reason: string }): Promise<void> {
+  if (override.reason.trim() === '') throw new RegistrationError('reasonMissing', 'reason');
+  await db.transaction().execute(async (trx) => {
+    const registration = await trx.selectFrom('registration').select(['id', 'event_id', 'status']).where('id', '=', registrationId).executeTakeFirst();
+    if (!registration || registration.status !== 'waitlisted') throw new RegistrationError('registrationNotFound', null);
+    const event = (await lockEvent(trx, registration.event_id))!;
+    await changeStatus(trx, [registration], 'promoted', override, { overridden: true });
+    await writeAudit(trx, {
+      accountId: override.accountId,
+      action: 'registration.override',
+      subjectType: 'registration',
+      subjectId: registration.id,
+      details: { eventId: event.id, reason: override.reason },
+    });
+    const person = await trx
+      .selectFrom('registration')
+      .innerJoin('registration_group', 'registration_group.id', 'registration.group_id')
+      .select(['registration.person_name', 'registration.language', (eb) => eb.fn.coalesce('registration.email', 'registration_group.contact_email').as('email')])
+      .where('registration.id', '=', registration.id)
+      .executeTakeFirstOrThrow();
+    await queuePromotionMail(trx, mailEvent(event), { to: person.email, language: person.language }, { id: registration.id, name: person.person_name });
+  });
+}

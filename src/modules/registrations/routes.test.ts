@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookiesOf, createTestApp, csrfFrom, type TestApp } from '../../../test/app.js';
+import { testEngine } from '../../../test/database.js';
+
+describe(`registration pages on ${testEngine}`, () => {
+  let test: TestApp;
+  let eventId: number;
+  beforeAll(async () => {
+    test = await createTestApp();
+    const event = await test.database.db
+      .insertInto('event')
+      .values({ event_key: 'R1', title: 'Regionales Netzwerktreffen Nord', format: 'regional_network_meeting', start_date: '2030-09-12', starts_at: '17:30', place: 'Bürgerhaus Nord', municipality: null, district: null, capacity: 1, per_org_limit: 2, feedback_form_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    eventId = event.id;
+  });
+  afterAll(async () => test?.close());
+
+  async function visit(url: string) {
+    const page = await test.app.inject({ method: 'GET', url });
+    return { page, cookie: cookiesOf(page), csrf: csrfFrom(page.body) };
+  }
+
+  async function register(payload: Record<string, string>, lang = 'de') {
+    const { cookie, csrf } = await visit(`/events/${eventId}/register?lang=${lang}`);
+    return test.app.inject({ method: 'POST', url: `/events/${eventId}/register`, headers: { cookie }, payload: { _csrf: csrf, ...payload } });
+  }
+
+  it('shows the form of an event without an account, in German and English', async () => {
+    const german = await test.app.inject({ method: 'GET', url: `/events/${eventId}/register` });
+    expect(german.statusCode).toBe(200);
+    expect(german.body).toContain('Anmeldung: Regionales Netzwerktreffen Nord');
+    expect(german.body).toContain('Bürgerhaus Nord');
+    expect(german.body).toContain('name="person_2"');
+    const english = await test.app.inject({ method: 'GET', url: `/events/${eventId}/register?lang=en` });
+    expect(english.body).toContain('Registration: Regionales Netzwerktreffen Nord');
+    expect((await test.app.inject({ method: 'GET', url: '/events/999999/register' })).statusCode).toBe(404);
+  });
+
+  it('refuses a form without CSRF token or with a wrong address, naming the field', async () => {
+    const { cookie } = await visit(`/events/${eventId}/register`);
+    const withoutToken = await test.app.inject({ method: 'POST', url: `/events/${eventId}/register`, headers: { cookie }, payload: { email: 'a@b.example', person_0: 'X' } });
+    expect(withoutToken.statusCode).toBe(403);
+    const wrong = await register({ email: 'kein-at', person_0: 'Ayşe' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#email"');
+    expect(wrong.body).toContain('keine gültige E-Mail-Adresse');
+    expect(wrong.body).toContain('value="Ayşe"'); // what was typed stays
+    const english = await register({ email: 'a@b.example', person_0: '' }, 'en');
+    expect(english.body).toContain('href="#person_0"');
+    expect(english.body).toContain('please enter a name');
+  });
+
+  it('registers, puts the next on the waitlist, and promotes them when the first cancels', async () => {
+    const first = await register({ organisation: 'Elternverein Nord e.V.', email: 'eltern@verein.example', person_0: 'Ayşe Yılmaz' });
+    expect(first.statusCode).toBe(303);
+    const firstPage = String(first.headers.location);
+    expect(firstPage).toMatch(/^\/registrations\/[A-Za-z0-9_-]+\?registered=1$/);
+    const second = await register({ organisation: 'Sportverein Süd', email: 'sport@verein.example', person_0: 'Boris Iwanow' });
+    const secondPage = String(second.headers.location).split('?')[0];
+
+    const view = await visit(firstPage);
+    expect(view.page.body).toContain('Ihre Anmeldung ist gespeichert');
+    expect(view.page.body).toContain('angemeldet');
+    expect(view.page.headers['referrer-policy']).toBe('no-referrer');
+    expect((await visit(secondPage)).page.body).toContain('auf der Warteliste');
+
+    const id = /name="cancel" value="(\d+)"/.exec(view.page.body)![1];
+    const nothing = await test.app.inject({ method: 'POST', url: firstPage.split('?')[0], headers: { cookie: view.cookie }, payload: { _csrf: view.csrf } });
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.body).toContain('mindestens eine Person');
+    const cancel = await test.app.inject({ method: 'POST', url: firstPage.split('?')[0], headers: { cookie: view.cookie }, payload: { _csrf: view.csrf, cancel: id } });
+    expect(cancel.statusCode).toBe(303);
+    expect((await visit(String(cancel.headers.location))).page.body).toContain('abgemeldet');
+    expect((await visit(secondPage)).page.body).toContain('nachgerückt');
+
+    const mails = await test.database.db.selectFrom('mail_outbox').select(['kind', 'to_address']).where('event_id', '=', eventId).orderBy('id').execute();
+    expect(mails).toEqual([
+      { kind: 'registration.confirmation', to_address: 'eltern@verein.example' },
+      { kind: 'registration.waitlist', to_address: 'sport@verein.example' },
+      { kind: 'registration.cancellation', to_address: 'eltern@verein.example' },
+      { kind: 'registration.promotion', to_address: 'sport@verein.example' },
+    ]);
+  });
+
+  it('answers an unknown manage link with "not found"', async () => {
+    expect((await test.app.inject({ method: 'GET', url: `/registrations/${'a'.repeat(32)}` })).statusCode).toBe(404);
+    expect((await test.app.inject({ method: 'GET', url: '/registrations/1' })).statusCode).toBe(404);
+  });
+});

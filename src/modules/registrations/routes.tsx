@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import type { FieldError } from '../../ui/forms.js';
+import { cancelByToken, findRegistrationByToken } from './cancellation.js';
+import { RegistrationError } from './errors.js';
+import { eventForRegistration } from './queries.js';
+import { registerForEvent } from './registration.js';
+import { ManagePage, personRows, RegistrationPage, type RegistrationValues } from './views.js';
+
+/**
+ * Public pages of registration: the form of an event and the page behind the
+ * link in the confirmation mail (view, cancel). No account needed; the manage
+ * token in the path is the key.
+ */
+
+const text = z.string().max(300).optional();
+const registerBody = z.object({
+  _csrf: z.string().optional(),
+  organisation: text,
+  email: text,
+  person_0: text,
+  person_1: text,
+  person_2: text,
+  person_3: text,
+  person_4: text,
+});
+const manageBody = z.object({ _csrf: z.string().optional(), cancel: z.union([z.string(), z.array(z.string())]).optional() });
+
+/** Where a refusal points in the form (the ids of the fields). */
+function fieldOf(error: RegistrationError): string {
+  if (error.field === 'contactEmail' || error.field?.endsWith('.email')) return 'email';
+  const person = /^persons(?:\.(\d+)\.name)?$/.exec(error.field ?? '');
+  if (person) return `person_${person[1] ?? 0}`;
+  return error.field ?? 'organisation';
+}
+
+export async function registrationRoutes(app: FastifyInstance) {
+  async function publicEvent(request: FastifyRequest) {
+    const id = Number((request.params as { id: string }).id);
+    const event = Number.isSafeInteger(id) && id > 0 && id < 2 ** 31 ? await eventForRegistration(app.db, id) : undefined;
+    if (!event) throw new HttpProblem(404, 'notFound');
+    return event;
+  }
+
+  const showForm = (request: FastifyRequest, reply: FastifyReply, event: Awaited<ReturnType<typeof publicEvent>>, values?: RegistrationValues, errors?: FieldError[]) =>
+    renderPage(request, reply, {
+      title: request.t('registrations.register.title', { title: event.title }),
+      body: <RegistrationPage t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} values={values} errors={errors} />,
+    });
+
+  app.get('/events/:id/register', { config: { access: 'public' } }, async (request, reply) => showForm(request, reply, await publicEvent(request)));
+
+  app.post(
+    '/events/:id/register',
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: registerBody, hide: true } },
+    async (request, reply) => {
+      const event = await publicEvent(request);
+      const body = request.body as z.infer<typeof registerBody>;
+      const persons = Array.from({ length: personRows(event) }, (_, index) => (body[`person_${index}` as keyof typeof body] ?? '').trim());
+      const values = { organisation: body.organisation, email: body.email, persons };
+      try {
+        const outcome = await registerForEvent(
+          app.db,
+          {
+            eventId: event.id,
+            organisationName: body.organisation,
+            contactEmail: body.email ?? '',
+            language: request.language,
+            // empty rows are the optional ones; the first row is required
+            persons: persons.filter((name, index) => index === 0 || name !== '').map((name) => ({ name })),
+            accountId: request.account?.id ?? null,
+          },
+          { baseUrl: app.settings.baseUrl },
+        );
+        return reply.redirect(`/registrations/${outcome.manageToken}?registered=1`, 303);
+      } catch (error) {
+        if (!(error instanceof RegistrationError)) throw error;
+        reply.code(400);
+        const message = request.language === 'en' ? error.text.en : error.text.de;
+        return showForm(request, reply, event, values, [{ field: fieldOf(error), message }]);
+      }
+    },
+  );
+
+  async function groupOf(request: FastifyRequest) {
+    const { token } = request.params as { token: string };
+    const group = await findRegistrationByToken(app.db, token);
+    if (!group) throw new HttpProblem(404, 'notFound');
+    return { token, group };
+  }
+
+  app.get('/registrations/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const { token, group } = await groupOf(request);
+    const query = request.query as { registered?: string; cancelled?: string };
+    const notice = query.registered === '1' ? 'registered' : query.cancelled === '1' ? 'cancelled' : undefined;
+    reply.header('referrer-policy', 'no-referrer'); // the token is in the address
+    return renderPage(request, reply, {
+      title: request.t('registrations.manage.title', { title: group.event_title }),
+      body: <ManagePage t={request.t} csrfToken={request.csrfToken} token={token} group={group} notice={notice} />,
+    });
+  });
+
+  app.post(
+    '/registrations/:token',
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: manageBody, hide: true } },
+    async (request, reply) => {
+      const { token, group } = await groupOf(request);
+      const body = request.body as z.infer<typeof manageBody>;
+      const ids = [body.cancel ?? []].flat().map(Number).filter(Number.isSafeInteger);
+      if (ids.length === 0) {
+        reply.code(400);
+        return renderPage(request, reply, {
+          title: request.t('registrations.manage.title', { title: group.event_title }),
+          body: <ManagePage t={request.t} csrfToken={request.csrfToken} token={token} group={group} errors={[{ field: 'cancel', message: request.t('registrations.manage.nothingSelected') }]} />,
+        });
+      }
+      try {
+        await cancelByToken(app.db, token, ids);
+      } catch (error) {
+        if (error instanceof RegistrationError) throw new HttpProblem(404, 'notFound');
+        throw error;
+      }
+      return reply.redirect(`/registrations/${token}?cancelled=1`, 303);
+    },
+  );
+}

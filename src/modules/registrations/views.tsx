@@ -1,0 +1,130 @@
+import type { Translate } from '../../i18n/index.js';
+import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
+
+type PublicEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
+type Group = NonNullable<Awaited<ReturnType<typeof findGroupByTokenHash>>>;
+
+export interface RegistrationValues {
+  organisation?: string;
+  email?: string;
+  persons?: string[];
+}
+
+/** Person rows offered without JavaScript: enough for a group up to the limit, at most five. */
+export const personRows = (event: Pick<PublicEvent, 'per_org_limit'>) => Math.min(5, Math.max(3, event.per_org_limit ?? 3));
+
+const when = (event: Pick<PublicEvent, 'start_date' | 'starts_at' | 'ends_at'>, language: string) => {
+  const date = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${event.start_date}T00:00:00Z`));
+  const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${event.ends_at ? `–${event.ends_at.slice(0, 5)}` : ''}` : '';
+  return date + time;
+};
+
+function EventFacts({ t, event, language }: { t: Translate; event: PublicEvent; language: string }) {
+  return (
+    <dl class="kern-description-list">
+      <div class="kern-description-list-item">
+        <dt class="kern-description-list-item__key">{t('registrations.register.when')}</dt>
+        <dd class="kern-description-list-item__value">{when(event, language)}</dd>
+      </div>
+      {event.place && (
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('registrations.register.place')}</dt>
+          <dd class="kern-description-list-item__value">{event.place}</dd>
+        </div>
+      )}
+      {event.accessibility && (
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('registrations.register.accessibility')}</dt>
+          <dd class="kern-description-list-item__value">{event.accessibility}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function RegistrationPage(props: { t: Translate; language: string; csrfToken: string; event: PublicEvent; values?: RegistrationValues; errors?: FieldError[] }) {
+  const { t, event, values = {}, errors = [] } = props;
+  const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
+  const free = event.capacity === null ? null : Math.max(0, event.capacity - event.taken);
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{t('registrations.register.title', { title: event.title })}</h1>
+      <ErrorSummary title={t('errors.summary')} errors={errors} />
+      {event.description && <p>{event.description}</p>}
+      <EventFacts t={t} event={event} language={props.language} />
+      {free !== null && free > 0 && <p>{t('registrations.register.seats', { free, capacity: event.capacity })}</p>}
+      {free === 0 && <Alert kind="info">{t('registrations.register.full')}</Alert>}
+      {event.per_org_limit !== null && <p>{t('registrations.register.limit', { limit: event.per_org_limit })}</p>}
+      {!event.open ? (
+        <Alert kind="warning">{t('registrations.register.closed')}</Alert>
+      ) : (
+        <form method="post" action={`/events/${event.id}/register`} class="kern-stack-md" novalidate>
+          <CsrfField token={props.csrfToken} />
+          <TextField name="organisation" label={t('registrations.register.organisation')} hint={t('registrations.register.organisationHint')} value={values.organisation} autocomplete="organization" error={errorOf('organisation')} />
+          <TextField name="email" type="email" label={t('registrations.register.email')} hint={t('registrations.register.emailHint')} value={values.email} autocomplete="email" required error={errorOf('email')} />
+          <fieldset class="kern-fieldset">
+            <legend class="kern-label">{t('registrations.register.persons')}</legend>
+            <p class="kern-hint">{t('registrations.register.personHint')}</p>
+            {Array.from({ length: personRows(event) }, (_, index) => (
+              <TextField name={`person_${index}`} label={t('registrations.register.person', { number: index + 1 })} value={values.persons?.[index]} required={index === 0} error={errorOf(`person_${index}`)} />
+            ))}
+          </fieldset>
+          <p class="kern-hint">{t('registrations.register.privacy')}</p>
+          <button type="submit" class="kern-btn kern-btn--primary">
+            <span class="kern-label">{t('registrations.register.submit')}</span>
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function ManagePage(props: { t: Translate; csrfToken: string; token: string; group: Group; notice?: 'registered' | 'cancelled'; errors?: FieldError[] }) {
+  const { t, group, errors = [] } = props;
+  const cancellable = group.persons.filter((person) => ['registered', 'waitlisted', 'promoted'].includes(person.status));
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{t('registrations.manage.title', { title: group.event_title })}</h1>
+      <ErrorSummary title={t('errors.summary')} errors={errors} />
+      {props.notice === 'registered' && <Alert kind="success">{t('registrations.manage.registered')}</Alert>}
+      {props.notice === 'cancelled' && <Alert kind="success">{t('registrations.manage.cancelledNotice')}</Alert>}
+      {group.organisation_name && <p>{t('registrations.manage.organisation', { name: group.organisation_name })}</p>}
+      <form method="post" action={`/registrations/${props.token}`} class="kern-stack-md">
+        <CsrfField token={props.csrfToken} />
+        <table class="kern-table" id="cancel">
+          <thead class="kern-table__head">
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">{t('registrations.manage.person')}</th>
+              <th scope="col" class="kern-table__header">{t('registrations.manage.status')}</th>
+              <th scope="col" class="kern-table__header">{t('registrations.manage.cancel')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {group.persons.map((person) => (
+              <tr class="kern-table__row">
+                <td class="kern-table__cell">{person.person_name}</td>
+                <td class="kern-table__cell">{t(`registrations.status.${person.status}`)}</td>
+                <td class="kern-table__cell">
+                  {cancellable.includes(person) && (
+                    <div class="kern-form-check">
+                      <input class="kern-form-check__checkbox" type="checkbox" id={`cancel-${person.id}`} name="cancel" value={String(person.id)} />
+                      <label class="kern-label" for={`cancel-${person.id}`}>{t('registrations.manage.cancelLabel', { name: person.person_name })}</label>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {cancellable.length > 0 ? (
+          <button type="submit" class="kern-btn kern-btn--secondary">
+            <span class="kern-label">{t('registrations.manage.cancelSubmit')}</span>
+          </button>
+        ) : (
+          <p>{t('registrations.manage.nothingToCancel')}</p>
+        )}
+      </form>
+    </div>
+  );
+}

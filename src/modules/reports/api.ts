@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { figureReaders } from '../../http/access.js';
+import { translator } from '../../i18n/index.js';
+import { smallCountPaths, suppressReport, thresholdFor } from '../dashboard/suppression.js';
+import { computeImpactReport } from './impact.js';
+import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schemas.js';
+
+/**
+ * GET /api/v1/reports/impact (spec/exchange.md, "The impact report"): the same
+ * JSON document as `mosaik report impact --format json`.
+ *
+ * Staff, admins and coordinators get it exactly. Funder and evaluator get the
+ * same document with every small organisation count (1 to threshold − 1, see
+ * src/modules/dashboard/suppression.ts) replaced — counts and the mean by 0,
+ * the change by null, so the document stays valid — and a top-level array
+ * `suppressed` with the path of every replaced value ("grants[0].reached").
+ */
+
+const responseSchema = impactReportSchema
+  .extend({
+    suppressed: z
+      .array(z.string())
+      .optional()
+      .describe('funder and evaluator only: paths of the small counts replaced by 0 (or, for change, null); absent for exact figures'),
+  })
+  .describe('Chapter 5 of the evaluation report for the period');
+
+const fieldProblem = z.object({ field: z.string(), message: z.string(), message_en: z.string() });
+const badRequestSchema = z.object({ error: z.literal('badRequest'), message: z.string(), message_en: z.string(), fields: z.array(fieldProblem) });
+const errorSchema = z.object({ error: z.string(), message: z.string(), message_en: z.string() });
+
+interface ValidationItem {
+  instancePath: string;
+  message?: string;
+  params?: { params?: { de?: string; en?: string } };
+}
+
+/** Messages of the period schema carry German and English (params, or "de / en"). */
+function fieldMessages(item: ValidationItem) {
+  const [de, en] = (item.message ?? '').split(' / ');
+  const field = item.instancePath.replace(/^\//, '') || 'from';
+  return { field, message: item.params?.params?.de ?? de, message_en: item.params?.params?.en ?? en ?? de };
+}
+
+export async function reportsApi(app: FastifyInstance) {
+  app.get(
+    '/api/v1/reports/impact',
+    {
+      config: { access: figureReaders },
+      attachValidation: true,
+      schema: {
+        tags: ['reports'],
+        summary: 'The impact report for a period (chapter 5 of the evaluation report)',
+        description:
+          'Both days are included. Roles admin, staff and coordinator receive exact figures; funder and evaluator receive small counts of organisations ' +
+          '(below MOSAIK_SMALL_NUMBER_THRESHOLD) replaced by 0 (change: null) and listed by path in "suppressed".',
+        querystring: impactQuerySchema,
+        response: { 200: responseSchema, 400: badRequestSchema, 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.validationError) {
+        const fields = (request.validationError.validation as unknown as ValidationItem[]).map(fieldMessages);
+        const english = translator('en');
+        const inLanguage = fields.map((field) => (request.language === 'en' ? field.message_en : field.message));
+        return reply.code(400).send({
+          error: 'badRequest',
+          message: `${request.t('dashboard.api.invalidQuery')} ${inLanguage.join(' ')}`,
+          message_en: `${english('dashboard.api.invalidQuery')} ${fields.map((field) => field.message_en).join(' ')}`,
+          fields,
+        });
+      }
+      const report = await computeImpactReport(app.db, request.query as ImpactQuery);
+      const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
+      if (threshold === null) return report;
+      return suppressReport(report, smallCountPaths(report, threshold));
+    },
+  );
+}

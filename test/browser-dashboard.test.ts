@@ -1,0 +1,90 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../src/modules/identity/accounts.js';
+import { importRecords } from '../src/modules/imports/index.js';
+import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
+
+const password = 'a long enough password';
+const query = 'from=2019-01-01&to=2019-12-31';
+
+async function signIn(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/sign-in?lang=de`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+describe('the dashboard in Chromium', () => {
+  let test: BrowserTest;
+  beforeAll(async () => {
+    test = await startBrowserTest();
+    const db = test.database.db;
+    await createAccount(db, { email: 'staff@example.org', role: 'staff', password });
+    await createAccount(db, { email: 'funder@example.org', role: 'funder', password });
+    await importRecords(db, 'events', [
+      { event_key: 'rv', title: 'Regionales Vernetzungstreffen', format: 'regional_network_meeting', start_date: '2019-02-01' },
+      { event_key: 'sa', title: 'Schulung Antragstellung', format: 'training_application', start_date: '2019-03-01' },
+    ]);
+    const organisations = ['Afrika Forum Kassel', 'Eritreischer Verein Frankfurt', 'Polnischer Elternverein Wiesbaden', 'Syrischer Kulturverein Marburg'];
+    await importRecords(db, 'participants', [
+      ...organisations.map((organization, index) => ({ event_key: 'rv', organization, person: `Person ${index}` })),
+      { event_key: 'sa', organization: organisations[0], person: 'Person 0' },
+    ]);
+    await importRecords(db, 'grants', organisations.slice(0, 3).map((organization) => ({ year: 2019, organization, application_type: 'new', status: 'approved' })));
+    await importRecords(db, 'feedback', [{ event_key: 'rv', response_key: '1', q1: 1, q2: 2, q3: 1, q4: 1 }]);
+  });
+  afterAll(async () => test?.close());
+
+  it('shows the figures and charts without accessibility violations, in German and English', async () => {
+    const page = await test.newPage();
+    await signIn(page, test.baseUrl, 'staff@example.org');
+    for (const path of [`/dashboard?${query}`, `/dashboard?${query}&lang=en`, '/dashboard?from=2019-12-31&to=2019-01-01&lang=de']) {
+      await page.goto(test.baseUrl + path);
+      const violations = await accessibilityViolations(page);
+      expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+    }
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Bis: Der letzte Tag liegt vor dem ersten');
+  });
+
+  it('draws the charts under the strict Content-Security-Policy without a violation', async () => {
+    // a context that enforces the CSP (the shared helper bypasses it to inject axe-core)
+    const context: BrowserContext = await test.browser.newContext({ locale: 'de-DE' });
+    const violations: string[] = [];
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations ??= [];
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const recordedViolations = () => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+    // control: the listener does see what ECharts' raw SVG would cause
+    await page.route(`${test.baseUrl}/csp-control`, (route) =>
+      route.fulfill({ headers: { 'content-type': 'text/html', 'content-security-policy': "style-src 'self'" }, body: '<svg><text style="font-size:30px">x</text></svg>' }),
+    );
+    await page.goto(`${test.baseUrl}/csp-control`);
+    expect(await recordedViolations()).not.toEqual([]);
+    violations.length = 0;
+    await signIn(page, test.baseUrl, 'funder@example.org');
+    await page.goto(`${test.baseUrl}/dashboard?${query}`);
+    const charts = page.locator('figure.mosaik-chart svg');
+    expect(await charts.count()).toBe(3);
+    for (const chart of await charts.all()) {
+      expect(await chart.isVisible()).toBe(true);
+      expect((await chart.boundingBox())!.width).toBeGreaterThan(200);
+    }
+    // the chart text keeps its font size: presentation attributes, not refused inline styles
+    const fontSize = await page.locator('figure.mosaik-chart svg text').first().evaluate((node) => getComputedStyle(node).fontSize);
+    expect(fontSize).toBe('12px');
+    expect(await page.getByRole('img', { name: /Organisationen nach Zahl der besuchten Veranstaltungen/ }).count()).toBe(1);
+    // four organisations came once; the one that came twice is hidden from a funder
+    const table = page.locator('table[data-table="event_counts"]');
+    await expect(table.textContent()).resolves.toContain('< 3');
+    expect([...violations, ...(await recordedViolations())]).toEqual([]);
+    await context.close();
+  });
+});
