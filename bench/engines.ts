@@ -20,6 +20,8 @@ export interface BenchDatabase {
   /** Environment for a `mosaik` process against this database. */
   cliEnvironment: Record<string, string>;
   drop(): Promise<void>;
+  /** PostgreSQL only: `jit = off` for new sessions of this database (default PostgreSQL 15 has it on). */
+  disableJit?(): Promise<void>;
 }
 
 export async function createBenchDatabase(engine: Engine): Promise<BenchDatabase> {
@@ -43,6 +45,7 @@ export async function createBenchDatabase(engine: Engine): Promise<BenchDatabase
     open: () => openDatabase({ databaseUrl: url.toString() }),
     cliEnvironment: { DATABASE_URL: url.toString() },
     drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+    disableJit: () => adminQuery(`alter database ${name} set jit = off`),
   };
 }
 

@@ -63,6 +63,17 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     }
     // the CLI opens the database itself; PGlite's folder admits one process at a time
     await handle.close();
+    // what the JIT compiler costs: the same timings in sessions with jit = off
+    const reportWithoutJit = [];
+    if (database.disableJit) {
+      await database.disableJit();
+      handle = await database.open();
+      for (const period of periods) {
+        log(`${engine}: report ${period.from} … ${period.to}, jit = off`);
+        reportWithoutJit.push({ name: `${period.name}, jit = off`, ...(await timeReport(handle.db, period, runs)) });
+      }
+      await handle.close();
+    }
     const args = ['report', 'impact', '--from', periods[1].from, '--to', periods[1].to, '--format', 'json'];
     log(`${engine}: cold start`);
     const coldStart = await timeColdStart(database, args, runs);
@@ -71,7 +82,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     log(`${engine}: import of ${importRows} participant rows`);
     const imported = await timeImport(handle.db, dataset, importRows, importNewNames);
     await handle.close();
-    return { engine, generateSeconds: dataset.milliseconds / 1000, counts: dataset.counts, report, coldStart, coldStartMigrate, import: imported };
+    return { engine, generateSeconds: dataset.milliseconds / 1000, counts: dataset.counts, report: [...report, ...reportWithoutJit], coldStart, coldStartMigrate, import: imported };
   } finally {
     await database.drop();
   }

@@ -3,6 +3,8 @@ import { readSettings } from './config.js';
 import { isEmpty, openDatabase } from './db/connection.js';
 import { buildApp } from './http/app.js';
 import { ensureDemoAccount } from './modules/identity/demo-account.js';
+import { startMailSender } from './modules/mail/sender.js';
+import { queueReminders } from './modules/registrations/reminders.js';
 
 const settings = readSettings();
 const logger = pino({ level: settings.LOG_LEVEL });
@@ -19,8 +21,18 @@ const app = await buildApp({ db: handle.db, settings, logger });
 await app.listen({ host: settings.HOST, port: settings.PORT });
 logger.info(`Mosaik is running on ${settings.baseUrl} (${handle.engine})`);
 
+// The outbox is sent every 30 s; reminders for events within two days are
+// queued hourly (each registration is reminded once, however often this runs).
+const stopMailSender = startMailSender(handle.db, settings, logger);
+const reminderTimer = setInterval(() => {
+  queueReminders(handle.db).catch((error: unknown) => logger.error({ err: error }, 'queueing reminders failed'));
+}, 60 * 60 * 1000);
+reminderTimer.unref();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
+    stopMailSender();
+    clearInterval(reminderTimer);
     await app.close();
     await handle.close();
     process.exit(0);

@@ -54,6 +54,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   setPostgresParsers();
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, idle timeout) must not end
+  // the process; the pool replaces it, and errors during a query still reach
+  // the caller.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -81,6 +81,28 @@ export interface OrganisationTable {
   created_from: Generated<'staff' | 'import' | 'registration' | 'demo'>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  // 020_organisation_profile.sql
+  communities: ColumnType<string[], string[] | undefined, string[]>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  target_groups: ColumnType<string[], string[] | undefined, string[]>;
+  rooms: 'own' | 'shared' | 'provided' | 'none' | null;
+  portrait: string | null;
+  portrait_consent_by: string | null;
+  portrait_consent_on: Day | null;
+  portrait_consent_wording: string | null;
+  portrait_published: Generated<boolean>;
+  latitude: number | null;
+  longitude: number | null;
+  notes: string | null;
+}
+
+/** Umbrella memberships and networks: "from" is a member of (or in the network) "to". */
+export interface OrganisationLinkTable {
+  from_organisation_id: number;
+  to_organisation_id: number;
+  kind: 'member_of' | 'network';
+  since_year: number | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface OrganisationNameTable {
@@ -287,6 +309,7 @@ export interface Database {
   organisation: OrganisationTable;
   organisation_name: OrganisationNameTable;
   organisation_distinct_pair: OrganisationDistinctPairTable;
+  organisation_link: OrganisationLinkTable;
   event: EventTable;
   participation: ParticipationTable;
   feedback_form: FeedbackFormTable;
@@ -297,6 +320,23 @@ export interface Database {
   grant_application: GrantApplicationTable;
   import_upload: ImportUploadTable;
   import_run: ImportRunTable;
+}
+
+// 011_feedback.sql: online feedback forms (short code, one submission per token)
+export interface FeedbackCodeTable {
+  code: string;
+  event_id: number;
+  created_at: Generated<Timestamp>;
+}
+export interface FeedbackSubmissionTable {
+  token_hash: string;
+  event_id: number;
+  response_id: number;
+  submitted_at: Generated<Timestamp>;
+}
+export interface Database {
+  feedback_code: FeedbackCodeTable;
+  feedback_submission: FeedbackSubmissionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -2,12 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { importsApi } from '../modules/imports/api.js';
 import { importsRoutes } from '../modules/imports/routes.js';
 import { organisationRoutes } from '../modules/organisations/routes.js';
+import { directoryRoutes } from '../modules/organisations/directory-routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { reportsApi } from '../modules/reports/api.js';
 import { registrationRoutes } from '../modules/registrations/routes.js';
+import { feedbackRoutes } from '../modules/feedback/routes.js';
 
 /**
  * The route plugins of the domain modules, in the order they are registered.
  * A module adds its plugin here; src/http/app.ts stays untouched.
  */
-export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, dashboardRoutes, reportsApi, registrationRoutes];
+export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes];

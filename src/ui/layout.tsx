@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { textDirection, type Language, type Translate } from '../i18n/index.js';
+import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
 import type { SessionAccount } from '../modules/identity/sessions.js';
 import { centreStaff } from '../http/access.js';
 
@@ -28,11 +28,29 @@ function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] 
   return items;
 }
 
+/** Each language named in itself, as people look for their own. */
+const languageNames: Record<Language, string> = {
+  de: 'Deutsch',
+  en: 'English',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  ru: 'Русский',
+  uk: 'Українська',
+};
+
+/** The same page in another language: the query (a chosen period, a search) stays. */
+function withLanguage(path: string, language: Language): string {
+  const url = new URL(path, 'http://mosaik.invalid');
+  url.searchParams.delete('_csrf');
+  url.searchParams.set('lang', language);
+  return `${url.pathname}?${url.searchParams.toString()}`;
+}
+
 /** The page frame: KERN header, navigation, language switch, main, footer. */
 export function Layout({ title, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
   const items = navigation ? navigationFor(account, t) : [];
   const pathOnly = path.split('?')[0];
-  const otherLanguage = language === 'de' ? 'en' : 'de';
+  const languages = (account ? staffLanguages : publicLanguages).filter((other) => other !== language);
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>
@@ -54,9 +72,15 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
               <span class="kern-body--small mosaik-brand__tagline">{t('app.tagline')}</span>
             </a>
             <div class="mosaik-header__tools">
-              <a class="kern-link" href={`${pathOnly}?lang=${otherLanguage}`} lang={otherLanguage} hreflang={otherLanguage}>
-                {otherLanguage === 'de' ? 'Deutsch' : 'English'}
-              </a>
+              <ul class="mosaik-languages" aria-label={t('nav.languages')}>
+                {languages.map((other) => (
+                  <li key={other}>
+                    <a class="kern-link" href={withLanguage(path, other)} lang={other} hreflang={other} dir={textDirection(other)}>
+                      {languageNames[other]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
               {account ? (
                 <form method="post" action="/sign-out" class="mosaik-inline-form">
                   <input type="hidden" name="_csrf" value={csrfToken} />

@@ -27,6 +27,8 @@ export const mergedTables = [
   { table: 'registration', column: 'organisation_id' },
   { table: 'organisation_distinct_pair', column: 'organisation_id_low' },
   { table: 'organisation_distinct_pair', column: 'organisation_id_high' },
+  { table: 'organisation_link', column: 'from_organisation_id' },
+  { table: 'organisation_link', column: 'to_organisation_id' },
 ] as const;
 
 type MergedTable = (typeof mergedTables)[number]['table'];
@@ -83,6 +85,7 @@ export async function mergeOrganisations(
     const scope = await moveAccountScopes(trx, ids);
     const registrations = await moveRegistrations(trx, ids, accountId);
     const pairs = await moveDistinctPairs(trx, ids);
+    const links = await moveLinks(trx, ids);
     const filledFields = await fillEmptyFields(trx, survivor, merged);
     await trx.deleteFrom('organisation').where('id', '=', mergedId).execute();
 
@@ -101,6 +104,7 @@ export async function mergeOrganisations(
         registration_group: registrations.groups,
         registration: registrations.moved,
         organisation_distinct_pair: pairs.moved,
+        organisation_link: links.moved,
       },
       dropped: {
         participation: participation.dropped,
@@ -111,6 +115,7 @@ export async function mergeOrganisations(
         registration_group: 0,
         registration: registrations.dropped,
         organisation_distinct_pair: pairs.dropped,
+        organisation_link: links.dropped,
       },
       registrationsOverridden: registrations.overridden,
       droppedGrants: grants.droppedGrants,
@@ -303,6 +308,31 @@ async function moveDistinctPairs(trx: Trx, { survivorId, mergedId }: Ids): Promi
           decided_at: row.decided_at as never, // the original decision keeps its date
         })),
       )
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    moved = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  }
+  return { moved, dropped: rows.length - moved };
+}
+
+/**
+ * Umbrella memberships and networks (020_organisation_profile.sql) move to the
+ * survivor; a link the survivor already has, or one between the two merged
+ * organisations (it would point at itself), is dropped.
+ */
+async function moveLinks(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved> {
+  const { rows } = await sql<{ from_id: number; to_id: number; kind: 'member_of' | 'network'; since_year: number | null; created_at: Date }>`
+    delete from organisation_link
+    where from_organisation_id = ${mergedId} or to_organisation_id = ${mergedId}
+    returning case when from_organisation_id = ${mergedId} then ${survivorId} else from_organisation_id end as from_id,
+              case when to_organisation_id = ${mergedId} then ${survivorId} else to_organisation_id end as to_id,
+              kind, since_year, created_at`.execute(trx);
+  const repointed = rows.filter((row) => row.from_id !== row.to_id);
+  let moved = 0;
+  if (repointed.length > 0) {
+    const inserted = await trx
+      .insertInto('organisation_link')
+      .values(repointed.map((row) => ({ from_organisation_id: row.from_id, to_organisation_id: row.to_id, kind: row.kind, since_year: row.since_year, created_at: row.created_at as never })))
       .onConflict((conflict) => conflict.doNothing())
       .executeTakeFirst();
     moved = Number(inserted.numInsertedOrUpdatedRows ?? 0);

@@ -11,10 +11,11 @@ import { reportFormats, type ImpactReport, type ReportFormat } from './schemas.j
  * events × questions). Means are divided here, not in SQL, so that they are
  * the same double on both engines (numeric avg is decimal).
  *
- * Indexes relied on (001_foundation.sql): event_period, participation_identity
- * (event_id first), participation_organisation, consultation_organisation,
- * grant_application_approved, feedback_response (event_id, response_key),
- * feedback_answer primary key (response_id first).
+ * Indexes relied on: participation_event_organisation (002_report_indexes.sql,
+ * the pairs by index-only scan); from 001_foundation.sql event_period,
+ * participation_organisation, consultation_organisation,
+ * feedback_response (event_id, response_key) and feedback_answer's primary
+ * key (response_id first).
  */
 
 export { reportFormats } from './schemas.js';

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { centreStaff } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import type { FieldError } from '../../ui/forms.js';
+import { readAnswers, type AnswerError } from './answers.js';
+import { listResponses } from './evaluation.js';
+import type { EventForm } from './queries.js';
+import { eventFormOf, staffLanguage } from './routes-evaluation.js';
+import { deleteResponse, enterPaperForm } from './store.js';
+import { questionText } from './translations.js';
+import { cellLabel, EntryPage } from './views/entry.js';
+
+/** Staff type in returned paper forms, one per row; a value outside the scale is refused on the spot. */
+export async function entryRoutes(app: FastifyInstance) {
+  async function showEntry(request: FastifyRequest, reply: FastifyReply, form: EventForm, extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {}) {
+    const responses = await listResponses(app.db, form.event.id);
+    return renderPage(request, reply, {
+      title: request.t('feedback.entry.title', { title: form.event.title }),
+      body: <EntryPage t={request.t} language={staffLanguage(request)} csrfToken={request.csrfToken} event={form.event} questions={form.questions} responses={responses} {...extra} />,
+    });
+  }
+
+  app.get('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const form = await eventFormOf(request);
+    const query = request.query as { saved?: string; deleted?: string };
+    const key = /^[a-z0-9-]{1,40}$/.test(query.saved ?? query.deleted ?? '') ? (query.saved ?? query.deleted)! : undefined;
+    const notice = key ? request.t(query.saved ? 'feedback.entry.saved' : 'feedback.entry.deleted', { key }) : undefined;
+    return showEntry(request, reply, form, { notice });
+  });
+
+  app.post('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const form = await eventFormOf(request);
+    const { answers, errors, values } = readAnswers(form.questions, (request.body ?? {}) as Record<string, unknown>);
+    if (errors.length > 0) {
+      reply.code(400);
+      const language = staffLanguage(request);
+      const message = (error: AnswerError) =>
+        request.t(`feedback.staffErrors.${error.problem}`, {
+          label: cellLabel(form.questions, error.question, language).replace(/^q/, ''),
+          question: questionText(error.question.texts, language),
+          value: error.value,
+        });
+      return showEntry(request, reply, form, { values, errors: errors.map((error) => ({ field: error.field, message: message(error) })) });
+    }
+    const key = await enterPaperForm(app.db, { eventId: form.event.id, accountId: request.account?.id ?? null, answers });
+    return reply.redirect(`/events/${form.event.id}/feedback/entry?saved=${key}`, 303);
+  });
+
+  app.post('/events/:eventId/feedback/entry/:responseId/delete', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const form = await eventFormOf(request);
+    const responseId = Number((request.params as { responseId: string }).responseId);
+    const key = Number.isSafeInteger(responseId) && responseId > 0 && responseId < 2 ** 31
+      ? (await app.db.selectFrom('feedback_response').select('response_key').where('id', '=', responseId).where('event_id', '=', form.event.id).executeTakeFirst())?.response_key
+      : undefined;
+    if (!key || !(await deleteResponse(app.db, { eventId: form.event.id, responseId, accountId: request.account?.id ?? null }))) throw new HttpProblem(404, 'notFound');
+    return reply.redirect(`/events/${form.event.id}/feedback/entry?deleted=${encodeURIComponent(key)}`, 303);
+  });
+}

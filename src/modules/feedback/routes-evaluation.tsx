@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { centreStaff, figureReaders } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import type { EventFormat } from '../../db/tables.js';
+import { numberFormats } from '../dashboard/numbers.js';
+import { choosePeriod } from '../dashboard/period.js';
+import { reportFormats } from '../reports/schemas.js';
+import { computeAnnex } from './annex.js';
+import { evaluateEvent } from './evaluation.js';
+import { eventWithForm, feedbackCodeFor, type EventForm } from './queries.js';
+import { AnnexPage } from './views/annex.js';
+import { EvaluationPage } from './views/evaluation.js';
+
+/** Staff languages only: the evaluation pages are German and English. */
+export const staffLanguage = (request: FastifyRequest): 'de' | 'en' => (request.language === 'en' ? 'en' : 'de');
+
+export async function eventFormOf(request: FastifyRequest): Promise<EventForm> {
+  const form = await eventWithForm(request.server.db, Number((request.params as { eventId: string }).eventId));
+  if (!form) throw new HttpProblem(404, 'notFound');
+  return form;
+}
+
+/** The short link of an event's online form and its QR code (SVG, drawn on the server). */
+export async function onlineLink(request: FastifyRequest, eventId: number) {
+  const code = await feedbackCodeFor(request.server.db, eventId);
+  const url = `${request.server.settings.baseUrl.replace(/\/$/, '')}/f/${code}`;
+  const qrSvg = (await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).replace('<svg ', '<svg aria-hidden="true" focusable="false" width="160" height="160" ');
+  return { code, url, qrSvg };
+}
+
+export async function evaluationRoutes(app: FastifyInstance) {
+  app.get('/events/:eventId/feedback', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
+    const form = await eventFormOf(request);
+    const evaluation = await evaluateEvent(app.db, form);
+    const isStaff = request.account !== null && centreStaff.includes(request.account.role);
+    const staff = isStaff ? await onlineLink(request, form.event.id) : null;
+    return renderPage(request, reply, {
+      title: request.t('feedback.evaluation.title', { title: form.event.title }),
+      body: <EvaluationPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} event={form.event} evaluation={evaluation} staff={staff} />,
+    });
+  });
+
+  app.get('/feedback/annex', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const choice = choosePeriod(query);
+    const format = typeof query.format === 'string' ? query.format : '';
+    const formatValid = format === '' || (reportFormats as readonly string[]).includes(format);
+    const errors = [
+      ...(choice.ok ? [] : [{ field: 'from', message: request.t('feedback.annex.periodInvalid') }]),
+      ...(formatValid ? [] : [{ field: 'format', message: request.t('feedback.annex.formatInvalid') }]),
+    ];
+    const values = { ...(choice.ok ? choice.period : choice.values), format };
+    const blocks = choice.ok && formatValid ? await computeAnnex(app.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }) : null;
+    if (errors.length > 0) reply.code(400);
+    return renderPage(request, reply, {
+      title: request.t('feedback.annex.title'),
+      body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} />,
+    });
+  });
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { evaluationRoutes } from './routes-evaluation.js';
+import { publicFormRoutes } from './routes-public.js';
+
+/** The feedback module's pages: evaluation and annex, the online form, paper entry, templates. */
+export async function feedbackRoutes(app: FastifyInstance) {
+  await app.register(evaluationRoutes);
+  await app.register(publicFormRoutes);
+}

@@ -1,0 +1,183 @@
+import type { Language, Translate } from '../../i18n/index.js';
+import { Alert } from '../../ui/forms.js';
+import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import type { DirectoryEntry, DirectoryPage } from './directory.js';
+
+/** The search form's values as the page received them (all optional). */
+export interface DirectoryForm {
+  q: string;
+  district: string;
+  legalForm: string;
+  orientation: string;
+  field: string;
+  needsReview: '' | 'yes' | 'no';
+  grantYear: string;
+  sort: 'relevance' | 'name';
+  page: number;
+}
+
+interface DirectoryProps {
+  t: Translate;
+  language: Language;
+  form: DirectoryForm;
+  result: DirectoryPage;
+  districts: string[];
+  pageSize: number;
+  canCreate: boolean;
+}
+
+/** The directory: a search form that works without JavaScript (GET), the results as a table, pages. */
+export function DirectoryPageView({ t, language, form, result, districts, pageSize, canCreate }: DirectoryProps) {
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{t('organisations.directory.title')}</h1>
+      {canCreate && (
+        <p>
+          <a class="kern-link" href="/organisations/new">
+            {t('organisations.directory.create')}
+          </a>
+        </p>
+      )}
+      <SearchForm t={t} form={form} districts={districts} />
+      <p class="kern-body--bold" role="status">
+        {t('organisations.directory.count', { count: result.total })}
+      </p>
+      {result.items.length === 0 ? (
+        <Alert kind="info">{t('organisations.directory.none')}</Alert>
+      ) : (
+        <ResultTable t={t} language={language} items={result.items} />
+      )}
+      {pages > 1 && <Pagination t={t} form={form} pages={pages} />}
+    </div>
+  );
+}
+
+function SearchForm({ t, form, districts }: { t: Translate; form: DirectoryForm; districts: string[] }) {
+  const d = (key: string) => t(`organisations.directory.${key}`);
+  return (
+    <form method="get" action="/organisations" class="kern-stack-sm" role="search" aria-label={d('searchLabel')}>
+      <div class="kern-form-input">
+        <label class="kern-label" for="q">
+          {d('q')}
+        </label>
+        <div class="kern-hint" id="q-hint">
+          {d('qHint')}
+        </div>
+        <input class="kern-form-input__input" id="q" name="q" type="search" value={form.q} aria-describedby="q-hint" />
+      </div>
+      <div class="kern-stack-sm">
+        <Select id="district" label={d('district')} value={form.district} any={d('any')} options={districts.map((value) => [value, value])} />
+        <Select id="legalForm" label={d('legalForm')} value={form.legalForm} any={d('any')} options={legalForms.map((value) => [value, t(`organisations.profile.legalForms.${value}`)])} />
+        <Select id="orientation" label={d('orientation')} value={form.orientation} any={d('any')} options={orientations.map((value) => [value, t(`organisations.profile.orientations.${value}`)])} />
+        <Select id="field" label={d('field')} value={form.field} any={d('any')} options={fieldsOfActivity.map((value) => [value, t(`organisations.profile.fieldsOfActivity.${value}`)])} />
+        <Select id="needsReview" label={d('needsReview')} value={form.needsReview} any={d('any')} options={[['yes', d('yes')], ['no', d('no')]]} />
+        <div class="kern-form-input">
+          <label class="kern-label" for="grantYear">
+            {d('grantYear')}
+          </label>
+          <input class="kern-form-input__input kern-form-input__input--width-4" id="grantYear" name="grantYear" inputMode="numeric" value={form.grantYear} />
+        </div>
+        <Select id="sort" label={d('sort')} value={form.sort} options={[['relevance', d('byRelevance')], ['name', d('byName')]]} />
+      </div>
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{d('search')}</span>
+      </button>
+    </form>
+  );
+}
+
+function Select({ id, label, value, any, options }: { id: string; label: string; value: string; any?: string; options: [string, string][] }) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={id} name={id}>
+          {any !== undefined && (
+            <option value="" selected={value === ''}>
+              {any}
+            </option>
+          )}
+          {options.map(([option, text]) => (
+            <option key={option} value={option} selected={option === value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+function ResultTable({ t, items }: { t: Translate; language: Language; items: DirectoryEntry[] }) {
+  const d = (key: string) => t(`organisations.directory.${key}`);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">{d('caption')}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            <th class="kern-table__header" scope="col">
+              {d('name')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {d('legalForm')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {d('place')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {d('fields')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {items.map((item) => (
+            <tr class="kern-table__row" key={item.id}>
+              <th class="kern-table__header" scope="row">
+                <a class="kern-link" href={`/organisations/${item.id}`}>
+                  {item.name}
+                </a>
+                {item.matchedName && item.matchedName !== item.name && <div class="kern-body--small">{t('organisations.directory.matched', { name: item.matchedName })}</div>}
+                {item.needsReview && <div class="kern-body--small">{d('inReview')}</div>}
+              </th>
+              <td class="kern-table__cell">{item.legalForm ? t(`organisations.profile.legalForms.${item.legalForm}`) : '–'}</td>
+              <td class="kern-table__cell">{[item.district, item.municipality].filter(Boolean).filter((v, i, all) => all.indexOf(v) === i).join(', ') || '–'}</td>
+              <td class="kern-table__cell">{item.fields.map((field) => t(`organisations.profile.fieldsOfActivity.${field}`)).join(', ') || '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function directoryHref(form: DirectoryForm, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'district', 'legalForm', 'orientation', 'field', 'needsReview', 'grantYear'] as const) if (form[key]) params.set(key, form[key]);
+  if (form.sort !== 'relevance') params.set('sort', form.sort);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `/organisations${query ? `?${query}` : ''}`;
+}
+
+function Pagination({ t, form, pages }: { t: Translate; form: DirectoryForm; pages: number }) {
+  const page = Math.min(form.page, pages);
+  return (
+    <nav aria-label={t('organisations.directory.pagination')} class="mosaik-inline-form">
+      {page > 1 && (
+        <a class="kern-link" href={directoryHref(form, page - 1)} rel="prev">
+          {t('organisations.directory.previous')}
+        </a>
+      )}
+      <span class="kern-body">{t('organisations.directory.page', { page, pages })}</span>
+      {page < pages && (
+        <a class="kern-link" href={directoryHref(form, page + 1)} rel="next">
+          {t('organisations.directory.next')}
+        </a>
+      )}
+    </nav>
+  );
+}
