@@ -59,6 +59,14 @@ async function confirmImport(page: Page) {
   await expectAccessible(page);
 }
 
+/** One figure of the dashboard's reach table for 2024, read as a reader sees it. */
+async function reachFigure(test: BrowserTest, page: Page, label: string) {
+  await page.goto(`${test.baseUrl}/dashboard?from=2024-01-01&to=2024-12-31`);
+  await expectAccessible(page);
+  const row = page.locator('table[data-table="reach"] tbody tr', { hasText: label });
+  return (await row.locator('td').last().textContent())?.trim();
+}
+
 /** The preview's count for one key (rows, created, updated, unchanged, matched, newOrganisationCount). */
 const previewCount = async (page: Page, key: string) => Number(await page.locator(`[data-count="${key}"]`).textContent());
 
@@ -81,6 +89,9 @@ describe('importing lists in Chromium', () => {
     await confirmImport(page);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('2 Zeilen: 2 neu angelegt, 0 geändert, 0 unverändert.');
 
+    expect(await reachFigure(test, page, 'Teilnahmen von Personen')).toBe('0');
+    expect(await reachFigure(test, page, 'Erreichte Organisationen')).toBe('0');
+
     await uploadList(test, page, 'Teilnahmelisten', { name: 'Teilnahme Gießen.csv', bytes: participantList });
     expect(await previewCount(page, 'created')).toBe(4);
     expect(await previewCount(page, 'newOrganisationCount')).toBe(2);
@@ -102,6 +113,12 @@ describe('importing lists in Chromium', () => {
     await page.goto(`${test.baseUrl}/imports?lang=en`);
     await expectAccessible(page);
     await page.goto(`${test.baseUrl}/imports?lang=de`);
+
+    // the dashboard now counts the attendance list: 4 persons, 2 organisations
+    // (the two spellings of the Kulturverein are one organisation)
+    expect(await reachFigure(test, page, 'Teilnahmen von Personen')).toBe('4');
+    expect(await reachFigure(test, page, 'Erreichte Organisationen')).toBe('2');
+    expect(await reachFigure(test, page, 'Veranstaltungen des Kompetenzzentrums')).toBe('2');
   });
 
   it('shows the rejected rows of a faulty list with an error summary and no way to confirm', async () => {

@@ -72,11 +72,16 @@ describe('staff sign-in', () => {
   it('limits sign-in attempts per address', async () => {
     const form = await signInForm();
     const statuses: number[] = [];
+    let refusal = '';
     for (let attempt = 0; attempt < 8; attempt++) {
       const response = await test.app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: form.cookie }, payload: { email: 'x@example.org', password: 'nope', _csrf: form.csrf } });
       statuses.push(response.statusCode);
+      if (response.statusCode === 429) refusal = response.body;
     }
     expect(statuses).toContain(429);
+    // the refusal is a translated page, although the limit runs before the request context exists
+    expect(refusal).toContain('Zu viele Versuche');
+    expect(refusal).not.toContain('is not a function');
   });
 
   it('sends strict security headers and no stack traces', async () => {
