@@ -6,7 +6,10 @@ import type { FieldError } from '../../ui/forms.js';
 import { readAnswers, type AnswerError } from './answers.js';
 import { listResponses } from './evaluation.js';
 import type { EventForm } from './queries.js';
-import { eventFormOf, staffLanguage } from './routes-evaluation.js';
+import { eventFormOf, onlineLink, staffLanguage } from './routes-evaluation.js';
+import { isLanguage, translator } from '../../i18n/index.js';
+import { numberFormats } from '../dashboard/numbers.js';
+import { PaperPage } from './views/paper.js';
 import { deleteResponse, enterPaperForm } from './store.js';
 import { questionText } from './translations.js';
 import { cellLabel, EntryPage } from './views/entry.js';
@@ -20,6 +23,17 @@ export async function entryRoutes(app: FastifyInstance) {
       body: <EntryPage t={request.t} language={staffLanguage(request)} csrfToken={request.csrfToken} event={form.event} questions={form.questions} responses={responses} {...extra} />,
     });
   }
+
+  app.get('/events/:eventId/feedback/paper', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const form = await eventFormOf(request);
+    const wanted = (request.query as { language?: string }).language;
+    const formLanguage = isLanguage(wanted) ? wanted : request.language;
+    const online = await onlineLink(request, form.event.id);
+    return renderPage(request, reply, {
+      title: request.t('feedback.paper.title', { title: form.event.title }),
+      body: <PaperPage t={request.t} formT={translator(formLanguage)} formLanguage={formLanguage} formats={numberFormats(request.language)} event={form.event} questions={form.questions} online={online} />,
+    });
+  });
 
   app.get('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);

@@ -110,3 +110,76 @@ describe('the online form', () => {
     expect((await test.app.inject({ url: '/f/zzzzzz' })).statusCode).toBe(404);
   });
 });
+
+describe('keyboard-fast entry of paper forms', () => {
+  it('stores a row as paper-<n>, refuses a 16 naming the question, deletes with an audit entry', async () => {
+    const id = await eventId('ev-2018-11-04');
+    const url = `/events/${id}/feedback/entry`;
+    const page = await test.app.inject({ url, headers: { cookie: staff.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/id="q1"[^>]*autofocus|autofocus[^>]*id="q1"/);
+    const forms = async () => Number((await sql<{ n: number }>`select count(*)::integer as n from feedback_response where event_id = ${id}`.execute(test.database.db)).rows[0].n);
+    const before = await forms();
+
+    const refused = await test.app.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, q1: '1', q2: '2', q3: '16', q4: '1', q5: '2' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Frage 3 („Konnten Sie Ihre Themen gut einbringen und Ihre Fragen stellen?“): „16“ liegt nicht auf der Skala 1 bis 4');
+    expect(refused.body).toMatch(/id="q3"[^>]*value="16"[^>]*autofocus|autofocus[^>]*id="q3"/);
+    expect(await forms()).toBe(before);
+
+    const saved = await test.app.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, q1: '1', q2: '', q3: '3', q4: '1', q5: '2', q6: 'Sehr gut' } });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${url}?saved=paper-1`);
+    const second = await test.app.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, q1: '2' } });
+    expect(second.headers.location).toBe(`${url}?saved=paper-2`);
+    expect(await forms()).toBe(before + 2);
+
+    const list = await test.app.inject({ url: `${url}?saved=paper-2`, headers: { cookie: staff.cookie } });
+    expect(list.body).toContain('Bogen paper-2 gespeichert.');
+    const responseId = (await test.database.db.selectFrom('feedback_response').select('id').where('event_id', '=', id).where('response_key', '=', 'paper-1').executeTakeFirstOrThrow()).id;
+    const deleted = await test.app.inject({ method: 'POST', url: `${url}/${responseId}/delete`, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken } });
+    expect(deleted.statusCode).toBe(303);
+    expect(await forms()).toBe(before + 1);
+    const audit = await test.database.db.selectFrom('audit_log').select(['action', 'account_id']).where('subject_type', '=', 'feedback_response').where('subject_id', '=', String(responseId)).orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'feedback.enter', account_id: staff.accountId },
+      { action: 'feedback.delete', account_id: staff.accountId },
+    ]);
+    const again = await test.app.inject({ method: 'POST', url: `${url}/${responseId}/delete`, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken } });
+    expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('the paper form', () => {
+  it('prints in the chosen language with the QR code and the short link', async () => {
+    const id = await eventId('ev-2019-06-01');
+    const page = await test.app.inject({ url: `/events/${id}/feedback/paper?language=tr`, headers: { cookie: staff.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('lang="tr"');
+    expect(page.body).toContain('Gelecekte düzenli ağ toplantıları yapılmasını ister misiniz?');
+    expect(page.body).toContain('feedback-print.css');
+    expect(page.body).toMatch(/\/f\/[a-z0-9]{6}/);
+  });
+});
+
+describe('template pages', () => {
+  it('lists the formats, refuses a missing English text naming the question, saves a valid edit', async () => {
+    const list = await test.app.inject({ url: '/feedback/templates', headers: { cookie: staff.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('/feedback/templates/pr_training');
+    const page = await test.app.inject({ url: '/feedback/templates/pr_training', headers: { cookie: staff.cookie } });
+    expect(page.body).toContain('Fühlen Sie sich jetzt sicherer in der Öffentlichkeitsarbeit?');
+    const fields: Record<string, string> = { _csrf: staff.csrfToken };
+    for (const [, name, value] of page.body.matchAll(/<input[^>]*name="([a-z]+_\d+)"[^>]*value="([^"]*)"/g)) if (!name.startsWith('remove_')) fields[name] = value;
+    for (const [, name, kind] of page.body.matchAll(/<select[^>]*name="(kind_\d+)"[\s\S]*?<option value="([a-z_]+)" selected/g)) fields[name] = kind;
+    const refused = await test.app.inject({ method: 'POST', url: '/feedback/templates/pr_training', headers: { cookie: staff.cookie }, payload: { ...fields, en_0: '' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Frage 1: Der englische Text fehlt.');
+    const saved = await test.app.inject({ method: 'POST', url: '/feedback/templates/pr_training', headers: { cookie: staff.cookie }, payload: { ...fields, de_0: 'Wie hat Ihnen die Qualifizierung gefallen?' } });
+    expect(saved.statusCode).toBe(303);
+    const after = await test.app.inject({ url: saved.headers.location as string, headers: { cookie: staff.cookie } });
+    expect(after.body).toContain('Vorlage gespeichert.');
+    expect(after.body).toContain('Wie hat Ihnen die Qualifizierung gefallen?');
+    expect((await test.app.inject({ url: '/feedback/templates/nonsense', headers: { cookie: staff.cookie } })).statusCode).toBe(404);
+  });
+});

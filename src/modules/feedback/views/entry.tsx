@@ -4,6 +4,7 @@ import { fieldOf } from '../answers.js';
 import type { ResponseListItem } from '../evaluation.js';
 import { ratingNumbers, type FeedbackEvent, type FormQuestion } from '../queries.js';
 import { questionText } from '../translations.js';
+import { PrintStylesheet } from './shared.js';
 
 export interface EntryProps {
   t: Translate;
@@ -38,6 +39,7 @@ export function EntryPage({ t, language, csrfToken, event, questions, responses,
   const focus = firstError ?? questions[0];
   return (
     <div class="kern-stack-lg">
+      <PrintStylesheet />
       <h1 class="kern-heading-large">{t('feedback.entry.title', { title: event.title })}</h1>
       <p class="kern-body">{t('feedback.entry.help')}</p>
       <p class="kern-body kern-body--bold">{t('feedback.scale')}</p>

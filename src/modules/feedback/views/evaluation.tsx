@@ -3,7 +3,7 @@ import type { NumberFormats } from '../../dashboard/numbers.js';
 import { smallSample, type EventEvaluation } from '../evaluation.js';
 import type { FeedbackEvent } from '../queries.js';
 import { questionText } from '../translations.js';
-import { DistributionBar, Legend } from './shared.js';
+import { DistributionBar, Legend, PrintStylesheet } from './shared.js';
 
 export interface EvaluationProps {
   t: Translate;
@@ -23,6 +23,7 @@ export function EvaluationPage({ t, language, formats, event, evaluation, staff 
   const anySmall = ratings.some((item) => item.mean !== null && item.n < smallSample);
   return (
     <div class="kern-stack-lg">
+      <PrintStylesheet />
       <h1 class="kern-heading-large">{t('feedback.evaluation.title', { title: event.title })}</h1>
       <p class="kern-body">{t('feedback.evaluation.eventLine', { date: formats.day(event.start_date), place: event.municipality ?? '' })}</p>
       <p class="kern-body" data-testid="forms">
