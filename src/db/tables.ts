@@ -10,15 +10,18 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Day = string;
 
 export type Role = 'admin' | 'staff' | 'coordinator' | 'representative' | 'funder' | 'evaluator';
-export type EventFormat =
-  | 'regional_network_meeting'
-  | 'state_network_meeting'
-  | 'training_application'
-  | 'training_implementation'
-  | 'training_reporting'
-  | 'writing_workshop'
-  | 'pr_training'
-  | 'other';
+/** The event formats of spec/exchange.md, in the order the evaluation report lists them (chapter 5). */
+export const eventFormats = [
+  'regional_network_meeting',
+  'state_network_meeting',
+  'training_application',
+  'training_implementation',
+  'training_reporting',
+  'writing_workshop',
+  'pr_training',
+  'other',
+] as const;
+export type EventFormat = (typeof eventFormats)[number];
 
 export interface AccountTable {
   id: Generated<number>;

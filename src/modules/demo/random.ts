@@ -32,6 +32,18 @@ export class Random {
     return this.next() < probability;
   }
 
+  /** A key of `weights`, with probability proportional to its weight. */
+  weighted<K extends string>(weights: Record<K, number>): K {
+    const entries = Object.entries(weights) as [K, number][];
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let point = this.next() * total;
+    for (const [key, weight] of entries) {
+      point -= weight;
+      if (point < 0) return key;
+    }
+    return entries[entries.length - 1][0];
+  }
+
   /** A shuffled copy (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[] {
     const copy = [...items];

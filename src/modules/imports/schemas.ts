@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventFormat } from '../../db/tables.js';
+import { eventFormats } from '../../db/tables.js';
 import { amount, choice, date, email, foundedYear, integer, language, list, organisationName, organisationNames, postcode, rating, text } from './cells.js';
 
 /**
@@ -15,16 +15,7 @@ export const importKinds: readonly ImportKind[] = ['organizations', 'events', 'p
 export const legalForms = ['initiative', 'ev_in_gruendung', 'ev', 'ev_gemeinnuetzig', 'ggmbh', 'other'] as const;
 export const orientations = ['community', 'cross_community', 'mixed'] as const;
 export const fieldsOfActivity = ['education', 'counselling', 'culture', 'women', 'youth', 'sport', 'health', 'refugees', 'other'] as const;
-export const eventFormats = [
-  'regional_network_meeting',
-  'state_network_meeting',
-  'training_application',
-  'training_implementation',
-  'training_reporting',
-  'writing_workshop',
-  'pr_training',
-  'other',
-] as const satisfies readonly EventFormat[];
+export { eventFormats };
 export const organizers = ['centre', 'partner'] as const;
 export const consultationChannels = ['phone', 'in_person', 'email', 'video'] as const;
 export const applicationTypes = ['new', 'follow_up'] as const;

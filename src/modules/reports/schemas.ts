@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventFormat } from '../../db/tables.js';
+import { eventFormats } from '../../db/tables.js';
 
 /**
  * The impact report as JSON (spec/exchange.md, "The impact report"). The keys
@@ -7,16 +7,7 @@ import type { EventFormat } from '../../db/tables.js';
  */
 
 /** Formats in the order the evaluation report lists them (chapter 5). */
-export const reportFormats = [
-  'regional_network_meeting',
-  'state_network_meeting',
-  'training_application',
-  'training_implementation',
-  'training_reporting',
-  'writing_workshop',
-  'pr_training',
-  'other',
-] as const satisfies readonly EventFormat[];
+export const reportFormats = eventFormats;
 
 const format = z.enum(reportFormats);
 const count = z.number().int().nonnegative();
