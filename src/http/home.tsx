@@ -13,8 +13,11 @@ export async function homeRoutes(app: FastifyInstance) {
         <div class="kern-stack-md">
           <h1 class="kern-heading-x-large">{t('app.name')}</h1>
           <p class="kern-body--large">{t('app.tagline')}</p>
-          <p>
-            <a class="kern-btn kern-btn--primary" href="/sign-in">
+          <p class="mosaik-actions">
+            <a class="kern-btn kern-btn--primary" href="/calendar">
+              <span class="kern-label">{t('nav.calendar')}</span>
+            </a>{' '}
+            <a class="kern-btn kern-btn--secondary" href="/sign-in">
               <span class="kern-label">{t('nav.signIn')}</span>
             </a>
           </p>

@@ -22,8 +22,16 @@ interface NavItem {
 function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
   if (!account) return [];
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  if (centreStaff.includes(account.role) || account.role === 'coordinator') {
+    items.push({ href: '/events', label: t('nav.events') }, { href: '/organisations', label: t('nav.organisations') });
+  }
   if (centreStaff.includes(account.role)) {
-    items.push({ href: '/imports', label: t('nav.imports') }, { href: '/organisations/review', label: t('nav.review') });
+    items.push(
+      { href: '/imports', label: t('nav.imports') },
+      { href: '/organisations/review', label: t('nav.review') },
+      { href: '/feedback/annex', label: t('nav.annex') },
+      { href: '/outbox', label: t('nav.outbox') },
+    );
   }
   return items;
 }
@@ -50,6 +58,10 @@ function withLanguage(path: string, language: Language): string {
 export function Layout({ title, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
   const items = navigation ? navigationFor(account, t) : [];
   const pathOnly = path.split('?')[0];
+  const currentItem = items
+    .map((item) => item.href)
+    .filter((href) => pathOnly === href || pathOnly.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const languages = (account ? staffLanguages : publicLanguages).filter((other) => other !== language);
   return (
     <html lang={language} dir={textDirection(language)}>
@@ -101,7 +113,7 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
               <ul class="kern-list kern-list--horizontal">
                 {items.map((item) => (
                   <li key={item.href}>
-                    <a class="kern-link" href={item.href} aria-current={pathOnly.startsWith(item.href) ? 'page' : undefined}>
+                    <a class="kern-link" href={item.href} aria-current={item.href === currentItem ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>

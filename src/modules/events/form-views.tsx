@@ -1,0 +1,150 @@
+import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../i18n/index.js';
+import { CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import { eventFormats, type FormField, type FormValues } from './form.js';
+
+/** The staff form of an event: create, edit and the copy of a duplicated event. */
+
+interface FieldProps {
+  name: FormField;
+  t: Translate;
+  values: FormValues;
+  errors: FieldError[];
+  hint?: string;
+}
+
+const errorOf = (errors: FieldError[], name: string) => errors.find((error) => error.field === name)?.message;
+
+function describedBy(name: string, hint?: string, error?: string) {
+  return [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name}>
+        {label}
+      </label>
+      {hint && (
+        <div class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p class="kern-error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function Input({ name, t, values, errors, hint, type = 'text', required }: FieldProps & { type?: string; required?: boolean }) {
+  return (
+    <TextField name={name} label={t(`events.fields.${name}`)} type={type} value={values[name] ?? ''} hint={hint} error={errorOf(errors, name)} required={required} />
+  );
+}
+
+function TextArea({ name, t, values, errors, hint }: FieldProps) {
+  const error = errorOf(errors, name);
+  return (
+    <FieldFrame name={name} label={t(`events.fields.${name}`)} hint={hint} error={error}>
+      <textarea
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        rows={4}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {values[name] ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export function Select({ name, label, options, value, error, hint }: { name: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string; hint?: string }) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} selected={option.value === (value ?? '')}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FieldFrame>
+  );
+}
+
+export interface EventFormProps {
+  t: Translate;
+  csrfToken: string;
+  action: string;
+  submitLabel: string;
+  values: FormValues;
+  errors: FieldError[];
+}
+
+export function EventForm({ t, csrfToken, action, submitLabel, values, errors }: EventFormProps) {
+  const field = { t, values, errors };
+  return (
+    <>
+      <ErrorSummary title={t('events.errors.summary')} errors={errors} />
+      <form method="post" action={action} novalidate class="mosaik-event-form">
+        <CsrfField token={csrfToken} />
+        <Select
+          name="format"
+          label={t('events.fields.format')}
+          value={values.format}
+          error={errorOf(errors, 'format')}
+          options={[{ value: '', label: t('events.form.choose') }, ...eventFormats.map((format) => ({ value: format, label: t(`events.formats.${format}`) }))]}
+        />
+        <Input name="title" required {...field} />
+        <TextArea name="description" {...field} />
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('events.form.when')}</legend>
+          <Input name="start_date" type="date" required {...field} />
+          <Input name="starts_at" type="time" {...field} />
+          <Input name="ends_at" type="time" {...field} />
+        </fieldset>
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('events.form.where')}</legend>
+          <Input name="place" {...field} />
+          <Input name="municipality" {...field} />
+          <Input name="district" {...field} />
+        </fieldset>
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('events.form.who')}</legend>
+          <Select
+            name="organizer"
+            label={t('events.fields.organizer')}
+            value={values.organizer ?? 'centre'}
+            error={errorOf(errors, 'organizer')}
+            options={(['centre', 'partner'] as const).map((organizer) => ({ value: organizer, label: t(`events.organizers.${organizer}`) }))}
+          />
+          <TextArea name="cooperation_partners" hint={t('events.hints.cooperation_partners')} {...field} />
+        </fieldset>
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('events.form.registration')}</legend>
+          <Input name="capacity" type="number" hint={t('events.hints.capacity')} {...field} />
+          <Input name="per_org_limit" type="number" hint={t('events.hints.per_org_limit')} {...field} />
+          <Input name="registration_opens" type="datetime-local" hint={t('events.hints.registration')} {...field} />
+          <Input name="registration_closes" type="datetime-local" hint={t('events.hints.registration')} {...field} />
+        </fieldset>
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">{t('events.form.more')}</legend>
+          <Input name="language" {...field} />
+          <TextArea name="accessibility" {...field} />
+          <TextArea name="materials" hint={t('events.hints.materials')} {...field} />
+        </fieldset>
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{submitLabel}</span>
+        </button>
+      </form>
+    </>
+  );
+}

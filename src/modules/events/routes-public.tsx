@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EventFormat } from '../../db/tables.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import { eventFormats } from './form.js';
+import { calendarText } from './ical.js';
+import { PublicCalendar, PublicEventPage } from './public-views.js';
+import { eventDistricts, eventsInOrder, findEvent, todayInBerlin } from './queries.js';
+
+/**
+ * The public event calendar: upcoming events by month, each event's page,
+ * and both as iCalendar feeds. No account needed; six languages (?lang=).
+ */
+
+export async function publicCalendarRoutes(app: FastifyInstance) {
+  async function upcoming(request: FastifyRequest) {
+    const query = request.query as Record<string, unknown>;
+    const filters = {
+      format: eventFormats.includes(query.format as EventFormat) ? (query.format as EventFormat) : undefined,
+      district: typeof query.district === 'string' && query.district !== '' ? query.district.slice(0, 200) : undefined,
+    };
+    const events = await eventsInOrder(app.db, { ...filters, upcomingFrom: await todayInBerlin(app.db) });
+    return { filters, events };
+  }
+
+  async function publicEvent(request: FastifyRequest) {
+    const event = await findEvent(app.db, Number((request.params as { id: string }).id));
+    if (!event) throw new HttpProblem(404, 'notFound');
+    return event;
+  }
+
+  const feedOptions = () => ({ baseUrl: app.settings.baseUrl });
+
+  app.get('/calendar', { config: { access: 'public' } }, async (request, reply) => {
+    const { filters, events } = await upcoming(request);
+    return renderPage(request, reply, {
+      title: request.t('events.public.title'),
+      body: <PublicCalendar t={request.t} language={request.language} events={events} filters={filters} districts={await eventDistricts(app.db)} />,
+    });
+  });
+
+  app.get('/calendar.ics', { config: { access: 'public' } }, async (request, reply) => {
+    const { events } = await upcoming(request);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'inline; filename="veranstaltungen.ics"')
+      .send(calendarText(events, { ...feedOptions(), name: request.t('events.public.title') }));
+  });
+
+  app.get('/calendar/:id', { config: { access: 'public' } }, async (request, reply) => {
+    const event = await publicEvent(request);
+    return renderPage(request, reply, {
+      title: event.title,
+      body: <PublicEventPage t={request.t} language={request.language} event={event} now={new Date()} />,
+    });
+  });
+
+  app.get('/calendar/:id.ics', { config: { access: 'public' } }, async (request, reply) => {
+    const event = await publicEvent(request);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `inline; filename="${event.event_key}.ics"`)
+      .send(calendarText([event], feedOptions()));
+  });
+}

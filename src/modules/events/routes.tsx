@@ -1,0 +1,181 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { EventFormat, Role } from '../../db/tables.js';
+import { centreStaff } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import type { FieldError } from '../../ui/forms.js';
+import { assignDefaultForm } from '../feedback/forms.js';
+import { writeAudit } from '../identity/audit.js';
+import { fillFreeSeats } from '../registrations/registration.js';
+import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type FormProblem, type FormValues } from './form.js';
+import { EventForm } from './form-views.js';
+import { eventDistricts, eventsInOrder, findEvent, followFormat, insertEvent, listEvents, markCancelled, todayInBerlin, updateEvent, type EventFilters } from './queries.js';
+import { publicCalendarRoutes } from './routes-public.js';
+import { EventDetail, EventList, MonthCalendar, formatMonth, type DetailNotice } from './views.js';
+
+/**
+ * Staff pages of events: list, month calendar, create, edit, cancel and
+ * duplicate. Coordinators may read the list, calendar and event pages.
+ */
+
+const eventReaders: readonly Role[] = ['admin', 'staff', 'coordinator'];
+
+const formBody = z.object({ _csrf: z.string().optional(), ...Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])) });
+const cancelBody = z.object({ _csrf: z.string().optional(), reason: z.string().max(1000).optional() });
+
+const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+
+/** List filters from the query; values that are not valid are ignored rather than refused. */
+export function filtersOf(query: Record<string, unknown>): EventFilters {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined);
+  return {
+    format: eventFormats.includes(query.format as EventFormat) ? (query.format as EventFormat) : undefined,
+    district: text(query.district),
+    from: isDay(query.from) ? query.from : undefined,
+    to: isDay(query.to) ? query.to : undefined,
+    organizer: query.organizer === 'centre' || query.organizer === 'partner' ? query.organizer : undefined,
+  };
+}
+
+export async function eventRoutes(app: FastifyInstance) {
+  await publicCalendarRoutes(app);
+
+  const canEdit = (request: FastifyRequest) => request.account !== null && centreStaff.includes(request.account.role);
+
+  async function eventOf(request: FastifyRequest) {
+    const event = await findEvent(app.db, Number((request.params as { id: string }).id));
+    if (!event) throw new HttpProblem(404, 'notFound');
+    return event;
+  }
+
+  const fieldErrors = (request: FastifyRequest, problems: FormProblem[]): FieldError[] =>
+    problems.map((problem) => ({ field: problem.field, message: request.t(`events.errors.${problem.code}`, { field: request.t(`events.fields.${problem.field}`) }) }));
+
+  function showForm(request: FastifyRequest, reply: FastifyReply, page: { title: string; action: string; submit: string; values: FormValues; errors?: FieldError[]; notice?: string }) {
+    return renderPage(request, reply, {
+      title: page.title,
+      body: (
+        <>
+          <h1 class="kern-heading-large">{page.title}</h1>
+          {page.notice && <p class="kern-body">{page.notice}</p>}
+          <EventForm t={request.t} csrfToken={request.csrfToken} action={page.action} submitLabel={page.submit} values={page.values} errors={page.errors ?? []} />
+        </>
+      ),
+    });
+  }
+
+  app.get('/events', { config: { access: eventReaders }, schema: { hide: true } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const filters = filtersOf(query);
+    const page = Math.min(10000, Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1));
+    const [{ events, total }, districts] = await Promise.all([listEvents(app.db, filters, page), eventDistricts(app.db)]);
+    return renderPage(request, reply, {
+      title: request.t('events.list.title'),
+      body: <EventList t={request.t} language={request.language} events={events} total={total} page={page} filters={filters} districts={districts} canEdit={canEdit(request)} />,
+    });
+  });
+
+  app.get('/events/calendar', { config: { access: eventReaders }, schema: { hide: true } }, async (request, reply) => {
+    const wanted = (request.query as { month?: string }).month;
+    const month = typeof wanted === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(wanted) ? wanted : (await todayInBerlin(app.db)).slice(0, 7);
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).toISOString().slice(0, 10);
+    const events = await eventsInOrder(app.db, { from: `${month}-01`, to: last });
+    return renderPage(request, reply, {
+      title: request.t('events.calendar.title', { month: formatMonth(month, request.language) }),
+      body: <MonthCalendar t={request.t} language={request.language} month={month} events={events} />,
+    });
+  });
+
+  app.get('/events/new', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const from = Number((request.query as { from?: string }).from);
+    const original = from ? await findEvent(app.db, from) : undefined;
+    return showForm(request, reply, {
+      title: request.t('events.form.newTitle'),
+      action: '/events',
+      submit: request.t('events.form.create'),
+      values: original ? valuesOf(original, { withoutDate: true }) : { organizer: 'centre' },
+      notice: original ? request.t('events.form.copyNotice', { title: original.title }) : undefined,
+    });
+  });
+
+  app.post('/events', { config: { access: centreStaff }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+    const values = request.body as FormValues;
+    const result = validateEventForm(values);
+    if (!result.ok) {
+      reply.code(400);
+      const title = request.t('events.form.newTitle');
+      return showForm(request, reply, { title, action: '/events', submit: request.t('events.form.create'), values, errors: fieldErrors(request, result.problems) });
+    }
+    const id = await app.db.transaction().execute(async (trx) => {
+      const event = await insertEvent(trx, result.fields);
+      await assignDefaultForm(trx, event.id, result.fields.format);
+      await writeAudit(trx, { accountId: request.account!.id, action: 'event.create', subjectType: 'event', subjectId: event.id, details: { eventKey: event.event_key } });
+      return event.id;
+    });
+    return reply.redirect(`/events/${id}?created=1`, 303);
+  });
+
+  async function showDetail(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+    const event = await eventOf(request);
+    const query = request.query as { created?: string; saved?: string; cancelled?: string; promoted?: string };
+    const notice: DetailNotice = query.created ? 'created' : query.saved ? 'saved' : query.cancelled ? 'cancelled' : undefined;
+    const promoted = Math.max(0, Number.parseInt(query.promoted ?? '0', 10) || 0);
+    return renderPage(request, reply, {
+      title: event.title,
+      body: <EventDetail t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} canEdit={canEdit(request)} notice={notice} promoted={promoted} errors={errors} />,
+    });
+  }
+
+  app.get('/events/:id', { config: { access: eventReaders }, schema: { hide: true } }, (request, reply) => showDetail(request, reply));
+
+  app.get('/events/:id/edit', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const event = await eventOf(request);
+    return showForm(request, reply, {
+      title: request.t('events.form.editTitle', { title: event.title }),
+      action: `/events/${event.id}/edit`,
+      submit: request.t('events.form.save'),
+      values: valuesOf(event),
+    });
+  });
+
+  app.post('/events/:id/edit', { config: { access: centreStaff }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const values = request.body as FormValues;
+    const result = validateEventForm(values);
+    if (!result.ok) {
+      reply.code(400);
+      const title = request.t('events.form.editTitle', { title: event.title });
+      return showForm(request, reply, { title, action: `/events/${event.id}/edit`, submit: request.t('events.form.save'), values, errors: fieldErrors(request, result.problems) });
+    }
+    await app.db.transaction().execute(async (trx) => {
+      await updateEvent(trx, event.id, result.fields);
+      if (event.format !== result.fields.format) await followFormat(trx, event.id, event.feedback_form_id, result.fields.format);
+      await writeAudit(trx, { accountId: request.account!.id, action: 'event.update', subjectType: 'event', subjectId: event.id });
+    });
+    // more seats: the waitlist moves up at once (registrations module, own transaction)
+    const promoted = seatsGrew(event, result.fields) ? await fillFreeSeats(app.db, event.id, request.account!.id) : [];
+    return reply.redirect(`/events/${event.id}?saved=1${promoted.length ? `&promoted=${promoted.length}` : ''}`, 303);
+  });
+
+  app.post('/events/:id/cancel', { config: { access: centreStaff }, schema: { body: cancelBody, hide: true } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const reason = ((request.body as z.infer<typeof cancelBody>).reason ?? '').trim();
+    if (reason === '' || event.cancelled_at) {
+      reply.code(event.cancelled_at ? 409 : 400);
+      return showDetail(request, reply, [{ field: 'reason', message: request.t(event.cancelled_at ? 'events.errors.alreadyCancelled' : 'events.errors.reasonMissing') }]);
+    }
+    await app.db.transaction().execute(async (trx) => {
+      await markCancelled(trx, event.id, reason);
+      await writeAudit(trx, { accountId: request.account!.id, action: 'event.cancel', subjectType: 'event', subjectId: event.id, details: { reason } });
+    });
+    return reply.redirect(`/events/${event.id}?cancelled=1`, 303);
+  });
+
+  // A copy is the new-event form filled in from the original without its
+  // date: nothing is stored (and nothing shows in the public calendar) until saved.
+  app.post('/events/:id/duplicate', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+    const event = await eventOf(request);
+    return reply.redirect(`/events/new?from=${event.id}`, 303);
+  });
+}
