@@ -39,12 +39,21 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
 export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
 
 /** The newest mails first, for the staff outbox page. */
-export async function listOutbox(db: Kysely<Database>, options: { eventId?: number; limit?: number } = {}) {
+export async function listOutbox(db: Kysely<Database>, options: { eventId?: number; status?: OutboxStatus; limit?: number } = {}) {
   let query = db
     .selectFrom('mail_outbox')
     .select(['id', 'kind', 'to_address', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'event_id', 'registration_id', 'created_at', 'sent_at'])
     .orderBy('id', 'desc')
     .limit(options.limit ?? 200);
   if (options.eventId !== undefined) query = query.where('event_id', '=', options.eventId);
+  if (options.status !== undefined) query = query.where('status', '=', options.status);
   return query.execute();
+}
+
+export const outboxStatuses = ['queued', 'sent', 'failed', 'outbox_only'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** One mail with its bodies, for the outbox page; undefined when there is none. */
+export async function findOutboxMail(db: Kysely<Database>, id: number) {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -184,3 +184,32 @@ export async function eventForRegistration(db: Db, eventId: number) {
     from event e where e.id = ${eventId}`.execute(db);
   return rows[0];
 }
+
+export type EventRegistration = Awaited<ReturnType<typeof registrationsOfEvent>>[number];
+
+/**
+ * Every registration of an event for the staff pages (list, sign-in sheet,
+ * check-in), with the organisation's name and, for the waitlisted, their
+ * place in line (the same order promoteWaitlisted uses: by id).
+ */
+export async function registrationsOfEvent(db: Db, eventId: number) {
+  const rows = await db
+    .selectFrom('registration')
+    .innerJoin('registration_group', 'registration_group.id', 'registration.group_id')
+    .leftJoin('organisation', 'organisation.id', 'registration.organisation_id')
+    .select([
+      'registration.id',
+      'registration.person_name',
+      'registration.status',
+      'registration.overridden',
+      'registration.created_at',
+      'registration.organisation_id',
+      'organisation.name as organisation_name',
+      (eb) => eb.fn.coalesce('registration.email', 'registration_group.contact_email').as('email'),
+    ])
+    .where('registration.event_id', '=', eventId)
+    .orderBy('registration.id')
+    .execute();
+  let position = 0;
+  return rows.map((row) => ({ ...row, waitlist_position: row.status === 'waitlisted' ? ++position : null }));
+}

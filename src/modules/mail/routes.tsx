@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { centreStaff } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import { findOutboxMail, listOutbox, outboxStatuses } from './outbox.js';
+import { OutboxMailPage, OutboxPage } from './views.js';
+
+/**
+ * The outbox page: every mail, queued or sent, newest first. Mails name
+ * persons and carry manage links, so only centre staff see them.
+ */
+
+const pageSize = 200;
+
+export async function mailRoutes(app: FastifyInstance) {
+  app.get('/outbox', { config: { access: centreStaff } }, async (request, reply) => {
+    const wanted = (request.query as { status?: string }).status;
+    const status = outboxStatuses.find((candidate) => candidate === wanted);
+    const mails = await listOutbox(app.db, { status, limit: pageSize });
+    return renderPage(request, reply, {
+      title: request.t('mail.outbox.title'),
+      body: <OutboxPage t={request.t} language={request.language} mails={mails} status={status} limit={pageSize} />,
+    });
+  });
+
+  app.get('/outbox/:id', { config: { access: centreStaff } }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const mail = Number.isSafeInteger(id) && id > 0 ? await findOutboxMail(app.db, id) : undefined;
+    if (!mail) throw new HttpProblem(404, 'notFound');
+    // the body may hold a manage link: never leak it through the Referer header
+    reply.header('referrer-policy', 'no-referrer');
+    return renderPage(request, reply, { title: mail.subject, body: <OutboxMailPage t={request.t} language={request.language} mail={mail} /> });
+  });
+}
