@@ -7,9 +7,13 @@ import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { reportsApi } from '../modules/reports/api.js';
 import { registrationRoutes } from '../modules/registrations/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
+import { eventRoutes } from '../modules/events/routes.js';
+import { staffRegistrationRoutes } from '../modules/registrations/staff-routes.js';
+import { checkInRoutes } from '../modules/registrations/checkin-routes.js';
+import { mailRoutes } from '../modules/mail/routes.js';
 
 /**
  * The route plugins of the domain modules, in the order they are registered.
  * A module adds its plugin here; src/http/app.ts stays untouched.
  */
-export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes];
+export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes];

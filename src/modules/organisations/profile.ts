@@ -3,7 +3,7 @@ import type { Database, Organisation } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
 import { normaliseName } from './normalise.js';
 import { similarityThreshold } from './review.js';
-import type { ProfileValues } from './profile-form.js';
+import { formFields, type FormField, type ProfileValues } from './profile-form.js';
 
 /**
  * An organisation's profile: its record, names, links to umbrella bodies and
@@ -126,6 +126,7 @@ export async function updateOrganisation(db: Kysely<Database>, id: number, value
     await writeNames(trx, id, values.name, aliases);
     const after = await trx.selectFrom('organisation_name').select('name').where('organisation_id', '=', id).where('is_alias', '=', true).execute();
     if (!same(before.map((row) => row.name).sort(), after.map((row) => row.name).sort())) changed.push('aliases');
+    changed.sort((a, b) => formFields.indexOf(a as FormField) - formFields.indexOf(b as FormField));
     if (changed.length === 0) return { ok: true as const, id, changed };
     await trx
       .updateTable('organisation')

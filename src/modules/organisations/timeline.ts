@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+
+/**
+ * An organisation's timeline: events its people attended, consultations,
+ * grant applications and changes to its record (the audit log), newest first.
+ * One UNION query ordered by date with a limit, so a long history costs one
+ * page, not the whole history (indexes: participation_organisation,
+ * consultation_organisation, grant_application_organisation, audit_log_subject).
+ */
+
+export type TimelineEntry =
+  | { kind: 'event'; on: string; id: number; title: string; format: string; persons: number }
+  | { kind: 'consultation'; on: string; id: number; channel: string; topic: string; durationMinutes: number | null }
+  | { kind: 'grant'; on: string; id: number; year: number; applicationType: string; status: string; summary: string | null; amountEur: number | null }
+  | { kind: 'change'; on: string; id: number; action: string; fields: string[]; otherName: string | null };
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  /** True when older entries follow this page. */
+  more: boolean;
+}
+
+interface Row {
+  kind: TimelineEntry['kind'];
+  on: string | Date;
+  id: number | string;
+  info: Record<string, unknown>;
+}
+
+export async function organisationTimeline(db: Kysely<Database>, organisationId: number, { limit, offset }: { limit: number; offset: number }): Promise<TimelinePage> {
+  const { rows } = await sql<Row>`
+    select kind, "on", id, info from (
+      select 'event' as kind, e.start_date as "on", e.id::bigint as id,
+             jsonb_build_object('title', e.title, 'format', e.format, 'persons', count(*)) as info
+      from participation p join event e on e.id = p.event_id
+      where p.organisation_id = ${organisationId}
+      group by e.id
+      union all
+      select 'consultation', c.consulted_on, c.id,
+             jsonb_build_object('channel', c.channel, 'topic', c.topic, 'durationMinutes', c.duration_minutes)
+      from consultation c
+      where c.organisation_id = ${organisationId}
+      union all
+      -- a grant without an approval date stands at the start of its year
+      select 'grant', coalesce(g.approved_on, make_date(g.year, 1, 1)), g.id,
+             jsonb_build_object('year', g.year, 'applicationType', g.application_type, 'status', g.status, 'summary', g.summary, 'amountEur', g.amount_eur)
+      from grant_application g
+      where g.organisation_id = ${organisationId}
+      union all
+      select 'change', (a.at at time zone 'Europe/Berlin')::date, a.id,
+             jsonb_build_object('action', a.action, 'fields', coalesce(a.details -> 'fields', '[]'::jsonb), 'otherName', a.details ->> 'mergedName')
+      from audit_log a
+      where a.subject_type = 'organisation' and a.subject_id = ${String(organisationId)}
+    ) timeline
+    order by "on" desc, kind, id desc
+    limit ${limit + 1} offset ${offset}`.execute(db);
+  return { entries: rows.slice(0, limit).map(toEntry), more: rows.length > limit };
+}
+
+const day = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+function toEntry(row: Row): TimelineEntry {
+  const on = day(row.on);
+  const id = Number(row.id);
+  const info = row.info as Record<string, any>;
+  switch (row.kind) {
+    case 'event':
+      return { kind: 'event', on, id, title: info.title, format: info.format, persons: Number(info.persons) };
+    case 'consultation':
+      return { kind: 'consultation', on, id, channel: info.channel, topic: info.topic, durationMinutes: info.durationMinutes ?? null };
+    case 'grant':
+      return {
+        kind: 'grant',
+        on,
+        id,
+        year: info.year,
+        applicationType: info.applicationType,
+        status: info.status,
+        summary: info.summary ?? null,
+        amountEur: info.amountEur == null ? null : Number(info.amountEur),
+      };
+    case 'change':
+      return { kind: 'change', on, id, action: info.action, fields: Array.isArray(info.fields) ? info.fields : [], otherName: info.otherName ?? null };
+  }
+}
