@@ -173,12 +173,15 @@ export async function updateEvent(db: Db, id: number, fields: EventFields): Prom
     .execute();
 }
 
-export async function markCancelled(db: Db, id: number, reason: string): Promise<void> {
-  await db
+/** False when the event was already cancelled (two staff cancelling at once: the first wins). */
+export async function markCancelled(db: Db, id: number, reason: string): Promise<boolean> {
+  const result = await db
     .updateTable('event')
     .set({ cancelled_at: sql`now()` as never, cancel_reason: reason, updated_at: sql`now()` as never })
     .where('id', '=', id)
-    .execute();
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import { renderPage } from '../../http/render.js';
 import type { FieldError } from '../../ui/forms.js';
 import { assignDefaultForm } from '../feedback/forms.js';
 import { writeAudit } from '../identity/audit.js';
+import { cancelEventRegistrations } from '../registrations/event-cancellation.js';
 import { fillFreeSeats } from '../registrations/registration.js';
 import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type FormProblem, type FormValues } from './form.js';
 import { EventForm } from './form-views.js';
@@ -118,12 +119,14 @@ export async function eventRoutes(app: FastifyInstance) {
 
   async function showDetail(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
     const event = await eventOf(request);
-    const query = request.query as { created?: string; saved?: string; cancelled?: string; promoted?: string };
+    const query = request.query as { created?: string; saved?: string; cancelled?: string; promoted?: string; notified?: string; unreached?: string };
     const notice: DetailNotice = query.created ? 'created' : query.saved ? 'saved' : query.cancelled ? 'cancelled' : undefined;
-    const promoted = Math.max(0, Number.parseInt(query.promoted ?? '0', 10) || 0);
+    const count = (value: string | undefined) => Math.max(0, Number.parseInt(value ?? '0', 10) || 0);
+    const promoted = count(query.promoted);
+    const cancelMails = { notified: count(query.notified), unreached: count(query.unreached) };
     return renderPage(request, reply, {
       title: event.title,
-      body: <EventDetail t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} canEdit={canEdit(request)} notice={notice} promoted={promoted} errors={errors} />,
+      body: <EventDetail t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} canEdit={canEdit(request)} notice={notice} promoted={promoted} cancelMails={cancelMails} errors={errors} />,
     });
   }
 
@@ -165,11 +168,18 @@ export async function eventRoutes(app: FastifyInstance) {
       reply.code(event.cancelled_at ? 409 : 400);
       return showDetail(request, reply, [{ field: 'reason', message: request.t(event.cancelled_at ? 'events.errors.alreadyCancelled' : 'events.errors.reasonMissing') }]);
     }
-    await app.db.transaction().execute(async (trx) => {
-      await markCancelled(trx, event.id, reason);
-      await writeAudit(trx, { accountId: request.account!.id, action: 'event.cancel', subjectType: 'event', subjectId: event.id, details: { reason } });
+    // the event and its registrations (with the mails to those registered) commit together
+    const outcome = await app.db.transaction().execute(async (trx) => {
+      if (!(await markCancelled(trx, event.id, reason))) return undefined; // cancelled a moment ago by someone else
+      const registrations = await cancelEventRegistrations(trx, { eventId: event.id, accountId: request.account!.id, reason });
+      await writeAudit(trx, { accountId: request.account!.id, action: 'event.cancel', subjectType: 'event', subjectId: event.id, details: { reason, registrationsCancelled: registrations.cancelled } });
+      return registrations;
     });
-    return reply.redirect(`/events/${event.id}?cancelled=1`, 303);
+    if (!outcome) {
+      reply.code(409);
+      return showDetail(request, reply, [{ field: 'reason', message: request.t('events.errors.alreadyCancelled') }]);
+    }
+    return reply.redirect(`/events/${event.id}?cancelled=1&notified=${outcome.notified}&unreached=${outcome.cancelled - outcome.notified}`, 303);
   });
 
   // A copy is the new-event form filled in from the original without its

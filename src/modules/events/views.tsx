@@ -252,10 +252,12 @@ interface DetailProps {
   canEdit: boolean;
   notice: DetailNotice;
   promoted: number;
+  /** After a cancellation: registrations whose contact got the mail, and those without an address. */
+  cancelMails?: { notified: number; unreached: number };
   errors: FieldError[];
 }
 
-export function EventDetail({ t, language, csrfToken, event, canEdit, notice, promoted, errors }: DetailProps) {
+export function EventDetail({ t, language, csrfToken, event, canEdit, notice, promoted, cancelMails = { notified: 0, unreached: 0 }, errors }: DetailProps) {
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <>
@@ -271,7 +273,8 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, notice, pr
       <ErrorSummary title={t('events.errors.summary')} errors={errors} />
       {notice && <Alert kind="success">{t(`events.detail.${notice === 'cancelled' ? 'cancelDone' : notice}`)}</Alert>}
       {promoted > 0 && <Alert kind="info">{t('events.detail.promoted', { count: promoted })}</Alert>}
-      {notice === 'cancelled' && <Alert kind="warning">{t('events.detail.cancelMailsMissing')}</Alert>}
+      {notice === 'cancelled' && <Alert kind="success">{t('events.detail.cancelNotified', { count: cancelMails.notified })}</Alert>}
+      {notice === 'cancelled' && cancelMails.unreached > 0 && <Alert kind="warning">{t('events.detail.cancelUnreached', { count: cancelMails.unreached })}</Alert>}
       {event.cancelled_at && (
         <Alert kind="danger">
           {t('events.detail.cancelledOn', { date: formatDay(berlinDay(event.cancelled_at), language), reason: event.cancel_reason ?? '' })}

@@ -24,12 +24,21 @@ export interface Recipient {
 
 type Db = Kysely<Database>;
 
+/**
+ * German and English mails are in that language alone; Turkish, Arabic, Russian
+ * and Ukrainian ones come in that language with German below it (the centre's
+ * language, for whoever helps reading); anything else in German and English.
+ */
 export function mailLanguages(language: string): Language[] {
-  return language === 'de' || language === 'en' ? [language] : ['de', 'en'];
+  if (language === 'de' || language === 'en') return [language];
+  if (language === 'tr' || language === 'ar' || language === 'ru' || language === 'uk') return [language, 'de'];
+  return ['de', 'en'];
 }
 
-function eventBlock(t: Translate, language: Language, event: MailEvent): string {
-  const date = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+const dateLocales: Record<Language, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar', ru: 'ru-RU', uk: 'uk-UA' };
+
+export function eventBlock(t: Translate, language: Language, event: MailEvent): string {
+  const date = new Intl.DateTimeFormat(dateLocales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${event.start_date}T00:00:00Z`),
   );
   const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${language === 'de' ? ' Uhr' : ''}` : '';
@@ -37,7 +46,7 @@ function eventBlock(t: Translate, language: Language, event: MailEvent): string 
 }
 
 /** One mail in one or two languages: subjects joined by " / ", bodies one below the other. */
-function compose(languages: Language[], part: (t: Translate, language: Language) => { subject: string; paragraphs: string[] }) {
+export function compose(languages: Language[], part: (t: Translate, language: Language) => { subject: string; paragraphs: string[] }) {
   const parts = languages.map((language) => {
     const t = translator(language);
     const { subject, paragraphs } = part(t, language);

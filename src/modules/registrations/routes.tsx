@@ -78,7 +78,8 @@ export async function registrationRoutes(app: FastifyInstance) {
       } catch (error) {
         if (!(error instanceof RegistrationError)) throw error;
         reply.code(400);
-        const message = request.language === 'en' ? error.text.en : error.text.de;
+        // in the visitor's language (six on public pages), not only German or English
+        const message = request.t(`registrations.errors.${error.code}`, error.params);
         return showForm(request, reply, event, values, [{ field: fieldOf(error), message }]);
       }
     },
