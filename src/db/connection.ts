@@ -1,8 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './tables.js';
 import { migrate } from './migrate.js';
@@ -25,8 +22,10 @@ const parseCount = (value: string) => Number.parseInt(value, 10);
 const parseDecimal = (value: string) => Number.parseFloat(value);
 const keepText = (value: string) => value;
 
+// Each engine's driver is loaded only when that engine is opened: a cold
+// start of the command line pays for one of them, not both.
 let postgresParsersSet = false;
-function setPostgresParsers() {
+function setPostgresParsers(pg: typeof import('pg').default) {
   if (postgresParsersSet) return;
   pg.types.setTypeParser(pg.types.builtins.INT8, parseCount);
   pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseDecimal);
@@ -46,13 +45,14 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir ?? './data');
+  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir ?? './data');
   if (options.migrate !== false) await migrate(handle.db);
   return handle;
 }
 
-function openPostgres(url: string, poolSize = 10): DatabaseHandle {
-  setPostgresParsers();
+async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  setPostgresParsers(pg);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server drops (restart, idle timeout) must not end
   // the process; the pool replaces it, and errors during a query still reach
@@ -65,6 +65,7 @@ function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 }
 
 async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
+  const [{ PGlite, types }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,

@@ -19,8 +19,11 @@ export function migrationFiles(): string[] {
  */
 export async function migrate(db: Kysely<any>): Promise<string[]> {
   await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(db);
+  // The usual case (every file applied) costs one query, not a transaction per file.
+  const known = new Set((await sql<{ name: string }>`select name from schema_migration`.execute(db)).rows.map((row) => row.name));
+  const pending = migrationFiles().filter((name) => !known.has(name));
   const applied: string[] = [];
-  for (const name of migrationFiles()) {
+  for (const name of pending) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(4711)`.execute(trx);
       const existing = await sql`select 1 from schema_migration where name = ${name}`.execute(trx);
