@@ -195,6 +195,27 @@ export interface ConsultationTable {
   notes: string | null;
   source: Generated<'staff' | 'import' | 'demo'>;
   created_at: Generated<Timestamp>;
+  // 021_consultations.sql
+  persons: string | null;
+  outcome: string | null;
+  follow_up_on: Day | null;
+  follow_up_done_at: Timestamp | null;
+  created_by: number | null;
+  updated_at: Generated<Timestamp>;
+  referral_expert: string | null;
+  referral_cost_eur: string | number | null;
+  referral_status: 'proposed' | 'approved' | 'rejected' | null;
+  referral_approved_by: number | null;
+  referral_approved_at: Timestamp | null;
+}
+
+// 021_consultations.sql: the topic list staff maintain
+export interface ConsultationTopicTable {
+  key: string;
+  de: string;
+  en: string;
+  active: Generated<boolean>;
+  position: Generated<number>;
 }
 
 export interface GrantApplicationTable {
@@ -320,6 +341,7 @@ export interface Database {
   feedback_response: FeedbackResponseTable;
   feedback_answer: FeedbackAnswerTable;
   consultation: ConsultationTable;
+  consultation_topic: ConsultationTopicTable;
   grant_application: GrantApplicationTable;
   import_upload: ImportUploadTable;
   import_run: ImportRunTable;

@@ -11,9 +11,10 @@ import { eventRoutes } from '../modules/events/routes.js';
 import { staffRegistrationRoutes } from '../modules/registrations/staff-routes.js';
 import { checkInRoutes } from '../modules/registrations/checkin-routes.js';
 import { mailRoutes } from '../modules/mail/routes.js';
+import { consultationRoutes } from '../modules/consultations/routes.js';
 
 /**
  * The route plugins of the domain modules, in the order they are registered.
  * A module adds its plugin here; src/http/app.ts stays untouched.
  */
-export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes];
+export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes, consultationRoutes];

@@ -27,6 +27,7 @@ function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] 
   }
   if (centreStaff.includes(account.role)) {
     items.push(
+      { href: '/consultations', label: t('nav.consultations') },
       { href: '/imports', label: t('nav.imports') },
       { href: '/organisations/review', label: t('nav.review') },
       { href: '/feedback/annex', label: t('nav.annex') },

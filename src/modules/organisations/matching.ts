@@ -34,7 +34,7 @@ export interface NameResolution {
   matchedOccurrences: number;
 }
 
-export type CreatedFrom = 'import' | 'registration' | 'demo';
+export type CreatedFrom = 'staff' | 'import' | 'registration' | 'demo';
 
 /** Organisation ids of the given normalised names that are known (as name or alias); one query. */
 export async function findOrganisationIds(db: Kysely<Database>, normalisedNames: Iterable<string>): Promise<Map<string, number>> {

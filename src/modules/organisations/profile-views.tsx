@@ -92,6 +92,13 @@ export function ProfilePage({ t, language, csrfToken, profile, timeline, timelin
         </Detail>
         {canEdit && <Detail label={p('notes')}>{o.notes ?? none}</Detail>}
       </Section>
+      {canEdit && (
+        <p>
+          <a class="kern-btn kern-btn--secondary" href={`/consultations/new?organisation=${o.id}`}>
+            <span class="kern-label">{t('organisations.timeline.logConsultation')}</span>
+          </a>
+        </p>
+      )}
       <Timeline t={t} language={language} id={o.id} timeline={timeline} page={timelinePage} />
     </div>
   );

@@ -1,0 +1,140 @@
+import type { ComponentChildren } from 'preact';
+import type { Language, Translate } from '../../i18n/index.js';
+import { CsrfField, ErrorSummary } from '../../ui/forms.js';
+import type { FormError, FormField, FormInput } from './form.js';
+import { channels } from './queries.js';
+import { topicLabel, type ConsultationTopic } from './topics.js';
+
+interface FormProps {
+  t: Translate;
+  language: Language;
+  csrfToken: string;
+  /** null: a new consultation. */
+  id: number | null;
+  title: string;
+  input: FormInput;
+  errors: FormError[];
+  /** The topics offered: the active ones, plus the consultation's own when editing. */
+  topics: ConsultationTopic[];
+}
+
+/** The sentence for one field error, naming the field (shown in the summary and at the field). */
+export const errorMessage = (t: Translate, error: FormError) =>
+  t(`consultations.form.errors.${error.code}`, { field: t(`consultations.form.labels.${error.field}`) });
+
+const hinted = new Set<FormField>(['organisation', 'persons', 'follow_up_on', 'referral_cost_eur']);
+
+/** Create and edit: one page in three groups, an error summary on top linking to each field. */
+export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics }: FormProps) {
+  const f = (key: string) => t(`consultations.form.${key}`);
+  const errorOf = (field: FormField) => {
+    const error = errors.find((entry) => entry.field === field);
+    return error ? errorMessage(t, error) : undefined;
+  };
+  const text = (field: FormField, options: { type?: string; width?: number; multiline?: boolean; inputMode?: 'numeric' | 'decimal' } = {}) => (
+    <Field t={t} field={field} error={errorOf(field)} hint={hinted.has(field) ? f(`hints.${field}`) : undefined}>
+      {(describedBy) =>
+        options.multiline ? (
+          <textarea class={inputClass(errorOf(field))} id={field} name={field} rows={4} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>
+            {input[field] ?? ''}
+          </textarea>
+        ) : (
+          <input
+            class={`${inputClass(errorOf(field))}${options.width ? ` kern-form-input__input--width-${options.width}` : ''}`}
+            id={field}
+            name={field}
+            type={options.type ?? 'text'}
+            inputMode={options.inputMode}
+            value={input[field] ?? ''}
+            aria-describedby={describedBy}
+            aria-invalid={errorOf(field) ? 'true' : undefined}
+          />
+        )
+      }
+    </Field>
+  );
+  const select = (field: FormField, options: [string, string][]) => (
+    <Field t={t} field={field} error={errorOf(field)}>
+      {(describedBy) => (
+        <div class="kern-form-input__select-wrapper">
+          <select class={`kern-form-input__select${errorOf(field) ? ' kern-form-input__select--error' : ''}`} id={field} name={field} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>
+            <option value="">{f('choose')}</option>
+            {options.map(([option, label]) => (
+              <option key={option} value={option} selected={input[field] === option}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </Field>
+  );
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{title}</h1>
+      <ErrorSummary title={f('errorTitle')} errors={errors.map((error) => ({ field: error.field, message: errorMessage(t, error) }))} />
+      <form method="post" action={id === null ? '/consultations/new' : `/consultations/${id}/edit`} class="kern-stack-lg" noValidate>
+        <CsrfField token={csrfToken} />
+        {input.organisation_id && <input type="hidden" name="organisation_id" value={input.organisation_id} />}
+        <Group legend={f('groups.consultation')}>
+          {text('consulted_on', { type: 'date', width: 10 })}
+          {text('organisation')}
+          {text('persons')}
+          {select('channel', channels.map((channel) => [channel, t(`consultations.channels.${channel}`)]))}
+          {select('topic', topics.map((topic) => [topic.key, topicLabel(topics, language, topic.key)]))}
+          {text('duration_minutes', { width: 4, inputMode: 'numeric' })}
+        </Group>
+        <Group legend={f('groups.result')}>
+          {text('outcome', { multiline: true })}
+          {text('follow_up_on', { type: 'date', width: 10 })}
+          {text('notes', { multiline: true })}
+        </Group>
+        <Group legend={f('groups.referral')}>
+          {text('referral_expert')}
+          {text('referral_cost_eur', { width: 10, inputMode: 'decimal' })}
+        </Group>
+        <div class="mosaik-inline-form">
+          <button type="submit" class="kern-btn kern-btn--primary">
+            <span class="kern-label">{id === null ? f('create') : f('save')}</span>
+          </button>
+          <a class="kern-link" href={id === null ? '/consultations' : `/consultations/${id}`}>
+            {f('cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+const inputClass = (error: string | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
+
+function Group({ legend, children }: { legend: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="kern-fieldset">
+      <legend class="kern-title">{legend}</legend>
+      <div class="kern-fieldset__body kern-stack-sm">{children}</div>
+    </fieldset>
+  );
+}
+
+function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => ComponentChildren }) {
+  const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={field}>
+        {t(`consultations.form.labels.${field}`)}
+      </label>
+      {hint && (
+        <div class="kern-hint" id={`${field}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p class="kern-error" id={`${field}-error`}>
+          {error}
+        </p>
+      )}
+      {children(describedBy)}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { channels } from './queries.js';
+
+/**
+ * The consultation form (create and edit), checked by one Zod schema. Each
+ * issue's message is a code (consultations.form.errors.*) that the view turns
+ * into a sentence naming the field, in German or English.
+ */
+
+export const formFields = [
+  'consulted_on', 'organisation', 'persons', 'channel', 'topic', 'duration_minutes', 'outcome', 'notes',
+  'follow_up_on', 'referral_expert', 'referral_cost_eur',
+] as const;
+export type FormField = (typeof formFields)[number];
+/** The raw text of each field as submitted, to show the form again after an error. */
+export type FormInput = Partial<Record<FormField | 'organisation_id', string>>;
+
+const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ?? ''), z.string());
+const optionalText = (max: number) => cell.pipe(z.string().trim().max(max, 'tooLong')).transform((value) => (value === '' ? null : value));
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
+const day = cell.pipe(z.string().trim()).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
+
+/** Builds the schema for the topics that may be chosen (the active ones, plus the current one when editing). */
+export function consultationForm(topicKeys: readonly string[]) {
+  return z
+    .object({
+      consulted_on: day.refine((value) => value !== null, 'required'),
+      organisation: cell.pipe(z.string().trim().max(300, 'tooLong')).refine((value) => /[\p{L}\p{N}]/u.test(value), 'required'),
+      organisation_id: cell.pipe(z.string().trim()).transform((value) => (/^\d{1,9}$/.test(value) ? Number(value) : null)),
+      persons: optionalText(1000),
+      channel: cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || (channels as readonly string[]).includes(value), 'choice'),
+      topic: cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || topicKeys.includes(value), 'choice'),
+      duration_minutes: cell
+        .pipe(z.string().trim())
+        .refine((value) => value === '' || (/^\d{1,4}$/.test(value) && Number(value) <= 1440), 'minutes')
+        .transform((value) => (value === '' ? null : Number(value))),
+      outcome: optionalText(5000),
+      notes: optionalText(10_000),
+      follow_up_on: day,
+      referral_expert: optionalText(300),
+      referral_cost_eur: cell
+        .pipe(z.string().trim())
+        .transform((value) => value.replace(/\s|€/g, '').replace(/\.(?=\d{3}(,|$))/g, '').replace(',', '.'))
+        .refine((value) => value === '' || (/^\d{1,8}(\.\d{1,2})?$/.test(value)), 'euros')
+        .transform((value) => (value === '' ? null : Number(value))),
+    })
+    .superRefine((values, context) => {
+      if (values.follow_up_on && values.consulted_on && values.follow_up_on < values.consulted_on) {
+        context.addIssue({ code: 'custom', path: ['follow_up_on'], message: 'followUpBefore' });
+      }
+      if (values.referral_cost_eur !== null && !values.referral_expert) context.addIssue({ code: 'custom', path: ['referral_expert'], message: 'expertMissing' });
+    });
+}
+
+export type ConsultationValues = z.output<ReturnType<typeof consultationForm>> & { consulted_on: string; channel: (typeof channels)[number] };
+
+export interface FormError {
+  field: FormField;
+  code: string;
+}
+
+const knownCodes = new Set(['required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing']);
+
+/** Parses a submitted form: the values, or one error per field in page order. */
+export function parseConsultationForm(body: unknown, topicKeys: readonly string[]): { ok: true; values: ConsultationValues } | { ok: false; errors: FormError[] } {
+  const result = consultationForm(topicKeys).safeParse(body ?? {});
+  if (result.success) return { ok: true, values: result.data as ConsultationValues };
+  const byField = new Map<FormField, string>();
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as FormField;
+    if (!byField.has(field)) byField.set(field, knownCodes.has(issue.message) ? issue.message : 'invalid');
+  }
+  return { ok: false, errors: formFields.filter((field) => byField.has(field)).map((field) => ({ field, code: byField.get(field)! })) };
+}

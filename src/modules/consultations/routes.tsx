@@ -1,0 +1,208 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { centreStaff } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import { createConsultation, decideReferral, markFollowUpDone, updateConsultation } from './consultations.js';
+import { parseConsultationForm, type FormError, type FormInput } from './form.js';
+import { ConsultationFormPage } from './form-views.js';
+import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchConsultations, todayInBerlin, type Channel, type ConsultationRecord } from './queries.js';
+import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
+import { TopicsPage } from './topic-views.js';
+import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
+
+/**
+ * The consultation log for centre staff: list with filters, log and edit a
+ * consultation, follow-up reminders, referral approval, the topic list.
+ */
+
+const pageSize = 25;
+const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+
+const listQuery = z.object({
+  from: isoDay.catch(''),
+  to: isoDay.catch(''),
+  organisation: z.string().max(200).catch(''),
+  topic: z.string().max(60).catch(''),
+  channel: z.union([z.literal(''), z.enum(channels)]).catch(''),
+  followUp: z.enum(['', 'due']).catch(''),
+  page: z.coerce.number().int().positive().max(100_000).catch(1),
+});
+const detailQuery = z.object({
+  done: z.enum(['created', 'saved', 'followUpDone', 'approved', 'rejected']).optional().catch(undefined),
+  newOrganisation: z.literal('1').optional().catch(undefined),
+});
+const referralForm = z.object({ decision: z.enum(['approved', 'rejected']) });
+const topicLabels = z.object({ de: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
+const topicAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('add') }).extend(topicLabels.shape),
+  z.object({ action: z.literal('rename'), key: z.string().max(60) }).extend(topicLabels.shape),
+  z.object({ action: z.enum(['activate', 'deactivate', 'up', 'down']), key: z.string().max(60) }),
+]);
+
+const parseId = (request: FastifyRequest) => {
+  const parsed = positiveId.safeParse((request.params as { id?: string }).id);
+  if (!parsed.success) throw new HttpProblem(404, 'notFound');
+  return parsed.data;
+};
+
+/** The topics a form offers: the active ones, and the consultation's own even when deactivated or imported. */
+const offeredTopics = (topics: ConsultationTopic[], current?: string) =>
+  topics.filter((topic) => topic.active || topic.key === current).concat(current && !topics.some((topic) => topic.key === current) ? [{ key: current, de: current, en: current, active: false, position: 0 }] : []);
+
+/** The form's text for an existing consultation, as the edit page first shows it. */
+function inputOf(c: ConsultationRecord): FormInput {
+  const text = (value: unknown) => (value == null ? '' : String(value));
+  return {
+    consulted_on: c.consultedOn,
+    organisation: c.organisationName,
+    organisation_id: String(c.organisationId),
+    persons: text(c.persons),
+    channel: c.channel,
+    topic: c.topic,
+    duration_minutes: text(c.durationMinutes),
+    outcome: text(c.outcome),
+    notes: text(c.notes),
+    follow_up_on: text(c.followUpOn),
+    referral_expert: text(c.referralExpert),
+    referral_cost_eur: text(c.referralCostEur),
+  };
+}
+
+export async function consultationRoutes(app: FastifyInstance) {
+  const staffOnly = { access: centreStaff };
+
+  async function found(id: number) {
+    const consultation = await loadConsultation(app.db, id);
+    if (!consultation) throw new HttpProblem(404, 'notFound');
+    return consultation;
+  }
+
+  app.get('/consultations', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const form = listQuery.parse(request.query ?? {}) as ListForm;
+    const periodError = Boolean(form.from && form.to && form.from > form.to);
+    const filters = {
+      from: periodError ? undefined : form.from || undefined,
+      to: periodError ? undefined : form.to || undefined,
+      organisation: form.organisation,
+      topic: form.topic || undefined,
+      channel: (form.channel || undefined) as Channel | undefined,
+      followUpDue: form.followUp === 'due',
+    };
+    const [result, topics, dueCount] = await Promise.all([
+      searchConsultations(app.db, filters, { limit: pageSize, offset: (form.page - 1) * pageSize }),
+      listTopics(app.db),
+      countDueFollowUps(app.db),
+    ]);
+    if (periodError) reply.code(400);
+    return renderPage(request, reply, {
+      title: request.t('consultations.list.title'),
+      body: ListPage({ t: request.t, language: request.language, form, result, topics, dueCount, pageSize, periodError }),
+    });
+  });
+
+  app.get('/consultations/follow-ups', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const today = todayInBerlin();
+    const [items, topics] = await Promise.all([dueFollowUps(app.db, today), listTopics(app.db)]);
+    return renderPage(request, reply, { title: request.t('consultations.followUps.title'), body: FollowUpsPage({ t: request.t, language: request.language, items, topics, today }) });
+  });
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, options: { id: number | null; input: FormInput; errors: FormError[]; current?: string }) {
+    const topics = offeredTopics(await listTopics(app.db), options.current);
+    const title = options.id === null ? request.t('consultations.form.createTitle') : request.t('consultations.form.editTitle', { date: dateOf(request.language, options.input.consulted_on ?? '') });
+    if (options.errors.length > 0) reply.code(400);
+    return renderPage(request, reply, {
+      title: options.errors.length > 0 ? request.t('consultations.form.errorPrefix', { title }) : title,
+      body: ConsultationFormPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, id: options.id, title, input: options.input, errors: options.errors, topics }),
+    });
+  }
+
+  /** Validates and saves; on a problem the form comes back with the errors. */
+  async function save(request: FastifyRequest, reply: FastifyReply, id: number | null) {
+    const input = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])) as FormInput;
+    const current = id === null ? undefined : (await found(id)).topic;
+    const topicKeys = offeredTopics(await listTopics(app.db), current).map((topic) => topic.key);
+    const parsed = parseConsultationForm(input, topicKeys);
+    if (!parsed.ok) return showForm(request, reply, { id, input, errors: parsed.errors, current });
+    const outcome = id === null ? await createConsultation(app.db, parsed.values, request.account!.id) : await updateConsultation(app.db, id, parsed.values, request.account!.id);
+    if (outcome === null) throw new HttpProblem(404, 'notFound');
+    if (!outcome.ok) return showForm(request, reply, { id, input, errors: [{ field: 'consulted_on', code: 'duplicate' }], current });
+    const done = id === null ? 'created' : 'saved';
+    return reply.redirect(`/consultations/${outcome.id}?done=${done}${outcome.createdOrganisation ? '&newOrganisation=1' : ''}`, 303);
+  }
+
+  app.get('/consultations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const organisationId = positiveId.safeParse((request.query as { organisation?: string } | undefined)?.organisation);
+    const organisation = organisationId.success
+      ? await app.db.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId.data).executeTakeFirst()
+      : undefined;
+    const input: FormInput = { consulted_on: todayInBerlin(), ...(organisation ? { organisation: organisation.name, organisation_id: String(organisation.id) } : {}) };
+    return showForm(request, reply, { id: null, input, errors: [] });
+  });
+
+  app.post('/consultations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, null));
+
+  app.get('/consultations/topics', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const saved = (request.query as { saved?: string } | undefined)?.saved === '1';
+    return renderPage(request, reply, {
+      title: request.t('consultations.topics.title'),
+      body: TopicsPage({ t: request.t, csrfToken: request.csrfToken, topics: await listTopics(app.db), saved, error: false }),
+    });
+  });
+
+  app.post('/consultations/topics', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const form = topicAction.safeParse(request.body ?? {});
+    let changed = false;
+    if (form.success) {
+      const action = form.data;
+      if (action.action === 'add') changed = Boolean(await addTopic(app.db, { de: action.de, en: action.en }));
+      else if (action.action === 'rename') changed = await renameTopic(app.db, action.key, { de: action.de, en: action.en });
+      else if (action.action === 'up' || action.action === 'down') changed = await moveTopic(app.db, action.key, action.action);
+      else changed = await setTopicActive(app.db, action.key, action.action === 'activate');
+    }
+    if (changed) return reply.redirect('/consultations/topics?saved=1', 303);
+    reply.code(400);
+    return renderPage(request, reply, {
+      title: request.t('consultations.form.errorPrefix', { title: request.t('consultations.topics.title') }),
+      body: TopicsPage({ t: request.t, csrfToken: request.csrfToken, topics: await listTopics(app.db), saved: false, error: true }),
+    });
+  });
+
+  async function showDetail(request: FastifyRequest, reply: FastifyReply, consultation: ConsultationRecord, error?: string) {
+    const { done, newOrganisation } = detailQuery.parse(request.query ?? {});
+    const notices = [
+      ...(done ? [request.t(`consultations.detail.done.${done}`)] : []),
+      ...(newOrganisation ? [request.t('consultations.detail.createdOrganisation', { name: consultation.organisationName })] : []),
+    ];
+    return renderPage(request, reply, {
+      title: request.t('consultations.detail.title', { date: dateOf(request.language, consultation.consultedOn) }),
+      body: DetailPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, consultation, topics: await listTopics(app.db), notices, error }),
+    });
+  }
+
+  app.get('/consultations/:id', { config: staffOnly, schema: { hide: true } }, async (request, reply) => showDetail(request, reply, await found(parseId(request))));
+
+  app.get('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const consultation = await found(parseId(request));
+    return showForm(request, reply, { id: consultation.id, input: inputOf(consultation), errors: [], current: consultation.topic });
+  });
+
+  app.post('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, parseId(request)));
+
+  app.post('/consultations/:id/follow-up-done', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const consultation = await found(parseId(request));
+    await markFollowUpDone(app.db, consultation.id, request.account!.id);
+    return reply.redirect(`/consultations/${consultation.id}?done=followUpDone`, 303);
+  });
+
+  app.post('/consultations/:id/referral', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const consultation = await found(parseId(request));
+    const form = referralForm.safeParse(request.body ?? {});
+    if (form.success && (await decideReferral(app.db, consultation.id, form.data.decision, request.account!.id))) {
+      return reply.redirect(`/consultations/${consultation.id}?done=${form.data.decision}`, 303);
+    }
+    reply.code(400);
+    return showDetail(request, reply, consultation, request.t('consultations.detail.noReferral'));
+  });
+}

@@ -1,0 +1,332 @@
+import type { ComponentChildren } from 'preact';
+import type { Language, Translate } from '../../i18n/index.js';
+import { Alert, CsrfField } from '../../ui/forms.js';
+import { channels, type ConsultationRecord, type ConsultationSummary } from './queries.js';
+import { topicLabel, type ConsultationTopic } from './topics.js';
+
+/** The consultation list, one consultation, and the follow-up reminders. */
+
+export interface ListForm {
+  from: string;
+  to: string;
+  organisation: string;
+  topic: string;
+  channel: string;
+  followUp: '' | 'due';
+  page: number;
+}
+
+const dateOf = (language: Language, isoDay: string) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+export { dateOf };
+
+export function listHref(form: ListForm, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['from', 'to', 'organisation', 'topic', 'channel', 'followUp'] as const) if (form[key]) params.set(key, form[key]);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `/consultations${query ? `?${query}` : ''}`;
+}
+
+interface ListProps {
+  t: Translate;
+  language: Language;
+  form: ListForm;
+  result: { total: number; items: ConsultationSummary[] };
+  topics: ConsultationTopic[];
+  dueCount: number;
+  pageSize: number;
+  periodError: boolean;
+}
+
+export function ListPage({ t, language, form, result, topics, dueCount, pageSize, periodError }: ListProps) {
+  const l = (key: string, options?: Record<string, unknown>) => t(`consultations.list.${key}`, options);
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{l('title')}</h1>
+      <p class="kern-body">{l('intro')}</p>
+      <div class="mosaik-inline-form">
+        <a class="kern-btn kern-btn--primary" href="/consultations/new">
+          <span class="kern-label">{l('new')}</span>
+        </a>
+        <a class="kern-link" href="/consultations/topics">
+          {l('topics')}
+        </a>
+      </div>
+      <Alert kind={dueCount > 0 ? 'warning' : 'info'}>
+        {dueCount > 0 ? l('followUpsDue', { count: dueCount }) : l('followUpsNone')}{' '}
+        {dueCount > 0 && (
+          <a class="kern-link" href="/consultations/follow-ups">
+            {l('showFollowUps')}
+          </a>
+        )}
+      </Alert>
+      {periodError && <Alert kind="danger">{l('badPeriod')}</Alert>}
+      <form method="get" action="/consultations" class="kern-stack-sm" aria-label={l('filters')}>
+        <DateInput id="from" label={l('from')} value={form.from} />
+        <DateInput id="to" label={l('to')} value={form.to} />
+        <div class="kern-form-input">
+          <label class="kern-label" for="organisation">
+            {l('organisation')}
+          </label>
+          <input class="kern-form-input__input" id="organisation" name="organisation" type="search" value={form.organisation} />
+        </div>
+        <Select id="topic" label={l('topic')} value={form.topic} any={l('any')} options={topics.map((topic) => [topic.key, topicLabel(topics, language, topic.key)])} />
+        <Select id="channel" label={l('channel')} value={form.channel} any={l('any')} options={channels.map((channel) => [channel, t(`consultations.channels.${channel}`)])} />
+        <div class="kern-form-check">
+          <input class="kern-form-check__checkbox" type="checkbox" id="followUp" name="followUp" value="due" checked={form.followUp === 'due'} />
+          <label class="kern-label" for="followUp">
+            {l('followUpDue')}
+          </label>
+        </div>
+        <div class="mosaik-inline-form">
+          <button type="submit" class="kern-btn kern-btn--secondary">
+            <span class="kern-label">{l('search')}</span>
+          </button>
+          <a class="kern-link" href="/consultations">
+            {l('reset')}
+          </a>
+        </div>
+      </form>
+      <p class="kern-body" role="status">
+        {l('total', { count: result.total })}
+      </p>
+      {result.items.length === 0 ? <p class="kern-body">{l('empty')}</p> : <ConsultationTable t={t} language={language} items={result.items} topics={topics} caption={l('caption')} />}
+      {pages > 1 && (
+        <nav aria-label={l('pagination')} class="mosaik-inline-form">
+          {form.page > 1 && (
+            <a class="kern-link" href={listHref(form, form.page - 1)} rel="prev">
+              {l('previous')}
+            </a>
+          )}
+          <span class="kern-body">{l('page', { page: Math.min(form.page, pages), pages })}</span>
+          {form.page < pages && (
+            <a class="kern-link" href={listHref(form, form.page + 1)} rel="next">
+              {l('next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function ConsultationTable({ t, language, items, topics, caption }: { t: Translate; language: Language; items: ConsultationSummary[]; topics: ConsultationTopic[]; caption: string }) {
+  const l = (key: string, options?: Record<string, unknown>) => t(`consultations.list.${key}`, options);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">{caption}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            {['date', 'organisation', 'channel', 'topic', 'duration', 'followUp', 'referral'].map((key) => (
+              <th class="kern-table__header" scope="col" key={key}>
+                {key === 'organisation' ? t('consultations.detail.organisation') : l(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {items.map((item) => (
+            <tr class="kern-table__row" key={item.id}>
+              <th class="kern-table__header" scope="row">
+                <a class="kern-link" href={`/consultations/${item.id}`}>
+                  {dateOf(language, item.consultedOn)}
+                </a>
+              </th>
+              <td class="kern-table__cell">
+                <a class="kern-link" href={`/organisations/${item.organisationId}`}>
+                  {item.organisationName}
+                </a>
+              </td>
+              <td class="kern-table__cell">{t(`consultations.channels.${item.channel}`)}</td>
+              <td class="kern-table__cell">{topicLabel(topics, language, item.topic) || '–'}</td>
+              <td class="kern-table__cell">{item.durationMinutes === null ? '–' : l('minutes', { count: item.durationMinutes })}</td>
+              <td class="kern-table__cell">{item.followUpOn ? `${dateOf(language, item.followUpOn)}${item.followUpDone ? ` (${l('done')})` : ''}` : '–'}</td>
+              <td class="kern-table__cell">{item.referralStatus ? t(`consultations.referralStatus.${item.referralStatus}`) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DateInput({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      <input class="kern-form-input__input kern-form-input__input--width-10" id={id} name={id} type="date" value={value} />
+    </div>
+  );
+}
+
+function Select({ id, label, value, any, options }: { id: string; label: string; value: string; any: string; options: [string, string][] }) {
+  return (
+    <div class="kern-form-input">
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id={id} name={id}>
+          <option value="" selected={value === ''}>
+            {any}
+          </option>
+          {options.map(([option, text]) => (
+            <option key={option} value={option} selected={option === value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+interface DetailProps {
+  t: Translate;
+  language: Language;
+  csrfToken: string;
+  consultation: ConsultationRecord;
+  topics: ConsultationTopic[];
+  notices: ComponentChildren[];
+  error?: string;
+}
+
+export function DetailPage({ t, language, csrfToken, consultation: c, topics, notices, error }: DetailProps) {
+  const d = (key: string, options?: Record<string, unknown>) => t(`consultations.detail.${key}`, options);
+  const label = (field: string) => t(`consultations.form.labels.${field}`);
+  const at = (value: Date) => dateOf(language, value.toISOString().slice(0, 10));
+  const row = (term: string, value: ComponentChildren) => (
+    <div class="kern-description-list-item" key={term}>
+      <dt class="kern-description-list-item__key">{term}</dt>
+      <dd class="kern-description-list-item__value">{value === null || value === '' ? d('notSet') : value}</dd>
+    </div>
+  );
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{d('title', { date: dateOf(language, c.consultedOn) })}</h1>
+      {notices.map((notice, index) => (
+        <Alert kind="success" key={index}>
+          {notice}
+        </Alert>
+      ))}
+      {error && <Alert kind="danger">{error}</Alert>}
+      <dl class="kern-description-list">
+        {row(
+          d('organisation'),
+          <a class="kern-link" href={`/organisations/${c.organisationId}`}>
+            {c.organisationName}
+          </a>,
+        )}
+        {row(label('persons'), c.persons)}
+        {row(label('channel'), t(`consultations.channels.${c.channel}`))}
+        {row(label('topic'), topicLabel(topics, language, c.topic))}
+        {row(label('duration_minutes'), c.durationMinutes === null ? null : t('consultations.list.minutes', { count: c.durationMinutes }))}
+        {row(label('outcome'), c.outcome)}
+        {row(label('notes'), c.notes)}
+        {row(label('follow_up_on'), c.followUpOn ? `${dateOf(language, c.followUpOn)} – ${c.followUpDoneAt ? d('followUpDoneAt', { date: at(c.followUpDoneAt) }) : d('followUpOpen')}` : null)}
+        {row(label('referral_expert'), c.referralExpert)}
+        {row(label('referral_cost_eur'), c.referralCostEur === null ? null : euros(language, c.referralCostEur))}
+        {c.referralStatus &&
+          row(
+            t('consultations.list.referral'),
+            c.referralApprovedAt
+              ? d('referralDecided', { status: t(`consultations.referralStatus.${c.referralStatus}`), name: c.referralApprovedBy ?? '–', date: at(c.referralApprovedAt) })
+              : t(`consultations.referralStatus.${c.referralStatus}`),
+          )}
+        {row(d('source'), d(`sources.${c.source}`))}
+        {c.createdBy !== null && row(d('createdBy'), c.createdBy)}
+      </dl>
+      <div class="mosaik-inline-form">
+        <a class="kern-btn kern-btn--primary" href={`/consultations/${c.id}/edit`}>
+          <span class="kern-label">{d('edit')}</span>
+        </a>
+        {c.followUpOn && !c.followUpDoneAt && (
+          <form method="post" action={`/consultations/${c.id}/follow-up-done`}>
+            <CsrfField token={csrfToken} />
+            <button type="submit" class="kern-btn kern-btn--secondary">
+              <span class="kern-label">{d('markDone')}</span>
+            </button>
+          </form>
+        )}
+        {c.referralStatus && (
+          <form method="post" action={`/consultations/${c.id}/referral`} class="mosaik-inline-form">
+            <CsrfField token={csrfToken} />
+            {c.referralStatus !== 'approved' && (
+              <button type="submit" name="decision" value="approved" class="kern-btn kern-btn--secondary">
+                <span class="kern-label">{d('approve')}</span>
+              </button>
+            )}
+            {c.referralStatus !== 'rejected' && (
+              <button type="submit" name="decision" value="rejected" class="kern-btn kern-btn--tertiary">
+                <span class="kern-label">{d('reject')}</span>
+              </button>
+            )}
+          </form>
+        )}
+      </div>
+      <a class="kern-link" href="/consultations">
+        {d('back')}
+      </a>
+    </div>
+  );
+}
+
+export function FollowUpsPage({ t, language, items, topics, today }: { t: Translate; language: Language; items: ConsultationSummary[]; topics: ConsultationTopic[]; today: string }) {
+  const f = (key: string) => t(`consultations.followUps.${key}`);
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{f('title')}</h1>
+      <p class="kern-body">{f('intro')}</p>
+      {items.length === 0 ? (
+        <p class="kern-body">{f('empty')}</p>
+      ) : (
+        <div class="kern-table-responsive">
+          <table class="kern-table kern-table--small">
+            <caption class="kern-sr-only">{f('caption')}</caption>
+            <thead>
+              <tr class="kern-table__row">
+                <th class="kern-table__header" scope="col">
+                  {f('due')}
+                </th>
+                <th class="kern-table__header" scope="col">
+                  {t('consultations.detail.organisation')}
+                </th>
+                <th class="kern-table__header" scope="col">
+                  {f('consultation')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {items.map((item) => (
+                <tr class="kern-table__row" key={item.id}>
+                  <th class="kern-table__header" scope="row">
+                    {dateOf(language, item.followUpOn!)}
+                    {item.followUpOn! < today && <strong class="kern-body--small"> ({f('overdue')})</strong>}
+                  </th>
+                  <td class="kern-table__cell">
+                    <a class="kern-link" href={`/organisations/${item.organisationId}`}>
+                      {item.organisationName}
+                    </a>
+                  </td>
+                  <td class="kern-table__cell">
+                    <a class="kern-link" href={`/consultations/${item.id}`}>
+                      {`${dateOf(language, item.consultedOn)}, ${topicLabel(topics, language, item.topic)}`}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <a class="kern-link" href="/consultations">
+        {t('consultations.detail.back')}
+      </a>
+    </div>
+  );
+}
