@@ -70,6 +70,13 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
   const formIds = [...new Set(answered.flatMap((event) => (event.form_id === null ? [] : [event.form_id])))];
   const questions = formIds.length === 0 ? [] : await db.selectFrom('feedback_question').select(['id', 'form_id', 'position', 'kind', 'texts']).where('form_id', 'in', formIds).orderBy('form_id').orderBy('position').execute();
   const cells = await answerCells(db, answered.map((event) => event.id));
+  // questions per form, looked up once per event column (thousands of events at national scale)
+  const questionsOfForm = new Map<number, typeof questions>();
+  for (const question of questions) {
+    const list = questionsOfForm.get(question.form_id);
+    if (list) list.push(question);
+    else questionsOfForm.set(question.form_id, [question]);
+  }
 
   return reportFormats.flatMap((format): AnnexBlock[] => {
     const ofFormat = events.filter((event) => event.format === format);
@@ -78,7 +85,7 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
     const rows: AnnexRow[] = [];
     columns.forEach((event, column) => {
       const ordinals = new Map<QuestionKind, number>();
-      for (const question of questions.filter((item) => item.form_id === event.form_id)) {
+      for (const question of questionsOfForm.get(event.form_id ?? -1) ?? []) {
         const ordinal = (ordinals.get(question.kind) ?? 0) + 1;
         ordinals.set(question.kind, ordinal);
         let row = rows.find((item) => item.kind === question.kind && item.ordinal === ordinal);

@@ -52,6 +52,7 @@ const apiQuery = z.object({
 });
 const apiResponse = z.object({
   total: z.number().int().describe('Matching organisations the account may see'),
+  totalIsLowerBound: z.boolean().describe('True when the search matched more names than it ranked: total is then "at least"'),
   items: z.array(
     z.object({
       id: z.number().int(),

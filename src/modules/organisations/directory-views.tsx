@@ -41,7 +41,7 @@ export function DirectoryPageView({ t, language, form, result, districts, pageSi
       )}
       <SearchForm t={t} form={form} districts={districts} />
       <p class="kern-body--bold" role="status">
-        {t('organisations.directory.count', { count: result.total })}
+        {t(result.totalIsLowerBound ? 'organisations.directory.countAtLeast' : 'organisations.directory.count', { count: result.total })}
       </p>
       {result.items.length === 0 ? (
         <Alert kind="info">{t('organisations.directory.none')}</Alert>

@@ -54,25 +54,48 @@ export interface DirectoryEntry {
 
 export interface DirectoryPage {
   total: number;
+  /**
+   * True when more names match than the search looked at (a common word
+   * such as "kulturverein" matches thousands): total then counts the best
+   * candidates only and means "at least", and pages end there.
+   */
+  totalIsLowerBound: boolean;
   items: DirectoryEntry[];
 }
 
 /**
  * A name matches when its normalised form (organisation_name.normalised_name,
  * so aliases and acronyms count) is trigram-similar to the normalised query
- * as a whole (`%`), contains a word-similar stretch (`<%`, typos inside a long
- * name), or starts with the query. All three operators can use the gin
- * trigram index organisation_name_trgm; the threshold for `<%` is lowered in
- * the transaction, since the default 0.6 misses a typed "u" for "ü".
- * Not yet fast enough at national scale: on the bench dataset (20,000
- * organisations) PostgreSQL chooses a sequential scan and one search takes
- * p50 240 ms, p95 560 ms. A GiST trigram index with nearest-neighbour order
- * (`<->`, `<<->`, measured 10–16 ms for the best 60) is the next step.
+ * as a whole (similarity ≥ 0.3, pg_trgm's `%`), contains a word-similar
+ * stretch (word_similarity ≥ 0.5, `<%`: typos inside a long name; the
+ * default 0.6 misses a typed "u" for "ü"), or starts with the query.
+ *
+ * Testing every name costs 250–550 ms at national scale (20,000
+ * organisations), and the gin trigram index does not narrow names that share
+ * common words. So the candidates come from indexes (022_search_index.sql):
+ * the `candidateLimit` names nearest by word-similarity distance (gist,
+ * `q <<-> normalised_name`) and the names starting with the query (btree);
+ * the conditions above and the ranking apply to those. Word similarity is
+ * never below similarity, so when the farthest candidate is below both
+ * thresholds no other name can match and the result is exact; otherwise the
+ * best candidates are shown and the total is a lower bound.
  */
 export const wordSimilarityThreshold = 0.5;
+export const similarityThreshold = 0.3;
+/**
+ * Names the nearest-neighbour walk (and the prefix scan) hand out per search:
+ * more than two pages of 25. The walk is most of a search's cost: with 100
+ * the 50-user capacity was 20 % lower, with 200 a third (BENCHMARKS.md, issue 4).
+ */
+export const candidateLimit = 60;
 
 interface Row {
-  id: number;
+  near_count: number | string;
+  near_floor: number | null;
+  prefix_count: number | string;
+  total: number | string;
+  // null in the one row that carries only the counts of an empty page
+  id: number | null;
   name: string;
   matched_name: string | null;
   legal_form: string | null;
@@ -82,7 +105,6 @@ interface Row {
   fields: string[];
   needs_review: boolean;
   score: number | null;
-  total: number | string;
 }
 
 export async function searchOrganisations(db: Kysely<Database>, scope: DirectoryScope, query: DirectoryQuery): Promise<DirectoryPage> {
@@ -97,34 +119,76 @@ export async function searchOrganisations(db: Kysely<Database>, scope: Directory
       ${where}
       order by o.name, o.id
       limit ${query.limit} offset ${query.offset}`.execute(db);
-    return toPage(rows);
+    return toPage(rows, false);
   }
-  const order = query.sort === 'name' ? sql`o.name, o.id` : sql`best.score desc, o.name, o.id`;
   // no escaping for `like`: the normalised text holds only letters, digits and spaces
   const prefix = `${text}%`;
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(wordSimilarityThreshold)}, true)`.execute(trx);
-    const { rows } = await sql<Row>`
-      with matched as (
-        select n.organisation_id, n.name,
-               (case when n.normalised_name = ${text} then 2 when n.normalised_name like ${prefix} then 1 else 0 end
-                + greatest(word_similarity(${text}, n.normalised_name), similarity(${text}, n.normalised_name)))::float8 as score
-        from organisation_name n
-        where n.normalised_name % ${text} or ${text} <% n.normalised_name or n.normalised_name like ${prefix}
-      ), best as (
-        select distinct on (organisation_id) organisation_id, name as matched_name, round(score::numeric, 3)::float8 as score
-        from matched
-        order by organisation_id, score desc, name
-      )
+  const nearest = sql`
+    select normalised_name, organisation_id, name, word_similarity(${text}, normalised_name) as closeness, 'near' as source
+    from (select * from organisation_name order by ${text} <<-> normalised_name limit ${candidateLimit}) near
+    union all
+    select normalised_name, organisation_id, name, null, 'prefix'
+    from (select * from organisation_name where normalised_name like ${prefix} order by normalised_name limit ${candidateLimit}) starting`;
+  const rows = await rankCandidates(db, nearest, text, prefix, where, query);
+  const counts = rows[0];
+  const exhaustive =
+    (Number(counts.near_count) < candidateLimit || (counts.near_floor ?? 0) < Math.min(similarityThreshold, wordSimilarityThreshold)) &&
+    Number(counts.prefix_count) < candidateLimit;
+  if (exhaustive) return toPage(rows, false);
+  // Filters may drop most of the best candidates while the filtered
+  // organisations hold further matches: then test the names of every
+  // filtered organisation, which is quick because the filter narrows.
+  if (filters.length > 0 && Number(counts.total) < query.offset + query.limit) {
+    const filtered = sql`
+      select n.normalised_name, n.organisation_id, n.name, null::real as closeness, 'filtered' as source
+      from organisation_name n join organisation o on o.id = n.organisation_id
+      ${where}`;
+    return toPage(await rankCandidates(db, filtered, text, prefix, where, query), false);
+  }
+  return toPage(rows, true);
+}
+
+/**
+ * The matching organisations among the candidate names, ranked: one row per
+ * organisation of the page, each with the candidate counts and the total
+ * (one row with only those when the page is empty).
+ */
+async function rankCandidates(db: Kysely<Database>, candidates: RawBuilder<unknown>, text: string, prefix: string, where: RawBuilder<unknown>, query: DirectoryQuery) {
+  const order = query.sort === 'name' ? sql`o.name, o.id` : sql`best.score desc, o.name, o.id`;
+  const { rows } = await sql<Row>`
+    with candidate as materialized (${candidates}),
+    -- each similarity once per candidate name (offset 0 keeps the subquery from being merged into the conditions)
+    measured as (
+      select c.normalised_name, c.organisation_id, c.name,
+             word_similarity(${text}, c.normalised_name) as word_closeness, similarity(${text}, c.normalised_name) as closeness
+      from (select distinct normalised_name, organisation_id, name from candidate) c
+      offset 0
+    ), matched as (
+      select organisation_id, name,
+             (case when normalised_name = ${text} then 2 when normalised_name like ${prefix} then 1 else 0 end
+              + greatest(word_closeness, closeness))::float8 as score
+      from measured
+      where closeness >= ${similarityThreshold} or word_closeness >= ${wordSimilarityThreshold} or normalised_name like ${prefix}
+    ), best as (
+      select distinct on (organisation_id) organisation_id, name as matched_name, round(score::numeric, 3)::float8 as score
+      from matched
+      order by organisation_id, score desc, name
+    ), found as (
       select o.id, o.name, best.matched_name, o.legal_form, o.orientation, o.municipality, o.district, o.fields, o.needs_review,
-             best.score, count(*) over () as total
+             best.score, row_number() over (order by ${order}) as position
       from best
       join organisation o on o.id = best.organisation_id
       ${where}
-      order by ${order}
-      limit ${query.limit} offset ${query.offset}`.execute(trx);
-    return toPage(rows);
-  });
+    )
+    select counts.near_count, counts.near_floor, counts.prefix_count, (select count(*) from found) as total, page.*
+    from (
+      select count(*) filter (where source = 'near') as near_count, min(closeness) filter (where source = 'near') as near_floor,
+             count(*) filter (where source = 'prefix') as prefix_count
+      from candidate
+    ) counts
+    left join (select * from found order by position limit ${query.limit} offset ${query.offset}) page on true
+    order by page.position`.execute(db);
+  return rows;
 }
 
 function filtersOf(scope: DirectoryScope, query: DirectoryQuery): RawBuilder<unknown>[] {
@@ -142,10 +206,12 @@ function filtersOf(scope: DirectoryScope, query: DirectoryQuery): RawBuilder<unk
   return filters;
 }
 
-function toPage(rows: Row[]): DirectoryPage {
+function toPage(rows: Row[], totalIsLowerBound: boolean): DirectoryPage {
+  const items = rows.filter((row): row is Row & { id: number } => row.id !== null);
   return {
     total: rows.length > 0 ? Number(rows[0].total) : 0,
-    items: rows.map((row) => ({
+    totalIsLowerBound,
+    items: items.map((row) => ({
       id: row.id,
       name: row.name,
       matchedName: row.matched_name,

@@ -37,8 +37,20 @@ export function mailLanguages(language: string): Language[] {
 
 const dateLocales: Record<Language, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar', ru: 'ru-RU', uk: 'uk-UA' };
 
+// Made once per language: a formatter costs more to create than to use, and
+// mails are written while the event's seats are locked.
+const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
+function dateFormatter(language: Language): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(dateLocales[language], { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormatters.set(language, formatter);
+  }
+  return formatter;
+}
+
 export function eventBlock(t: Translate, language: Language, event: MailEvent): string {
-  const date = new Intl.DateTimeFormat(dateLocales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+  const date = dateFormatter(language).format(
     new Date(`${event.start_date}T00:00:00Z`),
   );
   const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${language === 'de' ? ' Uhr' : ''}` : '';

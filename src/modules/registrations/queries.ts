@@ -63,19 +63,6 @@ export async function countSeats(db: Db, eventId: number): Promise<SeatCounts> {
   return { taken, byOrganisation };
 }
 
-/** Person keys already holding a place or a waitlist entry for the event and organisation. */
-export async function activePersonKeys(db: Db, eventId: number, organisationId: number | null, personKeys: string[]): Promise<Set<string>> {
-  if (personKeys.length === 0) return new Set();
-  let query = db
-    .selectFrom('registration')
-    .select('person_key')
-    .where('event_id', '=', eventId)
-    .where('status', 'in', [...seatHolding, 'waitlisted'])
-    .where('person_key', 'in', personKeys);
-  query = organisationId === null ? query.where('organisation_id', 'is', null) : query.where('organisation_id', '=', organisationId);
-  return new Set((await query.execute()).map((row) => row.person_key));
-}
-
 /** The waitlist in order: first come, first served. */
 export async function waitlist(db: Db, eventId: number) {
   return db
@@ -212,4 +199,103 @@ export async function registrationsOfEvent(db: Db, eventId: number) {
     .execute();
   let position = 0;
   return rows.map((row) => ({ ...row, waitlist_position: row.status === 'waitlisted' ? ++position : null }));
+}
+
+/**
+ * Writes a registration group and locks its event in one round trip; the
+ * event row is undefined when there is no such event (the caller throws,
+ * which rolls the group back).
+ */
+export async function insertGroupAndLockEvent(
+  db: Db,
+  group: { event_id: number; organisation_id: number | null; contact_email: string; language: string; manage_token_hash: string; account_id: number | null },
+): Promise<{ groupId: number; event: LockedEvent | undefined }> {
+  const { rows } = await sql<LockedEvent & { group_id: number }>`
+    with new_group as (
+      insert into registration_group (event_id, organisation_id, contact_email, language, manage_token_hash, account_id)
+      values (${group.event_id}, ${group.organisation_id}, ${group.contact_email}, ${group.language}, ${group.manage_token_hash}, ${group.account_id})
+      returning id
+    )
+    select (select id from new_group) as group_id,
+           e.id, e.title, e.start_date, e.starts_at::text as starts_at, e.place, e.capacity, e.per_org_limit,
+           e.registration_opens_at, e.registration_closes_at, e.cancelled_at
+    from event e where e.id = ${group.event_id}
+    for no key update of e`.execute(db);
+  if (rows.length === 0) return { groupId: 0, event: undefined };
+  const { group_id: groupId, ...event } = rows[0];
+  return { groupId, event };
+}
+
+export interface SeatAllocation {
+  /** Persons of the request already holding a place or waitlist entry (nothing was inserted then). */
+  known: string[];
+  /** The inserted registrations in the order of the persons given. */
+  rows: { id: number; person_name: string; status: RegistrationStatus }[];
+}
+
+/**
+ * The seat allocation of one registration request in one statement, under the
+ * event lock (a statement after the one that took the lock, so its snapshot
+ * sees every registration committed before): counts the seats held, gives the
+ * first persons the free seats their organisation may still take (the rest
+ * wait), inserts the registrations and their first status change — unless a
+ * person is already registered, in which case nothing is inserted and `known`
+ * names them. Person i (1-based) gets a seat exactly when i ≤ the seats free
+ * for the organisation: what taking seats one by one would give.
+ */
+export async function allocateSeats(
+  db: Db,
+  request: {
+    event: Pick<LockedEvent, 'id' | 'capacity' | 'per_org_limit'>;
+    groupId: number;
+    organisationId: number | null;
+    language: string;
+    persons: { name: string; key: string; email: string | null }[];
+    override: boolean;
+    actor: Actor;
+  },
+): Promise<SeatAllocation> {
+  const { event, organisationId } = request;
+  const persons = JSON.stringify(request.persons.map((person, index) => ({ place: index + 1, ...person })));
+  const { rows } = await sql<{ id: number | null; person_name: string | null; status: RegistrationStatus | null; known_key: string | null }>`
+    with input as (
+      select * from jsonb_to_recordset(${persons}::jsonb) as p (place integer, name text, key text, email text)
+    ), known as (
+      select r.person_key from registration r
+      where r.event_id = ${event.id} and coalesce(r.organisation_id, 0) = ${organisationId ?? 0}::integer
+        and r.status in ('registered', 'waitlisted', 'promoted', 'attended')
+        and r.person_key in (select key from input)
+    ), held as (
+      select count(*)::integer as seats,
+             (count(*) filter (where r.organisation_id = ${organisationId}::integer))::integer as of_organisation
+      from registration r
+      where r.event_id = ${event.id} and r.status in ('registered', 'promoted', 'attended')
+    ), free as (
+      select least(
+               coalesce(${event.capacity}::integer - held.seats, 2147483647),
+               case when ${organisationId}::integer is null then 2147483647
+                    else coalesce(${event.per_org_limit}::integer - held.of_organisation, 2147483647) end
+             ) as seats
+      from held
+    ), inserted as (
+      insert into registration (event_id, group_id, organisation_id, person_name, person_key, email, language, status, overridden)
+      select ${event.id}::integer, ${request.groupId}::integer, ${organisationId}::integer, input.name, input.key, input.email, ${request.language}::text,
+             case when ${request.override}::boolean or input.place <= free.seats then 'registered' else 'waitlisted' end, ${request.override}::boolean
+      from input cross join free
+      where not exists (select 1 from known)
+      order by input.place
+      returning id, person_name, status
+    ), history as (
+      insert into registration_status_change (registration_id, from_status, to_status, account_id, reason)
+      select id, null, status, ${request.actor.accountId}::integer, ${request.actor.reason}::text from inserted
+    )
+    select id, person_name, status, null as known_key from inserted
+    union all
+    select null, null, null, person_key from known`.execute(db);
+  return {
+    known: rows.flatMap((row) => (row.known_key === null ? [] : [row.known_key])),
+    rows: rows
+      .flatMap((row) => (row.id === null ? [] : [{ id: row.id, person_name: row.person_name!, status: row.status! }]))
+      .sort((a, b) => a.id - b.id),
+  };
 }

@@ -6,7 +6,7 @@ import { resolveOrganisationName } from '../organisations/matching.js';
 import { normalisePersonName } from '../organisations/normalise.js';
 import { RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
-import { activePersonKeys, changeStatus, countSeats, lockEvent, recordStatusChanges, waitlist, type Actor, type LockedEvent } from './queries.js';
+import { allocateSeats, changeStatus, countSeats, insertGroupAndLockEvent, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
 
 /**
  * The rules of registration: capacity, the per-organisation limit, the
@@ -61,47 +61,22 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
   const organisationId = await organisationOf(db, request);
   const token = newToken();
   return db.transaction().execute(async (trx) => {
-    const group = await trx
-      .insertInto('registration_group')
-      .values({
-        event_id: request.eventId,
-        organisation_id: organisationId,
-        contact_email: request.contactEmail.trim(),
-        language: request.language,
-        manage_token_hash: hashToken(token),
-        account_id: request.accountId ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // from here until commit, registrations for this event wait for us
-    const event = await lockEvent(trx, request.eventId);
+    // from here until commit, registrations for this event wait for us: three round trips
+    // (allocate, mail, commit), each seat decided in one statement
+    const { groupId, event } = await insertGroupAndLockEvent(trx, {
+      event_id: request.eventId,
+      organisation_id: organisationId,
+      contact_email: request.contactEmail.trim(),
+      language: request.language,
+      manage_token_hash: hashToken(token),
+      account_id: request.accountId ?? null,
+    });
     if (!event) throw new RegistrationError('eventNotFound', null);
     if (!options.override) checkWindow(event, options.now ?? new Date());
-    const known = await activePersonKeys(trx, event.id, organisationId, persons.map((p) => p.key));
-    const already = persons.find((person) => known.has(person.key));
-    if (already) throw new RegistrationError('alreadyRegistered', 'persons', { name: already.name });
-
-    const seats = await countSeats(trx, event.id);
-    const statuses = persons.map(() => (options.override || takeSeat(event, seats, organisationId) ? 'registered' : 'waitlisted') as RegistrationStatus);
-    const rows = await trx
-      .insertInto('registration')
-      .values(
-        persons.map((person, index) => ({
-          event_id: event.id,
-          group_id: group.id,
-          organisation_id: organisationId,
-          person_name: person.name,
-          person_key: person.key,
-          email: person.email,
-          language: request.language,
-          status: statuses[index],
-          overridden: Boolean(options.override),
-        })),
-      )
-      .returning(['id', 'person_name', 'status'])
-      .execute();
     const actor: Actor = options.override ?? { accountId: request.accountId ?? null, reason: 'registration' };
-    await recordStatusChanges(trx, rows.map((row) => ({ id: row.id, from: null, to: row.status })), actor);
+    const { known, rows } = await allocateSeats(trx, { event, groupId, organisationId, language: request.language, persons, override: Boolean(options.override), actor });
+    const already = persons.find((person) => known.includes(person.key));
+    if (already) throw new RegistrationError('alreadyRegistered', 'persons', { name: already.name });
     if (options.override) {
       await writeAudit(trx, {
         accountId: options.override.accountId,
@@ -113,7 +88,7 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
     }
     const outcome = rows.map((row) => ({ id: row.id, name: row.person_name, status: row.status }));
     await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, outcome, manageLink(options.baseUrl, token));
-    return { groupId: group.id, organisationId, manageToken: token, persons: outcome };
+    return { groupId, organisationId, manageToken: token, persons: outcome };
   });
 }
 
