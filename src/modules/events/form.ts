@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventFormat } from '../../db/tables.js';
+import { eventFormats, type EventFormat } from '../../db/tables.js';
 import type { EventFields, EventRecord } from './queries.js';
 
 /**
@@ -8,16 +8,7 @@ import type { EventFields, EventRecord } from './queries.js';
  * it into "field: what to do" in German or English (events.errors.<code>).
  */
 
-export const eventFormats: EventFormat[] = [
-  'regional_network_meeting',
-  'state_network_meeting',
-  'training_application',
-  'training_implementation',
-  'training_reporting',
-  'writing_workshop',
-  'pr_training',
-  'other',
-];
+export { eventFormats };
 
 /** The form's field names, in the order of the page (and of the error summary). */
 export const formFields = [
@@ -47,7 +38,7 @@ const link = /^https?:\/\/\S+$/;
 
 const schema = z
   .object({
-    format: z.string().refine((value) => (eventFormats as string[]).includes(value), { message: 'formatMissing' }).transform((value) => value as EventFormat),
+    format: z.string().refine((value) => (eventFormats as readonly string[]).includes(value), { message: 'formatMissing' }).transform((value) => value as EventFormat),
     title: z.string().trim().min(1, { message: 'titleMissing' }).max(200, { message: 'tooLong' }),
     description: optionalText(5000),
     start_date: z.string().trim().refine(isRealDate, { message: 'dateInvalid' }),
