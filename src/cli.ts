@@ -20,7 +20,7 @@ const usage = `Usage:
   mosaik import organizations|events|participants|feedback|consultations|grants FILE
   mosaik report impact --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]
   mosaik demo                      load the fictional demo dataset
-  mosaik user add EMAIL --role admin|staff|coordinator|representative|funder|evaluator
+  mosaik user add EMAIL --role admin|staff|coordinator|representative|funder|evaluator [--organisation ID …]
   mosaik migrate                   apply pending database migrations
 
 Storage: DATABASE_URL (PostgreSQL) when set, otherwise MOSAIK_DATA_DIR (default ./data).`;

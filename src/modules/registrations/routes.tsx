@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { FieldError } from '../../ui/forms.js';
+import { representedOrganisations, type RepresentedOrganisation } from '../identity/scopes.js';
 import { cancelByToken, findRegistrationByToken } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { eventForRegistration } from './queries.js';
 import { registerForEvent } from './registration.js';
+import { notYourOrganisation, OrganisationChoice } from './representative.js';
 import { ManagePage, personRows, RegistrationPage, type RegistrationValues } from './views.js';
 
 /**
@@ -19,6 +21,8 @@ const text = z.string().max(300).optional();
 const registerBody = z.object({
   _csrf: z.string().optional(),
   organisation: text,
+  /** Sent by a representative's form instead of the name (representative.tsx). */
+  organisation_id: text,
   email: text,
   person_0: text,
   person_1: text,
@@ -44,13 +48,41 @@ export async function registrationRoutes(app: FastifyInstance) {
     return event;
   }
 
-  const showForm = (request: FastifyRequest, reply: FastifyReply, event: Awaited<ReturnType<typeof publicEvent>>, values?: RegistrationValues, errors?: FieldError[]) =>
-    renderPage(request, reply, {
-      title: request.t('registrations.register.title', { title: event.title }),
-      body: <RegistrationPage t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} values={values} errors={errors} />,
-    });
+  /** A signed-in representative's organisations; none (or not a representative): the free-text form. */
+  async function representing(request: FastifyRequest): Promise<RepresentedOrganisation[] | undefined> {
+    if (request.account?.role !== 'representative') return undefined;
+    const organisations = await representedOrganisations(app.db, request.account.id);
+    return organisations.length > 0 ? organisations : undefined;
+  }
 
-  app.get('/events/:id/register', { config: { access: 'public' } }, async (request, reply) => showForm(request, reply, await publicEvent(request)));
+  const showForm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    event: Awaited<ReturnType<typeof publicEvent>>,
+    values?: RegistrationValues & { organisationId?: number },
+    errors?: FieldError[],
+    organisations?: RepresentedOrganisation[],
+  ) => {
+    const organisationError = errors?.find((error) => error.field === 'organisation')?.message;
+    // a representative's contact address defaults to their account's
+    const shown = organisations ? { ...values, email: values?.email ?? request.account?.email } : values;
+    return renderPage(request, reply, {
+      title: request.t('registrations.register.title', { title: event.title }),
+      body: (
+        <RegistrationPage
+          t={request.t}
+          language={request.language}
+          csrfToken={request.csrfToken}
+          event={event}
+          values={shown}
+          errors={errors}
+          organisationField={organisations && <OrganisationChoice t={request.t} organisations={organisations} selected={values?.organisationId} error={organisationError} />}
+        />
+      ),
+    });
+  };
+
+  app.get('/events/:id/register', { config: { access: 'public' } }, async (request, reply) => showForm(request, reply, await publicEvent(request), undefined, undefined, await representing(request)));
 
   app.post(
     '/events/:id/register',
@@ -59,13 +91,21 @@ export async function registrationRoutes(app: FastifyInstance) {
       const event = await publicEvent(request);
       const body = request.body as z.infer<typeof registerBody>;
       const persons = Array.from({ length: personRows(event) }, (_, index) => (body[`person_${index}` as keyof typeof body] ?? '').trim());
-      const values = { organisation: body.organisation, email: body.email, persons };
+      const organisations = await representing(request);
+      const chosen = organisations?.find((organisation) => String(organisation.id) === body.organisation_id?.trim());
+      const values = { organisation: body.organisation, organisationId: chosen?.id, email: body.email, persons };
+      if (organisations && !chosen) {
+        // a representative registers only for an organisation they speak for
+        reply.code(403);
+        return showForm(request, reply, event, values, [{ field: 'organisation', message: notYourOrganisation(request.t) }], organisations);
+      }
       try {
         const outcome = await registerForEvent(
           app.db,
           {
             eventId: event.id,
-            organisationName: body.organisation,
+            organisationName: chosen ? null : body.organisation,
+            organisationId: chosen?.id ?? null,
             contactEmail: body.email ?? '',
             language: request.language,
             // empty rows are the optional ones; the first row is required
@@ -80,7 +120,7 @@ export async function registrationRoutes(app: FastifyInstance) {
         reply.code(400);
         // in the visitor's language (six on public pages), not only German or English
         const message = request.t(`registrations.errors.${error.code}`, error.params);
-        return showForm(request, reply, event, values, [{ field: fieldOf(error), message }]);
+        return showForm(request, reply, event, values, [{ field: fieldOf(error), message }], organisations);
       }
     },
   );

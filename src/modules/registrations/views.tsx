@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
@@ -43,7 +44,8 @@ function EventFacts({ t, event, language }: { t: Translate; event: PublicEvent; 
   );
 }
 
-export function RegistrationPage(props: { t: Translate; language: string; csrfToken: string; event: PublicEvent; values?: RegistrationValues; errors?: FieldError[] }) {
+/** organisationField: replaces the free-text organisation, e.g. a representative's own organisations (representative.tsx). */
+export function RegistrationPage(props: { t: Translate; language: string; csrfToken: string; event: PublicEvent; values?: RegistrationValues; errors?: FieldError[]; organisationField?: ComponentChildren }) {
   const { t, event, values = {}, errors = [] } = props;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   const free = event.capacity === null ? null : Math.max(0, event.capacity - event.taken);
@@ -61,7 +63,9 @@ export function RegistrationPage(props: { t: Translate; language: string; csrfTo
       ) : (
         <form method="post" action={`/events/${event.id}/register`} class="kern-stack-md" novalidate>
           <CsrfField token={props.csrfToken} />
-          <TextField name="organisation" label={t('registrations.register.organisation')} hint={t('registrations.register.organisationHint')} value={values.organisation} autocomplete="organization" error={errorOf('organisation')} />
+          {props.organisationField ?? (
+            <TextField name="organisation" label={t('registrations.register.organisation')} hint={t('registrations.register.organisationHint')} value={values.organisation} autocomplete="organization" error={errorOf('organisation')} />
+          )}
           <TextField name="email" type="email" label={t('registrations.register.email')} hint={t('registrations.register.emailHint')} value={values.email} autocomplete="email" required error={errorOf('email')} />
           <fieldset class="kern-fieldset">
             <legend class="kern-label">{t('registrations.register.persons')}</legend>
