@@ -41,6 +41,9 @@ export function registerRequestContext(app: FastifyInstance) {
   // Before validation: a signed-out request with a bad body is refused as
   // signed out (401), not told what is wrong with its body (400).
   app.addHook('preValidation', async (request, reply) => {
+    // Stylesheets, fonts and scripts are public and the same for everyone: a page
+    // view fetches a dozen of them, none needs a session lookup in the database.
+    if (request.url.startsWith('/assets/')) return;
     const sessionToken = request.cookies[sessionCookie];
     request.account = sessionToken ? await findSession(app.db, sessionToken) : null;
     chooseLanguage(request, reply);

@@ -41,8 +41,22 @@ interface TextFieldProps {
   required?: boolean;
 }
 
-export function TextField({ name, label, type = 'text', value, hint, error, autocomplete, required }: TextFieldProps) {
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** The ids a field's control is described by: its hint and its error, when present. */
+export function describedByOf(name: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+interface FieldFrameProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** The control; as a function it receives the aria-describedby value to set on it. */
+  children: ComponentChildren | ((describedBy: string | undefined) => ComponentChildren);
+}
+
+/** The KERN frame of one form field: label, hint and error around its control. */
+export function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={name}>
@@ -58,6 +72,14 @@ export function TextField({ name, label, type = 'text', value, hint, error, auto
           {error}
         </p>
       )}
+      {typeof children === 'function' ? children(describedByOf(name, hint, error)) : children}
+    </div>
+  );
+}
+
+export function TextField({ name, label, type = 'text', value, hint, error, autocomplete, required }: TextFieldProps) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <input
         class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
         id={name}
@@ -66,10 +88,10 @@ export function TextField({ name, label, type = 'text', value, hint, error, auto
         value={value}
         autocomplete={autocomplete}
         required={required}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { CsrfField, ErrorSummary } from '../../ui/forms.js';
+import { CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
 import type { FormError, FormField, FormInput } from './form.js';
 import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
@@ -118,23 +118,9 @@ function Group({ legend, children }: { legend: string; children: ComponentChildr
 }
 
 function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => ComponentChildren }) {
-  const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={field}>
-        {t(`consultations.form.labels.${field}`)}
-      </label>
-      {hint && (
-        <div class="kern-hint" id={`${field}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p class="kern-error" id={`${field}-error`}>
-          {error}
-        </p>
-      )}
-      {children(describedBy)}
-    </div>
+    <FieldFrame name={field} label={t(`consultations.form.labels.${field}`)} hint={hint} error={error}>
+      {children}
+    </FieldFrame>
   );
 }

@@ -1,6 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../i18n/index.js';
-import { CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type FieldError } from '../../ui/forms.js';
 import { eventFormats, type FormField, type FormValues } from './form.js';
 
 /** The staff form of an event: create, edit and the copy of a duplicated event. */
@@ -14,31 +13,6 @@ interface FieldProps {
 }
 
 const errorOf = (errors: FieldError[], name: string) => errors.find((error) => error.field === name)?.message;
-
-function describedBy(name: string, hint?: string, error?: string) {
-  return [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
-  return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={name}>
-        {label}
-      </label>
-      {hint && (
-        <div class="kern-hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p class="kern-error" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
 
 function Input({ name, t, values, errors, hint, type = 'text', required }: FieldProps & { type?: string; required?: boolean }) {
   return (
@@ -55,7 +29,7 @@ function TextArea({ name, t, values, errors, hint }: FieldProps) {
         id={name}
         name={name}
         rows={4}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedByOf(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {values[name] ?? ''}
@@ -68,7 +42,7 @@ export function Select({ name, label, options, value, error, hint }: { name: str
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
       <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={name} name={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+        <select class="kern-form-input__select" id={name} name={name} aria-describedby={describedByOf(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
           {options.map((option) => (
             <option key={option.value} value={option.value} selected={option.value === (value ?? '')}>
               {option.label}

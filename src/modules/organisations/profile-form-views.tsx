@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
+import type { ComponentChildren } from 'preact';
+import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import type { NameConflict } from './profile.js';
 import { roomOptions, type FormError, type FormField, type FormInput } from './profile-form.js';
@@ -169,7 +170,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
 
 const inputClass = (error: string | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
 
-function Group({ legend, children }: { legend: string; children: preact.ComponentChildren }) {
+function Group({ legend, children }: { legend: string; children: ComponentChildren }) {
   return (
     <fieldset class="kern-fieldset">
       <legend class="kern-title">{legend}</legend>
@@ -178,25 +179,11 @@ function Group({ legend, children }: { legend: string; children: preact.Componen
   );
 }
 
-function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => preact.ComponentChildren }) {
-  const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => ComponentChildren }) {
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={field}>
-        {t(`organisations.profileForm.labels.${field}`)}
-      </label>
-      {hint && (
-        <div class="kern-hint" id={`${field}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p class="kern-error" id={`${field}-error`}>
-          {error}
-        </p>
-      )}
-      {children(describedBy)}
-    </div>
+    <FieldFrame name={field} label={t(`organisations.profileForm.labels.${field}`)} hint={hint} error={error}>
+      {children}
+    </FieldFrame>
   );
 }
 
