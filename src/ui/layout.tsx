@@ -21,17 +21,29 @@ interface NavItem {
 
 function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
   if (!account) return [];
+  // Association representatives have their own area instead of the figures.
+  if (account.role === 'representative') return [{ href: '/my', label: t('nav.my') }];
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
+  if (account.role === 'evaluator') items.push({ href: '/evaluation', label: t('nav.evaluation') });
   if (centreStaff.includes(account.role) || account.role === 'coordinator') {
     items.push({ href: '/events', label: t('nav.events') }, { href: '/organisations', label: t('nav.organisations') });
   }
   if (centreStaff.includes(account.role)) {
     items.push(
+      { href: '/people', label: t('nav.people') },
       { href: '/consultations', label: t('nav.consultations') },
+      { href: '/claims', label: t('nav.claims') },
       { href: '/imports', label: t('nav.imports') },
       { href: '/organisations/review', label: t('nav.review') },
       { href: '/feedback/annex', label: t('nav.annex') },
       { href: '/outbox', label: t('nav.outbox') },
+    );
+  }
+  if (account.role === 'admin') {
+    items.push(
+      { href: '/admin/accounts', label: t('nav.accounts') },
+      { href: '/admin/audit', label: t('nav.audit') },
+      { href: '/privacy', label: t('nav.privacy') },
     );
   }
   return items;

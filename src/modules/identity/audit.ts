@@ -25,3 +25,19 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promi
     })
     .execute();
 }
+
+/**
+ * Records that an account read a personal record (a person, an organisation's
+ * profile with its contacts, a consultation, an export). Reads are audited
+ * like changes so that a data protection officer can answer "who looked at
+ * this person?" (admin audit view).
+ */
+export async function auditRead(
+  db: Kysely<Database>,
+  accountId: number | null,
+  subjectType: string,
+  subjectId: string | number,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await writeAudit(db, { accountId, action: `${subjectType}.read`, subjectType, subjectId, details });
+}
