@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { translator } from '../i18n/index.js';
+import { translator, type Translate } from '../i18n/index.js';
 import { wantsJson } from './access.js';
 import { renderPage } from './render.js';
 import { ErrorPage } from '../ui/error-page.js';
+import { validationIssues, type FieldIssue } from './validation.js';
 
 export type ProblemKind = 'notFound' | 'forbidden' | 'signInRequired' | 'csrf' | 'rateLimit' | 'badRequest' | 'server';
 
@@ -13,6 +14,8 @@ export class HttpProblem extends Error {
     readonly statusCode: number,
     readonly kind: ProblemKind,
     readonly detail?: string,
+    /** Field by field, for a failed schema validation (German and English). */
+    readonly issues?: { issue: FieldIssue; english: FieldIssue }[],
   ) {
     super(kind);
   }
@@ -37,7 +40,13 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
     if (error.statusCode === 429) return sendProblem(request, reply, new HttpProblem(429, 'rateLimit'));
-    if (error.validation || error.code === 'FST_ERR_VALIDATION' || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+    if (error.validation?.length) {
+      request.t ??= translator('de');
+      const english = validationIssues(error, translator('en'));
+      const issues = validationIssues(error, request.t).map((issue, index) => ({ issue, english: english[index]! }));
+      return sendProblem(request, reply, new HttpProblem(400, 'badRequest', undefined, issues));
+    }
+    if (error.code === 'FST_ERR_VALIDATION' || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
       return sendProblem(request, reply, new HttpProblem(error.statusCode && error.statusCode < 500 ? error.statusCode : 400, 'badRequest', error.message));
     }
     const reference = randomBytes(4).toString('hex');
@@ -51,16 +60,30 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Http
   // first) still get a translated page: German, the default language.
   request.t ??= translator('de');
   const t = request.t;
-  const message = problem.kind === 'server' ? t('errors.server', { id: problem.detail }) : problem.kind === 'badRequest' ? t('errors.badRequest', { detail: problem.detail ?? '' }) : t(`errors.${problem.kind}`);
+  const english = translator('en');
+  const messageIn = (translate: Translate, issues: FieldIssue[] | undefined) =>
+    problem.kind === 'server'
+      ? translate('errors.server', { id: problem.detail })
+      : problem.kind === 'badRequest'
+        ? issues
+          ? [translate('validation.intro'), ...issues.map((issue) => issue.message)].join(' ')
+          : translate('errors.badRequest', { detail: problem.detail ?? '' })
+        : translate(`errors.${problem.kind}`);
+  const localIssues = problem.issues?.map((entry) => entry.issue);
+  const englishIssues = problem.issues?.map((entry) => entry.english);
+  const message = messageIn(t, localIssues);
   const title = t(titles[problem.kind]);
   reply.code(problem.statusCode);
   if (wantsJson(request)) {
-    const english = translator('en');
     return reply.send({
       error: problem.kind,
       message,
-      message_en: problem.kind === 'server' ? english('errors.server', { id: problem.detail }) : problem.kind === 'badRequest' ? english('errors.badRequest', { detail: problem.detail ?? '' }) : english(`errors.${problem.kind}`),
+      message_en: messageIn(english, englishIssues),
+      ...(problem.issues
+        ? { issues: problem.issues.map(({ issue, english: en }) => ({ field: issue.field, location: issue.location, code: issue.code, message: issue.message, message_en: en.message })) }
+        : {}),
     });
   }
-  return renderPage(request, reply, { title, body: ErrorPage({ title, message, t }) });
+  const pageMessage = localIssues ? t('validation.intro') : message;
+  return renderPage(request, reply, { title, body: ErrorPage({ title, message: pageMessage, details: localIssues?.map((issue) => issue.message), t }) });
 }

@@ -1,0 +1,69 @@
+import type { FastifyError } from 'fastify';
+import type { Translate } from '../i18n/index.js';
+
+/**
+ * Turns a route's schema validation failure (Zod issues as
+ * fastify-type-provider-zod reports them) into messages a person can act on:
+ * which field, where it was sent (address line, form, path) and what to fix,
+ * in the user's language — never Zod's technical English.
+ */
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "from" or "rows.3.email"; '' for the whole input. */
+  field: string;
+  /** Where the field was sent: body (form or JSON), querystring (address line), params (path). */
+  location: string;
+  code: string;
+  message: string;
+}
+
+interface RawIssue {
+  keyword?: string;
+  instancePath?: string;
+  params?: Record<string, unknown>;
+}
+
+const knownLocations = new Set(['body', 'querystring', 'params', 'headers']);
+
+/** The issues of a validation error, or [] when the error carries none. */
+export function validationIssues(error: FastifyError, t: Translate): FieldIssue[] {
+  const raw = (error.validation ?? []) as RawIssue[];
+  const context = (error as { validationContext?: string }).validationContext ?? 'body';
+  const location = knownLocations.has(context) ? context : 'body';
+  return raw.map((issue) => {
+    const field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const code = issue.keyword ?? 'custom';
+    return { field, location, code, message: messageFor(code, issue.params ?? {}, field, location, t) };
+  });
+}
+
+function messageFor(code: string, params: Record<string, unknown>, field: string, location: string, t: Translate): string {
+  const where = t(`validation.location.${location}`);
+  const name = field === '' ? t('validation.wholeInput') : field;
+  const subject = t('validation.subject', { field: name, where });
+  switch (code) {
+    case 'invalid_type':
+      return params.input === undefined
+        ? t('validation.missing', { subject })
+        : t('validation.invalidType', { subject, expected: t(`validation.types.${String(params.expected)}`, { defaultValue: String(params.expected) }) });
+    case 'too_small':
+      if (params.inclusive === false && params.origin !== 'string' && params.origin !== 'array') return t('validation.greaterThan', { subject, limit: String(params.minimum) });
+      return t(params.origin === 'string' ? 'validation.tooShort' : params.origin === 'array' ? 'validation.tooFew' : 'validation.tooSmall', { subject, limit: String(params.minimum) });
+    case 'too_big':
+      if (params.inclusive === false && params.origin !== 'string' && params.origin !== 'array') return t('validation.lessThan', { subject, limit: String(params.maximum) });
+      return t(params.origin === 'string' ? 'validation.tooLong' : params.origin === 'array' ? 'validation.tooMany' : 'validation.tooBig', { subject, limit: String(params.maximum) });
+    case 'invalid_value':
+    case 'invalid_enum_value': {
+      const values = Array.isArray(params.values) ? params.values.map(String).join(', ') : '';
+      return t('validation.oneOf', { subject, values });
+    }
+    case 'invalid_format':
+      return t(params.format === 'email' ? 'validation.email' : params.format === 'date' || params.format === 'datetime' ? 'validation.date' : 'validation.format', { subject });
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(params.keys) ? params.keys.map(String).join(', ') : '';
+      return t('validation.unknownKeys', { where, keys });
+    }
+    default:
+      return t('validation.invalid', { subject });
+  }
+}
