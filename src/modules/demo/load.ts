@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
 import { generateDemo } from './generate.js';
+import { loadDemoPeople } from './people.js';
 
 /**
  * Loads the demo dataset through the public import API, list by list, in the
@@ -25,5 +26,7 @@ export async function loadDemo(db: Kysely<Database>): Promise<ImportOutcome[]> {
     }
     outcomes.push(outcome);
   }
+  // persons with roles and consents (issue 4); no report figure reads them
+  await loadDemoPeople(db);
   return outcomes;
 }

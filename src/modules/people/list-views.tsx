@@ -1,0 +1,150 @@
+import type { Translate } from '../../i18n/index.js';
+import type { PeopleListEntry } from './queries.js';
+import { personRoles } from './tables.js';
+
+/** The people list: search by name, filter by organisation and role, pages of 25. */
+
+export interface ListForm {
+  q: string;
+  organisation: string;
+  role: string;
+  page: number;
+}
+
+export function listHref(form: ListForm, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'organisation', 'role'] as const) if (form[key]) params.set(key, form[key]);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return `/people${query ? `?${query}` : ''}`;
+}
+
+interface ListProps {
+  t: Translate;
+  form: ListForm;
+  result: { total: number; items: PeopleListEntry[] };
+  /** The organisation filtered by, when it is known. */
+  organisationName: string | undefined;
+  pageSize: number;
+  canCreate: boolean;
+}
+
+export function ListPage({ t, form, result, organisationName, pageSize, canCreate }: ListProps) {
+  const l = (key: string, options?: Record<string, unknown>) => t(`people.list.${key}`, options);
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{organisationName ? l('titleOf', { name: organisationName }) : l('title')}</h1>
+      <p class="kern-body">{canCreate ? l('intro') : l('introCoordinator')}</p>
+      {canCreate && (
+        <p>
+          <a class="kern-btn kern-btn--primary" href="/people/new">
+            <span class="kern-label">{l('new')}</span>
+          </a>
+        </p>
+      )}
+      <form method="get" action="/people" class="kern-stack-sm" aria-label={l('filters')}>
+        <div class="kern-form-input">
+          <label class="kern-label" for="q">
+            {l('q')}
+          </label>
+          <div class="kern-hint" id="q-hint">
+            {l('qHint')}
+          </div>
+          <input class="kern-form-input__input" id="q" name="q" type="search" value={form.q} aria-describedby="q-hint" />
+        </div>
+        <div class="kern-form-input">
+          <label class="kern-label" for="role">
+            {l('role')}
+          </label>
+          <div class="kern-form-input__select-wrapper">
+            <select class="kern-form-input__select" id="role" name="role">
+              <option value="">{l('any')}</option>
+              {personRoles.map((role) => (
+                <option key={role} value={role} selected={form.role === role}>
+                  {t(`people.roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {form.organisation && (
+          <p class="kern-body">
+            <input type="hidden" name="organisation" value={form.organisation} />
+            {l('organisationFilter', { name: organisationName ?? form.organisation })}{' '}
+            <a class="kern-link" href={listHref({ ...form, organisation: '' }, 1)}>
+              {l('removeOrganisation')}
+            </a>
+          </p>
+        )}
+        <div class="mosaik-inline-form">
+          <button type="submit" class="kern-btn kern-btn--secondary">
+            <span class="kern-label">{l('search')}</span>
+          </button>
+          <a class="kern-link" href="/people">
+            {l('reset')}
+          </a>
+        </div>
+      </form>
+      <p class="kern-body" role="status">
+        {l('total', { count: result.total })}
+      </p>
+      {result.items.length === 0 ? <p class="kern-body">{l('empty')}</p> : <PeopleTable t={t} items={result.items} />}
+      {pages > 1 && (
+        <nav aria-label={l('pagination')} class="mosaik-inline-form">
+          {form.page > 1 && (
+            <a class="kern-link" href={listHref(form, form.page - 1)} rel="prev">
+              {l('previous')}
+            </a>
+          )}
+          <span class="kern-body">{l('page', { page: Math.min(form.page, pages), pages })}</span>
+          {form.page < pages && (
+            <a class="kern-link" href={listHref(form, form.page + 1)} rel="next">
+              {l('next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function PeopleTable({ t, items }: { t: Translate; items: PeopleListEntry[] }) {
+  const l = (key: string) => t(`people.list.${key}`);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">{l('caption')}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            {['name', 'roles', 'contact', 'language'].map((key) => (
+              <th class="kern-table__header" scope="col" key={key}>
+                {l(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {items.map((item) => (
+            <tr class="kern-table__row" key={item.id}>
+              <th class="kern-table__header" scope="row">
+                <a class="kern-link" href={`/people/${item.id}`}>
+                  {item.erased ? t('people.erased') : item.fullName}
+                </a>
+              </th>
+              <td class="kern-table__cell">
+                {item.roles.map((role) => (
+                  <div key={`${role.organisationId}-${role.role}`}>
+                    {t(`people.roles.${role.role}`)}: <a class="kern-link" href={`/organisations/${role.organisationId}`}>{role.organisationName}</a>
+                  </div>
+                ))}
+              </td>
+              <td class="kern-table__cell">{[item.email, item.phone].filter(Boolean).join(', ')}</td>
+              <td class="kern-table__cell">{item.preferredLanguage ? t(`people.languages.${item.preferredLanguage}`) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
