@@ -30,7 +30,7 @@ describe('the consultation log in Chromium', () => {
     await page.getByLabel('Organisation', { exact: true }).fill('DTKV');
     await page.getByLabel('Beratene Personen').fill('Ayşe Yılmaz');
     await page.getByLabel('Weg').selectOption('in_person');
-    await page.getByLabel('Thema').selectOption('association_law');
+    await page.getByLabel('Vereinsrecht').check();
     await page.getByLabel('Dauer in Minuten').fill('60');
     await page.getByLabel('Ergebnis').fill('Satzungsänderung vorbereitet');
     await page.getByRole('button', { name: 'Beratung speichern' }).click();
@@ -46,8 +46,7 @@ describe('the consultation log in Chromium', () => {
     expect(list).toContain('Deutsch-Türkischer Kulturverein Gießen e.V.');
     await page.getByRole('link', { name: 'Deutsch-Türkischer Kulturverein Gießen e.V.' }).click();
     await page.waitForURL((url) => /^\/organisations\/\d+$/.test(url.pathname));
-    // the timeline shows the stored topic key until timeline.ts maps keys to labels
-    expect(await page.textContent('main')).toContain('15.03.2024: Beratung – persönlich, association_law, 60 Minuten');
+    expect(await page.textContent('main')).toContain('15.03.2024: Beratung – persönlich, Vereinsrecht, 60 Minuten');
 
     const checked = await test.newPage();
     await checked.context().addCookies(await page.context().cookies());

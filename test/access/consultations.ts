@@ -1,7 +1,26 @@
 import { centreStaff, type Access } from '../../src/http/access.js';
 
-/** Routes of the consultation log (src/modules/consultations/routes.tsx): centre staff only. */
+const representatives: Access = ['representative'];
+
+/**
+ * Routes of the consultation log (src/modules/consultations/routes.tsx):
+ * centre staff only; consultation requests (request-routes.tsx): the
+ * representative's own pages under /my, the queue for centre staff.
+ */
 export const expectedAccess: Record<string, Access> = {
+  'GET /my/consultation-requests': representatives,
+  'HEAD /my/consultation-requests': representatives,
+  'GET /my/consultation-requests/new': representatives,
+  'HEAD /my/consultation-requests/new': representatives,
+  'POST /my/consultation-requests/new': representatives,
+  'GET /my/consultation-requests/:id': representatives,
+  'HEAD /my/consultation-requests/:id': representatives,
+  'GET /consultations/requests': centreStaff,
+  'HEAD /consultations/requests': centreStaff,
+  'GET /consultations/requests/:id': centreStaff,
+  'HEAD /consultations/requests/:id': centreStaff,
+  'POST /consultations/requests/:id/take': centreStaff,
+  'POST /consultations/requests/:id/decline': centreStaff,
   'GET /consultations': centreStaff,
   'HEAD /consultations': centreStaff,
   'GET /consultations/follow-ups': centreStaff,

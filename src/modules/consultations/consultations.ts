@@ -4,6 +4,7 @@ import { writeAudit } from '../identity/audit.js';
 import { resolveOrganisationName } from '../organisations/matching.js';
 import { normaliseName } from '../organisations/normalise.js';
 import type { ConsultationValues } from './form.js';
+import { closeRequestWithConsultation } from './requests.js';
 
 /**
  * Logging a consultation: the organisation is the one chosen by id, or the
@@ -13,10 +14,12 @@ import type { ConsultationValues } from './form.js';
 
 export type SaveOutcome =
   | { ok: true; id: number; createdOrganisation: boolean }
-  | { ok: false; problem: 'duplicate' };
+  | { ok: false; problem: 'duplicate' | 'requestClosed' };
 
 /** Thrown inside the transaction to roll back an organisation created for a consultation that is not stored. */
 class Duplicate extends Error {}
+/** Thrown when the request a consultation is logged for was closed meanwhile: nothing is stored. */
+class RequestClosed extends Error {}
 
 async function organisationFor(trx: Kysely<Database>, values: ConsultationValues): Promise<{ organisationId: number; created: boolean }> {
   if (values.organisation_id !== null) {
@@ -29,11 +32,16 @@ async function organisationFor(trx: Kysely<Database>, values: ConsultationValues
   return resolved!; // the form requires a letter or digit, so the name is never empty
 }
 
-const columnsOf = (values: ConsultationValues, organisationId: number) => ({
+/** `topic` (the import identity) is the first of the topics: the one it was before when still ticked, so an edit keeps the identity. */
+const columnsOf = (values: ConsultationValues, organisationId: number, firstBefore?: string) => {
+  const topics = firstBefore && values.topics.includes(firstBefore) ? [firstBefore, ...values.topics.filter((key) => key !== firstBefore)] : values.topics;
+  return { ...otherColumns(values, organisationId), topic: topics[0], topics };
+};
+
+const otherColumns = (values: ConsultationValues, organisationId: number) => ({
   consulted_on: values.consulted_on,
   organisation_id: organisationId,
   channel: values.channel,
-  topic: values.topic,
   duration_minutes: values.duration_minutes,
   persons: values.persons,
   outcome: values.outcome,
@@ -56,7 +64,13 @@ async function assertUnique(trx: Kysely<Database>, columns: ReturnType<typeof co
   if (await query.executeTakeFirst()) throw new Duplicate();
 }
 
-export async function createConsultation(db: Kysely<Database>, values: ConsultationValues, accountId: number): Promise<SaveOutcome> {
+/** Logs a consultation; for a representative's request (`forRequest`) it links and closes that request in the same transaction. */
+export async function createConsultation(
+  db: Kysely<Database>,
+  values: ConsultationValues,
+  accountId: number,
+  forRequest?: { requestId: number; baseUrl: string },
+): Promise<SaveOutcome> {
   try {
     return await db.transaction().execute(async (trx) => {
       const organisation = await organisationFor(trx, values);
@@ -68,11 +82,19 @@ export async function createConsultation(db: Kysely<Database>, values: Consultat
         .returning('id')
         .executeTakeFirstOrThrow();
       const fields = Object.entries(columns).filter(([, value]) => value !== null).map(([field]) => field);
-      await writeAudit(trx, { accountId, action: 'consultation.create', subjectType: 'consultation', subjectId: id, details: { fields, organisationId: organisation.organisationId } });
+      await writeAudit(trx, {
+        accountId,
+        action: 'consultation.create',
+        subjectType: 'consultation',
+        subjectId: id,
+        details: { fields, organisationId: organisation.organisationId, ...(forRequest ? { requestId: forRequest.requestId } : {}) },
+      });
+      if (forRequest && !(await closeRequestWithConsultation(trx, forRequest.requestId, id, accountId, forRequest.baseUrl))) throw new RequestClosed();
       return { ok: true as const, id, createdOrganisation: organisation.created };
     });
   } catch (error) {
     if (error instanceof Duplicate) return { ok: false, problem: 'duplicate' };
+    if (error instanceof RequestClosed) return { ok: false, problem: 'requestClosed' };
     throw error;
   }
 }
@@ -84,7 +106,7 @@ export async function updateConsultation(db: Kysely<Database>, id: number, value
       const before = await trx.selectFrom('consultation').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) return null;
       const organisation = await organisationFor(trx, values);
-      const columns = columnsOf(values, organisation.organisationId);
+      const columns = columnsOf(values, organisation.organisationId, before.topic);
       await assertUnique(trx, columns, id);
       const same = (a: unknown, b: unknown) => (a === null || a === undefined ? null : String(a)) === (b === null ? null : String(b));
       const fields = Object.entries(columns).filter(([field, value]) => !same((before as Record<string, unknown>)[field], value)).map(([field]) => field);

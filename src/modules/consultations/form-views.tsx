@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
 import type { FormError, FormField, FormInput } from './form.js';
+import { Choices } from './choices.js';
 import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 
@@ -16,6 +17,8 @@ interface FormProps {
   errors: FormError[];
   /** The topics offered: the active ones, plus the consultation's own when editing. */
   topics: ConsultationTopic[];
+  /** Logging a representative's request: says which, above the form. */
+  requestNote?: string;
 }
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
@@ -25,13 +28,13 @@ export const errorMessage = (t: Translate, error: FormError) =>
 const hinted = new Set<FormField>(['organisation', 'persons', 'follow_up_on', 'referral_cost_eur']);
 
 /** Create and edit: one page in three groups, an error summary on top linking to each field. */
-export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics }: FormProps) {
+export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote }: FormProps) {
   const f = (key: string) => t(`consultations.form.${key}`);
   const errorOf = (field: FormField) => {
     const error = errors.find((entry) => entry.field === field);
     return error ? errorMessage(t, error) : undefined;
   };
-  const text = (field: FormField, options: { type?: string; width?: number; multiline?: boolean; inputMode?: 'numeric' | 'decimal' } = {}) => (
+  const text = (field: Exclude<FormField, 'topics'>, options: { type?: string; width?: number; multiline?: boolean; inputMode?: 'numeric' | 'decimal' } = {}) => (
     <Field t={t} field={field} error={errorOf(field)} hint={hinted.has(field) ? f(`hints.${field}`) : undefined}>
       {(describedBy) =>
         options.multiline ? (
@@ -53,7 +56,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
       }
     </Field>
   );
-  const select = (field: FormField, options: [string, string][]) => (
+  const select = (field: Exclude<FormField, 'topics'>, options: [string, string][]) => (
     <Field t={t} field={field} error={errorOf(field)}>
       {(describedBy) => (
         <div class="kern-form-input__select-wrapper">
@@ -72,16 +75,26 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
   return (
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{title}</h1>
+      {requestNote && <Alert kind="info">{requestNote}</Alert>}
       <ErrorSummary title={f('errorTitle')} errors={errors.map((error) => ({ field: error.field, message: errorMessage(t, error) }))} />
       <form method="post" action={id === null ? '/consultations/new' : `/consultations/${id}/edit`} class="kern-stack-lg" noValidate>
         <CsrfField token={csrfToken} />
         {input.organisation_id && <input type="hidden" name="organisation_id" value={input.organisation_id} />}
+        {input.request_id && <input type="hidden" name="request_id" value={input.request_id} />}
         <Group legend={f('groups.consultation')}>
           {text('consulted_on', { type: 'date', width: 10 })}
           {text('organisation')}
           {text('persons')}
           {select('channel', channels.map((channel) => [channel, t(`consultations.channels.${channel}`)]))}
-          {select('topic', topics.map((topic) => [topic.key, topicLabel(topics, language, topic.key)]))}
+          <Choices
+            name="topics"
+            type="checkbox"
+            legend={t('consultations.form.labels.topics')}
+            hint={f('hints.topics')}
+            error={errorOf('topics')}
+            options={topics.map((topic) => [topic.key, topicLabel(topics, language, topic.key)])}
+            checked={input.topics ?? []}
+          />
           {text('duration_minutes', { width: 4, inputMode: 'numeric' })}
         </Group>
         <Group legend={f('groups.result')}>
@@ -97,7 +110,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
           <button type="submit" class="kern-btn kern-btn--primary">
             <span class="kern-label">{id === null ? f('create') : f('save')}</span>
           </button>
-          <a class="kern-link" href={id === null ? '/consultations' : `/consultations/${id}`}>
+          <a class="kern-link" href={id !== null ? `/consultations/${id}` : input.request_id ? `/consultations/requests/${input.request_id}` : '/consultations'}>
             {f('cancel')}
           </a>
         </div>

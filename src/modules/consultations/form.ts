@@ -8,12 +8,18 @@ import { channels } from './queries.js';
  */
 
 export const formFields = [
-  'consulted_on', 'organisation', 'persons', 'channel', 'topic', 'duration_minutes', 'outcome', 'notes',
+  'consulted_on', 'organisation', 'persons', 'channel', 'topics', 'duration_minutes', 'outcome', 'notes',
   'follow_up_on', 'referral_expert', 'referral_cost_eur',
 ] as const;
 export type FormField = (typeof formFields)[number];
-/** The raw text of each field as submitted, to show the form again after an error. */
-export type FormInput = Partial<Record<FormField | 'organisation_id', string>>;
+/** The raw text of each field as submitted, to show the form again after an error; topics are the ticked keys. */
+export type FormInput = Partial<Record<Exclude<FormField, 'topics'> | 'organisation_id' | 'request_id', string>> & { topics?: string[] };
+
+/** The ticked topics of a submitted form: one value or several (a repeated field); `topic` as sent by older clients. */
+export const topicsOf = (body: Record<string, unknown>): string[] => {
+  const value = body.topics ?? body.topic ?? [];
+  return [...new Set((Array.isArray(value) ? value : [value]).map((entry) => String(entry ?? '').trim()).filter((entry) => entry !== ''))];
+};
 
 const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ?? ''), z.string());
 const optionalText = (max: number) => cell.pipe(z.string().trim().max(max, 'tooLong')).transform((value) => (value === '' ? null : value));
@@ -29,7 +35,12 @@ export function consultationForm(topicKeys: readonly string[]) {
       organisation_id: cell.pipe(z.string().trim()).transform((value) => (/^\d{1,9}$/.test(value) ? Number(value) : null)),
       persons: optionalText(1000),
       channel: cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || (channels as readonly string[]).includes(value), 'choice'),
-      topic: cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || topicKeys.includes(value), 'choice'),
+      // in the order of the topic list, so that the first (the import identity's `topic`) does not depend on the browser
+      topics: z
+        .array(z.string())
+        .refine((value) => value.length > 0, 'topicsRequired')
+        .refine((value) => value.every((key) => topicKeys.includes(key)), 'choice')
+        .transform((value) => topicKeys.filter((key) => value.includes(key))),
       duration_minutes: cell
         .pipe(z.string().trim())
         .refine((value) => value === '' || (/^\d{1,4}$/.test(value) && Number(value) <= 1440), 'minutes')
@@ -59,11 +70,12 @@ export interface FormError {
   code: string;
 }
 
-const knownCodes = new Set(['required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing']);
+const knownCodes = new Set(['required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing', 'topicsRequired']);
 
 /** Parses a submitted form: the values, or one error per field in page order. */
 export function parseConsultationForm(body: unknown, topicKeys: readonly string[]): { ok: true; values: ConsultationValues } | { ok: false; errors: FormError[] } {
-  const result = consultationForm(topicKeys).safeParse(body ?? {});
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const result = consultationForm(topicKeys).safeParse({ ...fields, topics: topicsOf(fields) });
   if (result.success) return { ok: true, values: result.data as ConsultationValues };
   const byField = new Map<FormField, string>();
   for (const issue of result.error.issues) {

@@ -39,7 +39,7 @@ describe('consultation queries', () => {
     expect((await search({})).total).toBe(4);
     expect((await search({ from: '2024-05-01', to: '2024-06-01' })).items.map((item) => item.consultedOn)).toEqual(['2024-06-01', '2024-05-01']);
     expect((await search({ organisation: 'elternverein' })).total).toBe(2);
-    expect((await search({ topic: 'Satzung' })).items[0].organisationName).toBe('Afrika Forum Kassel');
+    expect((await search({ topics: ['Satzung'] })).items[0].organisationName).toBe('Afrika Forum Kassel');
     expect((await search({ channel: 'email' })).items[0].referralStatus).toBe('proposed');
     expect((await search({ followUpDue: true })).items.map((item) => item.consultedOn)).toEqual(['2024-06-01', '2024-05-01']);
   });
@@ -56,7 +56,7 @@ describe('consultation queries', () => {
   it('decides a referral only where there is one', async () => {
     const [withReferral] = (await search({ channel: 'email' })).items;
     expect(await decideReferral(database.db, withReferral.id, 'rejected', accountId)).toBe(true);
-    const [without] = (await search({ topic: 'Satzung' })).items;
+    const [without] = (await search({ topics: ['Satzung'] })).items;
     expect(await decideReferral(database.db, without.id, 'approved', accountId)).toBe(false);
   });
 

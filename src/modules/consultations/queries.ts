@@ -15,7 +15,8 @@ export interface ConsultationFilters {
   to?: string;
   /** Organisation name or alias, any part of it (normalised). */
   organisation?: string;
-  topic?: string;
+  /** Consultations with any of these topics. */
+  topics?: string[];
   channel?: Channel;
   /** Only consultations with an open follow-up due within the horizon (or overdue). */
   followUpDue?: boolean;
@@ -27,7 +28,10 @@ export interface ConsultationSummary {
   organisationId: number;
   organisationName: string;
   channel: Channel;
+  /** The first topic: the import identity. */
   topic: string;
+  /** All topics, the first being `topic`. */
+  topics: string[];
   durationMinutes: number | null;
   followUpOn: string | null;
   followUpDone: boolean;
@@ -45,7 +49,8 @@ function filtersOf(filters: ConsultationFilters, today: string): RawBuilder<unkn
   const where: RawBuilder<unknown>[] = [];
   if (filters.from) where.push(sql`c.consulted_on >= ${filters.from}::date`);
   if (filters.to) where.push(sql`c.consulted_on <= ${filters.to}::date`);
-  if (filters.topic) where.push(sql`c.topic = ${filters.topic}`);
+  // any of the topics; the gin index consultation_topics (034_consultations.sql) serves `&&`
+  if (filters.topics && filters.topics.length > 0) where.push(sql`c.topics && array[${sql.join(filters.topics)}]::text[]`);
   if (filters.channel) where.push(sql`c.channel = ${filters.channel}`);
   const name = normaliseName(filters.organisation ?? '');
   // no escaping for `like`: the normalised text holds only letters, digits and spaces
@@ -61,11 +66,21 @@ interface SummaryRow {
   organisation_name: string;
   channel: Channel;
   topic: string;
+  topics: string[] | string;
   duration_minutes: number | null;
   follow_up_on: string | null;
   follow_up_done_at: Date | string | null;
   referral_status: ConsultationSummary['referralStatus'];
   total?: number | string;
+}
+
+/** text[] arrives as an array from both drivers; the literal form '{a,b}' is parsed just in case. */
+export function topicArray(value: string[] | string | null | undefined, topic: string): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string' && value.startsWith('{')) {
+    return value.slice(1, -1).split(',').filter(Boolean).map((entry) => entry.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1'));
+  }
+  return topic ? [topic] : [];
 }
 
 const toSummary = (row: SummaryRow): ConsultationSummary => ({
@@ -75,6 +90,7 @@ const toSummary = (row: SummaryRow): ConsultationSummary => ({
   organisationName: row.organisation_name,
   channel: row.channel,
   topic: row.topic,
+  topics: topicArray(row.topics, row.topic),
   durationMinutes: row.duration_minutes,
   followUpOn: day(row.follow_up_on),
   followUpDone: row.follow_up_done_at !== null,
@@ -88,7 +104,7 @@ export async function searchConsultations(
 ): Promise<{ total: number; items: ConsultationSummary[] }> {
   const where = filtersOf(filters, page.today ?? todayInBerlin());
   const { rows } = await sql<SummaryRow>`
-    select c.id, c.consulted_on, c.organisation_id, o.name as organisation_name, c.channel, c.topic, c.duration_minutes,
+    select c.id, c.consulted_on, c.organisation_id, o.name as organisation_name, c.channel, c.topic, c.topics, c.duration_minutes,
            c.follow_up_on, c.follow_up_done_at, c.referral_status, count(*) over () as total
     from consultation c
     join organisation o on o.id = c.organisation_id
@@ -101,7 +117,7 @@ export async function searchConsultations(
 /** Open follow-ups up to the horizon, the oldest first: the reminder list. */
 export async function dueFollowUps(db: Kysely<Database>, today = todayInBerlin()): Promise<ConsultationSummary[]> {
   const { rows } = await sql<SummaryRow>`
-    select c.id, c.consulted_on, c.organisation_id, o.name as organisation_name, c.channel, c.topic, c.duration_minutes,
+    select c.id, c.consulted_on, c.organisation_id, o.name as organisation_name, c.channel, c.topic, c.topics, c.duration_minutes,
            c.follow_up_on, c.follow_up_done_at, c.referral_status
     from consultation c
     join organisation o on o.id = c.organisation_id
@@ -133,6 +149,8 @@ export interface ConsultationRecord extends ConsultationSummary {
   referralApprovedBy: string | null;
   referralApprovedAt: Date | null;
   createdBy: string | null;
+  /** The representative's request this consultation was logged for, if any. */
+  requestId: number | null;
 }
 
 export async function loadConsultation(db: Kysely<Database>, id: number): Promise<ConsultationRecord | null> {
@@ -142,10 +160,11 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
     .leftJoin('account as creator', 'creator.id', 'c.created_by')
     .leftJoin('account as approver', 'approver.id', 'c.referral_approved_by')
     .select([
-      'c.id', 'c.consulted_on', 'c.organisation_id', 'o.name as organisation_name', 'c.channel', 'c.topic', 'c.duration_minutes',
+      'c.id', 'c.consulted_on', 'c.organisation_id', 'o.name as organisation_name', 'c.channel', 'c.topic', 'c.topics', 'c.duration_minutes',
       'c.follow_up_on', 'c.follow_up_done_at', 'c.referral_status', 'c.persons', 'c.outcome', 'c.notes', 'c.source',
       'c.referral_expert', 'c.referral_cost_eur', 'c.referral_approved_at', 'creator.display_name as creator_name', 'approver.display_name as approver_name',
     ])
+    .select((eb) => eb.selectFrom('consultation_request as r').select('r.id').whereRef('r.consultation_id', '=', 'c.id').limit(1).as('request_id'))
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -162,5 +181,6 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
     referralApprovedBy: row.approver_name ?? null,
     referralApprovedAt: row.referral_approved_at === null ? null : new Date(row.referral_approved_at),
     createdBy: row.creator_name ?? null,
+    requestId: row.request_id ?? null,
   };
 }

@@ -77,7 +77,7 @@ describe('the consultation log', () => {
       'Datum der Beratung: Geben Sie ein gültiges Datum an',
       'Organisation: Bitte ausfüllen.',
       'Weg: Wählen Sie einen Eintrag aus der Liste.',
-      'Thema: Bitte ausfüllen.',
+      'Themen: Wählen Sie mindestens ein Thema.',
       'Dauer in Minuten: Geben Sie eine ganze Zahl von 0 bis 1440 an.',
       'Geschätzte Kosten in Euro: Geben Sie einen Betrag in Euro an',
     ]) expect(bad.body).toContain(message);

@@ -4,11 +4,14 @@ import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { createConsultation, decideReferral, markFollowUpDone, updateConsultation } from './consultations.js';
-import { parseConsultationForm, type FormError, type FormInput } from './form.js';
+import { parseConsultationForm, topicsOf, type FormError, type FormInput } from './form.js';
+import { consultationRequestRoutes } from './request-routes.js';
+import { countOpenRequests, loadRequest, openStatuses, type ConsultationRequest } from './requests.js';
 import { ConsultationFormPage } from './form-views.js';
 import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchConsultations, todayInBerlin, type Channel, type ConsultationRecord } from './queries.js';
 import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
 import { TopicsPage } from './topic-views.js';
+import { auditRead } from '../identity/audit.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
 
 /**
@@ -24,7 +27,7 @@ const listQuery = z.object({
   from: isoDay.catch(''),
   to: isoDay.catch(''),
   organisation: z.string().max(200).catch(''),
-  topic: z.string().max(60).catch(''),
+  topic: z.union([z.string().max(60), z.array(z.string().max(60)).max(50)]).catch(''),
   channel: z.union([z.literal(''), z.enum(channels)]).catch(''),
   followUp: z.enum(['', 'due']).catch(''),
   page: z.coerce.number().int().positive().max(100_000).catch(1),
@@ -47,9 +50,11 @@ const parseId = (request: FastifyRequest) => {
   return parsed.data;
 };
 
-/** The topics a form offers: the active ones, and the consultation's own even when deactivated or imported. */
-const offeredTopics = (topics: ConsultationTopic[], current?: string) =>
-  topics.filter((topic) => topic.active || topic.key === current).concat(current && !topics.some((topic) => topic.key === current) ? [{ key: current, de: current, en: current, active: false, position: 0 }] : []);
+/** The topics a form offers: the active ones, and the consultation's own even when deactivated or imported (free text). */
+const offeredTopics = (topics: ConsultationTopic[], current: readonly string[] = []) =>
+  topics
+    .filter((topic) => topic.active || current.includes(topic.key))
+    .concat(current.filter((key) => !topics.some((topic) => topic.key === key)).map((key) => ({ key, de: key, en: key, active: false, position: 0 })));
 
 /** The form's text for an existing consultation, as the edit page first shows it. */
 function inputOf(c: ConsultationRecord): FormInput {
@@ -60,7 +65,7 @@ function inputOf(c: ConsultationRecord): FormInput {
     organisation_id: String(c.organisationId),
     persons: text(c.persons),
     channel: c.channel,
-    topic: c.topic,
+    topics: c.topics,
     duration_minutes: text(c.durationMinutes),
     outcome: text(c.outcome),
     notes: text(c.notes),
@@ -73,6 +78,20 @@ function inputOf(c: ConsultationRecord): FormInput {
 export async function consultationRoutes(app: FastifyInstance) {
   const staffOnly = { access: centreStaff };
 
+  /** An open request by the id in a form or link; null when closed or unknown (the caller says so on the request's page). */
+  async function openRequest(text: string): Promise<ConsultationRequest | null> {
+    const id = positiveId.safeParse(text);
+    if (!id.success) throw new HttpProblem(404, 'notFound');
+    const found = await loadRequest(app.db, id.data);
+    if (!found) throw new HttpProblem(404, 'notFound');
+    return (openStatuses as readonly string[]).includes(found.status) ? found : null;
+  }
+
+  const requestNoteOf = (request: FastifyRequest, open: ConsultationRequest) =>
+    request.t('consultations.requests.logNote', { name: open.requesterName, organisation: open.organisationName, date: dateOf(request.language, open.createdAt.toISOString().slice(0, 10)) });
+
+  await app.register(consultationRequestRoutes);
+
   async function found(id: number) {
     const consultation = await loadConsultation(app.db, id);
     if (!consultation) throw new HttpProblem(404, 'notFound');
@@ -80,25 +99,29 @@ export async function consultationRoutes(app: FastifyInstance) {
   }
 
   app.get('/consultations', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const form = listQuery.parse(request.query ?? {}) as ListForm;
+    const query = listQuery.parse(request.query ?? {});
+    // one topic from the list's select, or several (topic=a&topic=b): consultations with any of them
+    const filterTopics = (Array.isArray(query.topic) ? query.topic : [query.topic]).filter(Boolean);
+    const form = { ...query, topic: filterTopics[0] ?? '' } as ListForm;
     const periodError = Boolean(form.from && form.to && form.from > form.to);
     const filters = {
       from: periodError ? undefined : form.from || undefined,
       to: periodError ? undefined : form.to || undefined,
       organisation: form.organisation,
-      topic: form.topic || undefined,
+      topics: filterTopics,
       channel: (form.channel || undefined) as Channel | undefined,
       followUpDue: form.followUp === 'due',
     };
-    const [result, topics, dueCount] = await Promise.all([
+    const [result, topics, dueCount, openRequests] = await Promise.all([
       searchConsultations(app.db, filters, { limit: pageSize, offset: (form.page - 1) * pageSize }),
       listTopics(app.db),
       countDueFollowUps(app.db),
+      countOpenRequests(app.db),
     ]);
     if (periodError) reply.code(400);
     return renderPage(request, reply, {
       title: request.t('consultations.list.title'),
-      body: ListPage({ t: request.t, language: request.language, form, result, topics, dueCount, pageSize, periodError }),
+      body: ListPage({ t: request.t, language: request.language, form, result, topics, dueCount, openRequests, pageSize, periodError }),
     });
   });
 
@@ -108,26 +131,52 @@ export async function consultationRoutes(app: FastifyInstance) {
     return renderPage(request, reply, { title: request.t('consultations.followUps.title'), body: FollowUpsPage({ t: request.t, language: request.language, items, topics, today }) });
   });
 
-  async function showForm(request: FastifyRequest, reply: FastifyReply, options: { id: number | null; input: FormInput; errors: FormError[]; current?: string }) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { id: number | null; input: FormInput; errors: FormError[]; current?: string[]; requestNote?: string },
+  ) {
     const topics = offeredTopics(await listTopics(app.db), options.current);
     const title = options.id === null ? request.t('consultations.form.createTitle') : request.t('consultations.form.editTitle', { date: dateOf(request.language, options.input.consulted_on ?? '') });
     if (options.errors.length > 0) reply.code(400);
     return renderPage(request, reply, {
       title: options.errors.length > 0 ? request.t('consultations.form.errorPrefix', { title }) : title,
-      body: ConsultationFormPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, id: options.id, title, input: options.input, errors: options.errors, topics }),
+      body: ConsultationFormPage({
+        t: request.t,
+        language: request.language,
+        csrfToken: request.csrfToken,
+        id: options.id,
+        title,
+        input: options.input,
+        errors: options.errors,
+        topics,
+        requestNote: options.requestNote,
+      }),
     });
   }
 
   /** Validates and saves; on a problem the form comes back with the errors. */
   async function save(request: FastifyRequest, reply: FastifyReply, id: number | null) {
-    const input = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])) as FormInput;
-    const current = id === null ? undefined : (await found(id)).topic;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const input: FormInput = {
+      ...Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'topics' && key !== 'topic').map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])),
+      topics: topicsOf(body),
+    };
+    const current = id === null ? undefined : (await found(id)).topics;
+    // logging a representative's request: it must still be open
+    const forRequest = id === null && input.request_id ? await openRequest(input.request_id) : undefined;
+    if (forRequest === null) return reply.redirect(`/consultations/requests/${input.request_id}?done=alreadyClosed`, 303);
+    const requestNote = forRequest ? requestNoteOf(request, forRequest) : undefined;
     const topicKeys = offeredTopics(await listTopics(app.db), current).map((topic) => topic.key);
     const parsed = parseConsultationForm(input, topicKeys);
-    if (!parsed.ok) return showForm(request, reply, { id, input, errors: parsed.errors, current });
-    const outcome = id === null ? await createConsultation(app.db, parsed.values, request.account!.id) : await updateConsultation(app.db, id, parsed.values, request.account!.id);
+    if (!parsed.ok) return showForm(request, reply, { id, input, errors: parsed.errors, current, requestNote });
+    const outcome =
+      id === null
+        ? await createConsultation(app.db, parsed.values, request.account!.id, forRequest ? { requestId: forRequest.id, baseUrl: app.settings.baseUrl } : undefined)
+        : await updateConsultation(app.db, id, parsed.values, request.account!.id);
     if (outcome === null) throw new HttpProblem(404, 'notFound');
-    if (!outcome.ok) return showForm(request, reply, { id, input, errors: [{ field: 'consulted_on', code: 'duplicate' }], current });
+    if (!outcome.ok && outcome.problem === 'requestClosed') return reply.redirect(`/consultations/requests/${input.request_id}?done=alreadyClosed`, 303);
+    if (!outcome.ok) return showForm(request, reply, { id, input, errors: [{ field: 'consulted_on', code: 'duplicate' }], current, requestNote });
     const done = id === null ? 'created' : 'saved';
     return reply.redirect(`/consultations/${outcome.id}?done=${done}${outcome.createdOrganisation ? '&newOrganisation=1' : ''}`, 303);
   }
@@ -138,6 +187,22 @@ export async function consultationRoutes(app: FastifyInstance) {
       ? await app.db.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId.data).executeTakeFirst()
       : undefined;
     const input: FormInput = { consulted_on: todayInBerlin(), ...(organisation ? { organisation: organisation.name, organisation_id: String(organisation.id) } : {}) };
+    // "Als Beratung erfassen" from the request queue: the form filled from the request
+    const requestId = (request.query as { request?: string } | undefined)?.request;
+    if (requestId !== undefined) {
+      const open = await openRequest(requestId);
+      if (open === null) return reply.redirect(`/consultations/requests/${encodeURIComponent(requestId)}?done=alreadyClosed`, 303);
+      const offered = offeredTopics(await listTopics(app.db)).map((topic) => topic.key);
+      Object.assign(input, {
+        organisation: open.organisationName,
+        organisation_id: String(open.organisationId),
+        persons: open.requesterName,
+        channel: open.channel,
+        topics: open.topics.filter((key) => offered.includes(key)),
+        request_id: String(open.id),
+      });
+      return showForm(request, reply, { id: null, input, errors: [], requestNote: requestNoteOf(request, open) });
+    }
     return showForm(request, reply, { id: null, input, errors: [] });
   });
 
@@ -181,11 +246,15 @@ export async function consultationRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/consultations/:id', { config: staffOnly, schema: { hide: true } }, async (request, reply) => showDetail(request, reply, await found(parseId(request))));
+  app.get('/consultations/:id', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+    const consultation = await found(parseId(request));
+    await auditRead(app.db, request.account!.id, 'consultation', consultation.id);
+    return showDetail(request, reply, consultation);
+  });
 
   app.get('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
     const consultation = await found(parseId(request));
-    return showForm(request, reply, { id: consultation.id, input: inputOf(consultation), errors: [], current: consultation.topic });
+    return showForm(request, reply, { id: consultation.id, input: inputOf(consultation), errors: [], current: consultation.topics });
   });
 
   app.post('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, parseId(request)));

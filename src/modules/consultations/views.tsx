@@ -20,6 +20,9 @@ const dateOf = (language: Language, isoDay: string) => new Intl.DateTimeFormat(l
 const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 export { dateOf };
 
+/** All topics of a consultation by their labels, the first (the import identity) first. */
+export const topicsText = (topics: ConsultationTopic[], language: Language, keys: readonly string[]) => keys.map((key) => topicLabel(topics, language, key)).join(', ') || '–';
+
 export function listHref(form: ListForm, page: number): string {
   const params = new URLSearchParams();
   for (const key of ['from', 'to', 'organisation', 'topic', 'channel', 'followUp'] as const) if (form[key]) params.set(key, form[key]);
@@ -35,11 +38,13 @@ interface ListProps {
   result: { total: number; items: ConsultationSummary[] };
   topics: ConsultationTopic[];
   dueCount: number;
+  /** Representatives' requests still open or in progress. */
+  openRequests: number;
   pageSize: number;
   periodError: boolean;
 }
 
-export function ListPage({ t, language, form, result, topics, dueCount, pageSize, periodError }: ListProps) {
+export function ListPage({ t, language, form, result, topics, dueCount, openRequests, pageSize, periodError }: ListProps) {
   const l = (key: string, options?: Record<string, unknown>) => t(`consultations.list.${key}`, options);
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
   return (
@@ -49,6 +54,9 @@ export function ListPage({ t, language, form, result, topics, dueCount, pageSize
       <div class="mosaik-inline-form">
         <a class="kern-btn kern-btn--primary" href="/consultations/new">
           <span class="kern-label">{l('new')}</span>
+        </a>
+        <a class="kern-link" href="/consultations/requests">
+          {l('requests', { count: openRequests })}
         </a>
         <a class="kern-link" href="/consultations/topics">
           {l('topics')}
@@ -141,7 +149,7 @@ function ConsultationTable({ t, language, items, topics, caption }: { t: Transla
                 </a>
               </td>
               <td class="kern-table__cell">{t(`consultations.channels.${item.channel}`)}</td>
-              <td class="kern-table__cell">{topicLabel(topics, language, item.topic) || '–'}</td>
+              <td class="kern-table__cell">{topicsText(topics, language, item.topics)}</td>
               <td class="kern-table__cell">{item.durationMinutes === null ? '–' : l('minutes', { count: item.durationMinutes })}</td>
               <td class="kern-table__cell">{item.followUpOn ? `${dateOf(language, item.followUpOn)}${item.followUpDone ? ` (${l('done')})` : ''}` : '–'}</td>
               <td class="kern-table__cell">{item.referralStatus ? t(`consultations.referralStatus.${item.referralStatus}`) : '–'}</td>
@@ -224,7 +232,14 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
         )}
         {row(label('persons'), c.persons)}
         {row(label('channel'), t(`consultations.channels.${c.channel}`))}
-        {row(label('topic'), topicLabel(topics, language, c.topic))}
+        {row(label('topics'), topicsText(topics, language, c.topics))}
+        {c.requestId !== null &&
+          row(
+            d('request'),
+            <a class="kern-link" href={`/consultations/requests/${c.requestId}`}>
+              {d('requestLink', { id: c.requestId })}
+            </a>,
+          )}
         {row(label('duration_minutes'), c.durationMinutes === null ? null : t('consultations.list.minutes', { count: c.durationMinutes }))}
         {row(label('outcome'), c.outcome)}
         {row(label('notes'), c.notes)}
@@ -315,7 +330,7 @@ export function FollowUpsPage({ t, language, items, topics, today }: { t: Transl
                   </td>
                   <td class="kern-table__cell">
                     <a class="kern-link" href={`/consultations/${item.id}`}>
-                      {`${dateOf(language, item.consultedOn)}, ${topicLabel(topics, language, item.topic)}`}
+                      {`${dateOf(language, item.consultedOn)}, ${topicsText(topics, language, item.topics)}`}
                     </a>
                   </td>
                 </tr>

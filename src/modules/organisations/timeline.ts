@@ -11,7 +11,7 @@ import type { Database } from '../../db/tables.js';
 
 export type TimelineEntry =
   | { kind: 'event'; on: string; id: number; title: string; format: string; persons: number }
-  | { kind: 'consultation'; on: string; id: number; channel: string; topic: string; durationMinutes: number | null }
+  | { kind: 'consultation'; on: string; id: number; channel: string; topics: { de: string[]; en: string[] }; durationMinutes: number | null }
   | { kind: 'grant'; on: string; id: number; year: number; applicationType: string; status: string; summary: string | null; amountEur: number | null }
   | { kind: 'change'; on: string; id: number; action: string; fields: string[]; otherName: string | null };
 
@@ -38,7 +38,12 @@ export async function organisationTimeline(db: Kysely<Database>, organisationId:
       group by e.id
       union all
       select 'consultation', c.consulted_on, c.id,
-             jsonb_build_object('channel', c.channel, 'topic', c.topic, 'durationMinutes', c.duration_minutes)
+             jsonb_build_object('channel', c.channel, 'durationMinutes', c.duration_minutes,
+               -- every topic, named as the staff's topic list names it (an imported line keeps its own text)
+               'topicsDe', (select jsonb_agg(coalesce(t.de, u.key) order by u.position) from unnest(c.topics) with ordinality u(key, position)
+                            left join consultation_topic t on t.key = u.key),
+               'topicsEn', (select jsonb_agg(coalesce(t.en, u.key) order by u.position) from unnest(c.topics) with ordinality u(key, position)
+                            left join consultation_topic t on t.key = u.key))
       from consultation c
       where c.organisation_id = ${organisationId}
       union all
@@ -52,6 +57,8 @@ export async function organisationTimeline(db: Kysely<Database>, organisationId:
              jsonb_build_object('action', a.action, 'fields', coalesce(a.details -> 'fields', '[]'::jsonb), 'otherName', a.details ->> 'mergedName')
       from audit_log a
       where a.subject_type = 'organisation' and a.subject_id = ${String(organisationId)}
+        -- reads and exports are in the audit log for the data protection officer, not changes
+        and a.action not like '%.read' and a.action not like '%.export%'
     ) timeline
     order by "on" desc, kind, id desc
     limit ${limit + 1} offset ${offset}`.execute(db);
@@ -68,7 +75,7 @@ function toEntry(row: Row): TimelineEntry {
     case 'event':
       return { kind: 'event', on, id, title: info.title, format: info.format, persons: Number(info.persons) };
     case 'consultation':
-      return { kind: 'consultation', on, id, channel: info.channel, topic: info.topic, durationMinutes: info.durationMinutes ?? null };
+      return { kind: 'consultation', on, id, channel: info.channel, topics: { de: info.topicsDe ?? [], en: info.topicsEn ?? [] }, durationMinutes: info.durationMinutes ?? null };
     case 'grant':
       return {
         kind: 'grant',

@@ -1,0 +1,168 @@
+import type { ComponentChildren } from 'preact';
+import type { Language, Translate } from '../../i18n/index.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { StatusTag } from './request-views.js';
+import type { ConsultationRequest } from './requests.js';
+import type { ConsultationTopic } from './topics.js';
+import { dateOf, topicsText } from './views.js';
+
+/** The staff queue of consultation requests and one request with its actions. */
+
+const at = (language: Language, value: Date) => dateOf(language, value.toISOString().slice(0, 10));
+
+function RequestTable({ t, language, items, topics, caption }: { t: Translate; language: Language; items: ConsultationRequest[]; topics: ConsultationTopic[]; caption: string }) {
+  const q = (key: string) => t(`consultations.requests.${key}`);
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">{caption}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            {['sentOn', 'organisation', 'requester', 'topics', 'channel', 'status'].map((key) => (
+              <th class="kern-table__header" scope="col" key={key}>
+                {q(`columns.${key}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {items.map((item) => (
+            <tr class="kern-table__row" key={item.id}>
+              <th class="kern-table__header" scope="row">
+                <a class="kern-link" href={`/consultations/requests/${item.id}`}>
+                  {at(language, item.createdAt)}
+                </a>
+              </th>
+              <td class="kern-table__cell">{item.organisationName}</td>
+              <td class="kern-table__cell">{item.requesterName}</td>
+              <td class="kern-table__cell">{topicsText(topics, language, item.topics)}</td>
+              <td class="kern-table__cell">{t(`consultations.channels.${item.channel}`)}</td>
+              <td class="kern-table__cell">
+                <StatusTag t={t} status={item.status} />
+                {item.assignedName && ` ${t('consultations.requests.assignedTo', { name: item.assignedName })}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface QueueProps {
+  t: Translate;
+  language: Language;
+  queue: { open: ConsultationRequest[]; closed: ConsultationRequest[] };
+  topics: ConsultationTopic[];
+  accountId: number;
+}
+
+export function QueuePage({ t, language, queue, topics }: QueueProps) {
+  const q = (key: string, options?: Record<string, unknown>) => t(`consultations.requests.${key}`, options);
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{q('title')}</h1>
+      <p class="kern-body">{q('intro')}</p>
+      <h2 class="kern-heading-medium">{q('openHeading', { count: queue.open.length })}</h2>
+      {queue.open.length === 0 ? <p class="kern-body">{q('noneOpen')}</p> : <RequestTable t={t} language={language} items={queue.open} topics={topics} caption={q('openCaption')} />}
+      {queue.closed.length > 0 && (
+        <>
+          <h2 class="kern-heading-medium">{q('closedHeading')}</h2>
+          <RequestTable t={t} language={language} items={queue.closed} topics={topics} caption={q('closedCaption')} />
+        </>
+      )}
+      <a class="kern-link" href="/consultations">
+        {t('consultations.detail.back')}
+      </a>
+    </div>
+  );
+}
+
+interface StaffRequestProps {
+  t: Translate;
+  language: Language;
+  csrfToken: string;
+  request: ConsultationRequest;
+  topics: ConsultationTopic[];
+  accountId: number;
+  done?: 'takenOver' | 'declined' | 'alreadyClosed';
+  /** The decline note was missing or too long. */
+  error?: string;
+}
+
+export function StaffRequestPage({ t, language, csrfToken, request: r, topics, accountId, done, error }: StaffRequestProps) {
+  const q = (key: string, options?: Record<string, unknown>) => t(`consultations.requests.${key}`, options);
+  const label = (key: string) => t(`consultations.request.labels.${key}`);
+  const open = r.status === 'open' || r.status === 'in_progress';
+  const row = (term: string, value: ComponentChildren) => (
+    <div class="kern-description-list-item" key={term}>
+      <dt class="kern-description-list-item__key">{term}</dt>
+      <dd class="kern-description-list-item__value">{value === null || value === '' ? t('consultations.detail.notSet') : value}</dd>
+    </div>
+  );
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{q('detailTitle', { organisation: r.organisationName })}</h1>
+      {done && <Alert kind={done === 'alreadyClosed' ? 'warning' : 'success'}>{q(`done.${done}`)}</Alert>}
+      <ErrorSummary title={t('consultations.form.errorTitle')} errors={error ? [{ field: 'note', message: error }] : []} />
+      <dl class="kern-description-list">
+        {row(q('columns.status'), <StatusTag t={t} status={r.status} />)}
+        {row(q('columns.assigned'), r.assignedName)}
+        {row(q('columns.sentOn'), at(language, r.createdAt))}
+        {row(
+          q('columns.organisation'),
+          <a class="kern-link" href={`/organisations/${r.organisationId}`}>
+            {r.organisationName}
+          </a>,
+        )}
+        {row(q('columns.requester'), r.requesterName)}
+        {row(label('topics'), topicsText(topics, language, r.topics))}
+        {row(label('channel'), t(`consultations.channels.${r.channel}`))}
+        {row(label('preferred_times'), r.preferredTimes)}
+        {row(label('message'), r.message)}
+        {row(label('contact_phone'), r.contactPhone)}
+        {row(label('contact_email'), r.contactEmail ?? r.requesterEmail)}
+        {r.consultationId !== null &&
+          row(
+            q('consultation'),
+            <a class="kern-link" href={`/consultations/${r.consultationId}`}>
+              {q('consultationLink')}
+            </a>,
+          )}
+        {r.declineNote !== null && row(q('declineNote'), r.declineNote)}
+      </dl>
+      {open && (
+        <div class="kern-stack-lg">
+          <div class="mosaik-inline-form">
+            <a class="kern-btn kern-btn--primary" href={`/consultations/new?request=${r.id}`}>
+              <span class="kern-label">{q('log')}</span>
+            </a>
+            {r.assignedTo !== accountId && (
+              <form method="post" action={`/consultations/requests/${r.id}/take`}>
+                <CsrfField token={csrfToken} />
+                <button type="submit" class="kern-btn kern-btn--secondary">
+                  <span class="kern-label">{q('takeOver')}</span>
+                </button>
+              </form>
+            )}
+          </div>
+          <form method="post" action={`/consultations/requests/${r.id}/decline`} class="kern-stack-sm" noValidate>
+            <CsrfField token={csrfToken} />
+            <h2 class="kern-heading-medium">{q('declineHeading')}</h2>
+            <FieldFrame name="note" label={q('declineNote')} hint={q('declineHint')} error={error}>
+              {(describedBy) => (
+                <textarea class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id="note" name="note" rows={3} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} />
+              )}
+            </FieldFrame>
+            <button type="submit" class="kern-btn kern-btn--tertiary">
+              <span class="kern-label">{q('decline')}</span>
+            </button>
+          </form>
+        </div>
+      )}
+      <a class="kern-link" href="/consultations/requests">
+        {q('back')}
+      </a>
+    </div>
+  );
+}
