@@ -24,6 +24,8 @@ const settingsSchema = z.object({
   /** Cells below this count are hidden in tables for funder, evaluator and public. */
   MOSAIK_SMALL_NUMBER_THRESHOLD: z.coerce.number().int().min(0).default(3),
   /** SMTP server for outgoing mail (smtp://user:pass@host:587); without it mails stay in the outbox. */
+  /** Key of the evaluator's stable pseudonyms (src/modules/evaluation/pseudonyms.ts); generated and stored in the database when unset. */
+  MOSAIK_PSEUDONYM_SECRET: z.string().trim().min(32).optional(),
   MOSAIK_SMTP_URL: z.string().url().optional(),
   /** Sender of outgoing mail. */
   MOSAIK_MAIL_FROM: z.string().default('Mosaik <noreply@mosaik.example>'),

@@ -3,6 +3,7 @@ import * as components from 'echarts/components';
 import * as core from 'echarts/core';
 import * as renderers from 'echarts/renderers';
 
+import { secondaryMark } from './suppression.js';
 import type { Cell, DashboardTable } from './tables.js';
 
 /**
@@ -87,7 +88,7 @@ export function renderBarChart(spec: ChartSpec, text: ChartText): string {
 /** A hidden small number draws no bar, only its "< N" label, in dark ink beside the empty bar. */
 function barOf(cell: Cell, text: ChartText, spec: ChartSpec) {
   const value = typeof cell.value === 'number' ? cell.value : 0;
-  if (cell.hidden) return { value: 0, label: { formatter: text.hidden, color: ink, position: spec.horizontal ? 'right' : 'top' } };
+  if (cell.hidden) return { value: 0, label: { formatter: cell.secondary ? secondaryMark : text.hidden, color: ink, position: spec.horizontal ? 'right' : 'top' } };
   return { value, label: { formatter: value === 0 ? '' : text.count(value) } };
 }
 

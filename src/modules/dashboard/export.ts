@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { germanDecimal } from './numbers.js';
+import { secondaryMark } from './suppression.js';
 import type { Cell, DashboardTable } from './tables.js';
 
 /**
@@ -26,6 +27,7 @@ export function exportHeadings(table: DashboardTable): string[] {
 }
 
 function hiddenValue(cell: Cell, threshold: number | null): string {
+  if (cell.secondary) return secondaryMark;
   return cell.kind === 'count' && threshold !== null ? `< ${threshold}` : '–';
 }
 

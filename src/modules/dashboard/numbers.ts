@@ -1,4 +1,5 @@
 import type { Language } from '../../i18n/index.js';
+import { secondaryMark } from './suppression.js';
 import type { Cell } from './tables.js';
 
 /**
@@ -44,6 +45,7 @@ export function germanDecimal(value: number, digits: number): string {
 
 /** What a hidden cell reads as: "< 3" for a count, a dash for a value computed from one. */
 export function hiddenText(cell: Cell, threshold: number | null, formats: NumberFormats): string {
+  if (cell.secondary) return secondaryMark;
   return cell.kind === 'count' && threshold !== null ? `< ${formats.count(threshold)}` : '–';
 }
 

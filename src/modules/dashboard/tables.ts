@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import { reportFormats, type ImpactReport, type ReportFormat } from '../reports/schemas.js';
 import type { NumberFormats } from './numbers.js';
+import { HiddenPaths } from './suppression.js';
 
 /**
  * The report's figures as tables, one per section of chapter 5 of the
@@ -21,6 +22,8 @@ export interface Cell {
   value: string | number | null;
   /** A small number (or a value computed from one) that this reader may not see. */
   hidden?: boolean;
+  /** Hidden only so that a hidden small number cannot be recomputed from a total (reads "x"). */
+  secondary?: boolean;
   /** A mean from fewer than `fewFormsLimit` forms, marked on the page. */
   fewForms?: boolean;
 }
@@ -62,7 +65,8 @@ const text = (value: string): Cell => ({ kind: 'text', value });
 const column = (label: string, numeric = true): Column => ({ label, numeric });
 
 function counter(hidden: Set<string>) {
-  return (path: string, value: number): Cell => ({ kind: 'count', value, hidden: hidden.has(path) || undefined });
+  const secondary = hidden instanceof HiddenPaths ? hidden.secondary : new Set<string>();
+  return (path: string, value: number): Cell => ({ kind: 'count', value, hidden: hidden.has(path) || undefined, secondary: secondary.has(path) || undefined });
 }
 
 /** A share of two cells; hidden when either is, empty when the whole is 0. */

@@ -54,7 +54,8 @@ export async function reportsApi(app: FastifyInstance) {
         summary: 'The impact report for a period (chapter 5 of the evaluation report)',
         description:
           'Both days are included. Roles admin, staff and coordinator receive exact figures; funder and evaluator receive small counts of organisations ' +
-          '(below MOSAIK_SMALL_NUMBER_THRESHOLD) replaced by 0 (change: null) and listed by path in "suppressed".',
+          '(below MOSAIK_SMALL_NUMBER_THRESHOLD) replaced by 0 (change: null) and listed by path in "suppressed"; so that no hidden count can be ' +
+          'recomputed from a total, further counts (which may be 3 or more) are hidden the same way (secondary suppression).',
         querystring: impactQuerySchema,
         response: { 200: responseSchema, 400: badRequestSchema, 401: errorSchema, 403: errorSchema },
       },

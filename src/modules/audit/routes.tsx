@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { adminsOnly } from '../../http/access.js';
+import { renderPage } from '../../http/render.js';
+import { writeAudit } from '../identity/audit.js';
+import { auditCsv, auditJson } from './export.js';
+import { allAuditEntries, auditFilterSchema, searchAudit, type AuditFilter } from './queries.js';
+import { AuditListPage, formOf } from './views.js';
+
+/**
+ * The audit log for admins: who read or changed which personal record, and
+ * every export, merge and erasure; filtered, paged, exportable. An export of
+ * the log is itself a disclosure and is logged as 'audit.export'.
+ */
+
+const pageSize = 50;
+
+/** The filter of the query, and the names of the fields given in a form it could not use. */
+function filterOf(request: FastifyRequest): { filter: AuditFilter; invalid: string[] } {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const filter = auditFilterSchema.parse(query);
+  const given = (key: string) => typeof query[key] === 'string' && (query[key] as string).trim() !== '';
+  const invalid = (['from', 'to', 'action', 'kind', 'subjectType'] as const).filter((key) => given(key) && filter[key] === undefined);
+  if (filter.from && filter.to && filter.from > filter.to) {
+    invalid.push('to');
+    filter.to = undefined;
+  }
+  // an empty text field filters nothing
+  for (const key of ['account', 'action', 'subjectType', 'subjectId'] as const) if (filter[key] === '') filter[key] = undefined;
+  return { filter, invalid };
+}
+
+export async function auditRoutes(app: FastifyInstance) {
+  const admins = { access: adminsOnly };
+
+  app.get('/admin/audit', { config: admins, schema: { hide: true } }, async (request, reply) => {
+    const { filter, invalid } = filterOf(request);
+    const page = await searchAudit(app.db, filter, pageSize);
+    if (invalid.length > 0) reply.code(400);
+    return renderPage(request, reply, {
+      title: request.t('audit.list.title'),
+      body: <AuditListPage t={request.t} language={request.language} form={formOf(filter)} page={page} invalid={invalid} />,
+    });
+  });
+
+  async function sendExport(request: FastifyRequest, reply: FastifyReply, format: 'csv' | 'json') {
+    const { filter } = filterOf(request);
+    const { before: _before, after: _after, ...criteria } = filter;
+    await writeAudit(app.db, { accountId: request.account!.id, action: 'audit.export', subjectType: 'audit_log', details: { format, ...criteria } });
+    const day = new Date().toISOString().slice(0, 10);
+    reply.header('content-disposition', `attachment; filename="mosaik-audit-${day}.${format}"`);
+    const entries = allAuditEntries(app.db, criteria);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(auditCsv(entries));
+    return reply.type('application/json; charset=utf-8').send(auditJson(entries));
+  }
+
+  app.get('/admin/audit.csv', { config: admins, schema: { hide: true } }, async (request, reply) => sendExport(request, reply, 'csv'));
+  app.get('/admin/audit.json', { config: admins, schema: { hide: true } }, async (request, reply) => sendExport(request, reply, 'json'));
+}

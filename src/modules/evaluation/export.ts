@@ -1,0 +1,67 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { defuseFormula } from '../audit/export.js';
+import type { Pseudonymiser } from './pseudonyms.js';
+import { activityYears, describeOrganisations, measures, organisationIndex, participations, type EvaluationOrganisation } from './queries.js';
+
+/**
+ * The evaluator's lists as CSV (UTF-8 with BOM, semicolons, like every export
+ * of Mosaik): codes rather than labels, so that scripts can read them; counts
+ * below the threshold as "< N", like the pages.
+ */
+
+/** A count as the evaluator may see it: "< 3" for 1 and 2 (threshold 3), zeros and larger counts as they are. */
+export function maskedCount(value: number, threshold: number | null): string {
+  return threshold !== null && value > 0 && value < threshold ? `< ${threshold}` : String(value);
+}
+
+function csv(header: string[], records: AsyncIterable<string[]>): Readable {
+  const rows = Readable.from(
+    (async function* () {
+      for await (const record of records) yield record.map(defuseFormula);
+    })(),
+  );
+  return rows.pipe(stringify({ bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: header }));
+}
+
+/** One row per organisation, in pseudonym order, with a column per year and measure ("events_2018"). */
+export async function organisationsCsv(db: Kysely<Database>, pseudonyms: Pseudonymiser, threshold: number | null): Promise<Readable> {
+  const years = await activityYears(db);
+  const { ids } = await organisationIndex(db, pseudonyms);
+  const header = ['pseudonym', 'district', 'municipality', 'legal_form', 'founding_decade', 'orientation', 'fields', ...years.flatMap((year) => measures.map((measure) => `${measure}_${year}`))];
+  const record = (organisation: EvaluationOrganisation) => [
+    organisation.pseudonym,
+    organisation.district ?? '',
+    organisation.municipality ?? '',
+    organisation.legalForm ?? '',
+    organisation.foundingDecade === null ? '' : String(organisation.foundingDecade),
+    organisation.orientation ?? '',
+    organisation.fields.join(','),
+    ...years.flatMap((year) => measures.map((measure) => maskedCount(organisation.counts[year]?.[measure] ?? 0, threshold))),
+  ];
+  return csv(
+    header,
+    (async function* () {
+      for (let start = 0; start < ids.length; start += 1000) {
+        for (const organisation of await describeOrganisations(db, pseudonyms, ids.slice(start, start + 1000))) yield record(organisation);
+      }
+    })(),
+  );
+}
+
+/** Every participation (or those of one year), newest events first. */
+export function participationsCsv(db: Kysely<Database>, pseudonyms: Pseudonymiser, year: number | undefined): Readable {
+  const batch = 2000;
+  return csv(
+    ['event', 'format', 'date', 'organisation', 'person'],
+    (async function* () {
+      for (let offset = 0; ; offset += batch) {
+        const { items } = await participations(db, pseudonyms, { year, limit: batch, offset });
+        for (const item of items) yield [item.eventTitle, item.format, item.startDate, item.organisation ?? '', item.person ?? ''];
+        if (items.length < batch) return;
+      }
+    })(),
+  );
+}

@@ -1,0 +1,290 @@
+import type { ComponentChildren } from 'preact';
+import type { Language, Translate } from '../../i18n/index.js';
+import { topicLabel, type ConsultationTopic } from '../consultations/topics.js';
+import { maskedCount } from './export.js';
+import { measures, type EvaluationOrganisation, type EvaluationParticipation, type Timeline } from './queries.js';
+
+/** The evaluator's pages: what they see, organisations, one timeline, participations. */
+
+const dayOf = (language: Language, isoDay: string) =>
+  new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+/** A code's label from another module's strings, the code itself when there is none. */
+const label = (t: Translate, key: string, code: string | null) => (code === null ? '–' : t(`${key}.${code}`, { defaultValue: code }));
+
+export function EvaluationHome({ t, threshold }: { t: Translate; threshold: number | null }) {
+  const h = (key: string, options?: Record<string, unknown>) => t(`evaluation.home.${key}`, options);
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{h('title')}</h1>
+      <p class="kern-body">{h('intro')}</p>
+      <h2 class="kern-heading-medium">{h('seeTitle')}</h2>
+      <ul class="kern-list">
+        <li>
+          <a class="kern-link" href="/evaluation/organisations">
+            {t('evaluation.organisations.title')}
+          </a>
+          : {h('seeOrganisations')}
+        </li>
+        <li>{h('seeTimeline')}</li>
+        <li>
+          <a class="kern-link" href="/evaluation/participations">
+            {t('evaluation.participations.title')}
+          </a>
+          : {h('seeParticipations')}
+        </li>
+      </ul>
+      <h2 class="kern-heading-medium">{h('notTitle')}</h2>
+      <p class="kern-body">{h('not')}</p>
+      <h2 class="kern-heading-medium">{h('pseudonymsTitle')}</h2>
+      <p class="kern-body">{h('pseudonyms')}</p>
+      <p class="kern-body">{h('persons')}</p>
+      <h2 class="kern-heading-medium">{h('smallTitle')}</h2>
+      <p class="kern-body">{threshold === null ? h('smallOff') : h('small', { threshold })}</p>
+    </div>
+  );
+}
+
+function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ComponentChildren }) {
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">{caption}</caption>
+        <thead>
+          <tr class="kern-table__row">
+            {headers.map((header) => (
+              <th class="kern-table__header" scope="col" key={header}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Pager({ t, page, pages, href }: { t: Translate; page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('evaluation.pagination')} class="mosaik-inline-form">
+      {page > 1 && (
+        <a class="kern-link" href={href(page - 1)} rel="prev">
+          {t('evaluation.previous')}
+        </a>
+      )}
+      <span class="kern-body">{t('evaluation.page', { page, pages })}</span>
+      {page < pages && (
+        <a class="kern-link" href={href(page + 1)} rel="next">
+          {t('evaluation.next')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+function YearFilter({ t, action, years, year, allowAll }: { t: Translate; action: string; years: number[]; year: number | null; allowAll: boolean }) {
+  return (
+    <form method="get" action={action} class="mosaik-inline-form" aria-label={t('evaluation.yearFilter')}>
+      <label class="kern-label" for="year">
+        {t('evaluation.year')}
+      </label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id="year" name="year">
+          {allowAll && (
+            <option value="" selected={year === null}>
+              {t('evaluation.allYears')}
+            </option>
+          )}
+          {years.map((option) => (
+            <option key={option} value={String(option)} selected={option === year}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="kern-btn kern-btn--secondary">
+        <span class="kern-label">{t('evaluation.show')}</span>
+      </button>
+    </form>
+  );
+}
+
+interface OrganisationsProps {
+  t: Translate;
+  organisations: EvaluationOrganisation[];
+  total: number;
+  years: number[];
+  year: number | null;
+  page: number;
+  pages: number;
+  threshold: number | null;
+}
+
+export function OrganisationsPage({ t, organisations, total, years, year, page, pages, threshold }: OrganisationsProps) {
+  const o = (key: string, options?: Record<string, unknown>) => t(`evaluation.organisations.${key}`, options);
+  const href = (target: number) => `/evaluation/organisations?${new URLSearchParams({ ...(year === null ? {} : { year: String(year) }), page: String(target) })}`;
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{o('title')}</h1>
+      <p class="kern-body">{o('intro')}</p>
+      <YearFilter t={t} action="/evaluation/organisations" years={years} year={year} allowAll={false} />
+      <p class="kern-body">
+        <a class="kern-link" href="/evaluation/organisations.csv" download>
+          {o('download')}
+        </a>
+      </p>
+      <p class="kern-body" role="status">
+        {o('total', { count: total })}
+      </p>
+      <Table
+        caption={o('caption', { year: year ?? '' })}
+        headers={[o('pseudonym'), o('district'), o('municipality'), o('legalForm'), o('foundingDecade'), o('orientation'), o('fields'), ...measures.map((measure) => o(`measures.${measure}`, { year: year ?? '' }))]}
+      >
+        {organisations.map((organisation) => (
+          <tr class="kern-table__row" key={organisation.pseudonym}>
+            <th class="kern-table__header" scope="row">
+              <a class="kern-link" href={`/evaluation/organisations/${organisation.pseudonym}`}>
+                <code>{organisation.pseudonym}</code>
+              </a>
+            </th>
+            <td class="kern-table__cell">{organisation.district ?? '–'}</td>
+            <td class="kern-table__cell">{organisation.municipality ?? '–'}</td>
+            <td class="kern-table__cell">{label(t, 'organisations.profile.legalForms', organisation.legalForm)}</td>
+            <td class="kern-table__cell">{organisation.foundingDecade === null ? '–' : o('decade', { decade: organisation.foundingDecade })}</td>
+            <td class="kern-table__cell">{label(t, 'organisations.profile.orientations', organisation.orientation)}</td>
+            <td class="kern-table__cell">{organisation.fields.map((field) => label(t, 'organisations.profile.fieldsOfActivity', field)).join(', ') || '–'}</td>
+            {measures.map((measure) => (
+              <td class="kern-table__cell" key={measure}>
+                {maskedCount(year === null ? 0 : organisation.counts[year]?.[measure] ?? 0, threshold)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </Table>
+      <Pager t={t} page={page} pages={pages} href={href} />
+    </div>
+  );
+}
+
+interface TimelineProps {
+  t: Translate;
+  language: Language;
+  pseudonym: string;
+  timeline: Timeline;
+  topics: ConsultationTopic[];
+}
+
+export function OrganisationTimelinePage({ t, language, pseudonym, timeline, topics }: TimelineProps) {
+  const o = (key: string, options?: Record<string, unknown>) => t(`evaluation.timeline.${key}`, options);
+  const section = (title: string, empty: boolean, table: ComponentChildren) => (
+    <section class="kern-stack-sm">
+      <h2 class="kern-heading-medium">{title}</h2>
+      {empty ? <p class="kern-body">{o('none')}</p> : table}
+    </section>
+  );
+  return (
+    <div class="kern-stack-lg">
+      <p class="kern-body">
+        <a class="kern-link" href="/evaluation/organisations">
+          {o('back')}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">{o('title', { pseudonym })}</h1>
+      <p class="kern-body">{o('intro')}</p>
+      {section(
+        o('events'),
+        timeline.events.length === 0,
+        <Table caption={o('events')} headers={[o('date'), o('eventTitle'), o('format')]}>
+          {timeline.events.map((event, index) => (
+            <tr class="kern-table__row" key={index}>
+              <td class="kern-table__cell">{dayOf(language, event.startDate)}</td>
+              <td class="kern-table__cell">{event.title}</td>
+              <td class="kern-table__cell">{label(t, 'dashboard.formats', event.format)}</td>
+            </tr>
+          ))}
+        </Table>,
+      )}
+      {section(
+        o('consultations'),
+        timeline.consultations.length === 0,
+        <Table caption={o('consultations')} headers={[o('date'), o('channel'), o('topic'), o('duration')]}>
+          {timeline.consultations.map((consultation, index) => (
+            <tr class="kern-table__row" key={index}>
+              <td class="kern-table__cell">{dayOf(language, consultation.consultedOn)}</td>
+              <td class="kern-table__cell">{label(t, 'consultations.channels', consultation.channel)}</td>
+              <td class="kern-table__cell">{consultation.topics.map((topic) => topicLabel(topics, language, topic)).join(', ') || '–'}</td>
+              <td class="kern-table__cell">{consultation.durationMinutes === null ? '–' : o('minutes', { count: consultation.durationMinutes })}</td>
+            </tr>
+          ))}
+        </Table>,
+      )}
+      {section(
+        o('grants'),
+        timeline.grants.length === 0,
+        <Table caption={o('grants')} headers={[o('grantYear'), o('applicationType'), o('status'), o('amount')]}>
+          {timeline.grants.map((grant, index) => (
+            <tr class="kern-table__row" key={index}>
+              <td class="kern-table__cell">{grant.year}</td>
+              <td class="kern-table__cell">{label(t, 'organisations.timeline.applicationTypes', grant.applicationType)}</td>
+              <td class="kern-table__cell">{label(t, 'organisations.timeline.statuses', grant.status)}</td>
+              <td class="kern-table__cell">{grant.amountEur === null ? '–' : euros(language, grant.amountEur)}</td>
+            </tr>
+          ))}
+        </Table>,
+      )}
+    </div>
+  );
+}
+
+interface ParticipationsProps {
+  t: Translate;
+  language: Language;
+  items: EvaluationParticipation[];
+  total: number;
+  years: number[];
+  year: number | null;
+  page: number;
+  pages: number;
+}
+
+export function ParticipationsPage({ t, language, items, total, years, year, page, pages }: ParticipationsProps) {
+  const p = (key: string, options?: Record<string, unknown>) => t(`evaluation.participations.${key}`, options);
+  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(year === null ? {} : { year: String(year) }), ...extra }).toString();
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{p('title')}</h1>
+      <p class="kern-body">{p('intro')}</p>
+      <YearFilter t={t} action="/evaluation/participations" years={years} year={year} allowAll />
+      <p class="kern-body">
+        <a class="kern-link" href={`/evaluation/participations.csv${year === null ? '' : `?${query({})}`}`} download>
+          {p('download')}
+        </a>
+      </p>
+      <p class="kern-body" role="status">
+        {p('total', { count: total })}
+      </p>
+      <Table caption={p('title')} headers={[p('event'), p('format'), p('date'), p('organisation'), p('person')]}>
+        {items.map((item, index) => (
+          <tr class="kern-table__row" key={index}>
+            <td class="kern-table__cell">{item.eventTitle}</td>
+            <td class="kern-table__cell">{label(t, 'dashboard.formats', item.format)}</td>
+            <td class="kern-table__cell">{dayOf(language, item.startDate)}</td>
+            <td class="kern-table__cell">
+              {item.organisation ? (
+                <a class="kern-link" href={`/evaluation/organisations/${item.organisation}`}>
+                  <code>{item.organisation}</code>
+                </a>
+              ) : (
+                '–'
+              )}
+            </td>
+            <td class="kern-table__cell">{item.person ? <code>{item.person}</code> : '–'}</td>
+          </tr>
+        ))}
+      </Table>
+      <Pager t={t} page={page} pages={pages} href={(target) => `/evaluation/participations?${query({ page: String(target) })}`} />
+    </div>
+  );
+}
