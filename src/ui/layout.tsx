@@ -26,11 +26,10 @@ function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] 
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
   if (account.role === 'evaluator') items.push({ href: '/evaluation', label: t('nav.evaluation') });
   if (centreStaff.includes(account.role) || account.role === 'coordinator') {
-    items.push({ href: '/events', label: t('nav.events') }, { href: '/organisations', label: t('nav.organisations') });
+    items.push({ href: '/events', label: t('nav.events') }, { href: '/organisations', label: t('nav.organisations') }, { href: '/people', label: t('nav.people') });
   }
   if (centreStaff.includes(account.role)) {
     items.push(
-      { href: '/people', label: t('nav.people') },
       { href: '/consultations', label: t('nav.consultations') },
       { href: '/claims', label: t('nav.claims') },
       { href: '/imports', label: t('nav.imports') },
@@ -92,7 +91,7 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
         </a>
         <header class="mosaik-header">
           <div class="kern-container mosaik-header__bar">
-            <a class="mosaik-brand" href={account ? '/dashboard' : '/'}>
+            <a class="mosaik-brand" href={!account ? '/' : account.role === 'representative' ? '/my' : '/dashboard'}>
               <span class="kern-title">{t('app.name')}</span>
               <span class="kern-body--small mosaik-brand__tagline">{t('app.tagline')}</span>
             </a>

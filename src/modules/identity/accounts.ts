@@ -8,6 +8,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 const passwordLinkHours = 72;
+/** Invitation links live longer: people invited by mail may not read it the same day. */
+export const invitationLinkHours = 7 * 24;
 
 export interface NewAccount {
   email: string;
@@ -36,11 +38,11 @@ export async function createAccount(db: Kysely<Database>, account: NewAccount, a
 }
 
 /** Creates a one-time link token for setting the password; returns the token for the link. */
-export async function createPasswordLink(db: Kysely<Database>, accountId: number): Promise<string> {
+export async function createPasswordLink(db: Kysely<Database>, accountId: number, hours = passwordLinkHours): Promise<string> {
   const token = randomToken();
   await db
     .insertInto('password_token')
-    .values({ id: sha256(token), account_id: accountId, expires_at: new Date(Date.now() + passwordLinkHours * 3600_000), used_at: null })
+    .values({ id: sha256(token), account_id: accountId, expires_at: new Date(Date.now() + hours * 3600_000), used_at: null })
     .execute();
   return token;
 }

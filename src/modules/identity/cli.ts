@@ -4,18 +4,21 @@ import type { Role } from '../../db/tables.js';
 import { roles } from '../../http/access.js';
 import { AccountError, createAccount, createPasswordLink } from './accounts.js';
 import { addOrganisationScopes, unknownOrganisations } from './scopes.js';
+import { inviteAccount } from '../accounts/invitations.js';
 
 /**
  * `mosaik user add EMAIL --role ROLE [--organisation ID ...]`: creates an
  * account and prints a one-time password link. A representative speaks for
  * the organisations given (the option may repeat).
+ * `mosaik user invite EMAIL --role ROLE [--name NAME] [--district D ...] [--organisation ID ...]`:
+ * the same as an invitation from /admin/accounts: the mail goes to the outbox.
  */
 export const userCommand: CliCommand = async ({ args, open, out, err }) => {
   const [action, email] = args;
   const roleIndex = args.indexOf('--role');
   const role = roleIndex >= 0 ? args[roleIndex + 1] : undefined;
-  if (action !== 'add' || !email || !email.includes('@') || !role) {
-    err('Aufruf: mosaik user add EMAIL --role ROLLE [--organisation ID ...] / Usage: mosaik user add EMAIL --role ROLE [--organisation ID ...]');
+  if ((action !== 'add' && action !== 'invite') || !email || !email.includes('@') || !role) {
+    err('Aufruf: mosaik user add|invite EMAIL --role ROLLE [--organisation ID ...] / Usage: mosaik user add|invite EMAIL --role ROLE [--organisation ID ...]');
     return 2;
   }
   if (!roles.includes(role as Role)) {
@@ -33,12 +36,25 @@ export const userCommand: CliCommand = async ({ args, open, out, err }) => {
     err(`--organisation gilt nur für die Rolle representative. / --organisation applies only to the role representative.`);
     return 2;
   }
+  const districts = args.flatMap((arg, index) => (arg === '--district' ? [args[index + 1] ?? ''] : [])).map((district) => district.trim()).filter(Boolean);
+  if (action === 'invite' && role === 'coordinator' && districts.length === 0) {
+    err('Eine Koordination braucht mindestens einen --district. / A coordinator needs at least one --district.');
+    return 2;
+  }
   const handle = await open();
   try {
     const unknown = await unknownOrganisations(handle.db, organisationIds);
     if (unknown.length > 0) {
       err(`Unbekannte Organisations-ID: ${unknown.join(', ')}. Bitte prüfen Sie die ID in der Organisationsliste; es wurde kein Konto angelegt. / Unknown organisation id: ${unknown.join(', ')}. Please check the id in the organisation list; no account was created.`);
       return 1;
+    }
+    if (action === 'invite') {
+      const nameIndex = args.indexOf('--name');
+      const displayName = nameIndex >= 0 ? (args[nameIndex + 1] ?? '').trim() : '';
+      const invited = await inviteAccount(handle.db, { email, role: role as Role, displayName, districts, organisationIds }, { actorId: null, baseUrl: readSettings().baseUrl });
+      out(`Einladung liegt im Postausgang / invitation queued in the outbox: ${email.trim().toLowerCase()} (${role})`);
+      out(`Einmal-Link (7 Tage gültig) / one-time link (valid 7 days): ${invited.link}`);
+      return 0;
     }
     // account and scopes together: no representative without their organisations
     const account = await handle.db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
 import { sessionCookie } from '../../http/context.js';
 import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
@@ -11,17 +12,21 @@ import { SetPasswordPage, SignInPage } from './views.js';
 const signInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(1000), next: z.string().optional(), _csrf: z.string().optional() });
 const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard');
+/**
+ * Only same-site paths are followed after sign-in (no open redirect).
+ * Without one, representatives go to their own area (they have no dashboard).
+ */
+const safeNext = (next: string | undefined, role: Role) =>
+  next && next.startsWith('/') && !next.startsWith('//') ? next : role === 'representative' ? '/my' : '/dashboard';
 
 export async function identityRoutes(app: FastifyInstance) {
   const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    const query = request.query as { next?: string; signedOut?: string };
+    const query = request.query as { next?: string; signedOut?: string; passwordSet?: string };
     return renderPage(request, reply, {
       title: request.t('signIn.title'),
-      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: query.next, demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1' }),
+      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: query.next, demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
     });
   });
 
@@ -45,7 +50,7 @@ export async function identityRoutes(app: FastifyInstance) {
       const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);
       reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.settings.secureCookies, maxAge: app.settings.MOSAIK_SESSION_HOURS * 3600 });
       await writeAudit(app.db, { accountId: account.id, action: 'account.sign_in', subjectType: 'account', subjectId: account.id });
-      return reply.redirect(safeNext(body.next), 303);
+      return reply.redirect(safeNext(body.next, account.role), 303);
     },
   );
 

@@ -8,15 +8,18 @@ interface SignInProps {
   demo: { email: string; password: string } | null;
   failed?: boolean;
   signedOut?: boolean;
+  /** Arrived from the password-setting link (an invitation). */
+  passwordSet?: boolean;
   email?: string;
 }
 
-export function SignInPage({ t, csrfToken, next, demo, failed, signedOut, email }: SignInProps) {
+export function SignInPage({ t, csrfToken, next, demo, failed, signedOut, passwordSet, email }: SignInProps) {
   return (
     <div class="kern-stack-md">
       <h1 class="kern-heading-large">{t('signIn.title')}</h1>
       {failed && <ErrorSummary title={t('errors.summary')} errors={[{ field: 'email', message: t('signIn.failed') }]} />}
       {signedOut && <Alert kind="success">{t('signIn.signedOut')}</Alert>}
+      {passwordSet && <Alert kind="success">{t('accounts.signIn.passwordSet')}</Alert>}
       {demo && (
         <Alert kind="info">
           <p class="kern-body--bold">{t('signIn.demoTitle')}</p>

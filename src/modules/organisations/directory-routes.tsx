@@ -4,22 +4,30 @@ import type { Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import type { Translate } from '../../i18n/index.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import { directoryDistricts, directoryScopeOf, inScope, searchOrganisations, type DirectoryQuery } from './directory.js';
 import { DirectoryPageView, type DirectoryForm } from './directory-views.js';
 import { addLink, createOrganisation, loadProfile, removeLink, updateOrganisation, type SaveOutcome } from './profile.js';
-import { linkKinds, parseProfileForm, type FormInput } from './profile-form.js';
+import { linkKinds, parseProfileForm, representativeFields, representativeInput, type FormInput } from './profile-form.js';
 import { inputOf, ProfileFormPage } from './profile-form-views.js';
 import { ProfilePage } from './profile-views.js';
 import { organisationTimeline } from './timeline.js';
+import { auditRead } from '../identity/audit.js';
 
 /**
  * The organisation directory and profiles. Centre staff see and edit every
  * organisation; municipal coordinators read those of their districts (a
  * profile outside them is "not found", so its existence is not revealed).
+ * Association representatives read and edit the profiles of their own
+ * organisations only (account_scope), with the fields of
+ * representativeFields, and never see staff notes.
  */
 
 export const directoryReaders: readonly Role[] = [...centreStaff, 'coordinator'];
+export const profileReaders: readonly Role[] = [...directoryReaders, 'representative'];
+export const profileEditors: readonly Role[] = [...centreStaff, 'representative'];
+const isRepresentative = (request: FastifyRequest) => request.account!.role === 'representative';
 
 const pageSize = 25;
 const timelineSize = 20;
@@ -105,13 +113,24 @@ export async function directoryRoutes(app: FastifyInstance) {
   const readers = { access: directoryReaders };
   const staffOnly = { access: centreStaff };
 
-  /** The profile, or 404 when it does not exist or lies outside the account's districts. */
+  /** The profile, or 404 when it does not exist or lies outside the account's districts (or a representative's organisations). */
   async function visibleProfile(request: FastifyRequest, id: number) {
+    if (isRepresentative(request)) {
+      const own = await app.db.selectFrom('account_scope').select('organisation_id').where('account_id', '=', request.account!.id).where('organisation_id', '=', id).executeTakeFirst();
+      const profile = own ? await loadProfile(app.db, id) : null;
+      if (!profile) throw new HttpProblem(404, 'notFound');
+      // what staff note about the organisation, and the review queue's hints, are theirs alone
+      return { ...profile, organisation: { ...profile.organisation, notes: null, needs_review: false }, likelyDuplicates: 0 };
+    }
     const profile = await loadProfile(app.db, id);
     const scope = await directoryScopeOf(app.db, request.account!);
     if (!profile || !inScope(scope, profile.organisation.district)) throw new HttpProblem(404, 'notFound');
     return profile;
   }
+
+  /** The edit form as the account may use it: every field for staff, representativeFields for representatives. */
+  const formOptions = (request: FastifyRequest) =>
+    isRepresentative(request) ? { fields: representativeFields, intro: request.t('accounts.profile.representativeIntro') } : {};
 
   app.get('/organisations', { config: readers, schema: { hide: true } }, async (request, reply) => {
     const form = pageQuery.parse(request.query ?? {}) as DirectoryForm;
@@ -159,37 +178,56 @@ export async function directoryRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/organisations/:id', { config: readers, schema: { hide: true } }, async (request, reply) => {
+  app.get('/organisations/:id', { config: { access: profileReaders }, schema: { hide: true } }, async (request, reply) => {
     const id = parseId(request);
     const { timeline: timelinePage, done } = profileQuery.parse(request.query ?? {});
     const profile = await visibleProfile(request, id);
+    await auditRead(app.db, request.account!.id, 'organisation', id);
     const timeline = await organisationTimeline(app.db, id, { limit: timelineSize, offset: (timelinePage - 1) * timelineSize });
-    return renderPage(request, reply, {
-      title: profile.organisation.name,
-      body: ProfilePage({
-        t: request.t,
-        language: request.language,
-        csrfToken: request.csrfToken,
-        profile,
-        timeline,
-        timelinePage,
-        canEdit: centreStaff.includes(request.account!.role),
-        done,
-      }),
+    const page = ProfilePage({
+      t: request.t,
+      language: request.language,
+      csrfToken: request.csrfToken,
+      profile,
+      timeline,
+      timelinePage,
+      canEdit: centreStaff.includes(request.account!.role),
+      showPeople: !isRepresentative(request),
+      canErase: request.account!.role === 'admin',
+      done,
     });
+    return renderPage(request, reply, { title: profile.organisation.name, body: isRepresentative(request) ? [<RepresentativeLinks t={request.t} id={id} />, page] : page });
   });
 
-  app.get('/organisations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  const storedInput = (profile: NonNullable<Awaited<ReturnType<typeof loadProfile>>>) =>
+    inputOf(profile.organisation as unknown as Record<string, unknown>, profile.names.filter((name) => name.isAlias).map((name) => name.name));
+
+  /**
+   * A representative's form carries only their fields; the others keep what
+   * staff stored (notes included), read unfiltered after the scope check.
+   */
+  async function formInputOf(request: FastifyRequest, id: number, submitted: FormInput): Promise<FormInput> {
+    if (!isRepresentative(request)) return submitted;
+    await visibleProfile(request, id);
+    const stored = await loadProfile(app.db, id);
+    if (!stored) throw new HttpProblem(404, 'notFound');
+    return representativeInput(storedInput(stored), submitted);
+  }
+
+  app.get('/organisations/:id/edit', { config: { access: profileEditors }, schema: { hide: true } }, async (request, reply) => {
     const profile = await visibleProfile(request, parseId(request));
     const { organisation } = profile;
     const title = request.t('organisations.profileForm.editTitle', { name: organisation.name });
-    const input = inputOf(organisation as unknown as Record<string, unknown>, profile.names.filter((name) => name.isAlias).map((name) => name.name));
-    return renderPage(request, reply, { title, body: ProfileFormPage({ t: request.t, csrfToken: request.csrfToken, id: organisation.id, title, input, errors: [], conflicts: [] }) });
+    return renderPage(request, reply, {
+      title,
+      body: ProfileFormPage({ t: request.t, csrfToken: request.csrfToken, id: organisation.id, title, input: storedInput(profile), errors: [], conflicts: [], ...formOptions(request) }),
+    });
   });
 
-  app.post('/organisations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/:id/edit', { config: { access: profileEditors }, schema: { hide: true } }, async (request, reply) => {
     const id = parseId(request);
-    const input = (request.body ?? {}) as FormInput;
+    const submitted = (request.body ?? {}) as FormInput;
+    const input = await formInputOf(request, id, submitted);
     const parsed = parseProfileForm(input);
     const outcome = parsed.ok ? await updateOrganisation(app.db, id, parsed.values, request.account!.id) : undefined;
     if (outcome === null) throw new HttpProblem(404, 'notFound');
@@ -199,7 +237,7 @@ export async function directoryRoutes(app: FastifyInstance) {
     reply.code(400);
     return renderPage(request, reply, {
       title: request.t('organisations.profileForm.errorPrefix', { title }),
-      body: ProfileFormPage({ t: request.t, csrfToken: request.csrfToken, id, title, input, errors: parsed.ok ? [] : parsed.errors, conflicts: outcome?.conflicts ?? [] }),
+      body: ProfileFormPage({ t: request.t, csrfToken: request.csrfToken, id, title, input: isRepresentative(request) ? submitted : input, errors: parsed.ok ? [] : parsed.errors, conflicts: outcome?.conflicts ?? [], ...formOptions(request) }),
     });
   });
 
@@ -233,4 +271,18 @@ export async function directoryRoutes(app: FastifyInstance) {
       body: ProfilePage({ t: request.t, language: request.language, csrfToken: request.csrfToken, profile, timeline, timelinePage: 1, canEdit: true, linkError }),
     });
   }
+}
+
+/** Above a representative's view of their profile: back to their area, and the edit form. */
+function RepresentativeLinks({ t, id }: { t: Translate; id: number }) {
+  return (
+    <nav aria-label={t('accounts.my.title')} class="mosaik-inline-form">
+      <a class="kern-link" href="/my">
+        {t('accounts.profile.backToMy')}
+      </a>{' '}
+      <a class="kern-link" href={`/organisations/${id}/edit`}>
+        {t('accounts.profile.edit')}
+      </a>
+    </nav>
+  );
 }

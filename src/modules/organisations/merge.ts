@@ -1,3 +1,4 @@
+import { moveClaims, moveConsultationRequests, movePersonRoles } from './merge-related.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Organisation } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
@@ -29,6 +30,9 @@ export const mergedTables = [
   { table: 'organisation_distinct_pair', column: 'organisation_id_high' },
   { table: 'organisation_link', column: 'from_organisation_id' },
   { table: 'organisation_link', column: 'to_organisation_id' },
+  { table: 'person_role', column: 'organisation_id' },
+  { table: 'organisation_claim', column: 'organisation_id' },
+  { table: 'consultation_request', column: 'organisation_id' },
 ] as const;
 
 type MergedTable = (typeof mergedTables)[number]['table'];
@@ -86,6 +90,9 @@ export async function mergeOrganisations(
     const registrations = await moveRegistrations(trx, ids, accountId);
     const pairs = await moveDistinctPairs(trx, ids);
     const links = await moveLinks(trx, ids);
+    const personRoles = await movePersonRoles(trx, ids);
+    const claims = await moveClaims(trx, ids);
+    const requests = await moveConsultationRequests(trx, ids);
     const filledFields = await fillEmptyFields(trx, survivor, merged);
     await trx.deleteFrom('organisation').where('id', '=', mergedId).execute();
 
@@ -105,6 +112,9 @@ export async function mergeOrganisations(
         registration: registrations.moved,
         organisation_distinct_pair: pairs.moved,
         organisation_link: links.moved,
+        person_role: personRoles.moved,
+        organisation_claim: claims.moved,
+        consultation_request: requests.moved,
       },
       dropped: {
         participation: participation.dropped,
@@ -116,6 +126,9 @@ export async function mergeOrganisations(
         registration: registrations.dropped,
         organisation_distinct_pair: pairs.dropped,
         organisation_link: links.dropped,
+        person_role: personRoles.dropped,
+        organisation_claim: claims.dropped,
+        consultation_request: requests.dropped,
       },
       registrationsOverridden: registrations.overridden,
       droppedGrants: grants.droppedGrants,

@@ -14,6 +14,10 @@ interface FormProps {
   input: FormInput;
   errors: FormError[];
   conflicts: NameConflict[];
+  /** The fields the form offers; every field when absent (centre staff). Representatives get representativeFields. */
+  fields?: readonly FormField[];
+  /** A sentence under the heading (for representatives: what the centre keeps). */
+  intro?: string;
 }
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
@@ -24,8 +28,9 @@ const conflictMessage = (t: Translate, conflict: NameConflict) =>
   t('organisations.profileForm.errors.nameTaken', { field: t(`organisations.profileForm.labels.${conflict.field}`), name: conflict.name, organisation: conflict.organisationName });
 
 /** Edit and create: one page, grouped in fieldsets, an error summary on top linking to each field. */
-export function ProfileFormPage({ t, csrfToken, id, title, input, errors, conflicts }: FormProps) {
+export function ProfileFormPage({ t, csrfToken, id, title, input, errors, conflicts, fields, intro }: FormProps) {
   const f = (key: string) => t(`organisations.profileForm.${key}`);
+  const shown = (field: FormField) => !fields || fields.includes(field);
   const errorOf = (field: FormField) => {
     const error = errors.find((entry) => entry.field === field);
     if (error) return errorMessage(t, error);
@@ -40,7 +45,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
     ...errors.map((error) => ({ field: error.field, message: errorMessage(t, error) })),
     ...conflicts.map((conflict) => ({ field: conflict.field, message: conflictMessage(t, conflict) })),
   ];
-  const text = (field: FormField, options: { type?: string; hint?: boolean; width?: number; multiline?: boolean } = {}) => (
+  const text = (field: FormField, options: { type?: string; hint?: boolean; width?: number; multiline?: boolean } = {}) => shown(field) && (
     <Field t={t} field={field} error={errorOf(field)} hint={options.hint ? f(`hints.${field}`) : undefined}>
       {(describedBy) =>
         options.multiline ? (
@@ -61,7 +66,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
       }
     </Field>
   );
-  const select = (field: FormField, options: readonly string[], labelPrefix: string) => (
+  const select = (field: FormField, options: readonly string[], labelPrefix: string) => shown(field) && (
     <Field t={t} field={field} error={errorOf(field)}>
       {(describedBy) => (
         <div class="kern-form-input__select-wrapper">
@@ -81,6 +86,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
   return (
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{title}</h1>
+      {intro && <p>{intro}</p>}
       <ErrorSummary title={f('errorTitle')} errors={summary} />
       {conflicts.map((conflict) => (
         <Alert kind="warning" key={conflict.name}>
@@ -102,20 +108,22 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
           {select('orientation', orientations, 'orientations')}
           {text('communities', { hint: true })}
           {text('languages', { hint: true })}
-          <fieldset class={`kern-fieldset${errorOf('fields') ? ' kern-fieldset--error' : ''}`} id="fields" tabIndex={-1}>
-            <legend class="kern-label">{t('organisations.profileForm.labels.fields')}</legend>
-            {errorOf('fields') && <p class="kern-error">{errorOf('fields')}</p>}
-            <div class="kern-fieldset__body">
-              {fieldsOfActivity.map((field) => (
-                <div class="kern-form-check" key={field}>
-                  <input class="kern-form-check__checkbox" type="checkbox" id={`fields-${field}`} name="fields" value={field} checked={chosenFields.includes(field)} />
-                  <label class="kern-label" for={`fields-${field}`}>
-                    {t(`organisations.profile.fieldsOfActivity.${field}`)}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          {shown('fields') && (
+            <fieldset class={`kern-fieldset${errorOf('fields') ? ' kern-fieldset--error' : ''}`} id="fields" tabIndex={-1}>
+              <legend class="kern-label">{t('organisations.profileForm.labels.fields')}</legend>
+              {errorOf('fields') && <p class="kern-error">{errorOf('fields')}</p>}
+              <div class="kern-fieldset__body">
+                {fieldsOfActivity.map((field) => (
+                  <div class="kern-form-check" key={field}>
+                    <input class="kern-form-check__checkbox" type="checkbox" id={`fields-${field}`} name="fields" value={field} checked={chosenFields.includes(field)} />
+                    <label class="kern-label" for={`fields-${field}`}>
+                      {t(`organisations.profile.fieldsOfActivity.${field}`)}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          )}
           {text('target_groups', { hint: true })}
           {select('rooms', roomOptions, 'roomOptions')}
         </Group>
@@ -134,27 +142,29 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
           {text('portrait_consent_by')}
           {text('portrait_consent_on', { type: 'date' })}
           {text('portrait_consent_wording', { hint: true })}
-          <div class={`kern-form-check${errorOf('portrait_published') ? ' kern-form-check--error' : ''}`}>
-            <input
-              class="kern-form-check__checkbox"
-              type="checkbox"
-              id="portrait_published"
-              name="portrait_published"
-              value="yes"
-              checked={value('portrait_published') === 'yes'}
-              aria-describedby={errorOf('portrait_published') ? 'portrait_published-error' : undefined}
-            />
-            <label class="kern-label" for="portrait_published">
-              {t('organisations.profileForm.labels.portrait_published')}
-            </label>
-          </div>
+          {shown('portrait_published') && (
+            <div class={`kern-form-check${errorOf('portrait_published') ? ' kern-form-check--error' : ''}`}>
+              <input
+                class="kern-form-check__checkbox"
+                type="checkbox"
+                id="portrait_published"
+                name="portrait_published"
+                value="yes"
+                checked={value('portrait_published') === 'yes'}
+                aria-describedby={errorOf('portrait_published') ? 'portrait_published-error' : undefined}
+              />
+              <label class="kern-label" for="portrait_published">
+                {t('organisations.profileForm.labels.portrait_published')}
+              </label>
+            </div>
+          )}
           {errorOf('portrait_published') && (
             <p class="kern-error" id="portrait_published-error">
               {errorOf('portrait_published')}
             </p>
           )}
         </Group>
-        <Group legend={f('groups.internal')}>{text('notes', { hint: true, multiline: true })}</Group>
+        {shown('notes') && <Group legend={f('groups.internal')}>{text('notes', { hint: true, multiline: true })}</Group>}
         <div class="mosaik-inline-form">
           <button type="submit" class="kern-btn kern-btn--primary">
             <span class="kern-label">{id === null ? f('create') : f('save')}</span>

@@ -18,6 +18,16 @@ export const formFields = [
 ] as const;
 export type FormField = (typeof formFields)[number];
 
+/**
+ * What an association representative may change in their own organisation's
+ * profile. Place and district (the coordinators' scope), aliases (name
+ * matching), the publication of the portrait and staff notes stay with staff.
+ */
+export const representativeFields = [
+  'name', 'legal_form', 'founded_year', 'orientation', 'communities', 'languages', 'fields', 'target_groups', 'rooms',
+  'email', 'website', 'phone', 'portrait', 'portrait_consent_by', 'portrait_consent_on', 'portrait_consent_wording',
+] as const satisfies readonly FormField[];
+
 const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ?? ''), z.string());
 const optionalText = (max: number) => cell.pipe(z.string().trim().max(max, 'tooLong')).transform((value) => (value === '' ? null : value));
 const choice = <T extends readonly [string, ...string[]]>(options: T) =>
@@ -110,3 +120,10 @@ const knownCodes = new Set(['required', 'tooLong', 'choice', 'year', 'coordinate
 
 /** The raw text of each field as submitted, to show the form again after an error. */
 export type FormInput = Partial<Record<FormField, string | string[]>>;
+
+/** A representative's form over the stored profile: their fields as submitted (an unticked box is empty), every other as stored. */
+export function representativeInput(stored: FormInput, submitted: FormInput): FormInput {
+  const merged: FormInput = { ...stored };
+  for (const field of representativeFields) merged[field] = submitted[field];
+  return merged;
+}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { LinkedOrganisation, OrganisationProfile } from './profile.js';
+import { OrganisationPeopleSection } from '../people/profile-section.js';
 import type { TimelineEntry, TimelinePage } from './timeline.js';
 
 export type ProfileDone = 'saved' | 'created' | 'linked' | 'unlinked';
@@ -15,6 +16,10 @@ interface ProfileProps {
   timelinePage: number;
   /** Centre staff: edit link, notes, link forms. */
   canEdit: boolean;
+  /** The people section links to /people, which representatives cannot open. */
+  showPeople?: boolean;
+  /** Admins may erase an organisation (Art. 17 GDPR). */
+  canErase?: boolean;
   done?: ProfileDone;
   linkError?: string;
 }
@@ -23,7 +28,7 @@ const dateFormat = (language: Language) => new Intl.DateTimeFormat(language === 
 const euros = (language: Language) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' });
 
 /** An organisation's profile page: details, links, review notice, timeline. */
-export function ProfilePage({ t, language, csrfToken, profile, timeline, timelinePage, canEdit, done, linkError }: ProfileProps) {
+export function ProfilePage({ t, language, csrfToken, profile, timeline, timelinePage, canEdit, showPeople = true, canErase = false, done, linkError }: ProfileProps) {
   const { organisation: o } = profile;
   const p = (key: string, options?: Record<string, unknown>) => t(`organisations.profile.${key}`, options);
   const none = '–';
@@ -48,6 +53,12 @@ export function ProfilePage({ t, language, csrfToken, profile, timeline, timelin
           <a class="kern-link" href={`/organisations/${o.id}/edit`}>
             {p('edit')}
           </a>
+          {canErase && (
+            <>
+              {' '}
+              · <a class="kern-link" href={`/organisations/${o.id}/erase`}>{p('eraseLink')}</a>
+            </>
+          )}
         </p>
       )}
       <Section id="basics" title={p('basics')}>
@@ -80,6 +91,7 @@ export function ProfilePage({ t, language, csrfToken, profile, timeline, timelin
         {o.latitude !== null && <Detail label={p('position')}>{`${o.latitude}, ${o.longitude}`}</Detail>}
       </Section>
       <LinksSection t={t} csrfToken={csrfToken} id={o.id} belongsTo={profile.belongsTo} members={profile.members} canEdit={canEdit} />
+      {showPeople && <OrganisationPeopleSection t={t} organisationId={o.id} />}
       <Section id="portrait" title={p('portrait')}>
         <Detail label={p('portraitText')}>{o.portrait ?? none}</Detail>
         <Detail label={p('portraitStatus')}>
@@ -252,7 +264,7 @@ function describe(t: Translate, language: Language, entry: TimelineEntry): strin
     case 'event':
       return p('event', { title: entry.title, format: t(`dashboard.formats.${entry.format}`), count: entry.persons });
     case 'consultation':
-      return [p(`channels.${entry.channel}`), entry.topic, entry.durationMinutes !== null ? p('minutes', { count: entry.durationMinutes }) : '']
+      return [p(`channels.${entry.channel}`), (language === 'en' ? entry.topics.en : entry.topics.de).join(', '), entry.durationMinutes !== null ? p('minutes', { count: entry.durationMinutes }) : '']
         .filter(Boolean)
         .join(', ');
     case 'grant':
