@@ -21,7 +21,10 @@ const usage = `Usage:
   mosaik report impact --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]
   mosaik demo                      load the fictional demo dataset
   mosaik user add EMAIL --role admin|staff|coordinator|representative|funder|evaluator [--organisation ID …]
+  mosaik user invite EMAIL --role ROLE [--name NAME] [--district D …] [--organisation ID …]
+                                   invite by e-mail (the link arrives through the outbox)
   mosaik migrate                   apply pending database migrations
+  mosaik retention [--dry-run]     apply the retention rules now (or only count what would go)
 
 Storage: DATABASE_URL (PostgreSQL) when set, otherwise MOSAIK_DATA_DIR (default ./data).`;
 
@@ -35,6 +38,8 @@ async function loadCommand(name: string | undefined): Promise<CliCommand | undef
       return (await import('./modules/identity/cli.js')).userCommand;
     case 'demo':
       return (await import('./modules/demo/cli.js')).demoCommand;
+    case 'retention':
+      return (await import('./modules/privacy/cli.js')).retentionCommand;
     case 'migrate':
       return async (context) => {
         const handle = await context.open();

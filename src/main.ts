@@ -4,6 +4,7 @@ import { isEmpty, openDatabase } from './db/connection.js';
 import { buildApp } from './http/app.js';
 import { ensureDemoAccount } from './modules/identity/demo-account.js';
 import { startMailSender } from './modules/mail/sender.js';
+import { runRetention } from './modules/privacy/retention.js';
 import { queueReminders } from './modules/registrations/reminders.js';
 
 const settings = readSettings();
@@ -28,11 +29,22 @@ const reminderTimer = setInterval(() => {
   queueReminders(handle.db).catch((error: unknown) => logger.error({ err: error }, 'queueing reminders failed'));
 }, 60 * 60 * 1000);
 reminderTimer.unref();
+// The retention rules (/privacy/retention) run once a day, the first time a few
+// minutes after the start; the system is the actor in the audit log.
+const applyRetention = () => {
+  runRetention(handle.db, { dryRun: false, actorId: null }).catch((error: unknown) => logger.error({ err: error }, 'retention run failed'));
+};
+const retentionStart = setTimeout(applyRetention, 5 * 60 * 1000);
+const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
+retentionStart.unref();
+retentionTimer.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     stopMailSender();
     clearInterval(reminderTimer);
+    clearTimeout(retentionStart);
+    clearInterval(retentionTimer);
     await app.close();
     await handle.close();
     process.exit(0);

@@ -12,9 +12,15 @@ import { staffRegistrationRoutes } from '../modules/registrations/staff-routes.j
 import { checkInRoutes } from '../modules/registrations/checkin-routes.js';
 import { mailRoutes } from '../modules/mail/routes.js';
 import { consultationRoutes } from '../modules/consultations/routes.js';
+import { peopleRoutes } from '../modules/people/routes.js';
+import { peopleApi } from '../modules/people/api.js';
+import { accountsRoutes } from '../modules/accounts/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { evaluationRoutes } from '../modules/evaluation/routes.js';
+import { privacyRoutes } from '../modules/privacy/routes.js';
 
 /**
  * The route plugins of the domain modules, in the order they are registered.
  * A module adds its plugin here; src/http/app.ts stays untouched.
  */
-export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes, consultationRoutes];
+export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes, consultationRoutes, peopleRoutes, peopleApi, accountsRoutes, auditRoutes, evaluationRoutes, privacyRoutes];

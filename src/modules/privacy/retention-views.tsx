@@ -1,0 +1,201 @@
+import type { Language, Translate } from '../../i18n/index.js';
+import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../ui/forms.js';
+import { retentionUnits, type RetentionRule, type RuleResult } from './retention.js';
+
+/** The data protection hub for admins and the retention rules page with its dry run. */
+
+export function PrivacyHub({ t }: { t: Translate }) {
+  const p = (key: string) => t(`privacy.hub.${key}`);
+  const links: [string, string, string][] = [
+    ['/privacy/retention', p('retention'), p('retentionText')],
+    ['/admin/audit', p('audit'), p('auditText')],
+    ['/privacy/record.md', p('record'), p('recordText')],
+    ['/people', p('people'), p('peopleText')],
+    ['/my/data', p('own'), p('ownText')],
+  ];
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{p('title')}</h1>
+      <p class="kern-body">{p('intro')}</p>
+      <ul class="kern-list">
+        {links.map(([href, label, text]) => (
+          <li key={href}>
+            <a class="kern-link" href={href}>
+              {label}
+            </a>
+            : {text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface RetentionPageProps {
+  t: Translate;
+  language: Language;
+  csrfToken: string;
+  rules: RetentionRule[];
+  /** The form as sent, when it came back with errors. */
+  input?: Record<string, string>;
+  errors: FieldError[];
+  notice?: 'saved' | 'confirm';
+}
+
+export function RetentionPage({ t, language, csrfToken, rules, input, errors, notice }: RetentionPageProps) {
+  const p = (key: string, options?: Record<string, unknown>) => t(`privacy.retention.${key}`, options);
+  const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
+  const when = (instant: Date) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(instant);
+  return (
+    <div class="kern-stack-lg">
+      <ErrorSummary title={p('errorTitle')} errors={errors} />
+      <h1 class="kern-heading-large">{p('title')}</h1>
+      <p class="kern-body">{p('intro')}</p>
+      {notice === 'saved' && <Alert kind="success">{p('saved')}</Alert>}
+      <form method="post" action="/privacy/retention" class="kern-stack-sm" noValidate>
+        <CsrfField token={csrfToken} />
+        <div class="kern-table-responsive" role="region" aria-labelledby="rules-caption" tabIndex={0}>
+          <table class="kern-table kern-table--small">
+            <caption class="kern-sr-only" id="rules-caption">{p('caption')}</caption>
+            <thead>
+              <tr class="kern-table__row">
+                <th class="kern-table__header" scope="col">{p('kind')}</th>
+                <th class="kern-table__header" scope="col">{p('amount')}</th>
+                <th class="kern-table__header" scope="col">{p('unit')}</th>
+                <th class="kern-table__header" scope="col">{p('enabled')}</th>
+                <th class="kern-table__header" scope="col">{p('updatedAt')}</th>
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {rules.map((rule) => {
+                const amountName = `${rule.kind}.amount`;
+                const error = errorOf(amountName);
+                const amount = input ? input[amountName] ?? '' : String(rule.amount);
+                const unit = input ? input[`${rule.kind}.unit`] ?? rule.unit : rule.unit;
+                const enabled = input ? input[`${rule.kind}.enabled`] === 'on' : rule.enabled;
+                return (
+                  <tr class="kern-table__row" key={rule.kind}>
+                    <th class="kern-table__header" scope="row">
+                      {p(`kinds.${rule.kind}.label`)}
+                      <div class="kern-body kern-body--small">{p(`kinds.${rule.kind}.text`)}</div>
+                    </th>
+                    <td class="kern-table__cell">
+                      {error && (
+                        <p class="kern-error" id={`${amountName}-error`}>
+                          {error}
+                        </p>
+                      )}
+                      <input class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id={amountName} name={amountName} inputMode="numeric" size={5}
+                        value={amount} aria-label={p('amountFor', { kind: p(`kinds.${rule.kind}.label`) })} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${amountName}-error` : undefined} />
+                    </td>
+                    <td class="kern-table__cell">
+                      <div class="kern-form-input__select-wrapper">
+                        <select class="kern-form-input__select" name={`${rule.kind}.unit`} aria-label={p('unitFor', { kind: p(`kinds.${rule.kind}.label`) })}>
+                          {retentionUnits.map((option) => (
+                            <option key={option} value={option} selected={option === unit}>
+                              {p(`units.${option}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    </td>
+                    <td class="kern-table__cell">
+                      <div class="kern-form-check">
+                        <input class="kern-form-check__checkbox" type="checkbox" id={`${rule.kind}.enabled`} name={`${rule.kind}.enabled`} checked={enabled} />
+                        <label class="kern-label" for={`${rule.kind}.enabled`}>
+                          {p('enabledFor', { kind: p(`kinds.${rule.kind}.label`) })}
+                        </label>
+                      </div>
+                    </td>
+                    <td class="kern-table__cell">{when(rule.updatedAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit" class="kern-btn kern-btn--primary">
+          <span class="kern-label">{p('save')}</span>
+        </button>
+      </form>
+      <h2 class="kern-heading-medium">{p('runTitle')}</h2>
+      <p class="kern-body">{p('runIntro')}</p>
+      <form method="get" action="/privacy/retention/dry-run">
+        <button type="submit" class="kern-btn kern-btn--secondary">
+          <span class="kern-label">{p('dryRun')}</span>
+        </button>
+      </form>
+      <RunForm t={t} csrfToken={csrfToken} error={notice === 'confirm'} />
+    </div>
+  );
+}
+
+function RunForm({ t, csrfToken, error }: { t: Translate; csrfToken: string; error: boolean }) {
+  const p = (key: string) => t(`privacy.retention.${key}`);
+  return (
+    <form method="post" action="/privacy/retention/run" class="kern-stack-sm" noValidate>
+      <CsrfField token={csrfToken} />
+      {error && (
+        <p class="kern-error" id="confirm-error">
+          {p('confirmMissing')}
+        </p>
+      )}
+      <div class="kern-form-check">
+        <input class="kern-form-check__checkbox" type="checkbox" id="confirm" name="confirm" value="yes" aria-describedby={error ? 'confirm-error' : undefined} aria-invalid={error ? 'true' : undefined} />
+        <label class="kern-label" for="confirm">
+          {p('confirm')}
+        </label>
+      </div>
+      <button type="submit" class="kern-btn kern-btn--primary">
+        <span class="kern-label">{p('runNow')}</span>
+      </button>
+    </form>
+  );
+}
+
+export function RetentionResultsPage({ t, language, csrfToken, results, dryRun }: { t: Translate; language: Language; csrfToken: string; results: RuleResult[]; dryRun: boolean }) {
+  const p = (key: string, options?: Record<string, unknown>) => t(`privacy.retention.${key}`, options);
+  const when = (iso: string) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+  return (
+    <div class="kern-stack-lg">
+      <h1 class="kern-heading-large">{dryRun ? p('dryRunTitle') : p('runDoneTitle')}</h1>
+      <Alert kind={dryRun ? 'info' : 'success'}>{dryRun ? p('dryRunNote') : p('runDoneNote')}</Alert>
+      <div class="kern-table-responsive" role="region" aria-labelledby="results-caption" tabIndex={0}>
+        <table class="kern-table kern-table--small">
+          <caption class="kern-sr-only" id="results-caption">{p('resultsCaption')}</caption>
+          <thead>
+            <tr class="kern-table__row">
+              <th class="kern-table__header" scope="col">{p('kind')}</th>
+              <th class="kern-table__header" scope="col">{p('cutoff')}</th>
+              <th class="kern-table__header" scope="col">{p('count')}</th>
+              <th class="kern-table__header" scope="col">{p('examples')}</th>
+              <th class="kern-table__header" scope="col">{p('applied')}</th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {results.map((result) => (
+              <tr class="kern-table__row" key={result.kind}>
+                <th class="kern-table__header" scope="row">
+                  {p(`kinds.${result.kind}.label`)}
+                  {!result.enabled && <div class="kern-body kern-body--small">{p('disabled')}</div>}
+                </th>
+                <td class="kern-table__cell">{when(result.cutoff)}</td>
+                <td class="kern-table__cell">{result.count}</td>
+                <td class="kern-table__cell">
+                  {result.examples.map((example, index) => (
+                    <div key={index}>{example}</div>
+                  ))}
+                </td>
+                <td class="kern-table__cell">{result.applied}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {dryRun && <RunForm t={t} csrfToken={csrfToken} error={false} />}
+      <p class="kern-body">
+        <a class="kern-link" href="/privacy/retention">{p('back')}</a>
+      </p>
+    </div>
+  );
+}
