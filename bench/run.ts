@@ -255,7 +255,9 @@ for (const result of results) {
 }
 const directory = new URL('results/', import.meta.url);
 mkdirSync(directory, { recursive: true });
-// a run of issue 3's measurements alone does not overwrite the last full run
-const file = parts.has('report') || parts.has('import') ? 'latest.json' : 'issue3.json';
+// a partial run does not overwrite the last full run: issue 3's measurements go
+// to issue3.json, the annex alone to annex.json, an import (with or without the
+// annex) without the report to import.json
+const file = parts.has('report') ? 'latest.json' : parts.has('import') ? 'import.json' : parts.has('registrations') ? 'issue3.json' : 'annex.json';
 writeFileSync(new URL(file, directory), JSON.stringify(document, null, 2) + '\n');
 log(`wrote bench/results/${file}`);

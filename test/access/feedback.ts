@@ -12,6 +12,8 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /events/:eventId/feedback': figureReaders,
   'GET /feedback/annex': figureReaders,
   'HEAD /feedback/annex': figureReaders,
+  'GET /feedback/annex.pdf': figureReaders,
+  'HEAD /feedback/annex.pdf': figureReaders,
   'GET /events/:eventId/feedback/paper': centreStaff,
   'HEAD /events/:eventId/feedback/paper': centreStaff,
   'GET /events/:eventId/feedback/entry': centreStaff,

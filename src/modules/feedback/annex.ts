@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
 import { reportFormats } from '../reports/schemas.js';
 
@@ -58,18 +58,28 @@ interface EventRow extends AnnexEvent {
 }
 
 export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Promise<AnnexBlock[]> {
-  const formatFilter = query.format ? sql`and e.format = ${query.format}` : sql``;
-  const { rows: events } = await sql<EventRow>`
-    select e.id, e.event_key, e.title, e.format, e.start_date, e.municipality,
+  const period = sql`e.organizer = 'centre' and e.start_date between ${query.from} and ${query.to} ${query.format ? sql`and e.format = ${query.format}` : sql``}`;
+  const events = await jsonRows<EventRow>(
+    db,
+    sql`select e.id, e.event_key, e.title, e.format, e.start_date, e.municipality,
       coalesce(e.feedback_form_id, (select t.id from feedback_form t where t.is_template and t.format = e.format)) as form_id,
       (select count(*)::integer from feedback_response r where r.event_id = e.id) as forms
     from event e
-    where e.organizer = 'centre' and e.start_date between ${query.from} and ${query.to} ${formatFilter}
-    order by e.start_date, e.event_key`.execute(db);
-  const answered = events.filter((event) => event.forms > 0);
-  const formIds = [...new Set(answered.flatMap((event) => (event.form_id === null ? [] : [event.form_id])))];
-  const questions = formIds.length === 0 ? [] : await db.selectFrom('feedback_question').select(['id', 'form_id', 'position', 'kind', 'texts']).where('form_id', 'in', formIds).orderBy('form_id').orderBy('position').execute();
-  const cells = await answerCells(db, answered.map((event) => event.id));
+    where ${period}`,
+    sql`x.start_date, x.event_key`,
+  );
+  // the questions of the forms of events with returned forms, German and English wording only
+  const questions = await jsonRows<{ id: number; form_id: number; kind: QuestionKind; texts: { de: string | null; en: string | null } }>(
+    db,
+    sql`select q.id, q.form_id, q.position, q.kind, json_build_object('de', q.texts->>'de', 'en', q.texts->>'en') as texts
+    from feedback_question q
+    where q.form_id in (
+      select coalesce(e.feedback_form_id, (select t.id from feedback_form t where t.is_template and t.format = e.format))
+      from event e
+      where ${period} and exists (select 1 from feedback_response r where r.event_id = e.id))`,
+    sql`x.form_id, x.position`,
+  );
+  const cells = await answerCells(db, period);
   // questions per form, looked up once per event column (thousands of events at national scale)
   const questionsOfForm = new Map<number, typeof questions>();
   for (const question of questions) {
@@ -113,23 +123,46 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
   });
 }
 
-async function answerCells(db: Kysely<Database>, eventIds: number[]): Promise<Map<string, AnnexCell>> {
-  if (eventIds.length === 0) return new Map();
-  const { rows } = await sql<{ event_id: number; question_id: number; n: number; sum: number | null; yes: number; no: number; texts: string[] | null }>`
-    select r.event_id, a.question_id,
-      count(a.rating)::integer as n, sum(a.rating)::integer as sum,
-      (count(*) filter (where a.yes_no))::integer as yes,
-      (count(*) filter (where not a.yes_no))::integer as no,
-      jsonb_agg(a.text_value order by r.id) filter (where a.text_value is not null) as texts
-    from feedback_response r join feedback_answer a on a.response_id = r.id
-    where r.event_id in (${sql.join(eventIds)})
-    group by r.event_id, a.question_id`.execute(db);
-  return new Map(
-    rows.map((row) => [
-      `${row.event_id}|${row.question_id}`,
-      { n: row.n + row.yes + row.no + (row.texts?.length ?? 0), mean: row.n === 0 || row.sum === null ? null : row.sum / row.n, yes: row.yes, no: row.no, texts: row.texts ?? [] },
-    ]),
+/**
+ * The cells of the period's events: counts from feedback_summary (one row per
+ * event and question, kept by the triggers of 040_feedback_summary.sql) rather
+ * than from the 900,000 answers of a national-scale database; the open answers'
+ * texts from feedback_answer, in the order the forms came in.
+ */
+async function answerCells(db: Kysely<Database>, period: RawBuilder<unknown>): Promise<Map<string, AnnexCell>> {
+  const counts = await jsonRows<{ event_id: number; question_id: number; rated: number; rating_sum: number; yes: number; no: number; texts: number }>(
+    db,
+    sql`select s.event_id, s.question_id, s.rated, s.rating_sum, s.yes, s.no, s.texts
+    from feedback_summary s join event e on e.id = s.event_id
+    where ${period} and s.answers > 0`,
+    sql`x.event_id, x.question_id`,
   );
+  const cells = new Map<string, AnnexCell>();
+  for (const row of counts) {
+    // N as before the summary: every rating, yes/no and text given (an empty answer row counts for nothing)
+    cells.set(`${row.event_id}|${row.question_id}`, { n: row.rated + row.yes + row.no + row.texts, mean: row.rated === 0 ? null : row.rating_sum / row.rated, yes: row.yes, no: row.no, texts: [] });
+  }
+  if (counts.some((row) => row.texts > 0)) {
+    const texts = await jsonRows<{ event_id: number; question_id: number; text_value: string; response_id: number }>(
+      db,
+      sql`select r.event_id, a.question_id, a.text_value, r.id as response_id
+      from feedback_answer a join feedback_response r on r.id = a.response_id join event e on e.id = r.event_id
+      where a.text_value is not null and ${period}`,
+      sql`x.response_id`,
+    );
+    for (const text of texts) cells.get(`${text.event_id}|${text.question_id}`)?.texts.push(text.text_value);
+  }
+  return cells;
+}
+
+/**
+ * The rows of a query as one JSON text, parsed here: PGlite hands over one
+ * long string several times faster than tens of thousands of rows (at
+ * national scale 0.35 s instead of 1.7 s for the summary's 47,000 cells).
+ */
+async function jsonRows<Row>(db: Kysely<Database>, query: RawBuilder<unknown>, orderBy: RawBuilder<unknown>): Promise<Row[]> {
+  const { rows } = await sql<{ rows: string }>`select coalesce(json_agg(x order by ${orderBy}), '[]')::text as rows from (${query}) x`.execute(db);
+  return JSON.parse(rows[0].rows) as Row[];
 }
 
 /**

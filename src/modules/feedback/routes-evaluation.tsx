@@ -8,6 +8,7 @@ import { numberFormats } from '../dashboard/numbers.js';
 import { choosePeriod } from '../dashboard/period.js';
 import { reportFormats } from '../reports/schemas.js';
 import { computeAnnex } from './annex.js';
+import { annexEventCount, annexPdf, pdfEventLimit } from './annex-pdf.js';
 import { evaluateEvent } from './evaluation.js';
 import { eventWithForm, feedbackCodeFor, type EventForm } from './queries.js';
 import { AnnexPage } from './views/annex.js';
@@ -43,20 +44,37 @@ export async function evaluationRoutes(app: FastifyInstance) {
   });
 
   app.get('/feedback/annex', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const choice = choosePeriod(query);
-    const format = typeof query.format === 'string' ? query.format : '';
-    const formatValid = format === '' || (reportFormats as readonly string[]).includes(format);
-    const errors = [
-      ...(choice.ok ? [] : [{ field: 'from', message: request.t('feedback.annex.periodInvalid') }]),
-      ...(formatValid ? [] : [{ field: 'format', message: request.t('feedback.annex.formatInvalid') }]),
-    ];
-    const values = { ...(choice.ok ? choice.period : choice.values), format };
-    const blocks = choice.ok && formatValid ? await computeAnnex(app.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }) : null;
+    const { values, errors, blocks } = await annexOf(request);
     if (errors.length > 0) reply.code(400);
     return renderPage(request, reply, {
       title: request.t('feedback.annex.title'),
       body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} />,
     });
   });
+
+  // the same annex as a PDF file, drawn on the server (docs/decisions.md: why pdfmake)
+  app.get('/feedback/annex.pdf', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
+    const { values, errors, blocks } = await annexOf(request);
+    if (!blocks) throw new HttpProblem(400, 'badRequest', errors.map((error) => error.message).join(' '));
+    if (annexEventCount(blocks) > pdfEventLimit) throw new HttpProblem(400, 'badRequest', request.t('feedback.annexPdf.tooMany', { count: annexEventCount(blocks), limit: pdfEventLimit }));
+    const language = staffLanguage(request);
+    const pdf = await annexPdf({ t: request.t, language, formats: numberFormats(language), period: { from: values.from, to: values.to }, format: values.format || undefined, blocks });
+    const name = `${request.t('feedback.annexPdf.filename')}-${values.from}-${values.to}${values.format ? `-${values.format}` : ''}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
+  });
+}
+
+/** The period and format of the annex from the query string (page and PDF alike), and the annex if both are valid. */
+async function annexOf(request: FastifyRequest) {
+  const query = request.query as Record<string, unknown>;
+  const choice = choosePeriod(query);
+  const format = typeof query.format === 'string' ? query.format : '';
+  const formatValid = format === '' || (reportFormats as readonly string[]).includes(format);
+  const errors = [
+    ...(choice.ok ? [] : [{ field: 'from', message: request.t('feedback.annex.periodInvalid') }]),
+    ...(formatValid ? [] : [{ field: 'format', message: request.t('feedback.annex.formatInvalid') }]),
+  ];
+  const values = { ...(choice.ok ? choice.period : choice.values), format };
+  const blocks = choice.ok && formatValid ? await computeAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }) : null;
+  return { values, errors, blocks };
 }

@@ -7,8 +7,14 @@ import { commentColumns, ratingColumns, type FeedbackRow } from './schemas.js';
 
 /**
  * Returned feedback forms, one row each, identified by (event, response_key).
- * q1 … q10 are the rating questions of the event's own form in order; a value
- * for a question the form does not have is refused, never stored.
+ * qN is the N-th *rating* question of the event's own form, counted by
+ * position among the rating questions only (spec/exchange.md's "the form's
+ * questions in order"): yes/no and open questions that staff put between them
+ * in an edited template do not shift the numbers, and no q column ever fills
+ * one of them. Paper entry names its fields the same way (ratingNumbers in
+ * feedback/queries.ts), as does the annex's row order. comment_more and comment_improve
+ * go to the open questions with those keys. A value for a question the form
+ * does not have is refused, never stored. Tested in feedback.test.ts.
  */
 
 interface FormQuestions {

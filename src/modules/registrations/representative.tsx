@@ -4,8 +4,9 @@ import type { RepresentedOrganisation } from '../identity/scopes.js';
 /**
  * The organisation field for a signed-in representative: a choice among the
  * organisations they speak for (one: fixed and shown). The form sends the id;
- * the route refuses any other (routes.tsx). Signed-in pages are German and
- * English only, so these keys live outside the public sections.
+ * the route refuses any other (routes.tsx). The field sits on the public
+ * registration form, offered in six languages, so its keys are in the public
+ * section `register` of every language file.
  */
 export function OrganisationChoice({ t, organisations, selected, error }: { t: Translate; organisations: RepresentedOrganisation[]; selected?: number; error?: string }) {
   const errorBlock = error && (
@@ -17,7 +18,7 @@ export function OrganisationChoice({ t, organisations, selected, error }: { t: T
     const [only] = organisations;
     return (
       <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`} id="organisation">
-        <p class="kern-label">{t('registrations.representative.organisation')}</p>
+        <p class="kern-label">{t('registrations.register.representative.organisation')}</p>
         {errorBlock}
         <p>{only.name}</p>
         <input type="hidden" name="organisation_id" value={String(only.id)} />
@@ -27,10 +28,10 @@ export function OrganisationChoice({ t, organisations, selected, error }: { t: T
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for="organisation">
-        {t('registrations.representative.organisation')}
+        {t('registrations.register.representative.organisation')}
       </label>
       <div class="kern-hint" id="organisation-hint">
-        {t('registrations.representative.chooseHint')}
+        {t('registrations.register.representative.chooseHint')}
       </div>
       {errorBlock}
       <div class="kern-form-input__select-wrapper">
@@ -47,4 +48,4 @@ export function OrganisationChoice({ t, organisations, selected, error }: { t: T
 }
 
 /** The refusal when the form names an organisation the representative does not speak for (403). */
-export const notYourOrganisation = (t: Translate) => t('registrations.representative.notYours');
+export const notYourOrganisation = (t: Translate) => t('registrations.register.representative.notYours');

@@ -4,6 +4,7 @@ import type { NumberFormats } from '../../dashboard/numbers.js';
 import { reportFormats } from '../../reports/schemas.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexRow } from '../annex.js';
 import { smallSample } from '../evaluation.js';
+import { annexEventCount, pdfEventLimit } from '../annex-pdf.js';
 import { PrintStylesheet } from './shared.js';
 
 export interface AnnexProps {
@@ -49,6 +50,14 @@ export function AnnexPage({ t, language, formats, values, errors, blocks }: Anne
         </button>
         <p class="kern-body--small">{t('feedback.annex.print')}</p>
       </form>
+      {blocks && annexEventCount(blocks) > pdfEventLimit && <p class="kern-body mosaik-no-print">{t('feedback.annexPdf.tooMany', { count: annexEventCount(blocks), limit: pdfEventLimit })}</p>}
+      {blocks && blocks.length > 0 && annexEventCount(blocks) <= pdfEventLimit && (
+        <p class="kern-body mosaik-no-print">
+          <a class="kern-link" href={`/feedback/annex.pdf?${new URLSearchParams({ from: values.from, to: values.to, ...(values.format ? { format: values.format } : {}) }).toString()}`} type="application/pdf" download>
+            {t('feedback.annexPdf.download')}
+          </a>
+        </p>
+      )}
       <p class="kern-body">{t('feedback.annex.intro')}</p>
       {blocks && blocks.length === 0 && <p class="kern-body">{t('feedback.annex.none')}</p>}
       {blocks?.map((block) => <Block key={block.format} t={t} language={language} formats={formats} block={block} />)}

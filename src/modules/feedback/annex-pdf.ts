@@ -1,0 +1,122 @@
+import { createRequire } from 'node:module';
+import { dirname, sep } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Translate } from '../../i18n/index.js';
+import type { NumberFormats } from '../dashboard/numbers.js';
+import { printMean, type AnnexBlock, type AnnexCell, type AnnexEvent, type AnnexRow } from './annex.js';
+import { smallSample } from './evaluation.js';
+
+/**
+ * The annex as a PDF, drawn on the server by pdfmake (no browser): the same
+ * blocks as the HTML page, A4 landscape, events side by side in groups of
+ * `eventsPerTable` so that a table fits the page width, and per cell the mean
+ * as the report prints it, N and "keine Angabe". Roboto (shipped with pdfmake)
+ * is embedded: it covers German and the other Latin scripts.
+ */
+
+const require = createRequire(import.meta.url);
+const regular = require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf');
+const fontFolder = dirname(regular) + sep;
+pdfmake.setFonts({
+  Roboto: {
+    normal: regular,
+    bold: `${fontFolder}Roboto-Medium.ttf`,
+    italics: `${fontFolder}Roboto-Italic.ttf`,
+    bolditalics: `${fontFolder}Roboto-MediumItalic.ttf`,
+  },
+});
+// nothing from the network; from the disk only the fonts (pdfmake asks for every path it opens)
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontFolder));
+
+export const eventsPerTable = 5;
+/**
+ * pdfmake lays out on the main thread, about 15–30 ms per event column on this
+ * machine: a PDF is drawn for at most this many events (a centre's year has
+ * tens); beyond it the page asks for a shorter period or one format.
+ */
+export const pdfEventLimit = 250;
+
+export const annexEventCount = (blocks: AnnexBlock[]) => blocks.reduce((sum, block) => sum + block.events.length, 0);
+
+export interface AnnexPdfInput {
+  t: Translate;
+  language: 'de' | 'en';
+  formats: NumberFormats;
+  period: { from: string; to: string };
+  /** The format chosen, or undefined for all formats. */
+  format?: string;
+  blocks: AnnexBlock[];
+}
+
+export async function annexPdf(input: AnnexPdfInput): Promise<Buffer> {
+  const { t, formats, period } = input;
+  const content: Content[] = [
+    { text: t('feedback.annex.title'), style: 'title' },
+    { text: `${t('feedback.annex.period')}: ${formats.day(period.from)} – ${formats.day(period.to)}${input.format ? ` · ${t(`feedback.formats.${input.format}`)}` : ''}`, margin: [0, 0, 0, 4] },
+    { text: t('feedback.annexPdf.scale'), bold: true, margin: [0, 0, 0, 4] },
+    { text: t('feedback.annexPdf.intro'), fontSize: 8, margin: [0, 0, 0, 4] },
+    { text: t('feedback.annexPdf.cellLegend'), fontSize: 8, margin: [0, 0, 0, 8] },
+  ];
+  if (input.blocks.length === 0) content.push({ text: t('feedback.annex.none') });
+  for (const block of input.blocks) content.push(...blockContent(input, block));
+  const document: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [36, 36, 36, 40],
+    info: { title: t('feedback.annex.title'), creator: 'Mosaik', producer: 'Mosaik (pdfmake)' },
+    language: input.language === 'en' ? 'en-GB' : 'de-DE',
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
+      block: { fontSize: 12, bold: true, margin: [0, 6, 0, 2] },
+      header: { bold: true, fontSize: 8 },
+      note: { fontSize: 8, margin: [0, 2, 0, 0] },
+    },
+    footer: (page, pages) => ({ text: t('feedback.annexPdf.page', { page, pages }), alignment: 'center', fontSize: 8, margin: [0, 12, 0, 0] }),
+    content,
+  };
+  return pdfmake.createPdf(document).getBuffer();
+}
+
+function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
+  const { t, formats } = input;
+  const name = t(`feedback.formats.${block.format}`);
+  // the format's name is the table's first header row: repeated on every page, never left alone at a page's foot
+  const parts: Content[] = block.events.length === 0 ? [{ text: name, style: 'block' }] : [];
+  for (let first = 0; first < block.events.length; first += eventsPerTable) {
+    const columns = block.events.slice(first, first + eventsPerTable).map((event, offset) => ({ event, index: first + offset }));
+    const title: TableCell[] = [{ text: name, style: 'block', colSpan: columns.length + 1 }, ...columns.map(() => ({ text: '' }))];
+    const header: TableCell[] = [
+      { text: t('feedback.annex.question'), style: 'header' },
+      ...columns.map(({ event }) => ({ text: [{ text: `${event.title}\n`, bold: true }, `${formats.day(event.start_date)} – ${t('feedback.annex.formsN', { forms: event.forms })}`], style: 'header' })),
+    ];
+    const body: TableCell[][] = [title, header, ...block.rows.map((row) => [{ text: row.texts[input.language].join(' / ') }, ...columns.map(({ event, index }) => cellContent(input, row, row.cells[index], event))])];
+    parts.push({
+      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: [200, ...columns.map(() => '*')], body },
+      layout: 'lightHorizontalLines',
+      margin: [0, 0, 0, 8],
+    });
+  }
+  if (block.rows.some((row) => row.kind === 'rating' && row.cells.some((cell) => cell && cell.mean !== null && cell.n < smallSample))) {
+    parts.push({ text: t('feedback.annex.small'), style: 'note' });
+  }
+  if (block.withoutForms.length > 0) {
+    parts.push({ text: t('feedback.annex.withoutForms', { events: block.withoutForms.map((event) => `${event.title} (${formats.day(event.start_date)})`).join('; ') }), style: 'note' });
+  }
+  return parts;
+}
+
+/** One event's answers to one question: mean (rating), yes/no counts or the open answers, then N and "keine Angabe". */
+function cellContent(input: AnnexPdfInput, row: AnnexRow, cell: AnnexCell | null, event: AnnexEvent): TableCell {
+  const { t } = input;
+  if (!cell) return { text: '–' };
+  const counts = { text: t('feedback.annexPdf.counts', { n: cell.n, none: event.forms - cell.n }), fontSize: 7, color: '#444444' };
+  if (row.kind === 'rating') {
+    const mean = cell.mean === null ? '–' : `${printMean(cell.mean, input.language)}${cell.n < smallSample ? '*' : ''}`;
+    return { stack: [{ text: mean, bold: true }, counts] };
+  }
+  if (row.kind === 'yes_no') return { stack: [{ text: t('feedback.annex.yesNo', { yes: cell.yes, no: cell.no }) }, counts] };
+  return { stack: [cell.texts.length === 0 ? { text: '–' } : { ul: cell.texts, fontSize: 8 }, counts] };
+}
