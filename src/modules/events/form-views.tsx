@@ -61,10 +61,15 @@ export interface EventFormProps {
   submitLabel: string;
   values: FormValues;
   errors: FieldError[];
+  /** A coordinator's districts: the district becomes a choice among them (centre staff type it freely). */
+  districts?: string[];
+  /** The organisers the account may choose (scope.ts organizersFor). */
+  organizers?: ('centre' | 'partner')[];
 }
 
-export function EventForm({ t, csrfToken, action, submitLabel, values, errors }: EventFormProps) {
+export function EventForm({ t, csrfToken, action, submitLabel, values, errors, districts, organizers = ['centre', 'partner'] }: EventFormProps) {
   const field = { t, values, errors };
+  const partnerOnly = organizers.length === 1 && organizers[0] === 'partner';
   return (
     <>
       <ErrorSummary title={t('events.errors.summary')} errors={errors} />
@@ -89,16 +94,28 @@ export function EventForm({ t, csrfToken, action, submitLabel, values, errors }:
           <legend class="kern-label">{t('events.form.where')}</legend>
           <Input name="place" {...field} />
           <Input name="municipality" {...field} />
-          <Input name="district" {...field} />
+          {districts ? (
+            <Select
+              name="district"
+              label={t('events.fields.district')}
+              hint={t('events.hints.districtCoordinator')}
+              value={values.district}
+              error={errorOf(errors, 'district')}
+              options={[{ value: '', label: t('events.form.choose') }, ...districts.map((district) => ({ value: district, label: district }))]}
+            />
+          ) : (
+            <Input name="district" {...field} />
+          )}
         </fieldset>
         <fieldset class="kern-fieldset">
           <legend class="kern-label">{t('events.form.who')}</legend>
           <Select
             name="organizer"
             label={t('events.fields.organizer')}
-            value={values.organizer ?? 'centre'}
+            value={values.organizer ?? organizers[0]}
+            hint={partnerOnly ? t('events.hints.organizerCoordinator') : undefined}
             error={errorOf(errors, 'organizer')}
-            options={(['centre', 'partner'] as const).map((organizer) => ({ value: organizer, label: t(`events.organizers.${organizer}`) }))}
+            options={organizers.map((organizer) => ({ value: organizer, label: t(`events.organizers.${organizer}`) }))}
           />
           <TextArea name="cooperation_partners" hint={t('events.hints.cooperation_partners')} {...field} />
         </fieldset>

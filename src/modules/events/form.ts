@@ -77,16 +77,21 @@ export interface FormProblem {
 
 export type Validation = { ok: true; fields: EventFields } | { ok: false; problems: FormProblem[] };
 
-/** Validates the posted form; missing fields count as empty. One problem per field, in page order. */
-export function validateEventForm(values: FormValues): Validation {
+/**
+ * Validates the posted form; missing fields count as empty. One problem per
+ * field, in page order. `extra` adds the account's own limits (a
+ * coordinator's districts, scope.ts) for fields that are otherwise valid.
+ */
+export function validateEventForm(values: FormValues, extra: FormProblem[] = []): Validation {
   const input = Object.fromEntries(formFields.map((field) => [field, typeof values[field] === 'string' ? values[field] : '']));
   const result = schema.safeParse(input);
-  if (result.success) return { ok: true, fields: result.data };
+  if (result.success && extra.length === 0) return { ok: true, fields: result.data };
   const byField = new Map<FormField, string>();
-  for (const issue of result.error.issues) {
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path[0] as FormField;
     if (!byField.has(field)) byField.set(field, issue.message);
   }
+  for (const problem of extra) if (!byField.has(problem.field)) byField.set(problem.field, problem.code);
   return { ok: false, problems: formFields.filter((field) => byField.has(field)).map((field) => ({ field, code: byField.get(field)! })) };
 }
 

@@ -79,6 +79,8 @@ export interface EventFilters {
   organizer?: 'centre' | 'partner';
   /** Public calendar: only events from this day on. */
   upcomingFrom?: string;
+  /** A coordinator's scope: only events in these districts (empty: none). */
+  withinDistricts?: string[];
 }
 
 function whereOf(filters: EventFilters) {
@@ -89,6 +91,10 @@ function whereOf(filters: EventFilters) {
   if (filters.to) conditions.push(sql`e.start_date <= ${filters.to}::date`);
   if (filters.organizer) conditions.push(sql`e.organizer = ${filters.organizer}`);
   if (filters.upcomingFrom) conditions.push(sql`e.start_date >= ${filters.upcomingFrom}::date`);
+  if (filters.withinDistricts) {
+    const districts = filters.withinDistricts;
+    conditions.push(districts.length === 0 ? sql`false` : sql`e.district in (${sql.join(districts.map((district) => sql`${district}`))})`);
+  }
   return sql.join(conditions, sql` and `);
 }
 

@@ -13,14 +13,17 @@ import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type 
 import { EventForm } from './form-views.js';
 import { eventDistricts, eventsInOrder, findEvent, followFormat, insertEvent, listEvents, markCancelled, todayInBerlin, updateEvent, type EventFilters } from './queries.js';
 import { publicCalendarRoutes } from './routes-public.js';
+import { assertEditable, assertReadable, eventScopeOf, mayCreate, mayEdit, organizersFor, scopeProblems, type EventScope } from './scope.js';
 import { EventDetail, EventList, MonthCalendar, formatMonth, type DetailNotice } from './views.js';
 
 /**
  * Staff pages of events: list, month calendar, create, edit, cancel and
- * duplicate. Coordinators may read the list, calendar and event pages.
+ * duplicate. Municipal coordinators use them within their districts: what
+ * they may read and change is decided in scope.ts.
  */
 
 const eventReaders: readonly Role[] = ['admin', 'staff', 'coordinator'];
+const eventOrganisers = eventReaders;
 
 const formBody = z.object({ _csrf: z.string().optional(), ...Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])) });
 const cancelBody = z.object({ _csrf: z.string().optional(), reason: z.string().max(1000).optional() });
@@ -42,25 +45,46 @@ export function filtersOf(query: Record<string, unknown>): EventFilters {
 export async function eventRoutes(app: FastifyInstance) {
   await publicCalendarRoutes(app);
 
-  const canEdit = (request: FastifyRequest) => request.account !== null && centreStaff.includes(request.account.role);
+  const scopeOf = (request: FastifyRequest) => eventScopeOf(app.db, request.account!);
+  const isCentreStaff = (request: FastifyRequest) => centreStaff.includes(request.account!.role);
 
-  async function eventOf(request: FastifyRequest) {
-    const event = await findEvent(app.db, Number((request.params as { id: string }).id));
-    if (!event) throw new HttpProblem(404, 'notFound');
-    return event;
+  /** The event of the path with the account's scope; 404 when missing or outside the account's districts. */
+  async function eventOf(request: FastifyRequest, need: 'read' | 'edit' = 'read') {
+    const [event, scope] = await Promise.all([findEvent(app.db, Number((request.params as { id: string }).id)), scopeOf(request)]);
+    if (need === 'edit') assertEditable(scope, event);
+    else assertReadable(scope, event);
+    return { event: event!, scope };
   }
 
   const fieldErrors = (request: FastifyRequest, problems: FormProblem[]): FieldError[] =>
     problems.map((problem) => ({ field: problem.field, message: request.t(`events.errors.${problem.code}`, { field: request.t(`events.fields.${problem.field}`) }) }));
 
-  function showForm(request: FastifyRequest, reply: FastifyReply, page: { title: string; action: string; submit: string; values: FormValues; errors?: FieldError[]; notice?: string }) {
+  /** The form checked as the account may save it: a coordinator's districts and organiser on top of the usual rules. */
+  const validate = (scope: EventScope, values: FormValues) =>
+    validateEventForm(values, scopeProblems(scope, { district: values.district?.trim() || null, organizer: values.organizer }));
+
+  function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scope: EventScope,
+    page: { title: string; action: string; submit: string; values: FormValues; errors?: FieldError[]; notice?: string },
+  ) {
     return renderPage(request, reply, {
       title: page.title,
       body: (
         <>
           <h1 class="kern-heading-large">{page.title}</h1>
           {page.notice && <p class="kern-body">{page.notice}</p>}
-          <EventForm t={request.t} csrfToken={request.csrfToken} action={page.action} submitLabel={page.submit} values={page.values} errors={page.errors ?? []} />
+          <EventForm
+            t={request.t}
+            csrfToken={request.csrfToken}
+            action={page.action}
+            submitLabel={page.submit}
+            values={page.values}
+            errors={page.errors ?? []}
+            districts={scope.districts ?? undefined}
+            organizers={organizersFor(scope)}
+          />
         </>
       ),
     });
@@ -70,10 +94,13 @@ export async function eventRoutes(app: FastifyInstance) {
     const query = request.query as Record<string, unknown>;
     const filters = filtersOf(query);
     const page = Math.min(10000, Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1));
-    const [{ events, total }, districts] = await Promise.all([listEvents(app.db, filters, page), eventDistricts(app.db)]);
+    const scope = await scopeOf(request);
+    const within = scope.districts ?? undefined;
+    const [{ events, total }, districts] = await Promise.all([listEvents(app.db, { ...filters, withinDistricts: within }, page), eventDistricts(app.db)]);
+    const offered = districts.filter((district) => !within || within.includes(district));
     return renderPage(request, reply, {
       title: request.t('events.list.title'),
-      body: <EventList t={request.t} language={request.language} events={events} total={total} page={page} filters={filters} districts={districts} canEdit={canEdit(request)} />,
+      body: <EventList t={request.t} language={request.language} events={events} total={total} page={page} filters={filters} districts={offered} canCreate={mayCreate(scope)} />,
     });
   });
 
@@ -81,32 +108,41 @@ export async function eventRoutes(app: FastifyInstance) {
     const wanted = (request.query as { month?: string }).month;
     const month = typeof wanted === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(wanted) ? wanted : (await todayInBerlin(app.db)).slice(0, 7);
     const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).toISOString().slice(0, 10);
-    const events = await eventsInOrder(app.db, { from: `${month}-01`, to: last });
+    const scope = await scopeOf(request);
+    const events = await eventsInOrder(app.db, { from: `${month}-01`, to: last, withinDistricts: scope.districts ?? undefined });
     return renderPage(request, reply, {
       title: request.t('events.calendar.title', { month: formatMonth(month, request.language) }),
       body: <MonthCalendar t={request.t} language={request.language} month={month} events={events} />,
     });
   });
 
-  app.get('/events/new', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/events/new', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+    const scope = await scopeOf(request);
     const from = Number((request.query as { from?: string }).from);
     const original = from ? await findEvent(app.db, from) : undefined;
-    return showForm(request, reply, {
+    // a coordinator's copy of an event they may not read is "not found", like the event itself
+    if (from && scope.districts !== null) assertReadable(scope, original);
+    const [organizer] = organizersFor(scope);
+    // a coordinator's copy of a centre event becomes their partner event
+    const copied = original ? { ...valuesOf(original, { withoutDate: true }), ...(organizersFor(scope).includes(original.organizer) ? {} : { organizer }) } : undefined;
+    return showForm(request, reply, scope, {
       title: request.t('events.form.newTitle'),
       action: '/events',
       submit: request.t('events.form.create'),
-      values: original ? valuesOf(original, { withoutDate: true }) : { organizer: 'centre' },
-      notice: original ? request.t('events.form.copyNotice', { title: original.title }) : undefined,
+      values: copied ?? { organizer },
+      // a coordinator without districts sees why the form will not save (validate refuses the district)
+      notice: original ? request.t('events.form.copyNotice', { title: original.title }) : mayCreate(scope) ? undefined : request.t('events.form.noDistricts'),
     });
   });
 
-  app.post('/events', { config: { access: centreStaff }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+  app.post('/events', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+    const scope = await scopeOf(request);
     const values = request.body as FormValues;
-    const result = validateEventForm(values);
+    const result = validate(scope, values);
     if (!result.ok) {
       reply.code(400);
       const title = request.t('events.form.newTitle');
-      return showForm(request, reply, { title, action: '/events', submit: request.t('events.form.create'), values, errors: fieldErrors(request, result.problems) });
+      return showForm(request, reply, scope, { title, action: '/events', submit: request.t('events.form.create'), values, errors: fieldErrors(request, result.problems) });
     }
     const id = await app.db.transaction().execute(async (trx) => {
       const event = await insertEvent(trx, result.fields);
@@ -118,7 +154,7 @@ export async function eventRoutes(app: FastifyInstance) {
   });
 
   async function showDetail(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
-    const event = await eventOf(request);
+    const { event, scope } = await eventOf(request);
     const query = request.query as { created?: string; saved?: string; cancelled?: string; promoted?: string; notified?: string; unreached?: string };
     const notice: DetailNotice = query.created ? 'created' : query.saved ? 'saved' : query.cancelled ? 'cancelled' : undefined;
     const count = (value: string | undefined) => Math.max(0, Number.parseInt(value ?? '0', 10) || 0);
@@ -126,15 +162,30 @@ export async function eventRoutes(app: FastifyInstance) {
     const cancelMails = { notified: count(query.notified), unreached: count(query.unreached) };
     return renderPage(request, reply, {
       title: event.title,
-      body: <EventDetail t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} canEdit={canEdit(request)} notice={notice} promoted={promoted} cancelMails={cancelMails} errors={errors} />,
+      body: (
+        <EventDetail
+          t={request.t}
+          language={request.language}
+          csrfToken={request.csrfToken}
+          event={event}
+          canEdit={mayEdit(scope, event)}
+          canDuplicate={mayCreate(scope)}
+          canEnterFeedback={isCentreStaff(request)}
+          readOnlyNote={!mayEdit(scope, event)}
+          notice={notice}
+          promoted={promoted}
+          cancelMails={cancelMails}
+          errors={errors}
+        />
+      ),
     });
   }
 
   app.get('/events/:id', { config: { access: eventReaders }, schema: { hide: true } }, (request, reply) => showDetail(request, reply));
 
-  app.get('/events/:id/edit', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
-    const event = await eventOf(request);
-    return showForm(request, reply, {
+  app.get('/events/:id/edit', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+    const { event, scope } = await eventOf(request, 'edit');
+    return showForm(request, reply, scope, {
       title: request.t('events.form.editTitle', { title: event.title }),
       action: `/events/${event.id}/edit`,
       submit: request.t('events.form.save'),
@@ -142,14 +193,14 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/events/:id/edit', { config: { access: centreStaff }, schema: { body: formBody, hide: true } }, async (request, reply) => {
-    const event = await eventOf(request);
+  app.post('/events/:id/edit', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+    const { event, scope } = await eventOf(request, 'edit');
     const values = request.body as FormValues;
-    const result = validateEventForm(values);
+    const result = validate(scope, values);
     if (!result.ok) {
       reply.code(400);
       const title = request.t('events.form.editTitle', { title: event.title });
-      return showForm(request, reply, { title, action: `/events/${event.id}/edit`, submit: request.t('events.form.save'), values, errors: fieldErrors(request, result.problems) });
+      return showForm(request, reply, scope, { title, action: `/events/${event.id}/edit`, submit: request.t('events.form.save'), values, errors: fieldErrors(request, result.problems) });
     }
     await app.db.transaction().execute(async (trx) => {
       await updateEvent(trx, event.id, result.fields);
@@ -161,8 +212,8 @@ export async function eventRoutes(app: FastifyInstance) {
     return reply.redirect(`/events/${event.id}?saved=1${promoted.length ? `&promoted=${promoted.length}` : ''}`, 303);
   });
 
-  app.post('/events/:id/cancel', { config: { access: centreStaff }, schema: { body: cancelBody, hide: true } }, async (request, reply) => {
-    const event = await eventOf(request);
+  app.post('/events/:id/cancel', { config: { access: eventOrganisers }, schema: { body: cancelBody, hide: true } }, async (request, reply) => {
+    const { event } = await eventOf(request, 'edit');
     const reason = ((request.body as z.infer<typeof cancelBody>).reason ?? '').trim();
     if (reason === '' || event.cancelled_at) {
       reply.code(event.cancelled_at ? 409 : 400);
@@ -184,8 +235,8 @@ export async function eventRoutes(app: FastifyInstance) {
 
   // A copy is the new-event form filled in from the original without its
   // date: nothing is stored (and nothing shows in the public calendar) until saved.
-  app.post('/events/:id/duplicate', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
-    const event = await eventOf(request);
+  app.post('/events/:id/duplicate', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+    const { event } = await eventOf(request);
     return reply.redirect(`/events/new?from=${event.id}`, 303);
   });
 }

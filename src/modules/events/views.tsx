@@ -36,19 +36,20 @@ interface ListProps {
   events: EventRecord[];
   total: number;
   page: number;
-  filters: EventFilters;
+  filters: Omit<EventFilters, 'withinDistricts'>;
   districts: string[];
-  canEdit: boolean;
+  /** Offer "new event" (scope.ts mayCreate). */
+  canCreate: boolean;
 }
 
-export function EventList({ t, language, events, total, page, filters, districts, canEdit }: ListProps) {
+export function EventList({ t, language, events, total, page, filters, districts, canCreate }: ListProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const any = { value: '', label: t('events.list.any') };
   return (
     <>
       <h1 class="kern-heading-large">{t('events.list.title')}</h1>
       <ul class="kern-list kern-list--horizontal mosaik-actions">
-        {canEdit && (
+        {canCreate && (
           <li>
             <a class="kern-link" href="/events/new">
               {t('events.list.new')}
@@ -249,7 +250,14 @@ interface DetailProps {
   language: Language;
   csrfToken: string;
   event: EventRecord;
+  /** Edit, cancel, registrations and check-in (scope.ts mayEdit). */
   canEdit: boolean;
+  /** Duplicate into a new event (scope.ts mayCreate). */
+  canDuplicate: boolean;
+  /** Paper and manual feedback entry: centre staff only (feedback module). */
+  canEnterFeedback: boolean;
+  /** A coordinator reading a centre event of their district: say why nothing can be changed. */
+  readOnlyNote?: boolean;
   notice: DetailNotice;
   promoted: number;
   /** After a cancellation: registrations whose contact got the mail, and those without an address. */
@@ -257,7 +265,7 @@ interface DetailProps {
   errors: FieldError[];
 }
 
-export function EventDetail({ t, language, csrfToken, event, canEdit, notice, promoted, cancelMails = { notified: 0, unreached: 0 }, errors }: DetailProps) {
+export function EventDetail({ t, language, csrfToken, event, canEdit, canDuplicate, canEnterFeedback, readOnlyNote, notice, promoted, cancelMails = { notified: 0, unreached: 0 }, errors }: DetailProps) {
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <>
@@ -280,6 +288,7 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, notice, pr
           {t('events.detail.cancelledOn', { date: formatDay(berlinDay(event.cancelled_at), language), reason: event.cancel_reason ?? '' })}
         </Alert>
       )}
+      {readOnlyNote && <Alert kind="info">{t('events.detail.centreReadOnly')}</Alert>}
       <dl class="mosaik-facts">
         {row(t('events.detail.key'), event.event_key)}
         {row(field('format'), t(`events.formats.${event.format}`))}
@@ -341,7 +350,7 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, notice, pr
         <li>
           <a class="kern-link" href={`/events/${event.id}/feedback`}>{t('events.detail.evaluation')}</a>
         </li>
-        {canEdit && (
+        {canEnterFeedback && (
           <>
             <li>
               <a class="kern-link" href={`/events/${event.id}/feedback/entry`}>{t('events.detail.entry')}</a>
@@ -352,18 +361,22 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, notice, pr
           </>
         )}
       </ul>
-      {canEdit && (
+      {(canEdit || canDuplicate) && (
         <div class="mosaik-actions">
-          <a class="kern-btn kern-btn--secondary" href={`/events/${event.id}/edit`}>
-            <span class="kern-label">{t('events.detail.edit')}</span>
-          </a>
-          <form method="post" action={`/events/${event.id}/duplicate`} class="mosaik-inline-form">
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="kern-btn kern-btn--secondary">
-              <span class="kern-label">{t('events.detail.duplicate')}</span>
-            </button>
-          </form>
-          {!event.cancelled_at && (
+          {canEdit && (
+            <a class="kern-btn kern-btn--secondary" href={`/events/${event.id}/edit`}>
+              <span class="kern-label">{t('events.detail.edit')}</span>
+            </a>
+          )}
+          {canDuplicate && (
+            <form method="post" action={`/events/${event.id}/duplicate`} class="mosaik-inline-form">
+              <CsrfField token={csrfToken} />
+              <button type="submit" class="kern-btn kern-btn--secondary">
+                <span class="kern-label">{t('events.detail.duplicate')}</span>
+              </button>
+            </form>
+          )}
+          {canEdit && !event.cancelled_at && (
             <form method="post" action={`/events/${event.id}/cancel`}>
               <h2 class="kern-heading-small">{t('events.detail.cancel')}</h2>
               <CsrfField token={csrfToken} />

@@ -1,20 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { CheckInPage, NoShowsPage, type CheckInProps } from './checkin-views.js';
 import { RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
-import { messageOf, staffEvent } from './staff-routes.js';
+import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
 
 /**
  * The check-in at the door (attendance.ts does the work): tap "present",
  * add a walk-in, and after the event mark the rest as no-shows. Each POST
  * redirects back with a message (post/redirect/get), so reloading the page
- * never checks anyone in twice; checkIn itself is idempotent too.
+ * never checks anyone in twice; checkIn itself is idempotent too. Centre
+ * staff, and coordinators for the partner events of their districts
+ * (staffEvent decides, 404 outside them).
  */
 
 const text = z.string().max(300).optional();
@@ -28,7 +29,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 export async function checkInRoutes(app: FastifyInstance) {
-  const access = { access: centreStaff };
+  const access = { access: eventOrganisers };
 
   async function showCheckIn(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Partial<CheckInProps> = {}) {
     const query = request.query as { q?: string; checked?: string; walkIn?: string; noShows?: string };

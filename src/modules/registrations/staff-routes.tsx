@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RegistrationStatus } from '../../db/tables.js';
-import { centreStaff } from '../../http/access.js';
+import type { Role } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { FieldError } from '../../ui/forms.js';
@@ -9,14 +9,20 @@ import { cancelByStaff } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { eventForRegistration, registrationsOfEvent } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
+import { assertEditable, eventScopeOf } from '../events/scope.js';
 import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
 
 /**
  * Staff pages of an event's registrations: the list with its actions (cancel,
  * admit from the waitlist, register by phone, each exception with a reason
- * that is logged) and the printable sign-in sheet. Centre staff only: the
- * pages name persons.
+ * that is logged) and the printable sign-in sheet. The pages name persons:
+ * centre staff, and municipal coordinators for the events they co-organise
+ * (the partner events of their districts, events/scope.ts); any other event
+ * is "not found" for them.
  */
+
+/** Who may run an event's registrations and check-in (the event itself is checked by staffEvent). */
+export const eventOrganisers: readonly Role[] = ['admin', 'staff', 'coordinator'];
 
 const text = z.string().max(300).optional();
 const registerBody = z.object({ _csrf: text, admit: text, person: text, organisation: text, email: text, reason: z.string().max(1000).optional() });
@@ -28,11 +34,19 @@ const validId = (value: unknown) => {
   return Number.isSafeInteger(id) && id > 0 && id < 2 ** 31 ? id : undefined;
 };
 
-/** The event of the path, with its seats taken; 404 when there is none. */
+/**
+ * The event of the path, with its seats taken; 404 when there is none or,
+ * for a coordinator, when it lies outside their districts (403 for a centre
+ * event of their district, which they may read but not run).
+ */
 export async function staffEvent(app: FastifyInstance, request: FastifyRequest): Promise<StaffEvent> {
   const id = validId((request.params as { id: string }).id);
   const event = id ? await eventForRegistration(app.db, id) : undefined;
   if (!event) throw new HttpProblem(404, 'notFound');
+  const scope = await eventScopeOf(app.db, request.account!);
+  if (scope.districts !== null) {
+    assertEditable(scope, await app.db.selectFrom('event').select(['district', 'organizer']).where('id', '=', event.id).executeTakeFirst());
+  }
   return event;
 }
 
@@ -40,7 +54,7 @@ export async function staffEvent(app: FastifyInstance, request: FastifyRequest):
 export const messageOf = (request: FastifyRequest, error: RegistrationError) => (request.language === 'en' ? error.text.en : error.text.de);
 
 export async function staffRegistrationRoutes(app: FastifyInstance) {
-  const access = { access: centreStaff };
+  const access = { access: eventOrganisers };
 
   async function showList(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Partial<StaffListProps> = {}) {
     const query = request.query as { status?: string; notice?: string };
