@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { centreStaff, figureReaders } from '../../http/access.js';
+import { assertReadable, eventScopeOf } from '../events/scope.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { EventFormat } from '../../db/tables.js';
@@ -34,12 +35,18 @@ export async function onlineLink(request: FastifyRequest, eventId: number) {
 export async function evaluationRoutes(app: FastifyInstance) {
   app.get('/events/:eventId/feedback', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
+    const account = request.account!;
+    if (account.role === 'coordinator') {
+      // coordinators read events of their districts only (src/modules/events/scope.ts)
+      const event = await app.db.selectFrom('event').select(['district', 'organizer']).where('id', '=', form.event.id).executeTakeFirst();
+      assertReadable(await eventScopeOf(app.db, account), event);
+    }
     const evaluation = await evaluateEvent(app.db, form);
-    const isStaff = request.account !== null && centreStaff.includes(request.account.role);
+    const isStaff = centreStaff.includes(account.role);
     const staff = isStaff ? await onlineLink(request, form.event.id) : null;
     return renderPage(request, reply, {
       title: request.t('feedback.evaluation.title', { title: form.event.title }),
-      body: <EvaluationPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} event={form.event} evaluation={evaluation} staff={staff} />,
+      body: <EvaluationPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} event={form.event} evaluation={evaluation} staff={staff} showOpenAnswers={account.role !== 'funder' && account.role !== 'evaluator'} />,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField } from '../../ui/forms.js';
+import { demoAccounts } from './demo-account.js';
 
 interface SignInProps {
   t: Translate;
@@ -24,6 +25,14 @@ export function SignInPage({ t, csrfToken, next, demo, failed, signedOut, passwo
         <Alert kind="info">
           <p class="kern-body--bold">{t('signIn.demoTitle')}</p>
           <p>{t('signIn.demoText', { email: demo.email, password: demo.password })}</p>
+          <p>{t('signIn.demoRoles', { password: demo.password })}</p>
+          <ul class="kern-list">
+            {demoAccounts.map((account) => (
+              <li key={account.email}>
+                {t(`signIn.demoRole.${account.role}`)}: {account.email}
+              </li>
+            ))}
+          </ul>
         </Alert>
       )}
       <p>{t('signIn.intro')}</p>

@@ -13,12 +13,15 @@ export interface EvaluationProps {
   evaluation: EventEvaluation;
   /** Only staff see the online link, QR code and entry links. */
   staff: { url: string; qrSvg: string } | null;
+  /** Funder and evaluator see figures only, never the free-text answers. */
+  showOpenAnswers?: boolean;
 }
 
-export function EvaluationPage({ t, language, formats, event, evaluation, staff }: EvaluationProps) {
+export function EvaluationPage({ t, language, formats, event, evaluation, staff, showOpenAnswers = true }: EvaluationProps) {
   const ratings = evaluation.questions.filter((item) => item.question.kind === 'rating');
   const yesNo = evaluation.questions.filter((item) => item.question.kind === 'yes_no');
-  const open = evaluation.questions.filter((item) => item.question.kind === 'open');
+  // open answers are free text that may name people: not for readers of aggregate figures only
+  const open = showOpenAnswers ? evaluation.questions.filter((item) => item.question.kind === 'open') : [];
   const text = (texts: Record<string, string>) => questionText(texts, language);
   const anySmall = ratings.some((item) => item.mean !== null && item.n < smallSample);
   return (
