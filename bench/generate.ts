@@ -82,8 +82,10 @@ export async function generateDataset(db: Kysely<Database>, options: GenerateOpt
   for (const table of ['organisation', 'event', 'participation', 'feedback_form', 'feedback_question', 'feedback_response', 'grant_application', 'consultation']) {
     await advanceSequence(db, table);
   }
-  // a database that has been in use has statistics; a freshly filled one needs them now
-  await sql`analyze`.execute(db);
+  // A database in use has statistics and has been vacuumed; a freshly filled one
+  // needs both now, or autovacuum works through the new rows (and the summary
+  // triggers' updates) while the measurements run.
+  await sql`vacuum analyze`.execute(db);
   return {
     counts: { organisations: organisations.ids.length, events: events.list.length, participations, ...feedback, grants, consultations },
     organisations: organisations.named,

@@ -60,18 +60,32 @@ export async function loadProfile(db: Kysely<Database>, id: number): Promise<Org
   };
 }
 
+/**
+ * Organisations whose names are close to one of this organisation's names:
+ * the profile's hint to the review queue. The gist trigram index hands out the
+ * nearest names first, so only the closest few per name are compared — a count
+ * above `likelyDuplicateCap` means "at least", which is all the hint needs (at
+ * national scale common words made the full trigram join take 100 ms).
+ */
+export const likelyDuplicateCap = 50;
+
 async function countLikelyDuplicates(db: Kysely<Database>, id: number): Promise<number> {
   const { rows } = await sql<{ count: number }>`
-    select count(distinct other.organisation_id) as count
+    select count(distinct near.organisation_id) as count
     from organisation_name mine
-    join organisation_name other on other.normalised_name % mine.normalised_name
-    where mine.organisation_id = ${id} and other.organisation_id <> ${id}
-      and similarity(mine.normalised_name, other.normalised_name) >= ${similarityThreshold}
+    cross join lateral (
+      select other.organisation_id, other.normalised_name
+      from organisation_name other
+      order by other.normalised_name <-> mine.normalised_name
+      limit ${likelyDuplicateCap + 10}
+    ) near
+    where mine.organisation_id = ${id} and near.organisation_id <> ${id}
+      and similarity(mine.normalised_name, near.normalised_name) >= ${similarityThreshold}
       and not exists (
         select 1 from organisation_distinct_pair pair
-        where pair.organisation_id_low = least(${id}, other.organisation_id)
-          and pair.organisation_id_high = greatest(${id}, other.organisation_id))`.execute(db);
-  return Number(rows[0]?.count ?? 0);
+        where pair.organisation_id_low = least(${id}, near.organisation_id)
+          and pair.organisation_id_high = greatest(${id}, near.organisation_id))`.execute(db);
+  return Math.min(Number(rows[0]?.count ?? 0), likelyDuplicateCap);
 }
 
 /** A name of the form that another organisation already holds (as its name or an alias). */

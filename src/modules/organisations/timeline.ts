@@ -38,12 +38,7 @@ export async function organisationTimeline(db: Kysely<Database>, organisationId:
       group by e.id
       union all
       select 'consultation', c.consulted_on, c.id,
-             jsonb_build_object('channel', c.channel, 'durationMinutes', c.duration_minutes,
-               -- every topic, named as the staff's topic list names it (an imported line keeps its own text)
-               'topicsDe', (select jsonb_agg(coalesce(t.de, u.key) order by u.position) from unnest(c.topics) with ordinality u(key, position)
-                            left join consultation_topic t on t.key = u.key),
-               'topicsEn', (select jsonb_agg(coalesce(t.en, u.key) order by u.position) from unnest(c.topics) with ordinality u(key, position)
-                            left join consultation_topic t on t.key = u.key))
+             jsonb_build_object('channel', c.channel, 'durationMinutes', c.duration_minutes, 'topics', to_jsonb(c.topics))
       from consultation c
       where c.organisation_id = ${organisationId}
       union all
@@ -62,12 +57,17 @@ export async function organisationTimeline(db: Kysely<Database>, organisationId:
     ) timeline
     order by "on" desc, kind, id desc
     limit ${limit + 1} offset ${offset}`.execute(db);
-  return { entries: rows.slice(0, limit).map(toEntry), more: rows.length > limit };
+  // every topic named as the staff's topic list names it (an imported line keeps its own text);
+  // labels are looked up for the page's entries only, not in the query over the whole timeline
+  const topics = await db.selectFrom('consultation_topic').select(['key', 'de', 'en']).execute();
+  const label = new Map(topics.map((topic) => [topic.key, topic]));
+  const named = (keys: string[], language: 'de' | 'en') => keys.map((key) => label.get(key)?.[language] ?? key);
+  return { entries: rows.slice(0, limit).map((row) => toEntry(row, named)), more: rows.length > limit };
 }
 
 const day = (value: string | Date) => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
-function toEntry(row: Row): TimelineEntry {
+function toEntry(row: Row, named: (keys: string[], language: 'de' | 'en') => string[]): TimelineEntry {
   const on = day(row.on);
   const id = Number(row.id);
   const info = row.info as Record<string, any>;
@@ -75,7 +75,7 @@ function toEntry(row: Row): TimelineEntry {
     case 'event':
       return { kind: 'event', on, id, title: info.title, format: info.format, persons: Number(info.persons) };
     case 'consultation':
-      return { kind: 'consultation', on, id, channel: info.channel, topics: { de: info.topicsDe ?? [], en: info.topicsEn ?? [] }, durationMinutes: info.durationMinutes ?? null };
+      return { kind: 'consultation', on, id, channel: info.channel, topics: { de: named(info.topics ?? [], 'de'), en: named(info.topics ?? [], 'en') }, durationMinutes: info.durationMinutes ?? null };
     case 'grant':
       return {
         kind: 'grant',
