@@ -1,19 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/modules/identity/accounts.js';
 import { importRecords } from '../src/modules/imports/index.js';
-import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
+import { accessibilityViolations, signIn, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
 const password = 'a long enough password';
 const query = 'from=2019-01-01&to=2019-12-31';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/sign-in?lang=de`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
 
 describe('the dashboard in Chromium', () => {
   let test: BrowserTest;
@@ -38,7 +30,7 @@ describe('the dashboard in Chromium', () => {
 
   it('shows the figures and charts without accessibility violations, in German and English', async () => {
     const page = await test.newPage();
-    await signIn(page, test.baseUrl, 'staff@example.org');
+    await signIn(page, test.baseUrl, 'staff@example.org', password);
     for (const path of [`/dashboard?${query}`, `/dashboard?${query}&lang=en`, '/dashboard?from=2019-12-31&to=2019-01-01&lang=de']) {
       await page.goto(test.baseUrl + path);
       const violations = await accessibilityViolations(page);
@@ -69,7 +61,7 @@ describe('the dashboard in Chromium', () => {
     await page.goto(`${test.baseUrl}/csp-control`);
     expect(await recordedViolations()).not.toEqual([]);
     violations.length = 0;
-    await signIn(page, test.baseUrl, 'funder@example.org');
+    await signIn(page, test.baseUrl, 'funder@example.org', password);
     await page.goto(`${test.baseUrl}/dashboard?${query}`);
     const charts = page.locator('figure.mosaik-chart svg');
     expect(await charts.count()).toBe(3);

@@ -50,6 +50,15 @@ export async function startBrowserTest(env: Record<string, string> = {}): Promis
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
+/** Signs in through the German sign-in form and waits until the app has left it. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/sign-in?lang=de`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

@@ -77,11 +77,24 @@ export function FieldFrame({ name, label, hint, error, children }: FieldFramePro
   );
 }
 
+/** KERN's class of a text input, select or textarea, marked when the field has an error. */
+export const inputClass = (error: string | boolean | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
+
+/** A titled group of fields (a KERN fieldset), as long forms are divided. */
+export function FieldGroup({ legend, children }: { legend: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="kern-fieldset">
+      <legend class="kern-title">{legend}</legend>
+      <div class="kern-fieldset__body kern-stack-sm">{children}</div>
+    </fieldset>
+  );
+}
+
 export function TextField({ name, label, type = 'text', value, hint, error, autocomplete, required }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
       <input
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        class={inputClass(error)}
         id={name}
         name={name}
         type={type}

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import { FieldFrame } from '../../ui/forms.js';
+import { FieldFrame, inputClass } from '../../ui/forms.js';
 
 /** The form controls of this module's pages, in the KERN field frame (label, hint, error). */
 
@@ -12,8 +12,6 @@ interface ControlProps {
   hint?: string;
   error?: string;
 }
-
-const inputClass = (error?: string) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
 
 export function Input({ name, id = name, label, value, hint, error, type = 'text', autocomplete }: ControlProps & { type?: string; autocomplete?: string }) {
   return (

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, FieldGroup, inputClass } from '../../ui/forms.js';
 import type { FormError, FormField, FormInput } from './form.js';
-import { Choices } from './choices.js';
+import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 
@@ -81,7 +81,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
         <CsrfField token={csrfToken} />
         {input.organisation_id && <input type="hidden" name="organisation_id" value={input.organisation_id} />}
         {input.request_id && <input type="hidden" name="request_id" value={input.request_id} />}
-        <Group legend={f('groups.consultation')}>
+        <FieldGroup legend={f('groups.consultation')}>
           {text('consulted_on', { type: 'date', width: 10 })}
           {text('organisation')}
           {text('persons')}
@@ -96,16 +96,16 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
             checked={input.topics ?? []}
           />
           {text('duration_minutes', { width: 4, inputMode: 'numeric' })}
-        </Group>
-        <Group legend={f('groups.result')}>
+        </FieldGroup>
+        <FieldGroup legend={f('groups.result')}>
           {text('outcome', { multiline: true })}
           {text('follow_up_on', { type: 'date', width: 10 })}
           {text('notes', { multiline: true })}
-        </Group>
-        <Group legend={f('groups.referral')}>
+        </FieldGroup>
+        <FieldGroup legend={f('groups.referral')}>
           {text('referral_expert')}
           {text('referral_cost_eur', { width: 10, inputMode: 'decimal' })}
-        </Group>
+        </FieldGroup>
         <div class="mosaik-inline-form">
           <button type="submit" class="kern-btn kern-btn--primary">
             <span class="kern-label">{id === null ? f('create') : f('save')}</span>
@@ -119,16 +119,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
   );
 }
 
-const inputClass = (error: string | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
 
-function Group({ legend, children }: { legend: string; children: ComponentChildren }) {
-  return (
-    <fieldset class="kern-fieldset">
-      <legend class="kern-title">{legend}</legend>
-      <div class="kern-fieldset__body kern-stack-sm">{children}</div>
-    </fieldset>
-  );
-}
 
 function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => ComponentChildren }) {
   return (

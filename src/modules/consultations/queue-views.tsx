@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
 import { StatusTag } from './request-views.js';
 import type { ConsultationRequest } from './requests.js';
 import type { ConsultationTopic } from './topics.js';
@@ -151,7 +151,7 @@ export function StaffRequestPage({ t, language, csrfToken, request: r, topics, a
             <h2 class="kern-heading-medium">{q('declineHeading')}</h2>
             <FieldFrame name="note" label={q('declineNote')} hint={q('declineHint')} error={error}>
               {(describedBy) => (
-                <textarea class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id="note" name="note" rows={3} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} />
+                <textarea class={inputClass(error)} id="note" name="note" rows={3} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} />
               )}
             </FieldFrame>
             <button type="submit" class="kern-btn kern-btn--tertiary">

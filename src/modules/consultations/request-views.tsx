@@ -1,7 +1,7 @@
 import type { Language, Translate } from '../../i18n/index.js';
 import type { RepresentedOrganisation } from '../identity/scopes.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
-import { Choices } from './choices.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
+import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';
 import type { RequestError, RequestField, RequestInput } from './request-form.js';
 import type { ConsultationRequest } from './requests.js';
@@ -80,12 +80,12 @@ export function RequestFormPage({ t, language, csrfToken, organisations, topics,
     <FieldFrame name={field} label={r(`labels.${field}`)} hint={r(`hints.${field}`)} error={errorOf(field)}>
       {(describedBy) =>
         options.multiline ? (
-          <textarea class={`kern-form-input__input${errorOf(field) ? ' kern-form-input__input--error' : ''}`} id={field} name={field} rows={4} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>
+          <textarea class={inputClass(errorOf(field))} id={field} name={field} rows={4} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>
             {input[field] ?? ''}
           </textarea>
         ) : (
           <input
-            class={`kern-form-input__input${errorOf(field) ? ' kern-form-input__input--error' : ''}`}
+            class={inputClass(errorOf(field))}
             id={field}
             name={field}
             type={options.type ?? 'text'}

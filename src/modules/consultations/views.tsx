@@ -3,6 +3,7 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import { channels, type ConsultationRecord, type ConsultationSummary } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
+import { PageNav } from '../../ui/pagination.js';
 
 /** The consultation list, one consultation, and the follow-up reminders. */
 
@@ -101,21 +102,7 @@ export function ListPage({ t, language, form, result, topics, dueCount, openRequ
         {l('total', { count: result.total })}
       </p>
       {result.items.length === 0 ? <p class="kern-body">{l('empty')}</p> : <ConsultationTable t={t} language={language} items={result.items} topics={topics} caption={l('caption')} />}
-      {pages > 1 && (
-        <nav aria-label={l('pagination')} class="mosaik-inline-form">
-          {form.page > 1 && (
-            <a class="kern-link" href={listHref(form, form.page - 1)} rel="prev">
-              {l('previous')}
-            </a>
-          )}
-          <span class="kern-body">{l('page', { page: Math.min(form.page, pages), pages })}</span>
-          {form.page < pages && (
-            <a class="kern-link" href={listHref(form, form.page + 1)} rel="next">
-              {l('next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <PageNav t={t} label={l('pagination')} page={form.page} pages={pages} href={(target) => listHref(form, target)} />
     </div>
   );
 }

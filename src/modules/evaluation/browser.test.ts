@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
+import { accessibilityViolations, signIn, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
 import { createAccount } from '../identity/accounts.js';
 import { importRecords } from '../imports/index.js';
 
 const password = 'a long enough password';
 const organisations = ['Afrika Forum Kassel', 'Eritreischer Verein Frankfurt', 'Polnischer Elternverein Wiesbaden'];
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/sign-in?lang=de`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
 
 describe('the evaluator and the audit view in Chromium', () => {
   let test: BrowserTest;
@@ -37,7 +29,7 @@ describe('the evaluator and the audit view in Chromium', () => {
 
   it('shows the evaluator pseudonyms only, on pages without accessibility violations', async () => {
     const page = await test.newPage();
-    await signIn(page, test.baseUrl, 'evaluator@example.org');
+    await signIn(page, test.baseUrl, 'evaluator@example.org', password);
     await check(page, '/evaluation');
     const list = await check(page, '/evaluation/organisations');
     expect(list).toMatch(/O-[0-9A-Z]{8}/);
@@ -54,7 +46,7 @@ describe('the evaluator and the audit view in Chromium', () => {
 
   it('shows admins the audit log without accessibility violations', async () => {
     const page = await test.newPage();
-    await signIn(page, test.baseUrl, 'admin@example.org');
+    await signIn(page, test.baseUrl, 'admin@example.org', password);
     await page.goto(`${test.baseUrl}/organisations`);
     await page.getByRole('link', { name: organisations[0] }).click();
     const audit = await check(page, '/admin/audit?kind=reads');

@@ -3,6 +3,7 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { topicLabel, type ConsultationTopic } from '../consultations/topics.js';
 import { maskedCount } from './export.js';
 import { measures, type EvaluationOrganisation, type EvaluationParticipation, type Timeline } from './queries.js';
+import { PageNav } from '../../ui/pagination.js';
 
 /** The evaluator's pages: what they see, organisations, one timeline, participations. */
 
@@ -62,25 +63,6 @@ function Table({ caption, headers, children }: { caption: string; headers: strin
         <tbody class="kern-table__body">{children}</tbody>
       </table>
     </div>
-  );
-}
-
-function Pager({ t, page, pages, href }: { t: Translate; page: number; pages: number; href: (page: number) => string }) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={t('evaluation.pagination')} class="mosaik-inline-form">
-      {page > 1 && (
-        <a class="kern-link" href={href(page - 1)} rel="prev">
-          {t('evaluation.previous')}
-        </a>
-      )}
-      <span class="kern-body">{t('evaluation.page', { page, pages })}</span>
-      {page < pages && (
-        <a class="kern-link" href={href(page + 1)} rel="next">
-          {t('evaluation.next')}
-        </a>
-      )}
-    </nav>
   );
 }
 
@@ -163,7 +145,7 @@ export function OrganisationsPage({ t, organisations, total, years, year, page, 
           </tr>
         ))}
       </Table>
-      <Pager t={t} page={page} pages={pages} href={href} />
+      <PageNav t={t} label={t('evaluation.pagination')} page={page} pages={pages} href={href} />
     </div>
   );
 }
@@ -284,7 +266,7 @@ export function ParticipationsPage({ t, language, items, total, years, year, pag
           </tr>
         ))}
       </Table>
-      <Pager t={t} page={page} pages={pages} href={(target) => `/evaluation/participations?${query({ page: String(target) })}`} />
+      <PageNav t={t} label={t('evaluation.pagination')} page={page} pages={pages} href={(target) => `/evaluation/participations?${query({ page: String(target) })}`} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type FieldError } from '../../ui/forms.js';
+import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type FieldError, inputClass } from '../../ui/forms.js';
 import { eventFormats, type FormField, type FormValues } from './form.js';
 
 /** The staff form of an event: create, edit and the copy of a duplicated event. */
@@ -25,7 +25,7 @@ function TextArea({ name, t, values, errors, hint }: FieldProps) {
   return (
     <FieldFrame name={name} label={t(`events.fields.${name}`)} hint={hint} error={error}>
       <textarea
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        class={inputClass(error)}
         id={name}
         name={name}
         rows={4}

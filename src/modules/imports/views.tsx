@@ -1,5 +1,5 @@
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../ui/forms.js';
 import type { ImportOutcome, ImportProblem } from './index.js';
 import { importKinds, importSchemas } from './schemas.js';
 import type { ImportRunSummary } from './uploads.js';
@@ -117,7 +117,7 @@ function FileField({ t, error }: { t: Translate; error?: string }) {
         </p>
       )}
       <input
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        class={inputClass(error)}
         id="file"
         name="file"
         type="file"

@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { Alert } from '../../ui/forms.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import type { DirectoryEntry, DirectoryPage } from './directory.js';
+import { PageNav } from '../../ui/pagination.js';
 
 /** The search form's values as the page received them (all optional). */
 export interface DirectoryForm {
@@ -48,7 +49,7 @@ export function DirectoryPageView({ t, language, form, result, districts, pageSi
       ) : (
         <ResultTable t={t} language={language} items={result.items} />
       )}
-      {pages > 1 && <Pagination t={t} form={form} pages={pages} />}
+      <PageNav t={t} label={t('organisations.directory.pagination')} page={form.page} pages={pages} href={(target) => directoryHref(form, target)} />
     </div>
   );
 }
@@ -163,21 +164,3 @@ export function directoryHref(form: DirectoryForm, page: number): string {
   return `/organisations${query ? `?${query}` : ''}`;
 }
 
-function Pagination({ t, form, pages }: { t: Translate; form: DirectoryForm; pages: number }) {
-  const page = Math.min(form.page, pages);
-  return (
-    <nav aria-label={t('organisations.directory.pagination')} class="mosaik-inline-form">
-      {page > 1 && (
-        <a class="kern-link" href={directoryHref(form, page - 1)} rel="prev">
-          {t('organisations.directory.previous')}
-        </a>
-      )}
-      <span class="kern-body">{t('organisations.directory.page', { page, pages })}</span>
-      {page < pages && (
-        <a class="kern-link" href={directoryHref(form, page + 1)} rel="next">
-          {t('organisations.directory.next')}
-        </a>
-      )}
-    </nav>
-  );
-}

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/index.js';
 import type { ComponentChildren } from 'preact';
-import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, FieldGroup, inputClass } from '../../ui/forms.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import type { NameConflict } from './profile.js';
 import { roomOptions, type FormError, type FormField, type FormInput } from './profile-form.js';
@@ -98,11 +98,11 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
       ))}
       <form method="post" action={id === null ? '/organisations/new' : `/organisations/${id}/edit`} class="kern-stack-lg" noValidate>
         <CsrfField token={csrfToken} />
-        <Group legend={f('groups.names')}>
+        <FieldGroup legend={f('groups.names')}>
           {text('name')}
           {text('aliases', { hint: true, multiline: true })}
-        </Group>
-        <Group legend={f('groups.organisation')}>
+        </FieldGroup>
+        <FieldGroup legend={f('groups.organisation')}>
           {select('legal_form', legalForms, 'legalForms')}
           {text('founded_year', { width: 4 })}
           {select('orientation', orientations, 'orientations')}
@@ -126,8 +126,8 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
           )}
           {text('target_groups', { hint: true })}
           {select('rooms', roomOptions, 'roomOptions')}
-        </Group>
-        <Group legend={f('groups.contact')}>
+        </FieldGroup>
+        <FieldGroup legend={f('groups.contact')}>
           {text('municipality')}
           {text('district')}
           {text('postcode', { width: 5 })}
@@ -136,8 +136,8 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
           {text('phone', { type: 'tel' })}
           {text('latitude', { hint: true, width: 10 })}
           {text('longitude', { width: 10 })}
-        </Group>
-        <Group legend={f('groups.portrait')}>
+        </FieldGroup>
+        <FieldGroup legend={f('groups.portrait')}>
           {text('portrait', { hint: true, multiline: true })}
           {text('portrait_consent_by')}
           {text('portrait_consent_on', { type: 'date' })}
@@ -163,8 +163,8 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
               {errorOf('portrait_published')}
             </p>
           )}
-        </Group>
-        {shown('notes') && <Group legend={f('groups.internal')}>{text('notes', { hint: true, multiline: true })}</Group>}
+        </FieldGroup>
+        {shown('notes') && <FieldGroup legend={f('groups.internal')}>{text('notes', { hint: true, multiline: true })}</FieldGroup>}
         <div class="mosaik-inline-form">
           <button type="submit" class="kern-btn kern-btn--primary">
             <span class="kern-label">{id === null ? f('create') : f('save')}</span>
@@ -178,16 +178,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
   );
 }
 
-const inputClass = (error: string | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
 
-function Group({ legend, children }: { legend: string; children: ComponentChildren }) {
-  return (
-    <fieldset class="kern-fieldset">
-      <legend class="kern-title">{legend}</legend>
-      <div class="kern-fieldset__body kern-stack-sm">{children}</div>
-    </fieldset>
-  );
-}
 
 function Field({ t, field, error, hint, children }: { t: Translate; field: FormField; error?: string; hint?: string; children: (describedBy?: string) => ComponentChildren }) {
   return (

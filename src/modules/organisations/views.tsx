@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { MergePreview, OrganisationSummary, ReviewItem, ReviewQueue } from './review.js';
+import { PageNav } from '../../ui/pagination.js';
 
 export type DoneMessage = 'merged' | 'distinct' | 'confirmed';
 
@@ -39,7 +40,7 @@ export function ReviewQueuePage({ t, language, csrfToken, queue, page, pageSize,
               <ReviewCard key={item.id} t={t} language={language} csrfToken={csrfToken} item={item} />
             ))}
           </div>
-          {pages > 1 && <Pagination t={t} page={page} pages={pages} />}
+          <PageNav t={t} label={t('organisations.review.pagination')} page={page} pages={pages} href={(target) => `/organisations/review?page=${target}`} />
         </>
       )}
     </div>
@@ -162,24 +163,6 @@ function NameList({ t, names }: { t: Translate; names: { name: string; isAlias: 
         </li>
       ))}
     </ul>
-  );
-}
-
-function Pagination({ t, page, pages }: { t: Translate; page: number; pages: number }) {
-  return (
-    <nav aria-label={t('organisations.review.pagination')} class="mosaik-inline-form">
-      {page > 1 && (
-        <a class="kern-link" href={`/organisations/review?page=${page - 1}`} rel="prev">
-          {t('organisations.review.previous')}
-        </a>
-      )}
-      <span class="kern-body">{t('organisations.review.page', { page, pages })}</span>
-      {page < pages && (
-        <a class="kern-link" href={`/organisations/review?page=${page + 1}`} rel="next">
-          {t('organisations.review.next')}
-        </a>
-      )}
-    </nav>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../i18n/index.js';
-import { CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
 import type { FormError, FormInput, PersonField } from './form.js';
 import { personLanguages } from './tables.js';
 
@@ -32,7 +32,6 @@ export function PersonFormPage({ t, csrfToken, id, title, input, errors }: FormP
       {(describedBy) => control(describedBy, errorOf(field))}
     </FieldFrame>
   );
-  const inputClass = (error: string | undefined) => `kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`;
   const text = (field: PersonField, type: string, autocomplete?: string) =>
     frame(field, (describedBy, error) => (
       <input

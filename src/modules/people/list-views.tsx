@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import type { PeopleListEntry } from './queries.js';
 import { personRoles } from './tables.js';
+import { PageNav } from '../../ui/pagination.js';
 
 /** The people list: search by name, filter by organisation and role, pages of 25. */
 
@@ -90,21 +91,7 @@ export function ListPage({ t, form, result, organisationName, pageSize, canCreat
         {l('total', { count: result.total })}
       </p>
       {result.items.length === 0 ? <p class="kern-body">{l('empty')}</p> : <PeopleTable t={t} items={result.items} />}
-      {pages > 1 && (
-        <nav aria-label={l('pagination')} class="mosaik-inline-form">
-          {form.page > 1 && (
-            <a class="kern-link" href={listHref(form, form.page - 1)} rel="prev">
-              {l('previous')}
-            </a>
-          )}
-          <span class="kern-body">{l('page', { page: Math.min(form.page, pages), pages })}</span>
-          {form.page < pages && (
-            <a class="kern-link" href={listHref(form, form.page + 1)} rel="next">
-              {l('next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <PageNav t={t} label={l('pagination')} page={form.page} pages={pages} href={(target) => listHref(form, target)} />
     </div>
   );
 }

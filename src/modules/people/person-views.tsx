@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame, type FieldError } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, type FieldError, inputClass } from '../../ui/forms.js';
 import type { FormInput } from './form.js';
 import type { ConsentRecord, ConsentWording, PersonRecord, PersonRoleRecord } from './queries.js';
 import { consentSources, personRoles } from './tables.js';
@@ -116,7 +116,7 @@ function Input({ id, name, label, value, type = 'text', problem, hint }: { id: s
     <FieldFrame name={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
         <input
-          class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}${type === 'date' ? ' kern-form-input__input--width-10' : ''}`}
+          class={`${inputClass(error)}${type === 'date' ? ' kern-form-input__input--width-10' : ''}`}
           id={id}
           name={name}
           type={type}

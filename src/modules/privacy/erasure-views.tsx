@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
 import type { ErasurePlan } from './erasure.js';
 import { cellText, tableLabel } from './export-views.js';
 import type { OrganisationErasurePlan } from './organisation-erasure.js';
@@ -15,7 +15,7 @@ function ReasonForm({ t, action, csrfToken, reason, error, submit }: { t: Transl
       <CsrfField token={csrfToken} />
       <FieldFrame name="reason" label={t('privacy.erase.reason')} hint={t('privacy.erase.reasonHint')} error={error}>
         {(describedBy) => (
-          <textarea class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id="reason" name="reason" rows={3} required aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
+          <textarea class={inputClass(error)} id="reason" name="reason" rows={3} required aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
             {reason}
           </textarea>
         )}

@@ -1,5 +1,5 @@
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../ui/forms.js';
 import { retentionUnits, type RetentionRule, type RuleResult } from './retention.js';
 
 /** The data protection hub for admins and the retention rules page with its dry run. */
@@ -85,7 +85,7 @@ export function RetentionPage({ t, language, csrfToken, rules, input, errors, no
                           {error}
                         </p>
                       )}
-                      <input class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id={amountName} name={amountName} inputMode="numeric" size={5}
+                      <input class={inputClass(error)} id={amountName} name={amountName} inputMode="numeric" size={5}
                         value={amount} aria-label={p('amountFor', { kind: p(`kinds.${rule.kind}.label`) })} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${amountName}-error` : undefined} />
                     </td>
                     <td class="kern-table__cell">

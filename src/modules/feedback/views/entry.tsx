@@ -1,5 +1,5 @@
 import type { Translate } from '../../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../../ui/forms.js';
 import { fieldOf } from '../answers.js';
 import type { ResponseListItem } from '../evaluation.js';
 import { ratingNumbers, type FeedbackEvent, type FormQuestion } from '../queries.js';
@@ -57,7 +57,7 @@ export function EntryPage({ t, language, csrfToken, event, questions, responses,
                 <span class="kern-sr-only">: {questionText(question.texts, language)}</span>
               </label>
               <input
-                class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+                class={inputClass(error)}
                 type="text"
                 id={field}
                 name={field}

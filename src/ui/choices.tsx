@@ -1,4 +1,4 @@
-import { describedByOf } from '../../ui/forms.js';
+import { describedByOf } from './forms.js';
 
 interface ChoicesProps {
   /** The field's name; the first box gets it as id, so that an error summary link lands on it. */
@@ -11,7 +11,7 @@ interface ChoicesProps {
   checked: readonly string[];
 }
 
-/** A KERN fieldset of checkboxes or radio buttons with legend, hint and error (topics, channel, organisation). */
+/** A KERN fieldset of checkboxes or radio buttons with legend, hint and error (e.g. consultation topics, channel, organisation). */
 export function Choices({ name, legend, hint, error, type, options, checked }: ChoicesProps) {
   const describedBy = describedByOf(name, hint, error);
   return (
