@@ -4,6 +4,7 @@ import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../identity/audit.js';
 import { importRecords } from '../imports/index.js';
+import { todayInBerlin } from '../consultations/queries.js';
 
 const organisationName = 'Griechische Gemeinde Kassel e.V.';
 
@@ -64,8 +65,11 @@ describe('the admin audit view', () => {
     const byAction = await get(admin, '/admin/audit?action=consultation.');
     expect(byAction.body).toContain('consultation.read');
     expect(byAction.body).not.toContain('organisation.read');
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await get(admin, `/admin/audit?from=${today}&to=${today}&action=organisation.`)).body).toContain('organisation.read');
+    // Entries are dated in the centre's time zone (Europe/Berlin), not the machine's or UTC;
+    // the window spans yesterday and today there, so a run just after midnight still holds.
+    const today = todayInBerlin();
+    const yesterday = todayInBerlin(new Date(Date.now() - 24 * 60 * 60 * 1000));
+    expect((await get(admin, `/admin/audit?from=${yesterday}&to=${today}&action=organisation.`)).body).toContain('organisation.read');
     expect((await get(admin, '/admin/audit?from=2001-01-01&to=2001-12-31')).body).toContain('Keine Einträge für diesen Filter.');
     const wrong = await get(admin, '/admin/audit?from=2019-02-30&action=Person!&lang=en');
     expect(wrong.statusCode).toBe(400);
