@@ -5,6 +5,7 @@ import { renderPage } from '../../http/render.js';
 import { sessionCookie } from '../../http/context.js';
 import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
 import { demoAccount, demoAccountExists } from './demo-account.js';
+import { sameOriginPath } from './next-path.js';
 import { endSession, startSession } from './sessions.js';
 import { writeAudit } from './audit.js';
 import { SetPasswordPage, SignInPage } from './views.js';
@@ -16,8 +17,7 @@ const setPasswordBody = z.object({ token: z.string().max(200), password: z.strin
  * Only same-site paths are followed after sign-in (no open redirect).
  * Without one, representatives go to their own area (they have no dashboard).
  */
-const safeNext = (next: string | undefined, role: Role) =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : role === 'representative' ? '/my' : '/dashboard';
+const safeNext = (next: string | undefined, role: Role) => sameOriginPath(next) ?? (role === 'representative' ? '/my' : '/dashboard');
 
 export async function identityRoutes(app: FastifyInstance) {
   const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
@@ -26,7 +26,7 @@ export async function identityRoutes(app: FastifyInstance) {
     const query = request.query as { next?: string; signedOut?: string; passwordSet?: string };
     return renderPage(request, reply, {
       title: request.t('signIn.title'),
-      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: query.next, demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
+      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(query.next), demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
     });
   });
 
@@ -44,7 +44,7 @@ export async function identityRoutes(app: FastifyInstance) {
         reply.code(401);
         return renderPage(request, reply, {
           title: request.t('signIn.title'),
-          body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: body.next, demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
+          body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(body.next), demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
         });
       }
       const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);
