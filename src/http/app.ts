@@ -86,6 +86,16 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config!.access! });
   });
 
+  if (settings.MOSAIK_TRUST_PROXY.length === 0) {
+    // behind an unnamed proxy every client shares the proxy's address, and so its limits
+    let warned = false;
+    app.addHook('onRequest', async (request) => {
+      if (warned || request.headers['x-forwarded-for'] === undefined) return;
+      warned = true;
+      request.log.warn({ proxy: request.ip }, 'X-Forwarded-For ignored: name the reverse proxy in MOSAIK_TRUST_PROXY (docs/operations.md)');
+    });
+  }
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('permissions-policy', permissionsPolicy);
     // Pages, exports and API answers name persons: no browser or proxy keeps a

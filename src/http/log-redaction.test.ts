@@ -51,4 +51,12 @@ describe(`the request log on ${testEngine}`, () => {
     expect(requests.map((entry) => entry.req!.url)).toEqual(['/set-password?token=[redacted]', '/imports?_csrf=[redacted]', '/registrations/[redacted]?lang=de']);
     for (const secret of secrets) expect(lines.join('\n')).not.toContain(secret);
   });
+
+  it('warns once when a proxy sends X-Forwarded-For but none is named in MOSAIK_TRUST_PROXY', async () => {
+    await app.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-for': '198.51.100.7' } });
+    await app.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-for': '198.51.100.8' } });
+    const warnings = lines.filter((line) => line.includes('MOSAIK_TRUST_PROXY'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, proxy: '127.0.0.1' });
+  });
 });
