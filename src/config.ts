@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -17,8 +18,12 @@ const settingsSchema = z.object({
   MOSAIK_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** Cookies only over HTTPS. Defaults to true in production. */
   MOSAIK_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  /** Sign-in attempts allowed per address and minute. */
-  MOSAIK_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Sign-in attempts allowed per address and minute, all accounts together (a workshop on one Wi-Fi shares an address). */
+  MOSAIK_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  /** Wrong passwords for one account from one address within 15 minutes before it is blocked there (15 min, then doubling). */
+  MOSAIK_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma separated; empty trusts none. */
+  MOSAIK_TRUST_PROXY: z.string().default('').transform(parseProxyList),
   /** Session lifetime in hours. */
   MOSAIK_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
   /** Cells below this count are hidden in tables for funder, evaluator and public. */
@@ -32,6 +37,24 @@ const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
+
+/** "10.0.0.5, 10.1.0.0/16, ::1" → the list; an entry that is no address or range is a configuration error. */
+function parseProxyList(value: string, context: z.RefinementCtx): string[] {
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (version === 0 || !prefixOk || extra !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${entry}" is no IP address or CIDR range; write e.g. 10.0.0.5 or 10.0.0.0/24 / "${entry}" ist keine IP-Adresse und kein CIDR-Bereich; z. B. 10.0.0.5 oder 10.0.0.0/24`,
+      });
+    }
+  }
+  return entries;
+}
 
 export type Settings = z.infer<typeof settingsSchema> & { secureCookies: boolean; baseUrl: string };
 

@@ -2,13 +2,15 @@ import pino from 'pino';
 import { readSettings } from './config.js';
 import { isEmpty, openDatabase } from './db/connection.js';
 import { buildApp } from './http/app.js';
+import { loggerOptions } from './http/log-redaction.js';
 import { ensureDemoAccount } from './modules/identity/demo-account.js';
 import { startMailSender } from './modules/mail/sender.js';
 import { runRetention } from './modules/privacy/retention.js';
 import { queueReminders } from './modules/registrations/reminders.js';
 
 const settings = readSettings();
-const logger = pino({ level: settings.LOG_LEVEL });
+// the request serializer redacts tokens in logged URLs (src/http/log-redaction.ts)
+const logger = pino(loggerOptions(settings.LOG_LEVEL));
 const handle = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR });
 
 if (settings.MOSAIK_DEMO && (await isEmpty(handle.db))) {

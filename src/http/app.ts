@@ -21,6 +21,29 @@ import { homeRoutes } from './home.js';
 const kernDist = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
 const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 
+/** No page of Mosaik uses these browser features; no injected script may either. */
+const permissionsPolicy = [
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+  'interest-cohort=()',
+  'browsing-topics=()',
+].join(', ');
+
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -46,7 +69,10 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
   const app = Fastify({
     // Fastify 5 takes a ready logger as loggerInstance; `logger` only takes options
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    trustProxy: settings.NODE_ENV === 'production',
+    // X-Forwarded-For is believed only from the proxies the operator names
+    // (MOSAIK_TRUST_PROXY); trusting it from anyone let every client pick its
+    // own address and walk past the rate limits (issue 8, finding 4).
+    trustProxy: settings.MOSAIK_TRUST_PROXY.length > 0 ? settings.MOSAIK_TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', db);
@@ -58,6 +84,26 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
   app.addHook('onRoute', (route) => {
     assertEveryRouteHasAccess(route);
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config!.access! });
+  });
+
+  if (settings.MOSAIK_TRUST_PROXY.length === 0) {
+    // behind an unnamed proxy every client shares the proxy's address, and so its limits
+    let warned = false;
+    app.addHook('onRequest', async (request) => {
+      if (warned || request.headers['x-forwarded-for'] === undefined) return;
+      warned = true;
+      request.log.warn({ proxy: request.ip }, 'X-Forwarded-For ignored: name the reverse proxy in MOSAIK_TRUST_PROXY (docs/operations.md)');
+    });
+  }
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('permissions-policy', permissionsPolicy);
+    // Pages, exports and API answers name persons: no browser or proxy keeps a
+    // copy (the back button after sign-out, a shared computer). Stylesheets,
+    // fonts and images under /assets/ are the same for everyone and keep
+    // their caching (issue 8, finding 18).
+    if (!request.url.startsWith('/assets/')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   await app.register(helmet, {

@@ -52,6 +52,9 @@ export type SetPasswordResult = 'ok' | 'invalidLink' | 'tooShort';
 export async function setPasswordWithToken(db: Kysely<Database>, token: string, password: string): Promise<SetPasswordResult> {
   if (password.length < minimumPasswordLength) return 'tooShort';
   const passwordHash = await hashPassword(password);
+  // Only the hash of a link is stored; the link is consumed by the same
+  // statement that checks it, so two requests with one link cannot both pass,
+  // and it only ever sets the password of the account it was made for.
   return db.transaction().execute(async (trx) => {
     const link = await trx
       .updateTable('password_token')
@@ -59,10 +62,13 @@ export async function setPasswordWithToken(db: Kysely<Database>, token: string, 
       .where('id', '=', sha256(token))
       .where('used_at', 'is', null)
       .where('expires_at', '>', new Date())
+      .where((eb) => eb.exists(eb.selectFrom('account').select('account.id').whereRef('account.id', '=', 'password_token.account_id').where('account.disabled_at', 'is', null)))
       .returning('account_id')
       .executeTakeFirst();
     if (!link) return 'invalidLink';
     await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', link.account_id).execute();
+    // the other open links of that account (an older invitation) stop working too
+    await trx.deleteFrom('password_token').where('account_id', '=', link.account_id).where('used_at', 'is', null).execute();
     // a new password ends every open session of that account
     await trx.deleteFrom('session').where('account_id', '=', link.account_id).execute();
     await writeAudit(trx, { accountId: link.account_id, action: 'account.password_set', subjectType: 'account', subjectId: link.account_id });

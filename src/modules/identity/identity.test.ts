@@ -95,6 +95,49 @@ describe('staff sign-in', () => {
   });
 });
 
+describe('the redirect after sign-in', () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await createTestApp({ env: { MOSAIK_SIGNIN_RATE_LIMIT: '1000' } });
+    await createAccount(test.database.db, { email: 'ana@example.org', role: 'staff', password: 'a long enough password' });
+  });
+  afterAll(async () => test?.close());
+
+  async function signInForm() {
+    const page = await test.app.inject({ method: 'GET', url: '/sign-in' });
+    return { cookie: cookiesOf(page), csrf: csrfFrom(page.body) };
+  }
+
+  it('follows a path on this site', async () => {
+    const form = await signInForm();
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { cookie: form.cookie },
+      payload: { email: 'ana@example.org', password: 'a long enough password', _csrf: form.csrf, next: '/events?year=2030' },
+    });
+    expect(response.headers.location).toBe('/events?year=2030');
+  });
+
+  it.each(['//evil.example/x', '/\\evil.example/x', '/%5Cevil.example/x', 'https://evil.example/x', 'javascript:alert(1)'])(
+    'answers next=%j with the own dashboard, not another origin',
+    async (next) => {
+      const form = await signInForm();
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: { cookie: form.cookie },
+        payload: { email: 'ana@example.org', password: 'a long enough password', _csrf: form.csrf, next },
+      });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe('/dashboard');
+      const page = await test.app.inject({ method: 'GET', url: `/sign-in?next=${encodeURIComponent(next)}` });
+      expect(page.body).not.toContain('name="next"');
+    },
+  );
+
+});
+
 describe('mosaik user add', () => {
   let test: TestApp;
   beforeAll(async () => {

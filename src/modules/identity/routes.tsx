@@ -5,9 +5,11 @@ import { renderPage } from '../../http/render.js';
 import { sessionCookie } from '../../http/context.js';
 import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
 import { demoAccount, demoAccountExists } from './demo-account.js';
+import { sameOriginPath } from './next-path.js';
 import { endSession, startSession } from './sessions.js';
 import { writeAudit } from './audit.js';
-import { SetPasswordPage, SignInPage } from './views.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
+import { SetPasswordPage, SignInBlockedPage, SignInPage } from './views.js';
 
 const signInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(1000), next: z.string().optional(), _csrf: z.string().optional() });
 const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
@@ -16,35 +18,50 @@ const setPasswordBody = z.object({ token: z.string().max(200), password: z.strin
  * Only same-site paths are followed after sign-in (no open redirect).
  * Without one, representatives go to their own area (they have no dashboard).
  */
-const safeNext = (next: string | undefined, role: Role) =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : role === 'representative' ? '/my' : '/dashboard';
+const safeNext = (next: string | undefined, role: Role) => sameOriginPath(next) ?? (role === 'representative' ? '/my' : '/dashboard');
 
 export async function identityRoutes(app: FastifyInstance) {
+  const throttle = createSignInThrottle({
+    maxFailures: app.settings.MOSAIK_SIGNIN_ACCOUNT_LIMIT,
+    windowMs: 15 * 60_000,
+    longestBlockMs: 4 * 60 * 60_000,
+    perAddressPerMinute: app.settings.MOSAIK_SIGNIN_RATE_LIMIT,
+  });
   const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as { next?: string; signedOut?: string; passwordSet?: string };
     return renderPage(request, reply, {
       title: request.t('signIn.title'),
-      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: query.next, demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
+      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(query.next), demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
     });
   });
 
   app.post(
     '/sign-in',
     {
-      config: { access: 'public', rateLimit: { max: app.settings.MOSAIK_SIGNIN_RATE_LIMIT, timeWindow: '1 minute' } },
+      // limited by the throttle below, per account and address and per address
+      config: { access: 'public' },
       schema: { body: signInBody, hide: true },
     },
     async (request, reply) => {
       const body = request.body as z.infer<typeof signInBody>;
+      const now = Date.now();
+      const verdict = throttle.check(body.email, request.ip, now);
+      if (!verdict.allowed) {
+        const minutes = Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000));
+        reply.code(429).header('retry-after', String(Math.ceil(verdict.retryAfterMs / 1000)));
+        return renderPage(request, reply, { title: request.t('identity.signInBlocked.title'), body: SignInBlockedPage({ t: request.t, reason: verdict.reason, minutes }) });
+      }
       const account = await findAccountByCredentials(app.db, body.email, body.password);
+      if (!account) throttle.failed(body.email, request.ip, now);
+      else throttle.succeeded(body.email, request.ip);
       if (!account) {
         await writeAudit(app.db, { accountId: null, action: 'account.sign_in_failed', subjectType: 'account', details: {} });
         reply.code(401);
         return renderPage(request, reply, {
           title: request.t('signIn.title'),
-          body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: body.next, demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
+          body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(body.next), demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
         });
       }
       const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);

@@ -1,4 +1,4 @@
-import type { Translate } from '../../i18n/index.js';
+import { translator, type Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField } from '../../ui/forms.js';
 import { demoAccounts } from './demo-account.js';
 
@@ -72,6 +72,23 @@ export function SetPasswordPage({ t, csrfToken, token, problem }: SetPasswordPro
           <span class="kern-label">{t('setPassword.submit')}</span>
         </button>
       </form>
+    </div>
+  );
+}
+
+/** The refusal when the sign-in limit is reached: why, and in how many minutes to try again (German and English). */
+export function SignInBlockedPage({ t, reason, minutes }: { t: Translate; reason: 'account' | 'address'; minutes: number }) {
+  const english = translator('en');
+  const text = (translate: Translate) => [translate(`identity.signInBlocked.${reason}`), translate('identity.signInBlocked.retry', { count: minutes })].join(' ');
+  return (
+    <div class="kern-stack-md">
+      <h1 class="kern-heading-large">{t('identity.signInBlocked.title')}</h1>
+      <Alert kind="warning">
+        <p data-retry-minutes={String(minutes)}>{text(t)}</p>
+        {t('identity.signInBlocked.title') !== english('identity.signInBlocked.title') && <p lang="en">{text(english)}</p>}
+      </Alert>
+      <p>{t('identity.signInBlocked.forgotten')}</p>
+      <p><a class="kern-link" href="/sign-in">{t('identity.signInBlocked.back')}</a></p>
     </div>
   );
 }

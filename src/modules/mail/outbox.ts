@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { redactSecretLinks } from './secret-links.js';
 
 /**
  * The persistent outbox. A mail is written here inside the transaction that
@@ -42,7 +43,7 @@ export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
 export async function listOutbox(db: Kysely<Database>, options: { eventId?: number; status?: OutboxStatus; limit?: number } = {}) {
   let query = db
     .selectFrom('mail_outbox')
-    .select(['id', 'kind', 'to_address', 'subject', 'text_body', 'status', 'attempts', 'next_attempt_at', 'last_error', 'event_id', 'registration_id', 'created_at', 'sent_at'])
+    .select(['id', 'kind', 'to_address', 'subject', 'status', 'attempts', 'next_attempt_at', 'last_error', 'event_id', 'registration_id', 'created_at', 'sent_at'])
     .orderBy('id', 'desc')
     .limit(options.limit ?? 200);
   if (options.eventId !== undefined) query = query.where('event_id', '=', options.eventId);
@@ -53,7 +54,13 @@ export async function listOutbox(db: Kysely<Database>, options: { eventId?: numb
 export const outboxStatuses = ['queued', 'sent', 'failed', 'outbox_only'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
-/** One mail with its bodies, for the outbox page; undefined when there is none. */
+/**
+ * One mail with its bodies, for the outbox page; undefined when there is none.
+ * Secret links come redacted for every reader, admins included: the outbox
+ * is for seeing what was sent, and a link read here would let a staff member
+ * set an invited admin's password (docs/decisions.md, "Secret links").
+ */
 export async function findOutboxMail(db: Kysely<Database>, id: number) {
-  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return mail && { ...mail, text_body: redactSecretLinks(mail.text_body), html_body: redactSecretLinks(mail.html_body) };
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import type { findOutboxMail, OutboxEntry, OutboxStatus } from './outbox.js';
 import { outboxStatuses } from './outbox.js';
+import { removedSecret } from './secret-links.js';
 
 /**
  * The outbox page: what was (or would have been) sent. In the demo and in
@@ -77,6 +78,7 @@ export function OutboxPage(props: { t: Translate; language: string; mails: Outbo
 
 export function OutboxMailPage(props: { t: Translate; language: string; mail: Mail }) {
   const { t, mail, language } = props;
+  const hasRemovedSecret = mail.text_body.includes(removedSecret);
   const facts: [string, string][] = [
     [t('mail.field.to'), mail.to_address],
     [t('mail.field.kind'), mail.kind],
@@ -99,6 +101,7 @@ export function OutboxMailPage(props: { t: Translate; language: string; mail: Ma
         ))}
       </dl>
       <h2 class="kern-heading-medium">{t('mail.mail.text')}</h2>
+      {hasRemovedSecret && <p data-secrets-removed="">{t('mail.mail.secretsRemoved')}</p>}
       {/* paragraphs and line breaks as in the plain text; no inline styles (the CSP forbids them) */}
       <div class="kern-stack-sm" data-mail-text="">
         {mail.text_body.split(/\n{2,}/).map((paragraph) => (
