@@ -5,6 +5,7 @@
  */
 import { readSettings } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { DataFolderInUseError } from './db/folder-lock.js';
 
 export interface CliContext {
   args: string[];
@@ -64,12 +65,21 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
     return 2;
   }
   const settings = readSettings();
-  return command({
-    args,
-    out: io.out,
-    err: io.err,
-    open: () => openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR }),
-  });
+  try {
+    return await command({
+      args,
+      out: io.out,
+      err: io.err,
+      open: () => openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR, purpose: name }),
+    });
+  } catch (error) {
+    // the server (or another command) holds the PGlite folder: say so and what to do, no stack trace
+    if (error instanceof DataFolderInUseError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 const invokedDirectly = process.argv[1] && /src[\\/]cli\.ts$/.test(process.argv[1]);

@@ -14,8 +14,13 @@ const settingsSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public address of this installation, used in e-mails and links. */
   MOSAIK_BASE_URL: z.string().url().optional(),
-  /** Load the fictional demo dataset when the database is empty (npm start does). */
-  MOSAIK_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /**
+   * The fictional demo: loaded into an empty database, its accounts (published password) kept only on a
+   * database that holds the demo alone (src/modules/demo/startup.ts). Default: on for a development start
+   * on PGlite (`npm start`), off in production (NODE_ENV=production or DATABASE_URL set); 'false' disables
+   * the demo accounts at the next start.
+   */
+  MOSAIK_DEMO: z.enum(['true', 'false']).optional(),
   /** Cookies only over HTTPS. Defaults to true in production. */
   MOSAIK_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   /** Sign-in attempts allowed per address and minute, all accounts together (a workshop on one Wi-Fi shares an address). */
@@ -56,7 +61,8 @@ function parseProxyList(value: string, context: z.RefinementCtx): string[] {
   return entries;
 }
 
-export type Settings = z.infer<typeof settingsSchema> & { secureCookies: boolean; baseUrl: string };
+export type Settings = Omit<z.infer<typeof settingsSchema>, 'MOSAIK_DEMO'> & { MOSAIK_DEMO: boolean; secureCookies: boolean; baseUrl: string };
+
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -68,6 +74,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const settings = parsed.data;
   return {
     ...settings,
+    // production never gets the demo unless asked for it by name (issue 8, finding 3)
+    MOSAIK_DEMO: settings.MOSAIK_DEMO ? settings.MOSAIK_DEMO === 'true' : settings.NODE_ENV !== 'production' && !settings.DATABASE_URL,
     secureCookies: settings.MOSAIK_SECURE_COOKIES
       ? settings.MOSAIK_SECURE_COOKIES === 'true'
       : settings.NODE_ENV === 'production',

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import { readSettings } from './config.js';
-import { isEmpty, openDatabase } from './db/connection.js';
+import { openDatabase } from './db/connection.js';
+import { DataFolderInUseError } from './db/folder-lock.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions } from './http/log-redaction.js';
-import { ensureDemoAccount } from './modules/identity/demo-account.js';
+import { prepareDemoAtStart } from './modules/demo/startup.js';
 import { startMailSender } from './modules/mail/sender.js';
 import { runRetention } from './modules/privacy/retention.js';
 import { queueReminders } from './modules/registrations/reminders.js';
@@ -11,14 +12,16 @@ import { queueReminders } from './modules/registrations/reminders.js';
 const settings = readSettings();
 // the request serializer redacts tokens in logged URLs (src/http/log-redaction.ts)
 const logger = pino(loggerOptions(settings.LOG_LEVEL));
-const handle = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR });
+const handle = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.MOSAIK_DATA_DIR, purpose: 'server' }).catch((error: unknown) => {
+  // another server or a command holds the PGlite folder: refuse to start, say what to do
+  if (!(error instanceof DataFolderInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 
-if (settings.MOSAIK_DEMO && (await isEmpty(handle.db))) {
-  logger.info('empty database: loading the demo dataset');
-  const { loadDemo } = await import('./modules/demo/load.js');
-  await loadDemo(handle.db);
-}
-if (settings.MOSAIK_DEMO) await ensureDemoAccount(handle.db);
+const demo = await prepareDemoAtStart(handle.db, { demo: settings.MOSAIK_DEMO, log: (message) => logger.info(message) });
+if (demo.outcome === 'refused') logger.warn('MOSAIK_DEMO is on, but this database holds more than the demo: no demo accounts');
+if (demo.disabled > 0) logger.warn(`${demo.disabled} demo account(s) disabled: the demo is off or this database holds real data`);
 
 const app = await buildApp({ db: handle.db, settings, logger });
 await app.listen({ host: settings.HOST, port: settings.PORT });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { lockDataFolder } from './folder-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './tables.js';
 import { migrate } from './migrate.js';
@@ -42,10 +43,12 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Who opens a PGlite folder ('server', or the CLI's sub-command): named in the refusal another process gets. */
+  purpose?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir ?? './data');
+  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize) : await openPGlite(options.dataDir ?? './data', options.purpose ?? '');
   if (options.migrate !== false) await migrate(handle.db);
   return handle;
 }
@@ -64,21 +67,34 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
-async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
+async function openPGlite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
   const [{ PGlite, types }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm },
-    parsers: { [types.INT8]: parseCount, [types.NUMERIC]: parseDecimal, [types.DATE]: keepText },
-  });
+  const inMemory = dataDir.startsWith('memory://');
+  // src/db/folder-lock.ts: a second process on the same folder corrupts it
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataFolder(dataDir, purpose);
+  let pglite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      extensions: { pg_trgm },
+      parsers: { [types.INT8]: parseCount, [types.NUMERIC]: parseDecimal, [types.DATE]: keepText },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     engine: 'pglite',
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/tables.js';
 import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
 import { generateDemo } from './generate.js';
 import { loadDemoPeople } from './people.js';
+import { markDemoDatabase } from './startup.js';
 
 /**
  * Loads the demo dataset through the public import API, list by list, in the
@@ -28,5 +29,7 @@ export async function loadDemo(db: Kysely<Database>): Promise<ImportOutcome[]> {
   }
   // persons with roles and consents (issue 4); no report figure reads them
   await loadDemoPeople(db);
+  // the demo's accounts may exist only on a database marked so (./startup.ts)
+  await markDemoDatabase(db);
   return outcomes;
 }

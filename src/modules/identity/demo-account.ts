@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
 import { createAccount } from './accounts.js';
 
@@ -18,8 +18,16 @@ export const demoAccounts: readonly { email: string; role: Role; displayName: st
   { email: 'evaluation@mosaik.example', role: 'evaluator', displayName: 'Demo (Evaluation)' },
 ];
 
-/** Creates the missing demo accounts; the coordinator gets the busiest district, the representative an organisation with people. */
+const demoEmails = () => demoAccounts.map((account) => account.email);
+
+/**
+ * Creates the missing demo accounts and re-enables disabled ones; the
+ * coordinator gets the busiest district, the representative an organisation
+ * with people. Only for a database that holds the demo and nothing else
+ * (src/modules/demo/startup.ts decides).
+ */
 export async function ensureDemoAccount(db: Kysely<Database>): Promise<void> {
+  await db.updateTable('account').set({ disabled_at: null }).where(sql<string>`lower(email)`, 'in', demoEmails()).where('disabled_at', 'is not', null).execute();
   for (const account of demoAccounts) {
     const existing = await db.selectFrom('account').select('id').where('email', '=', account.email).executeTakeFirst();
     if (existing) continue;
@@ -43,6 +51,24 @@ export async function ensureDemoAccount(db: Kysely<Database>): Promise<void> {
   }
 }
 
+/**
+ * Disables the demo accounts (sign-in fails, their sessions end) and returns
+ * how many were still active: the demo is off, or the database holds real data.
+ */
+export async function disableDemoAccounts(db: Kysely<Database>): Promise<number> {
+  const disabled = await db
+    .updateTable('account')
+    .set({ disabled_at: sql`now()` as never })
+    .where(sql<string>`lower(email)`, 'in', demoEmails())
+    .where('disabled_at', 'is', null)
+    .returning('id')
+    .execute();
+  if (disabled.length > 0) await db.deleteFrom('session').where('account_id', 'in', disabled.map((row) => row.id)).execute();
+  return disabled.length;
+}
+
+/** Whether the sign-in page may list the demo accounts: the demo staff account exists and is enabled. */
 export async function demoAccountExists(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('account').select('id').where('email', '=', demoAccount.email).executeTakeFirst()) !== undefined;
+  const row = await db.selectFrom('account').select('id').where('email', '=', demoAccount.email).where('disabled_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
 }
