@@ -11,5 +11,9 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /imports/:uploadId': centreStaff,
   'POST /imports/:uploadId/confirm': centreStaff,
   'POST /imports/:uploadId/discard': centreStaff,
+  'GET /imports/jobs/:jobId': centreStaff,
+  'HEAD /imports/jobs/:jobId': centreStaff,
   'POST /api/v1/imports/:kind': centreStaff,
+  'GET /api/v1/imports/jobs/:id': centreStaff,
+  'HEAD /api/v1/imports/jobs/:id': centreStaff,
 };

@@ -10,8 +10,14 @@ import type { AuditEntryRow } from './queries.js';
 
 export const auditCsvColumns = ['id', 'at', 'account_id', 'account_email', 'action', 'subject_type', 'subject_id', 'details'] as const;
 
-/** A text Excel would run as a formula (=, +, -, @ first) is prefixed with an apostrophe. */
-export const defuseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value);
+/**
+ * A text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is
+ * prefixed with an apostrophe. Only a cell that is a plain number as a whole
+ * ("-12", "+3,5") is left alone: "-1+HYPERLINK(…)" starts with a digit after
+ * the minus and still runs, so a look at the first two characters is not enough.
+ */
+export const defuseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) && !plainNumber.test(value) ? `'${value}` : value);
+const plainNumber = /^[+-]?\d+([.,]\d+)?$/;
 
 function csvRecord(entry: AuditEntryRow): string[] {
   return [

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { defuseFormula } from '../audit/export.js';
 import { germanDecimal } from './numbers.js';
 import { secondaryMark } from './suppression.js';
 import type { Cell, DashboardTable } from './tables.js';
@@ -40,9 +41,9 @@ function csvValue(cell: Cell, threshold: number | null): string {
   return String(cell.value);
 }
 
-/** RFC 4180 quoting; a leading =, +, - or @ is defused so that Excel never runs it as a formula. */
+/** RFC 4180 quoting; a leading =, +, -, @, tab or CR is defused (defuseFormula) so that Excel never runs it as a formula. */
 function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  const safe = defuseFormula(value);
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -53,7 +54,9 @@ export function tableToCsv(table: DashboardTable, threshold: number | null): str
 
 function xlsxValue(cell: Cell, threshold: number | null): { value: ExcelJS.CellValue; numFmt?: string } {
   if (cell.hidden) return { value: hiddenValue(cell, threshold) };
-  if (cell.value === null || typeof cell.value === 'string') return { value: cell.value };
+  if (cell.value === null) return { value: null };
+  // a text cell is not evaluated by Excel, but copied into CSV or another tool it may be
+  if (typeof cell.value === 'string') return { value: defuseFormula(cell.value) };
   if (cell.kind === 'decimal' || cell.kind === 'mean') return { value: cell.value, numFmt: '0.00' };
   if (inPercent(cell)) return { value: cell.value * 100, numFmt: '0.0' };
   return { value: cell.value, numFmt: '0' };

@@ -44,6 +44,26 @@ export class OrganisationTally {
 export const chunkSize = 5000;
 
 /**
+ * Lets the event loop serve other requests (security finding 8). On PGlite
+ * every statement runs on this thread and its promise settles as a
+ * microtask, so a loop of awaited statements alone never lets a request in;
+ * a macrotask turn (setImmediate) does. Called between chunks and every
+ * `rowsPerTurn` rows of the loops that write row by row.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const rowsPerTurn = 200;
+
+/** Awaits a turn of the event loop every `rowsPerTurn` calls. */
+export function turnTaker(): () => Promise<void> | undefined {
+  let count = 0;
+  return () => {
+    count += 1;
+    return count % rowsPerTurn === 0 ? yieldToEventLoop() : undefined;
+  };
+}
+
+/**
  * Runs an "insert … select from jsonb_to_recordset … on conflict … do update …
  * where (changed) returning (xmax = 0) as inserted" statement per chunk. Rows
  * the conflict clause leaves alone are not returned: they are unchanged.
@@ -56,6 +76,7 @@ export async function upsertInChunks<T extends object>(
   let created = 0;
   let updated = 0;
   for (let start = 0; start < rows.length; start += chunkSize) {
+    if (start > 0) await yieldToEventLoop();
     const { rows: returned } = await statement(JSON.stringify(rows.slice(start, start + chunkSize))).execute(db);
     for (const row of returned) {
       if (row.inserted) created += 1;

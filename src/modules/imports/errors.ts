@@ -65,6 +65,19 @@ export class ProblemList {
   private total = 0;
   readonly badLines = new Set<number>();
 
+  /** A list as a plain object, to cross from the worker that validated the rows (prepare.ts). */
+  snapshot(): ProblemSnapshot {
+    return { kept: this.kept, total: this.total, badLines: this.badLines };
+  }
+
+  static restore(snapshot: ProblemSnapshot): ProblemList {
+    const list = new ProblemList();
+    list.kept.push(...snapshot.kept);
+    list.total = snapshot.total;
+    for (const line of snapshot.badLines) list.badLines.add(line);
+    return list;
+  }
+
   add(line: number, column: string | null, code: string, message: Message): void {
     this.total += 1;
     this.badLines.add(line);
@@ -82,6 +95,12 @@ export class ProblemList {
     const hidden = this.total - kept.length;
     return hidden > 0 ? [...kept, moreProblems(hidden)] : kept;
   }
+}
+
+export interface ProblemSnapshot {
+  kept: ImportProblem[];
+  total: number;
+  badLines: Set<number>;
 }
 
 /** "file:line:column: " (column and line left out when there is none). */

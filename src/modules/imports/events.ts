@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { assignDefaultForm } from '../feedback/forms.js';
-import { firstOccurrence, jsonTexts, type StoreRows } from './context.js';
+import { firstOccurrence, jsonTexts, turnTaker, type StoreRows } from './context.js';
 import type { EventRow } from './schemas.js';
 
 /**
@@ -31,7 +31,9 @@ export const storeEvents: StoreRows<EventRow> = async (rows, context) => {
 
   let created = 0;
   let updated = 0;
+  const takeTurn = turnTaker();
   for (const { value } of unique) {
+    await takeTurn();
     const fields: EventFields = Object.fromEntries(compared.map((field) => [field, value[field]])) as EventFields;
     const event = byKey.get(value.event_key);
     if (!event) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { assignDefaultForm } from '../feedback/forms.js';
 import type { ProblemList } from './errors.js';
-import { findEvents, firstOccurrence, jsonTexts, rowsWithEvent, type StoreRows } from './context.js';
+import { findEvents, firstOccurrence, jsonTexts, rowsWithEvent, turnTaker, type StoreRows } from './context.js';
 import { commentColumns, ratingColumns, type FeedbackRow } from './schemas.js';
 
 /**
@@ -138,7 +138,9 @@ async function writeResponses(db: Kysely<Database>, responses: { event_id: numbe
       for (const answer of response.answers) answers.push({ ...answer, response_id: responseId });
     }
   }
+  const takeTurn = turnTaker();
   for (const response of changed) {
+    await takeTurn();
     await db.updateTable('feedback_response').set({ language: response.language }).where('id', '=', response.id).execute();
     await db.deleteFrom('feedback_answer').where('response_id', '=', response.id).where('yes_no', 'is', null).execute();
     for (const answer of response.answers) answers.push({ ...answer, response_id: response.id });

@@ -4,15 +4,15 @@ import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
 import { OrganisationTally, type StoreRows } from './context.js';
 import { storeConsultations } from './consultations.js';
-import { ImportError, ProblemList, type ImportProblem } from './errors.js';
+import { ProblemList, type ImportProblem } from './errors.js';
 import { storeEvents } from './events.js';
 import { storeFeedback } from './feedback.js';
 import { storeGrants } from './grants.js';
 import { storeOrganizations } from './organizations.js';
-import { parseTable, type Table } from './parse.js';
+import { prepareOffThread } from './off-thread.js';
+import type { Prepared } from './prepare.js';
 import { storeParticipants } from './participants.js';
 import { importKinds, type ImportKind } from './schemas.js';
-import { recordsToTable, validateTable } from './validate.js';
 
 /**
  * Imports (spec/exchange.md): a list in, all or nothing. Every import runs in
@@ -47,6 +47,10 @@ export interface ImportOptions {
   accountId?: number | null;
   /** 'demo' marks what the demo loader creates, so that it can be told apart. */
   source?: 'import' | 'demo';
+  /** Check the rows on this thread even when the list is large (the command line, which serves no one else). */
+  inPlace?: boolean;
+  /** Told the share done, 0 to 100, as the stages pass (background jobs show it). */
+  onProgress?: (percent: number) => void;
 }
 
 const stores: Record<ImportKind, StoreRows<any>> = {
@@ -69,14 +73,10 @@ export async function importFile(
   file: { name: string; bytes: Uint8Array },
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  let table: Table;
-  try {
-    table = await parseTable(file.bytes);
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    return { ...emptyOutcome(kind, file.name), problems: [error.toProblem()] };
-  }
-  return importTable(db, kind, table, { ...options, fileName: file.name, sha256: sha256(file.bytes) });
+  const result = await prepareOffThread({ kind, bytes: file.bytes }, { inPlace: options.inPlace });
+  if (result.problem) return { ...emptyOutcome(kind, file.name), problems: [result.problem] };
+  options.onProgress?.(40);
+  return importPrepared(db, kind, result.prepared, { ...options, fileName: file.name, sha256: sha256(file.bytes) });
 }
 
 /** Records keyed by column name, as the JSON API and the demo loader send them. */
@@ -90,11 +90,11 @@ export async function importRecords(
     Object.fromEntries(Object.entries(record).map(([column, value]) => [column, value == null ? '' : String(value)])),
   );
   const json = JSON.stringify(asText);
-  return importTable(db, kind, recordsToTable(asText), {
-    ...options,
-    fileName: options.fileName ?? `${kind}.json`,
-    sha256: sha256(new TextEncoder().encode(json)),
-  });
+  const fileName = options.fileName ?? `${kind}.json`;
+  const result = await prepareOffThread({ kind, records: asText }, { inPlace: options.inPlace });
+  if (result.problem) return { ...emptyOutcome(kind, fileName), problems: [result.problem] };
+  options.onProgress?.(40);
+  return importPrepared(db, kind, result.prepared, { ...options, fileName, sha256: sha256(new TextEncoder().encode(json)) });
 }
 
 /** Thrown to roll the transaction back while keeping the outcome. */
@@ -104,10 +104,10 @@ class RollBack extends Error {
   }
 }
 
-async function importTable(
+async function importPrepared(
   db: Kysely<Database>,
   kind: ImportKind,
-  table: Table,
+  prepared: Prepared,
   options: ImportOptions & { fileName: string; sha256: string },
 ): Promise<ImportOutcome> {
   const source = options.source ?? 'import';
@@ -116,14 +116,15 @@ async function importTable(
       // One import at a time: two lists naming the same new organisation must
       // not both create it. Imports are rare; waiting is cheap.
       await sql`select pg_advisory_xact_lock(hashtext('mosaik.import'))`.execute(trx);
-      const problems = new ProblemList();
-      const rows = validateTable(kind, table, problems);
+      // the rows were checked off the request thread (off-thread.ts); the database work is done here
+      const problems = ProblemList.restore(prepared.problems);
       const organisations = new OrganisationTally(trx, source);
-      const counts = await stores[kind](rows, { db: trx, problems, source, organisations });
+      const counts = await stores[kind](prepared.valid, { db: trx, problems, source, organisations });
+      options.onProgress?.(90);
       const outcome: ImportOutcome = {
         kind,
         fileName: options.fileName,
-        rows: table.rows.length,
+        rows: prepared.rows,
         ...counts,
         newOrganisations: organisations.created,
         matchedOrganisations: organisations.matched,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { findOrganisationIds } from '../organisations/matching.js';
-import { firstOccurrence, jsonTexts, type StoreRows } from './context.js';
+import { firstOccurrence, jsonTexts, turnTaker, type StoreRows } from './context.js';
 import type { OrganizationRow } from './schemas.js';
 
 /**
@@ -41,7 +41,9 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
 
   let created = 0;
   let updated = 0;
+  const takeTurn = turnTaker();
   for (const { line, value } of unique) {
+    await takeTurn();
     const named = new Set(namesOf(value).flatMap((name) => (byName.has(name.normalisedName) ? [byName.get(name.normalisedName)!] : [])));
     const keyed = byKey.get(value.org_key);
     const target = keyed?.id ?? (named.size === 1 ? [...named][0] : undefined);

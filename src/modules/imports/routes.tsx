@@ -5,7 +5,9 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { importFile, isImportKind, type ImportKind, type ImportOutcome } from './index.js';
 import { deleteUpload, findImportRun, findUpload, latestImportRuns, latestRunOf, storeUpload, templateCsv, uploadSizeLimit, type StoredUpload } from './uploads.js';
-import { ImportsPage, PreviewPage, UploadMissing, type ImportsPageProps } from './views.js';
+import { findImportJob, startImportJob } from './jobs.js';
+import { isLarge } from './off-thread.js';
+import { ImportsPage, JobPage, PreviewPage, UploadMissing, type ImportsPageProps } from './views.js';
 
 /**
  * Imports through the staff web interface (spec/exchange.md): upload a list,
@@ -15,6 +17,9 @@ import { ImportsPage, PreviewPage, UploadMissing, type ImportsPageProps } from '
 
 const access = { access: centreStaff };
 const uploadParams = z.object({ uploadId: z.string().min(1).max(100) });
+const jobParams = z.object({ jobId: z.coerce.number().int().positive().max(2_147_483_647) });
+/** How often the page of a running import reloads itself. */
+const jobRefreshSeconds = 2;
 const pageQuery = z.object({ kind: z.string().max(50).optional(), done: z.coerce.number().int().positive().optional(), discarded: z.string().optional() });
 
 export async function importsRoutes(app: FastifyInstance) {
@@ -51,6 +56,7 @@ export async function importsRoutes(app: FastifyInstance) {
   app.get('/imports/:uploadId', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
     const upload = await uploadOf(request, reply);
     if (!upload) return reply;
+    if (isLarge({ bytes: upload.bytes })) return startJob(request, reply, upload, true);
     const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { dryRun: true, accountId: request.account!.id });
     if (outcome.problems.length > 0) reply.code(422);
     return showPreview(request, reply, upload, outcome);
@@ -60,6 +66,7 @@ export async function importsRoutes(app: FastifyInstance) {
     const upload = await uploadOf(request, reply);
     if (!upload) return reply;
     const accountId = request.account!.id;
+    if (isLarge({ bytes: upload.bytes })) return startJob(request, reply, upload, false);
     const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { accountId });
     if (!outcome.stored) {
       // Another import changed what this file refers to since the preview.
@@ -79,6 +86,36 @@ export async function importsRoutes(app: FastifyInstance) {
     await deleteUpload(app.db, upload.id);
     return reply.redirect('/imports?discarded=1', 303);
   });
+
+  app.get('/imports/jobs/:jobId', { config: access, schema: { params: jobParams, hide: true } }, async (request, reply) => {
+    const { jobId } = request.params as z.infer<typeof jobParams>;
+    const job = await findImportJob(app.db, jobId);
+    const account = request.account!;
+    if (!job || (job.accountId !== account.id && account.role !== 'admin')) return sendMissing(request, reply);
+    if (job.status === 'done' && job.outcome) {
+      const upload = job.uploadId ? await findUpload(app.db, job.uploadId) : undefined;
+      if (job.outcome.stored) {
+        if (upload) await deleteUpload(app.db, upload.id);
+        const runId = upload ? await latestRunOf(app.db, job.accountId ?? account.id, upload.bytes) : undefined;
+        return reply.redirect(runId ? `/imports?done=${runId}` : '/imports', 303);
+      }
+      if (!upload) return sendMissing(request, reply);
+      if (job.outcome.problems.length > 0) reply.code(422);
+      return showPreview(request, reply, upload, job.outcome, !job.dryRun);
+    }
+    if (job.status !== 'failed') reply.header('refresh', String(jobRefreshSeconds));
+    return renderPage(request, reply, {
+      title: request.t(job.dryRun ? 'imports.job.checkingTitle' : 'imports.job.storingTitle', { file: job.fileName }),
+      body: JobPage({ t: request.t, language: request.language, fileName: job.fileName, dryRun: job.dryRun, status: job.status === 'done' ? 'failed' : job.status, progress: job.progress, failure: job.failure, refreshSeconds: jobRefreshSeconds }),
+    });
+  });
+
+  /** A large list is checked or stored in the background; its page shows the progress. */
+  async function startJob(request: FastifyRequest, reply: FastifyReply, upload: KnownUpload, dryRun: boolean) {
+    const input = { bytes: upload.bytes };
+    const id = await startImportJob(app.db, { kind: upload.kind, fileName: upload.fileName, dryRun, accountId: request.account!.id, uploadId: upload.id, input });
+    return reply.redirect(`/imports/jobs/${id}`, 303);
+  }
 
   async function showUploadForm(request: FastifyRequest, reply: FastifyReply, props: Partial<ImportsPageProps>) {
     const history = await latestImportRuns(app.db, 20);
@@ -125,6 +162,8 @@ export interface MultipartForm {
   file?: { field: string; name: string; bytes: Buffer };
   tooLarge: boolean;
   notMultipart: boolean;
+  /** The body ended before the form did (a broken connection, a client that gave up). */
+  truncated: boolean;
 }
 
 /**
@@ -133,20 +172,29 @@ export interface MultipartForm {
  * so that the browser receives the page that explains the limit.
  */
 export async function readMultipart(request: FastifyRequest, fileField = 'file'): Promise<MultipartForm> {
-  const form: MultipartForm = { fields: {}, tooLarge: false, notMultipart: !request.isMultipart() };
+  const form: MultipartForm = { fields: {}, tooLarge: false, notMultipart: !request.isMultipart(), truncated: false };
   if (form.notMultipart) return form;
   // throwFileSizeLimit is read per call by @fastify/multipart but missing from its types
   const options = { limits: { fileSize: uploadSizeLimit }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0];
-  for await (const part of request.parts(options)) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
-      continue;
+  try {
+    for await (const part of request.parts(options)) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
+        continue;
+      }
+      const bytes = await part.toBuffer();
+      // a file input left empty still sends a part, without name or content
+      if (!part.filename && bytes.length === 0) continue;
+      if (part.file.truncated) form.tooLarge = true;
+      else if (part.fieldname === fileField && !form.file) form.file = { field: part.fieldname, name: part.filename || 'upload', bytes };
     }
-    const bytes = await part.toBuffer();
-    // a file input left empty still sends a part, without name or content
-    if (!part.filename && bytes.length === 0) continue;
-    if (part.file.truncated) form.tooLarge = true;
-    else if (part.fieldname === fileField && !form.file) form.file = { field: part.fieldname, name: part.filename || 'upload', bytes };
+  } catch (error) {
+    // Busboy's "Unexpected end of form" and its kin: the client's fault, said as 400, not 500
+    // (security finding 17). Limits @fastify/multipart enforces itself carry 413.
+    if ((error as { statusCode?: number }).statusCode === 413) form.tooLarge = true;
+    else form.truncated = true;
+    request.log.info({ err: error }, 'multipart body unreadable');
+    delete form.file;
   }
   return form;
 }
@@ -154,6 +202,7 @@ export async function readMultipart(request: FastifyRequest, fileField = 'file')
 /** Why the form's file cannot be used, in the page language; undefined when it can. */
 export function uploadProblem(request: FastifyRequest, form: MultipartForm): string | undefined {
   if (form.notMultipart) return request.t('imports.errors.notMultipart');
+  if (form.truncated) return request.t('imports.errors.truncated');
   if (form.tooLarge) return request.t('imports.errors.tooLarge');
   if (!form.file) return request.t('imports.errors.chooseFile');
   if (form.file.bytes.length === 0) return request.t('imports.errors.emptyFile', { file: form.file.name });

@@ -1,4 +1,5 @@
 import { ImportError } from './errors.js';
+import { cellTooLong, importLimits, tooManyColumns, tooManyRows } from './limits.js';
 
 /** A list as rows of cell texts, whatever file it came from. */
 export interface TableRow {
@@ -28,7 +29,20 @@ export function toTable(rows: TableRow[]): Table {
       en: 'Line 1 is empty. The first line must hold the column headings (e.g. event_key, title); delete empty lines above them.',
     }, 1);
   }
-  return { header: first.cells, rows: rest.filter((row) => !isEmptyRow(row.cells)) };
+  return checkTableLimits({ header: first.cells, rows: rest.filter((row) => !isEmptyRow(row.cells)) });
+}
+
+/** Refuses a table above the limits of limits.ts (rows, columns, characters per cell). */
+export function checkTableLimits(table: Table): Table {
+  if (table.rows.length > importLimits.rows) throw tooManyRows(table.rows.length);
+  const width = Math.max(table.header.length, ...table.rows.slice(0, 1).map((row) => row.cells.length));
+  if (width > importLimits.columns) throw tooManyColumns(width);
+  for (const row of [{ line: 1, cells: table.header }, ...table.rows]) {
+    if (row.cells.length > importLimits.columns) throw tooManyColumns(row.cells.length);
+    const long = row.cells.findIndex((cell) => cell.length > importLimits.cellChars);
+    if (long >= 0) throw cellTooLong(row.line, long + 1);
+  }
+  return table;
 }
 
 const isEmptyRow = (cells: string[]) => cells.every((cell) => cell.trim() === '');

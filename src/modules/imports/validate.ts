@@ -1,6 +1,6 @@
 import type { ProblemList } from './errors.js';
 import { columnsOf, importSchemas, type ImportKind } from './schemas.js';
-import type { Table } from './table.js';
+import { checkTableLimits, type Table } from './table.js';
 
 /**
  * A table to typed rows: the header is checked first (unknown columns are one
@@ -137,5 +137,5 @@ export function recordsToTable(records: Record<string, string>[]): Table {
     line: index + 2,
     cells: header.map((column) => (record[column] == null ? '' : String(record[column]))),
   }));
-  return { header, rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) };
+  return checkTableLimits({ header, rows: rows.filter((row) => row.cells.some((cell) => cell.trim() !== '')) });
 }

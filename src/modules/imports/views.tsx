@@ -388,3 +388,47 @@ export function UploadMissing({ t, reason }: { t: Translate; reason: 'missing' |
     </div>
   );
 }
+
+export interface JobPageProps {
+  t: Translate;
+  language: Language;
+  fileName: string;
+  dryRun: boolean;
+  status: 'queued' | 'running' | 'failed';
+  progress: number;
+  failure: { de: string; en: string } | null;
+  refreshSeconds: number;
+}
+
+/**
+ * A long import in the background. The page reloads itself (Refresh header and
+ * meta refresh, no JavaScript needed) until the job is done, then shows the
+ * preview or the stored result in its place.
+ */
+export function JobPage({ t, language, fileName, dryRun, status, progress, failure, refreshSeconds }: JobPageProps) {
+  const title = t(dryRun ? 'imports.job.checkingTitle' : 'imports.job.storingTitle', { file: fileName });
+  return (
+    <div class="kern-stack-md">
+      {status !== 'failed' && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
+      <h1 class="kern-heading-large">{title}</h1>
+      {status === 'failed' ? (
+        <Alert kind="danger">
+          <p>{failure ? failure[messageLanguage(language)] : ''}</p>
+        </Alert>
+      ) : (
+        <div class="kern-stack-sm" role="status">
+          <p>{t('imports.job.progress', { percent: numberFormat(language).format(progress) })}</p>
+          <progress max={100} value={progress}>
+            {progress} %
+          </progress>
+          <p class="kern-body kern-body--small">{t('imports.job.refreshHint', { seconds: refreshSeconds })}</p>
+        </div>
+      )}
+      <p>
+        <a class="kern-link" href="/imports">
+          {t('imports.missing.back')}
+        </a>
+      </p>
+    </div>
+  );
+}

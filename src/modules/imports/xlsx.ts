@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
+import { importLimits, tooManyColumns, tooManyRows } from './limits.js';
+import { checkDeclaredSizes, checkRealSizes, zipEntries } from './zip.js';
 import { toTable, type Table, type TableRow } from './table.js';
 
 /**
@@ -8,6 +10,10 @@ import { toTable, type Table, type TableRow } from './table.js';
  * YYYY-MM-DD, formulas as their result, rich text as its plain text.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  // sizes first: ExcelJS unpacks everything into memory before it reads a cell
+  const entries = zipEntries(bytes);
+  checkDeclaredSizes(entries);
+  checkRealSizes(bytes, entries);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -17,6 +23,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw unreadable();
   const width = sheet.columnCount;
+  // before building rows: a sheet of 16,384 columns would be 16,384 texts per row
+  if (width > importLimits.columns) throw tooManyColumns(width);
+  if (sheet.actualRowCount > importLimits.rows + 1) throw tooManyRows(sheet.actualRowCount - 1);
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
