@@ -225,9 +225,23 @@ export function dropUnicodePatterns(node: unknown): void {
   for (const value of Object.values(schema)) dropUnicodePatterns(value);
 }
 
+/**
+ * OpenAPI 3.0.3: `nullable` does not widen an `enum` — a nullable choice must
+ * list null among its values, or validators refuse the null Mosaik sends
+ * (a consent never withdrawn has withdrawalSource null).
+ */
+export function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNullInNullableEnums);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  for (const value of Object.values(schema)) allowNullInNullableEnums(value);
+}
+
 function transformObject({ openapiObject }: { openapiObject: Json }) {
   addSharedResponses(openapiObject);
   dropUnicodePatterns(openapiObject.paths);
+  allowNullInNullableEnums(openapiObject.paths);
   const components = (openapiObject.components ?? {}) as Json;
   components.responses = Object.fromEntries(Object.values(sharedResponses).map(({ name, response }) => [name, response]));
   return openapiObject;
