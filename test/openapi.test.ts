@@ -1,11 +1,17 @@
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { LightMyRequestResponse } from 'fastify';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/db/tables.js';
-import { roles, type Access } from '../src/http/access.js';
+import { readSettings } from '../src/config.js';
+import type { Access } from '../src/http/access.js';
+import { registerOpenApi } from '../src/http/openapi.js';
 import { loadDemo } from '../src/modules/demo/load.js';
+import { z } from 'zod';
 import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from './app.js';
 
 /*
@@ -77,7 +83,7 @@ describe('the OpenAPI document', () => {
     anonymous = { cookie: cookiesOf(page), csrfToken: csrfFrom(page.body) };
     const withConsent = await test.database.db.selectFrom('consent').innerJoin('person_role', 'person_role.person_id', 'consent.person_id').select('consent.person_id').executeTakeFirstOrThrow();
     personId = withConsent.person_id;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => test?.close());
 
   const operations = (): Operation[] =>
@@ -262,5 +268,28 @@ describe('the OpenAPI document', () => {
     // a refused field is named, in German and English
     const refused = answers[0]![2].json() as { issues: { field: string; message_en: string }[] };
     expect(refused.issues.map((issue) => issue.field)).toEqual(expect.arrayContaining(['fullName', 'email', 'preferredLanguage']));
+  });
+});
+
+describe('the shared responses of a route', () => {
+  it('documents 429 on a rate-limited route and 503 when a load limiter is registered', async () => {
+    const app = Fastify();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    await registerOpenApi(app, readSettings({ MOSAIK_DEMO: 'false' }));
+    await app.register(rateLimit, { global: false });
+    await app.register(underPressure, { maxEventLoopDelay: 60_000 });
+    const schema = { querystring: z.object({ q: z.string() }), response: { 200: z.object({ ok: z.boolean() }) } };
+    app.get('/api/v1/limited', { config: { access: ['staff'], rateLimit: { max: 5, timeWindow: '1 minute' } }, schema }, async () => ({ ok: true }));
+    app.get('/api/v1/open', { config: { access: 'public' }, schema }, async () => ({ ok: true }));
+    app.get('/a-page', { config: { access: 'public' } }, async () => 'html');
+    await app.ready();
+    const document = app.swagger() as Json;
+    await app.close();
+    expect(Object.keys(document.paths)).toEqual(['/api/v1/limited', '/api/v1/open']);
+    expect(Object.keys(document.paths['/api/v1/limited'].get.responses)).toEqual(['200', '400', '401', '403', '429', '500', '503']);
+    expect(document.paths['/api/v1/open'].get).toMatchObject({ security: [] });
+    expect(Object.keys(document.paths['/api/v1/open'].get.responses)).toEqual(['200', '400', '500', '503']);
+    expect(document.components.responses.TooManyRequests.headers['Retry-After']).toBeDefined();
   });
 });
