@@ -5,10 +5,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Settings } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { identityRoutes } from '../modules/identity/routes.js';
@@ -16,6 +14,7 @@ import { moduleRoutes } from './modules.js';
 import { assertEveryRouteHasAccess, type Access } from './access.js';
 import { registerRequestContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
+import { registerOpenApi } from './openapi.js';
 import { homeRoutes } from './home.js';
 
 const kernDist = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
@@ -131,14 +130,7 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', decorateReply: false, maxAge: '1d' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Mosaik API', version: '1', description: 'JSON API of Mosaik. Sign in through /sign-in; send the CSRF token in x-csrf-token for changing requests.' },
-      servers: [{ url: settings.baseUrl }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app, settings);
 
   registerRequestContext(app);
   registerErrorHandling(app);

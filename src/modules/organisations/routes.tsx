@@ -36,7 +36,7 @@ const apiQueue = z.object({
       name: z.string(),
       names: namesSchema.describe('Its name first, then its aliases'),
       createdFrom: z.enum(['staff', 'import', 'registration', 'demo']),
-      createdAt: z.string().describe('ISO 8601 instant'),
+      createdAt: z.iso.datetime().describe('ISO 8601 instant (UTC)'),
       records: recordsSchema.describe('Rows that reference the organisation'),
       duplicates: z
         .array(

@@ -31,6 +31,13 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/**
+ * E-mail addresses as stored: documented as such (format email) without
+ * checking them again on the way out, so that an address kept under an
+ * older rule cannot turn a read into a server error.
+ */
+const storedEmail = z.string().meta({ format: 'email' });
+
 const roleSchema = z.object({ organisationId: z.number().int(), organisationName: z.string(), role: z.enum(personRoles) });
 const listResponse = z.object({
   total: z.number().int().describe('Matching persons the account may see'),
@@ -39,7 +46,7 @@ const listResponse = z.object({
       id: z.number().int(),
       fullName: z.string().nullable().describe('null for an erased person'),
       erased: z.boolean(),
-      email: z.string().nullable().describe('null when the reader may not see contact data'),
+      email: storedEmail.nullable().describe('null when the reader may not see contact data'),
       phone: z.string().nullable(),
       preferredLanguage: z.enum(personLanguages).nullable(),
       roles: z.array(roleSchema).describe('Current roles (coordinators: in organisations of their districts)'),
@@ -52,12 +59,12 @@ const personResponse = z.object({
   fullName: z.string().nullable().describe('null for an erased person'),
   erased: z.boolean(),
   contactVisible: z.boolean().describe("False for a coordinator when the person has no active 'directory' consent"),
-  email: z.string().nullable(),
+  email: storedEmail.nullable(),
   phone: z.string().nullable(),
   preferredLanguage: z.enum(personLanguages).nullable(),
   notes: z.string().nullable().describe('Centre staff only'),
   roles: z.array(
-    roleSchema.extend({ since: z.string().nullable(), until: z.string().nullable(), active: z.boolean() }).describe('A role with its period (YYYY-MM-DD)'),
+    roleSchema.extend({ since: z.iso.date().nullable(), until: z.iso.date().nullable(), active: z.boolean() }).describe('A role with its period (YYYY-MM-DD)'),
   ),
   consents: z
     .array(
@@ -65,9 +72,9 @@ const personResponse = z.object({
         id: z.number().int(),
         purpose: z.enum(consentPurposes),
         wordingVersion: z.string(),
-        givenOn: z.string(),
+        givenOn: z.iso.date(),
         source: z.enum(consentSources),
-        withdrawnOn: z.string().nullable(),
+        withdrawnOn: z.iso.date().nullable(),
         withdrawalSource: z.enum(consentSources).nullable(),
         active: z.boolean(),
       }),
@@ -77,8 +84,9 @@ const personResponse = z.object({
 
 const personBody = z
   .object({
-    fullName: personRules.full_name,
-    email: personRules.email.nullable().optional(),
+    // the rule's Unicode pattern leaves the document (src/http/openapi.ts); the description states it
+    fullName: personRules.full_name.describe('At least one letter or digit (any script), at most 200 characters'),
+    email: personRules.email.meta({ format: 'email' }).nullable().optional(),
     phone: personRules.phone.nullable().optional(),
     preferredLanguage: personRules.preferred_language.optional().describe('de en tr ar ru uk; default de'),
     notes: personRules.notes.nullable().optional(),

@@ -11,7 +11,7 @@ export const reportFormats = eventFormats;
 
 const format = z.enum(reportFormats);
 const count = z.number().int().nonnegative();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.iso.date();
 /** Keys that are decimal numbers written as strings ("1", "2019"): JSON keys are strings. */
 const numberKey = z.string().regex(/^\d+$/);
 
@@ -87,7 +87,8 @@ function periodDay(option: 'from' | 'to') {
   const en = `${option} must be the ${which.en} day of the period as a valid date YYYY-MM-DD, e.g. 2019-08-31.`;
   return z
     .string({ error: `${de} / ${en}` })
-    .refine(isCalendarDay, { message: `${de} / ${en}`, params: { code: 'date_format', de, en } });
+    .refine(isCalendarDay, { message: `${de} / ${en}`, params: { code: 'date_format', de, en } })
+    .meta({ format: 'date' });
 }
 
 /** The period of a report, for the command line and the HTTP API: both ends included. */
