@@ -60,7 +60,9 @@ const staffPassword = 'correct horse battery staple';
 
 async function serve(engine: Engine, location: string) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
-  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
+  // production mode trusts X-Forwarded-For, so each simulated visitor has an address of its
+  // own and the registration form's rate limit (30 per address and minute) applies per visitor
+  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
   const app = await buildApp({ db: handle.db, settings });
   const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
 
@@ -308,7 +310,7 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
         url: base,
         connections: 20,
         amount: Math.max(200, Math.round(1000 * Math.min(1, scale * 4))),
-        requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: path(counter), body: body(), headers: { ...request.headers, cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded' } }) }],
+        requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: path(counter), body: body(), headers: { ...request.headers, cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}` } }) }],
       });
     const formRuns = [];
     const floorRuns = [];
