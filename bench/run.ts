@@ -36,8 +36,16 @@ const { values } = parseArgs({
     clients: { type: 'string', default: String(defaultRegistrationOptions.clients) },
     requests: { type: 'string', default: String(defaultRegistrationOptions.requests) },
     pool: { type: 'string', default: String(defaultRegistrationOptions.poolSize) },
+    seconds: { type: 'string', default: '30' },
   },
 });
+// issue 16: `--only http` is bench/http-load.ts (the server under autocannon, each endpoint beside its floor)
+if (values.only === 'http') {
+  const { runHttpLoadBench } = await import('./http-load.js');
+  const seconds = Number(values.seconds);
+  await runHttpLoadBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], scale: Number(values.scale), seed: Number(values.seed), seconds });
+  process.exit(0);
+}
 // issue 4: `--only directory` is bench/directory.ts (50 users searching, the profile page) with its defaults
 if (values.only === 'directory') {
   const { runDirectoryBench } = await import('./directory.js');

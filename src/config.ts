@@ -39,6 +39,12 @@ const settingsSchema = z.object({
   MOSAIK_SMTP_URL: z.string().url().optional(),
   /** Sender of outgoing mail. */
   MOSAIK_MAIL_FROM: z.string().default('Mosaik <noreply@mosaik.example>'),
+  /** Heavy requests (dashboard, annex, report API, exports; src/http/load.ts) computed at once; the rest get 503 with Retry-After. */
+  MOSAIK_HEAVY_CONCURRENCY: z.coerce
+    .number({ message: 'MOSAIK_HEAVY_CONCURRENCY muss eine ganze Zahl ab 1 sein / must be a whole number of at least 1' })
+    .int({ message: 'MOSAIK_HEAVY_CONCURRENCY muss eine ganze Zahl ab 1 sein / must be a whole number of at least 1' })
+    .min(1, { message: 'MOSAIK_HEAVY_CONCURRENCY muss eine ganze Zahl ab 1 sein / must be a whole number of at least 1' })
+    .default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

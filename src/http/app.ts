@@ -16,6 +16,7 @@ import { registerRequestContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { homeRoutes } from './home.js';
+import { registerLoadProtection } from './load.js';
 
 const kernDist = fileURLToPath(new URL('../../node_modules/@kern-ux/native/dist/', import.meta.url));
 const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -128,6 +129,7 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(rateLimit, { global: false });
+  await registerLoadProtection(app, settings); // before the static files and routes: compression and the heavy-route cap apply to routes registered after it
   await app.register(fastifyStatic, { root: kernDist, prefix: '/assets/kern/', decorateReply: false, maxAge: '1d' });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
   await registerOpenApi(app, settings);

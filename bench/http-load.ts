@@ -1,0 +1,443 @@
+/**
+ * Issue 16: the server under HTTP load, on the generator's dataset.
+ *
+ *   npm run bench -- --only http --engine postgres --scale 1 --seconds 30
+ *   npx tsx bench/http-load.ts --engine pglite --scale 0.05 --seconds 10
+ *
+ * The parent process fills a fresh database (bench/generate.ts plus 400
+ * upcoming public events and 100 events open for registration), then starts
+ * the server in a child process (buildApp + listen on a free port, the same
+ * file with --serve) so that autocannon's own work and memory do not count as
+ * the server's. Every measured endpoint runs next to its floor in the same run:
+ *  - the dashboard (two years), time to first byte, against a static file of
+ *    the same size (alternating requests);
+ *  - 50 concurrent dashboard users for --seconds, while /health and a public
+ *    event page are sampled every 100 ms; then both again 5 s after the load;
+ *  - the public calendar with 400 upcoming events at 10 connections, against
+ *    the static file of the calendar's size (alternating rounds);
+ *  - registrations through the public form against a floor endpoint written
+ *    here (the same form fields; one transaction, a row lock on the event, a
+ *    count and an insert), alternating rounds; seats checked afterwards;
+ *  - the server's RSS after the load; the bytes of a first visit to a public
+ *    event page (HTML, stylesheets, the three Fira Sans faces KERN uses).
+ * Results: printed, and bench/results/http-load.json.
+ */
+import { fork } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { readSettings } from '../src/config.js';
+import { openDatabase, type Engine } from '../src/db/connection.js';
+import { buildApp } from '../src/http/app.js';
+import { createAccount } from '../src/modules/identity/accounts.js';
+import { createBenchDatabase } from './engines.js';
+import { generateDataset } from './generate.js';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'both' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '20240901' },
+    seconds: { type: 'string', default: '30' },
+    serve: { type: 'boolean', default: false },
+    location: { type: 'string' },
+    only: { type: 'string' },
+  },
+  strict: false,
+});
+
+const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
+const twoYears = 'from=2023-01-01&to=2024-12-31';
+const staffEmail = 'bench-staff@mosaik.example';
+const staffPassword = 'correct horse battery staple';
+
+// ---------------------------------------------------------------- the server (child)
+
+async function serve(engine: Engine, location: string) {
+  const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
+  // production mode trusts X-Forwarded-For, so each simulated visitor has an address of its
+  // own and the registration form's rate limit (30 per address and minute) applies per visitor
+  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
+  const app = await buildApp({ db: handle.db, settings });
+  const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
+
+  // the static floor: a file of a given size, served from disk as a static file is
+  app.get('/bench/static/:bytes', { config: { access: 'public' } }, async (request, reply) => {
+    const bytes = Number((request.params as { bytes: string }).bytes);
+    const file = join(staticDir, `${bytes}.html`);
+    try {
+      readFileSync(file, { flag: 'r' });
+    } catch {
+      // HTML-like text of that size (compressible as a page is)
+      const row = '<tr><td>Regionales Netzwerktreffen</td><td class="kern-number">42</td><td>4,3</td></tr>\n';
+      writeFileSync(file, row.repeat(Math.ceil(bytes / row.length)).slice(0, bytes));
+    }
+    return reply.type('text/html; charset=utf-8').send(createReadStream(file));
+  });
+
+  // the registration floor: the form's fields, one transaction, a row lock, a count, an insert
+  app.post('/bench/floor/register/:id', { config: { access: 'public' } }, async (request, reply) => {
+    const eventId = Number((request.params as { id: string }).id);
+    const body = request.body as Record<string, string>;
+    const status = await handle.db.transaction().execute(async (trx) => {
+      const event = await sql<{ capacity: number }>`select capacity from event where id = ${eventId} for update`.execute(trx);
+      const held = await sql<{ n: number }>`select count(*)::int as n from bench_floor_registration where event_id = ${eventId} and status = 'registered'`.execute(trx);
+      const seat = held.rows[0].n < event.rows[0].capacity ? 'registered' : 'waitlisted';
+      await sql`insert into bench_floor_registration (event_id, organisation, email, name, status)
+                values (${eventId}, ${body.organisation ?? null}, ${body.email ?? null}, ${body.person_0 ?? ''}, ${seat})`.execute(trx);
+      return seat;
+    });
+    return reply.redirect(`/bench/floor/done?status=${status}`, 303);
+  });
+
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address() as { port: number };
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss, heavy: app.heavyRequestsRunning() });
+    if (message.type === 'stop') void app.close().then(() => handle.close()).then(() => process.exit(0));
+  });
+  process.send!({ type: 'listening', port: address.port });
+}
+
+// ---------------------------------------------------------------- measuring (parent)
+
+interface Server {
+  base: string;
+  ask(type: string): Promise<{ rss: number; heavy: number }>;
+  stop(): Promise<void>;
+}
+
+function startServer(engine: Engine, location: string): Promise<Server> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--engine', engine, '--location', location], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (message: { type: string; port: number }) => {
+      resolve({
+        base: `http://127.0.0.1:${message.port}`,
+        ask: (type) => new Promise((answer) => {
+          child.once('message', answer as never);
+          child.send({ type });
+        }),
+        stop: () => new Promise((done) => {
+          child.once('exit', () => done());
+          child.send({ type: 'stop' });
+        }),
+      });
+    });
+  });
+}
+
+interface Timed {
+  status: number;
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+  encoding?: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One request: time to the first byte (headers), to the end, and the bytes on the wire. */
+function timed(url: string, headers: Record<string, string> = {}): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = httpRequest(url, { headers: { 'accept-encoding': 'br, gzip', ...headers } }, (response) => {
+      const ttfbMs = performance.now() - started;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, ttfbMs, totalMs: performance.now() - started, bytes: body.length, encoding: response.headers['content-encoding'], headers: response.headers, body });
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const percentile = (values: number[], fraction: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
+};
+const median = (values: number[]) => percentile(values, 0.5);
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const summary = (result: autocannon.Result) => ({
+  requests: result.requests.total,
+  perSecond: result.requests.average,
+  p50: result.latency.p50,
+  p97_5: result.latency.p97_5,
+  p99: result.latency.p99,
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  statusCodes: result.statusCodeStats,
+});
+
+async function signIn(base: string): Promise<string> {
+  const page = await fetch(`${base}/sign-in`);
+  const cookie = (page.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: staffEmail, password: staffPassword, _csrf: csrf }).toString(),
+  });
+  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
+  return (response.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
+async function prepare(engine: Engine, location: string, scale: number, seed: number) {
+  const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
+  try {
+    const dataset = await generateDataset(handle.db, { scale, seed });
+    await createAccount(handle.db, { email: staffEmail, role: 'staff', password: staffPassword });
+    const event = (i: number, prefix: string, start: string, capacity: number | null) => ({
+      event_key: `${prefix}-${i + 1}`,
+      title: `${prefix === 'HTTP-CAL' ? 'Netzwerktreffen' : 'Anmeldung'} ${i + 1}`,
+      format: 'regional_network_meeting' as const,
+      start_date: start,
+      municipality: 'Gießen',
+      district: null,
+      feedback_form_id: null,
+      capacity,
+      per_org_limit: capacity === null ? null : 3,
+    });
+    // 400 upcoming events in the public calendar, spread over 2030
+    const calendar = await handle.db
+      .insertInto('event')
+      .values(Array.from({ length: 400 }, (_, i) => event(i, 'HTTP-CAL', `2030-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, null)))
+      .returning('id')
+      .execute();
+    // 100 events for the public form, 100 for the floor: 40 seats each
+    const forms = await handle.db.insertInto('event').values(Array.from({ length: 200 }, (_, i) => event(i, 'HTTP-REG', '2031-03-01', 40))).returning('id').execute();
+    await sql`create table bench_floor_registration (id bigserial primary key, event_id int not null references event (id), organisation text, email text, name text not null, status text not null)`.execute(handle.db);
+    return { dataset, calendarEventId: calendar[0].id, registrationEvents: forms.slice(0, 100).map((row) => row.id), floorEvents: forms.slice(100).map((row) => row.id) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function benchEngine(engine: Engine, scale: number, seed: number, seconds: number) {
+  const database = await createBenchDatabase(engine);
+  let server: Server | undefined;
+  try {
+    log(`${engine}: generating (scale ${scale})`);
+    const prepared = await prepare(engine, database.location, scale, seed);
+    log(`${engine}: generated in ${(prepared.dataset.milliseconds / 1000).toFixed(1)} s`);
+    server = await startServer(engine, database.location);
+    const { base } = server;
+    const rssIdle = (await server.ask('rss')).rss;
+    const cookie = await signIn(base);
+    const dashboardUrl = `${base}/dashboard?${twoYears}`;
+
+    // 1. dashboard TTFB against a static file of the same size, alternating
+    log(`${engine}: dashboard time to first byte`);
+    const firstDashboard = await timed(dashboardUrl, { cookie });
+    const plainSize = (await timed(dashboardUrl, { cookie, 'accept-encoding': 'identity' })).bytes;
+    const dashboard: number[] = [];
+    const staticFloor: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      dashboard.push((await timed(dashboardUrl, { cookie })).ttfbMs);
+      staticFloor.push((await timed(`${base}/bench/static/${plainSize}`)).ttfbMs);
+    }
+    const ttfb = { firstMs: firstDashboard.ttfbMs, status: firstDashboard.status, bytes: plainSize, compressedBytes: firstDashboard.bytes, dashboardMs: median(dashboard), staticMs: median(staticFloor), ratio: median(dashboard) / median(staticFloor) };
+
+    // 2. 50 dashboard users while /health and a public event page are sampled
+    log(`${engine}: 50 dashboard users for ${seconds} s`);
+    const publicPage = `${base}/calendar/${prepared.calendarEventId}`;
+    const samples = { health: [] as number[], healthFailed: 0, page: [] as number[], pageFailed: 0 };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const [health, page] = await Promise.all([timed(`${base}/health`), timed(publicPage)]);
+        samples.health.push(health.totalMs);
+        if (health.status !== 200) samples.healthFailed++;
+        samples.page.push(page.totalMs);
+        if (page.status !== 200) samples.pageFailed++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const load = await cannon({ url: dashboardUrl, connections: 50, duration: seconds, headers: { cookie, 'accept-encoding': 'br' }, timeout: 30 });
+    sampling = false;
+    await sampler;
+    const rssAfterLoad = (await server.ask('rss')).rss;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const afterHealth = await timed(`${base}/health`);
+    const afterPage = await timed(publicPage);
+    const fiftyUsers = {
+      dashboard: summary(load),
+      health: { p50: percentile(samples.health, 0.5), p99: percentile(samples.health, 0.99), samples: samples.health.length, failed: samples.healthFailed },
+      publicPage: { p50: percentile(samples.page, 0.5), p99: percentile(samples.page, 0.99), samples: samples.page.length, failed: samples.pageFailed },
+      fiveSecondsAfter: { health: { status: afterHealth.status, ms: afterHealth.totalMs }, publicPage: { status: afterPage.status, ms: afterPage.totalMs } },
+    };
+
+    // 3. the calendar with 400 upcoming events at 10 connections, against its size as a static file
+    log(`${engine}: calendar`);
+    const calendarSize = (await timed(`${base}/calendar`, { 'accept-encoding': 'identity' })).bytes;
+    const calendarRuns = [];
+    const calendarFloorRuns = [];
+    for (let round = 0; round < 2; round++) {
+      calendarRuns.push(summary(await cannon({ url: `${base}/calendar`, connections: 10, duration: Math.max(3, seconds / 6), headers: { 'accept-encoding': 'br' } })));
+      calendarFloorRuns.push(summary(await cannon({ url: `${base}/bench/static/${calendarSize}`, connections: 10, duration: Math.max(3, seconds / 6), headers: { 'accept-encoding': 'br' } })));
+    }
+    // autocannon reports p97.5, not p95: the stricter of the two is given
+    const calendar = { bytes: calendarSize, runs: calendarRuns, floor: calendarFloorRuns, p97_5: Math.max(...calendarRuns.map((run) => run.p97_5)), floorP97_5: Math.max(...calendarFloorRuns.map((run) => run.p97_5)) };
+
+    // 4. registrations through the form against the floor, alternating rounds of 20 clients
+    log(`${engine}: registrations`);
+    const form = await fetch(`${base}/events/${prepared.registrationEvents[0]}/register`);
+    const anonymous = (form.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    let counter = 0;
+    const body = () => {
+      const n = counter++;
+      return new URLSearchParams({ _csrf: csrf, organisation: `Bench-Verein ${n % 500} e.V.`, email: 'kontakt@verein.example', person_0: `Person ${n}` }).toString();
+    };
+    const registrationRound = (path: (n: number) => string) =>
+      cannon({
+        url: base,
+        connections: 20,
+        amount: Math.max(200, Math.round(1000 * Math.min(1, scale * 4))),
+        requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: path(counter), body: body(), headers: { ...request.headers, cookie: anonymous, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}` } }) }],
+      });
+    const formRuns = [];
+    const floorRuns = [];
+    for (let round = 0; round < 2; round++) {
+      formRuns.push(summary(await registrationRound((n) => `/events/${prepared.registrationEvents[n % 100]}/register`)));
+      floorRuns.push(summary(await registrationRound((n) => `/bench/floor/register/${prepared.floorEvents[n % 100]}`)));
+    }
+    const rssAfterAll = (await server.ask('rss')).rss;
+
+    // 5. the bytes of a first visit to a public event page
+    const visit = await firstVisitBytes(base, publicPage);
+
+    await server.stop();
+    server = undefined;
+    const seats = await checkSeats(engine, database.location, prepared.registrationEvents, prepared.floorEvents);
+    const perSecond = (runs: ReturnType<typeof summary>[]) => runs.reduce((sum, run) => sum + run.perSecond, 0) / runs.length;
+    const registrations = { form: formRuns, floor: floorRuns, formPerSecond: perSecond(formRuns), floorPerSecond: perSecond(floorRuns), ratio: perSecond(floorRuns) / perSecond(formRuns), seats };
+    return { engine, scale, counts: prepared.dataset.counts, ttfb, fiftyUsers, calendar, registrations, rss: { idle: rssIdle, afterLoad: rssAfterLoad, afterAll: rssAfterAll }, firstVisit: visit };
+  } finally {
+    if (server) await server.stop();
+    await database.drop();
+  }
+}
+
+async function firstVisitBytes(base: string, url: string) {
+  const page = await timed(url);
+  const { brotliDecompressSync } = await import('node:zlib');
+  const text = (response: Timed) => (response.encoding === 'br' ? brotliDecompressSync(response.body).toString() : response.body.toString());
+  const files: { path: string; bytes: number; encoding?: string }[] = [{ path: url.replace(base, ''), bytes: page.bytes, encoding: page.encoding }];
+  const fonts = new Set<string>();
+  for (const [, path] of text(page).matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)) {
+    const asset = await timed(`${base}${path}`);
+    files.push({ path, bytes: asset.bytes, encoding: asset.encoding });
+    // the faces KERN's stylesheet uses: 400, 500 and 600, upright
+    for (const face of text(asset).matchAll(/src: url\("\.\/([^"]+\.woff2)"\)[^}]*font-weight: (\d+);\s*font-style: normal/g)) {
+      if (['400', '500', '600'].includes(face[2])) fonts.add(new URL(face[1], new URL(path, base)).pathname);
+    }
+  }
+  const fontFiles = [];
+  for (const path of fonts) {
+    const font = await timed(`${base}${path}`);
+    fontFiles.push({ path, bytes: font.bytes, encoding: font.encoding });
+  }
+  const sum = (list: { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
+  return { files, fontFiles, withoutFonts: sum(files), withFonts: sum(files) + sum(fontFiles) };
+}
+
+async function checkSeats(engine: Engine, location: string, formEvents: number[], floorEvents: number[]) {
+  const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
+  try {
+    const one = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(handle.db)).rows[0].n;
+    const formOverCapacity = await one(sql<{ n: number }>`
+      select count(*)::int as n from event e where e.id in (${sql.join(formEvents)})
+        and e.capacity < (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))`);
+    const formRows = await one(sql<{ n: number }>`select count(*)::int as n from registration where event_id in (${sql.join(formEvents)})`);
+    const floorOverCapacity = await one(sql<{ n: number }>`
+      select count(*)::int as n from event e where e.id in (${sql.join(floorEvents)})
+        and e.capacity < (select count(*) from bench_floor_registration r where r.event_id = e.id and r.status = 'registered')`);
+    const floorRows = await one(sql<{ n: number }>`select count(*)::int as n from bench_floor_registration`);
+    return { formOverCapacity, formRows, floorOverCapacity, floorRows };
+  } finally {
+    await handle.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const verdict = (pass: boolean) => (pass ? 'pass' : 'MISS');
+
+type Result = Awaited<ReturnType<typeof benchEngine>>;
+
+function rows(r: Result): string[][] {
+  const e = r.engine;
+  const u = r.fiftyUsers;
+  const reg = r.registrations;
+  const answered = (runs: ReturnType<typeof summary>[]) =>
+    runs.reduce((sum, run) => sum + Object.entries(run.statusCodes ?? {}).filter(([code]) => /^[23]/.test(code)).reduce((n, [, stat]) => n + stat.count, 0), 0);
+  const formOk = answered;
+  return [
+    [e, `dashboard two years, first request after start (${kb(r.ttfb.bytes)}, ${kb(r.ttfb.compressedBytes)} sent)`, `${ms(r.ttfb.firstMs)} (status ${r.ttfb.status})`, e === 'postgres' ? '< 300 ms' : '–', e === 'postgres' ? verdict(r.ttfb.firstMs < 300) : '–'],
+    [e, 'dashboard TTFB repeated ÷ static file of the same size', `${ms(r.ttfb.dashboardMs)} ÷ ${ms(r.ttfb.staticMs)} = ${r.ttfb.ratio.toFixed(1)}×`, '≤ 3×', verdict(r.ttfb.ratio <= 3)],
+    [e, `50 dashboard users: dashboard answers (${JSON.stringify(u.dashboard.statusCodes)})`, `${u.dashboard.perSecond.toFixed(1)}/s, p50 ${ms(u.dashboard.p50)}`, '–', '–'],
+    [e, `50 dashboard users: /health p99 (${u.health.samples} samples, ${u.health.failed} not 200)`, ms(u.health.p99), '< 200 ms', verdict(u.health.p99 < 200 && u.health.failed === 0)],
+    [e, `50 dashboard users: public event page p99 (${u.publicPage.failed} not 200)`, ms(u.publicPage.p99), '< 200 ms', verdict(u.publicPage.p99 < 200 && u.publicPage.failed === 0)],
+    [e, '5 s after the load: /health, public event page', `${u.fiveSecondsAfter.health.status} in ${ms(u.fiveSecondsAfter.health.ms)}, ${u.fiveSecondsAfter.publicPage.status} in ${ms(u.fiveSecondsAfter.publicPage.ms)}`, '200, 200', verdict(u.fiveSecondsAfter.health.status === 200 && u.fiveSecondsAfter.publicPage.status === 200)],
+    [e, `calendar, 400 upcoming events (${kb(r.calendar.bytes)}), 10 connections, p97.5 (floor: static file ${ms(r.calendar.floorP97_5)})`, `${ms(r.calendar.p97_5)}, ${r.calendar.runs[0].perSecond.toFixed(0)}/s`, 'p95 < 100 ms', verdict(r.calendar.p97_5 < 100)],
+    [e, `registration form ÷ floor, 20 clients (${formOk(reg.form)} / ${formOk(reg.floor)} answered 2xx–3xx)`, `${reg.formPerSecond.toFixed(0)}/s vs ${reg.floorPerSecond.toFixed(0)}/s = ${reg.ratio.toFixed(2)}× slower`, '≤ 1.5×', verdict(reg.ratio <= 1.5)],
+    [e, 'seats after the runs (form / floor over capacity)', `${reg.seats.formOverCapacity} / ${reg.seats.floorOverCapacity} (${reg.seats.formRows} / ${reg.seats.floorRows} rows)`, '0 / 0', verdict(reg.seats.formOverCapacity === 0 && reg.seats.floorOverCapacity === 0)],
+    [e, 'server RSS: idle → after the 50 users → after all', `${mb(r.rss.idle)} → ${mb(r.rss.afterLoad)} → ${mb(r.rss.afterAll)}`, e === 'postgres' ? '< 400 MB' : '–', e === 'postgres' ? verdict(r.rss.afterAll < 400 * 2 ** 20) : '–'],
+    [e, `first visit, public event page: ${r.firstVisit.files.map((f) => `${f.path} ${kb(f.bytes)}${f.encoding ? ` ${f.encoding}` : ''}`).join(', ')}`, kb(r.firstVisit.withoutFonts), '–', '–'],
+    [e, `… with the fonts (${r.firstVisit.fontFiles.map((f) => `${f.path.split('/').pop()} ${kb(f.bytes)}`).join(', ')})`, kb(r.firstVisit.withFonts), '< 150 KB', verdict(r.firstVisit.withFonts < 150 * 1024)],
+  ];
+}
+
+function printTable(table: string[][]) {
+  const header = ['engine', 'measurement', 'result', 'target', 'verdict'];
+  const widths = header.map((_, column) => Math.max(...[header, ...table].map((row) => row[column].length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log([line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...table.map(line)].join('\n'));
+}
+
+export async function runHttpLoadBench(options: { engines: Engine[]; scale: number; seed: number; seconds: number }) {
+  const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
+  const results: Result[] = [];
+  for (const engine of options.engines) results.push(await benchEngine(engine, options.scale, options.seed, options.seconds));
+  const document = {
+    date: new Date().toISOString(),
+    command: `npx tsx bench/http-load.ts --engine ${options.engines.join(',')} --scale ${options.scale} --seconds ${options.seconds}`,
+    loadAverage: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim(), node: loadavg() },
+    results,
+  };
+  printTable(results.flatMap(rows));
+  console.log(`\nload average (/proc/loadavg) before: ${document.loadAverage.before}, after: ${document.loadAverage.after}`);
+  const directory = new URL('results/', import.meta.url);
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(new URL('http-load.json', directory), JSON.stringify(document, null, 2) + '\n');
+  log('wrote bench/results/http-load.json');
+}
+
+if (values.serve) {
+  await serve(values.engine as Engine, values.location as string);
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const engines: Engine[] = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine];
+  await runHttpLoadBench({ engines, scale: Number(values.scale), seed: Number(values.seed), seconds: Number(values.seconds) });
+  process.exit(0);
+}
+
