@@ -103,7 +103,7 @@ describe('layout on a phone in every language', () => {
       }
     }
     expect(tooWide).toEqual([]);
-  });
+  }, 400_000);
 
   it('keeps the staff pages within 390 px, with a folded menu, and the public manage page in Russian and Ukrainian', async () => {
     const db = test.database.db;
@@ -166,7 +166,7 @@ describe('layout on a phone in every language', () => {
       expect(scrollWidth, `manage page (${language}): ${wide.join(', ')}`).toBeLessThanOrEqual(phone.width);
       await visitor.context().close();
     }
-  });
+  }, 400_000);
 
   it('shows the full menu bar on a desktop', async () => {
     const page = await test.newPage();
