@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { Language, Translate } from '../i18n/index.js';
+import { dateExample } from './dates.js';
 
 export interface FieldError {
   field: string;
@@ -106,6 +108,19 @@ export function TextField({ name, label, type = 'text', value, hint, error, auto
       />
     </FieldFrame>
   );
+}
+
+/**
+ * The hint of a date field in the page's language ("TT.MM.JJJJ, z. B. 31.03.2026"):
+ * a browser shows a date input in the reader's own form, and one without a
+ * date picker needs to know what to type.
+ */
+export const dateHint = (t: Translate, language: Language) => t('dates.hint', { example: dateExample(language) });
+
+/** A date field (type="date", sent as YYYY-MM-DD) with its hint in the page's language. */
+export function DateField(props: Omit<TextFieldProps, 'type' | 'hint' | 'autocomplete'> & { t: Translate; language: Language; hint?: string }) {
+  const { t, language, hint, ...field } = props;
+  return <TextField {...field} type="date" hint={hint ? `${hint} ${dateHint(t, language)}` : dateHint(t, language)} />;
 }
 
 export function CsrfField({ token }: { token: string }) {

@@ -66,6 +66,20 @@ function withLanguage(path: string, language: Language): string {
   return `${url.pathname}?${url.searchParams.toString()}`;
 }
 
+function NavList({ items, currentItem, className }: { items: NavItem[]; currentItem: string | undefined; className: string }) {
+  return (
+    <ul class={className}>
+      {items.map((item) => (
+        <li key={item.href}>
+          <a class="kern-link" href={item.href} aria-current={item.href === currentItem ? 'page' : undefined}>
+            {item.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The page frame: KERN header, navigation, language switch, main, footer. */
 export function Layout({ title, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
   const items = navigation ? navigationFor(account, t) : [];
@@ -122,15 +136,12 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
           </div>
           {items.length > 0 && (
             <nav aria-label={t('nav.label')} class="kern-container mosaik-nav">
-              <ul class="kern-list kern-list--horizontal">
-                {items.map((item) => (
-                  <li key={item.href}>
-                    <a class="kern-link" href={item.href} aria-current={item.href === currentItem ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {/* a phone shows the menu folded (details/summary: works without JavaScript), a wider screen the bar */}
+              <details class="mosaik-menu">
+                <summary>{t('nav.menu')}</summary>
+                <NavList items={items} currentItem={currentItem} className="mosaik-menu__list" />
+              </details>
+              <NavList items={items} currentItem={currentItem} className="mosaik-nav__bar" />
             </nav>
           )}
         </header>

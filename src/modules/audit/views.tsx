@@ -1,5 +1,7 @@
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert } from '../../ui/forms.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 import { auditKinds, subjectHref, type AuditEntryRow, type AuditFilter, type AuditPage } from './queries.js';
 
 /** The admin audit view: filters, the entries newest first, paging and exports. */
@@ -23,8 +25,7 @@ export function auditHref(path: string, form: AuditForm, cursor: { before?: numb
   return `${path}${query ? `?${query}` : ''}`;
 }
 
-const timeOf = (language: Language, at: Date) =>
-  new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Berlin' }).format(at);
+const timeOf = (language: Language, at: Date) => formatInstant(at, language, { time: 'medium' });
 
 interface AuditPageProps {
   t: Translate;
@@ -137,39 +138,18 @@ function Filters({ t, form }: { t: Translate; form: AuditForm }) {
 function EntryTable({ t, language, entries }: { t: Translate; language: Language; entries: AuditEntryRow[] }) {
   const l = (key: string) => t(`audit.list.${key}`);
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{l('caption')}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {['at', 'account', 'action', 'subject', 'details'].map((key) => (
-              <th class="kern-table__header" scope="col" key={key}>
-                {l(`columns.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {entries.map((entry) => (
-            <tr class="kern-table__row" key={entry.id}>
-              <th class="kern-table__header" scope="row">
-                {timeOf(language, entry.at)}
-              </th>
-              <td class="kern-table__cell">{entry.accountEmail ?? (entry.accountId === null ? l('system') : `#${entry.accountId}`)}</td>
-              <td class="kern-table__cell">
-                <code>{entry.action}</code>
-              </td>
-              <td class="kern-table__cell">
-                <Subject type={entry.subjectType} id={entry.subjectId} />
-              </td>
-              <td class="kern-table__cell">
-                <Details details={entry.details} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={l('caption')}
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      columns={[
+        { key: 'at', label: l('columns.at'), rowHeader: true, cell: (entry) => timeOf(language, entry.at) },
+        { key: 'account', label: l('columns.account'), cell: (entry) => entry.accountEmail ?? (entry.accountId === null ? l('system') : `#${entry.accountId}`) },
+        { key: 'action', label: l('columns.action'), cell: (entry) => <code>{entry.action}</code> },
+        { key: 'subject', label: l('columns.subject'), cell: (entry) => <Subject type={entry.subjectType} id={entry.subjectId} /> },
+        { key: 'details', label: l('columns.details'), cell: (entry) => <Details details={entry.details} /> },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame, FieldGroup, inputClass } from '../../ui/forms.js';
+import { Alert, CsrfField, dateHint, ErrorSummary, FieldFrame, FieldGroup, inputClass } from '../../ui/forms.js';
 import type { FormError, FormField, FormInput } from './form.js';
 import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';
@@ -35,7 +35,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
     return error ? errorMessage(t, error) : undefined;
   };
   const text = (field: Exclude<FormField, 'topics'>, options: { type?: string; width?: number; multiline?: boolean; inputMode?: 'numeric' | 'decimal' } = {}) => (
-    <Field t={t} field={field} error={errorOf(field)} hint={hinted.has(field) ? f(`hints.${field}`) : undefined}>
+    <Field t={t} field={field} error={errorOf(field)} hint={[hinted.has(field) ? f(`hints.${field}`) : '', options.type === 'date' ? dateHint(t, language) : ''].filter(Boolean).join(' ') || undefined}>
       {(describedBy) =>
         options.multiline ? (
           <textarea class={inputClass(errorOf(field))} id={field} name={field} rows={4} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>

@@ -5,47 +5,48 @@ import { StatusTag } from './request-views.js';
 import type { ConsultationRequest } from './requests.js';
 import type { ConsultationTopic } from './topics.js';
 import { dateOf, topicsText } from './views.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 
 /** The staff queue of consultation requests and one request with its actions. */
 
-const at = (language: Language, value: Date) => dateOf(language, value.toISOString().slice(0, 10));
+// the day of a moment as the centre's clock showed it (the UTC day was a day off late in the evening)
+const at = (language: Language, value: Date) => formatInstant(value, language);
 
 function RequestTable({ t, language, items, topics, caption }: { t: Translate; language: Language; items: ConsultationRequest[]; topics: ConsultationTopic[]; caption: string }) {
   const q = (key: string) => t(`consultations.requests.${key}`);
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {['sentOn', 'organisation', 'requester', 'topics', 'channel', 'status'].map((key) => (
-              <th class="kern-table__header" scope="col" key={key}>
-                {q(`columns.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {items.map((item) => (
-            <tr class="kern-table__row" key={item.id}>
-              <th class="kern-table__header" scope="row">
-                <a class="kern-link" href={`/consultations/requests/${item.id}`}>
-                  {at(language, item.createdAt)}
-                </a>
-              </th>
-              <td class="kern-table__cell">{item.organisationName}</td>
-              <td class="kern-table__cell">{item.requesterName}</td>
-              <td class="kern-table__cell">{topicsText(topics, language, item.topics)}</td>
-              <td class="kern-table__cell">{t(`consultations.channels.${item.channel}`)}</td>
-              <td class="kern-table__cell">
-                <StatusTag t={t} status={item.status} />
-                {item.assignedName && ` ${t('consultations.requests.assignedTo', { name: item.assignedName })}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          key: 'sentOn',
+          label: q('columns.sentOn'),
+          rowHeader: true,
+          cell: (item) => (
+            <a class="kern-link" href={`/consultations/requests/${item.id}`}>
+              {at(language, item.createdAt)}
+            </a>
+          ),
+        },
+        { key: 'organisation', label: q('columns.organisation'), cell: (item) => item.organisationName },
+        { key: 'requester', label: q('columns.requester'), cell: (item) => item.requesterName },
+        { key: 'topics', label: q('columns.topics'), cell: (item) => topicsText(topics, language, item.topics) },
+        { key: 'channel', label: q('columns.channel'), cell: (item) => t(`consultations.channels.${item.channel}`) },
+        {
+          key: 'status',
+          label: q('columns.status'),
+          cell: (item) => (
+            <>
+              <StatusTag t={t} status={item.status} />
+              {item.assignedName && ` ${t('consultations.requests.assignedTo', { name: item.assignedName })}`}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import type { RequestError, RequestField, RequestInput } from './request-form.js
 import type { ConsultationRequest } from './requests.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 import { dateOf, topicsText } from './views.js';
+import { formatInstant } from '../../ui/dates.js';
 
 /**
  * The representative's pages: their requests, a new request, one request.
@@ -14,7 +15,8 @@ import { dateOf, topicsText } from './views.js';
  * volunteers, some read German as a second language, many use a phone.
  */
 
-const at = (language: Language, value: Date) => dateOf(language, value.toISOString().slice(0, 10));
+// the day of a moment as the centre's clock showed it (the UTC day was a day off late in the evening)
+const at = (language: Language, value: Date) => formatInstant(value, language);
 
 export const requestErrorMessage = (t: Translate, error: RequestError) =>
   t(`consultations.request.errors.${error.code}`, { field: t(`consultations.request.labels.${error.field}`) });

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { ConsultationTopic } from './topics.js';
+import { Table } from '../../ui/table.js';
 
 /** Maintaining the topic list: rename (de/en), deactivate, reorder, add. Each row is its own small form. */
 export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translate; csrfToken: string; topics: ConsultationTopic[]; saved: boolean; error: boolean }) {
@@ -20,48 +21,41 @@ export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translat
       <p class="kern-body">{p('intro')}</p>
       {saved && <Alert kind="success">{p('saved')}</Alert>}
       {error && <Alert kind="danger">{p('error')}</Alert>}
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only">{p('caption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              {['key', 'de', 'state', 'actions'].map((key) => (
-                <th class="kern-table__header" scope="col" key={key}>
-                  {key === 'de' ? `${p('de')} / ${p('en')}` : p(key)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {topics.map((topic, index) => (
-              <tr class="kern-table__row" key={topic.key}>
-                <th class="kern-table__header" scope="row">
-                  <code>{topic.key}</code>
-                </th>
-                <td class="kern-table__cell">
-                  <form method="post" action="/consultations/topics" class="mosaik-inline-form">
-                    <CsrfField token={csrfToken} />
-                    <input type="hidden" name="key" value={topic.key} />
-                    <input class="kern-form-input__input" name="de" value={topic.de} aria-label={p('deFor', { key: topic.key })} />
-                    <input class="kern-form-input__input" name="en" value={topic.en} aria-label={p('enFor', { key: topic.key })} />
-                    <button type="submit" name="action" value="rename" class="kern-btn kern-btn--secondary" aria-label={p('actionFor', { action: p('rename'), topic: topic.de })}>
-                      <span class="kern-label">{p('rename')}</span>
-                    </button>
-                  </form>
-                </td>
-                <td class="kern-table__cell">{topic.active ? p('active') : p('inactive')}</td>
-                <td class="kern-table__cell">
-                  <div class="mosaik-inline-form">
-                    {topic.active ? actionButton(topic, 'deactivate', p('deactivate')) : actionButton(topic, 'activate', p('activate'))}
-                    {index > 0 && actionButton(topic, 'up', p('up'))}
-                    {index < topics.length - 1 && actionButton(topic, 'down', p('down'))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={p('caption')}
+        rows={topics}
+        rowKey={(topic) => topic.key}
+        columns={[
+          { key: 'key', label: p('key'), rowHeader: true, cell: (topic) => <code>{topic.key}</code> },
+          {
+            key: 'de',
+            label: `${p('de')} / ${p('en')}`,
+            cell: (topic) => (
+              <form method="post" action="/consultations/topics" class="mosaik-inline-form">
+                <CsrfField token={csrfToken} />
+                <input type="hidden" name="key" value={topic.key} />
+                <input class="kern-form-input__input" name="de" value={topic.de} aria-label={p('deFor', { key: topic.key })} />
+                <input class="kern-form-input__input" name="en" value={topic.en} aria-label={p('enFor', { key: topic.key })} />
+                <button type="submit" name="action" value="rename" class="kern-btn kern-btn--secondary" aria-label={p('actionFor', { action: p('rename'), topic: topic.de })}>
+                  <span class="kern-label">{p('rename')}</span>
+                </button>
+              </form>
+            ),
+          },
+          { key: 'state', label: p('state'), cell: (topic) => (topic.active ? p('active') : p('inactive')) },
+          {
+            key: 'actions',
+            label: p('actions'),
+            cell: (topic, index) => (
+              <div class="mosaik-inline-form">
+                {topic.active ? actionButton(topic, 'deactivate', p('deactivate')) : actionButton(topic, 'activate', p('activate'))}
+                {index > 0 && actionButton(topic, 'up', p('up'))}
+                {index < topics.length - 1 && actionButton(topic, 'down', p('down'))}
+              </div>
+            ),
+          },
+        ]}
+      />
       <form method="post" action="/consultations/topics" class="kern-stack-sm">
         <h2 class="kern-heading-medium">{p('addTitle')}</h2>
         <CsrfField token={csrfToken} />

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField } from '../../ui/forms.js';
+import { Alert, CsrfField, DateField } from '../../ui/forms.js';
 import { channels, type ConsultationRecord, type ConsultationSummary } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 import { PageNav } from '../../ui/pagination.js';
+import { formatDay, formatInstant } from '../../ui/dates.js';
+import { Table, type Column } from '../../ui/table.js';
 
 /** The consultation list, one consultation, and the follow-up reminders. */
 
@@ -17,7 +19,8 @@ export interface ListForm {
   page: number;
 }
 
-const dateOf = (language: Language, isoDay: string) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+/** A calendar day in the page's language (src/ui/dates.ts: one form for every page). */
+const dateOf = (language: Language, isoDay: string) => formatDay(isoDay, language);
 const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 export { dateOf };
 
@@ -73,8 +76,8 @@ export function ListPage({ t, language, form, result, topics, dueCount, openRequ
       </Alert>
       {periodError && <Alert kind="danger">{l('badPeriod')}</Alert>}
       <form method="get" action="/consultations" class="kern-stack-sm" aria-label={l('filters')}>
-        <DateInput id="from" label={l('from')} value={form.from} />
-        <DateInput id="to" label={l('to')} value={form.to} />
+        <DateField t={t} language={language} name="from" label={l('from')} value={form.from} />
+        <DateField t={t} language={language} name="to" label={l('to')} value={form.to} />
         <div class="kern-form-input">
           <label class="kern-label" for="organisation">
             {l('organisation')}
@@ -109,54 +112,33 @@ export function ListPage({ t, language, form, result, topics, dueCount, openRequ
 
 function ConsultationTable({ t, language, items, topics, caption }: { t: Translate; language: Language; items: ConsultationSummary[]; topics: ConsultationTopic[]; caption: string }) {
   const l = (key: string, options?: Record<string, unknown>) => t(`consultations.list.${key}`, options);
-  return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {['date', 'organisation', 'channel', 'topic', 'duration', 'followUp', 'referral'].map((key) => (
-              <th class="kern-table__header" scope="col" key={key}>
-                {key === 'organisation' ? t('consultations.detail.organisation') : l(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {items.map((item) => (
-            <tr class="kern-table__row" key={item.id}>
-              <th class="kern-table__header" scope="row">
-                <a class="kern-link" href={`/consultations/${item.id}`}>
-                  {dateOf(language, item.consultedOn)}
-                </a>
-              </th>
-              <td class="kern-table__cell">
-                <a class="kern-link" href={`/organisations/${item.organisationId}`}>
-                  {item.organisationName}
-                </a>
-              </td>
-              <td class="kern-table__cell">{t(`consultations.channels.${item.channel}`)}</td>
-              <td class="kern-table__cell">{topicsText(topics, language, item.topics)}</td>
-              <td class="kern-table__cell">{item.durationMinutes === null ? '–' : l('minutes', { count: item.durationMinutes })}</td>
-              <td class="kern-table__cell">{item.followUpOn ? `${dateOf(language, item.followUpOn)}${item.followUpDone ? ` (${l('done')})` : ''}` : '–'}</td>
-              <td class="kern-table__cell">{item.referralStatus ? t(`consultations.referralStatus.${item.referralStatus}`) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function DateInput({ id, label, value }: { id: string; label: string; value: string }) {
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={id}>
-        {label}
-      </label>
-      <input class="kern-form-input__input kern-form-input__input--width-10" id={id} name={id} type="date" value={value} />
-    </div>
-  );
+  const columns: Column<ConsultationSummary>[] = [
+    {
+      key: 'date',
+      label: l('date'),
+      rowHeader: true,
+      cell: (item) => (
+        <a class="kern-link" href={`/consultations/${item.id}`}>
+          {dateOf(language, item.consultedOn)}
+        </a>
+      ),
+    },
+    {
+      key: 'organisation',
+      label: t('consultations.detail.organisation'),
+      cell: (item) => (
+        <a class="kern-link" href={`/organisations/${item.organisationId}`}>
+          {item.organisationName}
+        </a>
+      ),
+    },
+    { key: 'channel', label: l('channel'), cell: (item) => t(`consultations.channels.${item.channel}`) },
+    { key: 'topic', label: l('topic'), cell: (item) => topicsText(topics, language, item.topics) },
+    { key: 'duration', label: l('duration'), cell: (item) => (item.durationMinutes === null ? '–' : l('minutes', { count: item.durationMinutes })) },
+    { key: 'followUp', label: l('followUp'), cell: (item) => (item.followUpOn ? `${dateOf(language, item.followUpOn)}${item.followUpDone ? ` (${l('done')})` : ''}` : '–') },
+    { key: 'referral', label: l('referral'), cell: (item) => (item.referralStatus ? t(`consultations.referralStatus.${item.referralStatus}`) : '–') },
+  ];
+  return <Table caption={caption} columns={columns} rows={items} rowKey={(item) => item.id} />;
 }
 
 function Select({ id, label, value, any, options }: { id: string; label: string; value: string; any: string; options: [string, string][] }) {
@@ -194,7 +176,7 @@ interface DetailProps {
 export function DetailPage({ t, language, csrfToken, consultation: c, topics, notices, error }: DetailProps) {
   const d = (key: string, options?: Record<string, unknown>) => t(`consultations.detail.${key}`, options);
   const label = (field: string) => t(`consultations.form.labels.${field}`);
-  const at = (value: Date) => dateOf(language, value.toISOString().slice(0, 10));
+  const at = (value: Date) => formatInstant(value, language);
   const row = (term: string, value: ComponentChildren) => (
     <div class="kern-description-list-item" key={term}>
       <dt class="kern-description-list-item__key">{term}</dt>
@@ -287,44 +269,42 @@ export function FollowUpsPage({ t, language, items, topics, today }: { t: Transl
       {items.length === 0 ? (
         <p class="kern-body">{f('empty')}</p>
       ) : (
-        <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small">
-            <caption class="kern-sr-only">{f('caption')}</caption>
-            <thead>
-              <tr class="kern-table__row">
-                <th class="kern-table__header" scope="col">
-                  {f('due')}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {t('consultations.detail.organisation')}
-                </th>
-                <th class="kern-table__header" scope="col">
-                  {f('consultation')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {items.map((item) => (
-                <tr class="kern-table__row" key={item.id}>
-                  <th class="kern-table__header" scope="row">
-                    {dateOf(language, item.followUpOn!)}
-                    {item.followUpOn! < today && <strong class="kern-body--small"> ({f('overdue')})</strong>}
-                  </th>
-                  <td class="kern-table__cell">
-                    <a class="kern-link" href={`/organisations/${item.organisationId}`}>
-                      {item.organisationName}
-                    </a>
-                  </td>
-                  <td class="kern-table__cell">
-                    <a class="kern-link" href={`/consultations/${item.id}`}>
-                      {`${dateOf(language, item.consultedOn)}, ${topicsText(topics, language, item.topics)}`}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={f('caption')}
+          rows={items}
+          rowKey={(item) => item.id}
+          columns={[
+            {
+              key: 'due',
+              label: f('due'),
+              rowHeader: true,
+              cell: (item) => (
+                <>
+                  {dateOf(language, item.followUpOn!)}
+                  {item.followUpOn! < today && <strong class="kern-body--small"> ({f('overdue')})</strong>}
+                </>
+              ),
+            },
+            {
+              key: 'organisation',
+              label: t('consultations.detail.organisation'),
+              cell: (item) => (
+                <a class="kern-link" href={`/organisations/${item.organisationId}`}>
+                  {item.organisationName}
+                </a>
+              ),
+            },
+            {
+              key: 'consultation',
+              label: f('consultation'),
+              cell: (item) => (
+                <a class="kern-link" href={`/consultations/${item.id}`}>
+                  {`${dateOf(language, item.consultedOn)}, ${topicsText(topics, language, item.topics)}`}
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
       <a class="kern-link" href="/consultations">
         {t('consultations.detail.back')}

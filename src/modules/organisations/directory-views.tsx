@@ -3,6 +3,7 @@ import { Alert } from '../../ui/forms.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import type { DirectoryEntry, DirectoryPage } from './directory.js';
 import { PageNav } from '../../ui/pagination.js';
+import { Table } from '../../ui/table.js';
 
 /** The search form's values as the page received them (all optional). */
 export interface DirectoryForm {
@@ -115,43 +116,30 @@ function Select({ id, label, value, any, options }: { id: string; label: string;
 function ResultTable({ t, items }: { t: Translate; language: Language; items: DirectoryEntry[] }) {
   const d = (key: string) => t(`organisations.directory.${key}`);
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{d('caption')}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            <th class="kern-table__header" scope="col">
-              {d('name')}
-            </th>
-            <th class="kern-table__header" scope="col">
-              {d('legalForm')}
-            </th>
-            <th class="kern-table__header" scope="col">
-              {d('place')}
-            </th>
-            <th class="kern-table__header" scope="col">
-              {d('fields')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {items.map((item) => (
-            <tr class="kern-table__row" key={item.id}>
-              <th class="kern-table__header" scope="row">
-                <a class="kern-link" href={`/organisations/${item.id}`}>
-                  {item.name}
-                </a>
-                {item.matchedName && item.matchedName !== item.name && <div class="kern-body--small">{t('organisations.directory.matched', { name: item.matchedName })}</div>}
-                {item.needsReview && <div class="kern-body--small">{d('inReview')}</div>}
-              </th>
-              <td class="kern-table__cell">{item.legalForm ? t(`organisations.profile.legalForms.${item.legalForm}`) : '–'}</td>
-              <td class="kern-table__cell">{[item.district, item.municipality].filter(Boolean).filter((v, i, all) => all.indexOf(v) === i).join(', ') || '–'}</td>
-              <td class="kern-table__cell">{item.fields.map((field) => t(`organisations.profile.fieldsOfActivity.${field}`)).join(', ') || '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={d('caption')}
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          key: 'name',
+          label: d('name'),
+          rowHeader: true,
+          cell: (item) => (
+            <>
+              <a class="kern-link" href={`/organisations/${item.id}`}>
+                {item.name}
+              </a>
+              {item.matchedName && item.matchedName !== item.name && <div class="kern-body--small">{t('organisations.directory.matched', { name: item.matchedName })}</div>}
+              {item.needsReview && <div class="kern-body--small">{d('inReview')}</div>}
+            </>
+          ),
+        },
+        { key: 'legalForm', label: d('legalForm'), cell: (item) => (item.legalForm ? t(`organisations.profile.legalForms.${item.legalForm}`) : '–') },
+        { key: 'place', label: d('place'), cell: (item) => [item.district, item.municipality].filter(Boolean).filter((v, i, all) => all.indexOf(v) === i).join(', ') || '–' },
+        { key: 'fields', label: d('fields'), cell: (item) => item.fields.map((field) => t(`organisations.profile.fieldsOfActivity.${field}`)).join(', ') || '–' },
+      ]}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { Alert, CsrfField } from '../../ui/forms.js';
 import type { LinkedOrganisation, OrganisationProfile } from './profile.js';
 import { OrganisationPeopleSection } from '../people/profile-section.js';
 import type { TimelineEntry, TimelinePage } from './timeline.js';
+import { formatDay } from '../../ui/dates.js';
 
 export type ProfileDone = 'saved' | 'created' | 'linked' | 'unlinked';
 
@@ -24,7 +25,7 @@ interface ProfileProps {
   linkError?: string;
 }
 
-const dateFormat = (language: Language) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateFormat = (language: Language) => ({ format: (day: Date | string) => formatDay(day, language) });
 const euros = (language: Language) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' });
 
 /** An organisation's profile page: details, links, review notice, timeline. */
@@ -98,7 +99,7 @@ export function ProfilePage({ t, language, csrfToken, profile, timeline, timelin
           {o.portrait_published ? p('published') : p('notPublished')}
           {o.portrait_consent_on && (
             <div class="kern-body--small">
-              {p('consent', { by: o.portrait_consent_by ?? none, on: dateFormat(language).format(new Date(o.portrait_consent_on)), wording: o.portrait_consent_wording ?? none })}
+              {p('consent', { by: o.portrait_consent_by ?? none, on: dateFormat(language).format(o.portrait_consent_on), wording: o.portrait_consent_wording ?? none })}
             </div>
           )}
         </Detail>
@@ -235,7 +236,7 @@ function Timeline({ t, language, id, timeline, page }: { t: Translate; language:
         <ol class="kern-list mosaik-timeline">
           {timeline.entries.map((entry) => (
             <li key={`${entry.kind}-${entry.id}`}>
-              <time dateTime={entry.on}>{dates.format(new Date(entry.on))}</time>: <span class="kern-body--bold">{p(`kinds.${entry.kind}`)}</span> – {describe(t, language, entry)}
+              <time dateTime={entry.on}>{dates.format(entry.on)}</time>: <span class="kern-body--bold">{p(`kinds.${entry.kind}`)}</span> – {describe(t, language, entry)}
             </li>
           ))}
         </ol>

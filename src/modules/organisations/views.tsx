@@ -3,6 +3,8 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { MergePreview, OrganisationSummary, ReviewItem, ReviewQueue } from './review.js';
 import { PageNav } from '../../ui/pagination.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 
 export type DoneMessage = 'merged' | 'distinct' | 'confirmed';
 
@@ -19,8 +21,7 @@ interface QueueProps {
 const percent = (similarity: number, language: Language) =>
   new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(similarity);
 
-const day = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+const day = (iso: string, language: Language) => formatInstant(iso, language);
 
 /** The review queue: one card per flagged organisation, its likely duplicates in a table. */
 export function ReviewQueuePage({ t, language, csrfToken, queue, page, pageSize, done }: QueueProps) {
@@ -88,59 +89,54 @@ function ReviewCard({ t, language, csrfToken, item }: { t: Translate; language: 
 function DuplicateTable({ t, language, csrfToken, item }: { t: Translate; language: Language; csrfToken: string; item: ReviewItem }) {
   if (item.duplicates.length === 0) return <p class="kern-body">{t('organisations.review.noDuplicates')}</p>;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-title kern-title--small">{t('organisations.review.duplicatesCaption', { name: item.name })}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            <th class="kern-table__header" scope="col">
-              {t('organisations.review.organisation')}
-            </th>
-            <th class="kern-table__header kern-table__header--numeric" scope="col">
-              {t('organisations.review.similarity')}
-            </th>
-            <th class="kern-table__header" scope="col">
-              {t('organisations.review.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {item.duplicates.map((duplicate) => (
-            <tr class="kern-table__row" key={duplicate.id}>
-              <th class="kern-table__header" scope="row">
-                <span class="kern-body--bold">{duplicate.name}</span>
-                {duplicate.matchedName !== duplicate.name && <span class="kern-body--small"> ({t('organisations.review.matchedName', { name: duplicate.matchedName })})</span>}
-                {duplicate.orgKey && <div class="kern-body--small">{t('organisations.review.orgKey', { key: duplicate.orgKey })}</div>}
-                {duplicate.needsReview && <div class="kern-body--small">{t('organisations.review.alsoInQueue')}</div>}
-              </th>
-              <td class="kern-table__cell kern-table__cell--numeric">{percent(duplicate.similarity, language)}</td>
-              <td class="kern-table__cell">
-                <div class="kern-stack-xs">
-                  <form method="get" action="/organisations/review/merge">
-                    <input type="hidden" name="from" value={String(item.id)} />
-                    <input type="hidden" name="into" value={String(duplicate.id)} />
-                    <button type="submit" class="kern-btn kern-btn--primary kern-btn--x-small">
-                      <span class="kern-label">{t('organisations.review.mergeInto', { name: duplicate.name })}</span>
-                    </button>
-                  </form>
-                  <form method="post" action="/organisations/review/distinct">
-                    <CsrfField token={csrfToken} />
-                    <input type="hidden" name="id" value={String(item.id)} />
-                    <input type="hidden" name="other" value={String(duplicate.id)} />
-                    <span class="kern-sr-only" id={`distinct-${item.id}-${duplicate.id}`}>
-                      {t('organisations.review.distinctHidden', { name: item.name, other: duplicate.name })}
-                    </span>
-                    <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small" aria-describedby={`distinct-${item.id}-${duplicate.id}`}>
-                      <span class="kern-label">{t('organisations.review.distinct')}</span>
-                    </button>
-                  </form>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={t('organisations.review.duplicatesCaption', { name: item.name })}
+      captionVisible
+      rows={item.duplicates}
+      rowKey={(duplicate) => duplicate.id}
+      columns={[
+        {
+          key: 'organisation',
+          label: t('organisations.review.organisation'),
+          rowHeader: true,
+          cell: (duplicate) => (
+            <>
+              <span class="kern-body--bold">{duplicate.name}</span>
+              {duplicate.matchedName !== duplicate.name && <span class="kern-body--small"> ({t('organisations.review.matchedName', { name: duplicate.matchedName })})</span>}
+              {duplicate.orgKey && <div class="kern-body--small">{t('organisations.review.orgKey', { key: duplicate.orgKey })}</div>}
+              {duplicate.needsReview && <div class="kern-body--small">{t('organisations.review.alsoInQueue')}</div>}
+            </>
+          ),
+        },
+        { key: 'similarity', label: t('organisations.review.similarity'), numeric: true, cell: (duplicate) => percent(duplicate.similarity, language) },
+        {
+          key: 'actions',
+          label: t('organisations.review.actions'),
+          cell: (duplicate) => (
+            <div class="kern-stack-xs">
+              <form method="get" action="/organisations/review/merge">
+                <input type="hidden" name="from" value={String(item.id)} />
+                <input type="hidden" name="into" value={String(duplicate.id)} />
+                <button type="submit" class="kern-btn kern-btn--primary kern-btn--x-small">
+                  <span class="kern-label">{t('organisations.review.mergeInto', { name: duplicate.name })}</span>
+                </button>
+              </form>
+              <form method="post" action="/organisations/review/distinct">
+                <CsrfField token={csrfToken} />
+                <input type="hidden" name="id" value={String(item.id)} />
+                <input type="hidden" name="other" value={String(duplicate.id)} />
+                <span class="kern-sr-only" id={`distinct-${item.id}-${duplicate.id}`}>
+                  {t('organisations.review.distinctHidden', { name: item.name, other: duplicate.name })}
+                </span>
+                <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small" aria-describedby={`distinct-${item.id}-${duplicate.id}`}>
+                  <span class="kern-label">{t('organisations.review.distinct')}</span>
+                </button>
+              </form>
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { PeopleListEntry } from './queries.js';
 import { personRoles } from './tables.js';
 import { PageNav } from '../../ui/pagination.js';
+import { Table } from '../../ui/table.js';
 
 /** The people list: search by name, filter by organisation and role, pages of 25. */
 
@@ -99,39 +100,34 @@ export function ListPage({ t, form, result, organisationName, pageSize, canCreat
 function PeopleTable({ t, items }: { t: Translate; items: PeopleListEntry[] }) {
   const l = (key: string) => t(`people.list.${key}`);
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{l('caption')}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {['name', 'roles', 'contact', 'language'].map((key) => (
-              <th class="kern-table__header" scope="col" key={key}>
-                {l(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {items.map((item) => (
-            <tr class="kern-table__row" key={item.id}>
-              <th class="kern-table__header" scope="row">
-                <a class="kern-link" href={`/people/${item.id}`}>
-                  {item.erased ? t('people.erased') : item.fullName}
-                </a>
-              </th>
-              <td class="kern-table__cell">
-                {item.roles.map((role) => (
-                  <div key={`${role.organisationId}-${role.role}`}>
-                    {t(`people.roles.${role.role}`)}: <a class="kern-link" href={`/organisations/${role.organisationId}`}>{role.organisationName}</a>
-                  </div>
-                ))}
-              </td>
-              <td class="kern-table__cell">{[item.email, item.phone].filter(Boolean).join(', ')}</td>
-              <td class="kern-table__cell">{item.preferredLanguage ? t(`people.languages.${item.preferredLanguage}`) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={l('caption')}
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          key: 'name',
+          label: l('name'),
+          rowHeader: true,
+          cell: (item) => (
+            <a class="kern-link" href={`/people/${item.id}`}>
+              {item.erased ? t('people.erased') : item.fullName}
+            </a>
+          ),
+        },
+        {
+          key: 'roles',
+          label: l('roles'),
+          cell: (item) =>
+            item.roles.map((role) => (
+              <div key={`${role.organisationId}-${role.role}`}>
+                {t(`people.roles.${role.role}`)}: <a class="kern-link" href={`/organisations/${role.organisationId}`}>{role.organisationName}</a>
+              </div>
+            )),
+        },
+        { key: 'contact', label: l('contact'), cell: (item) => [item.email, item.phone].filter(Boolean).join(', ') },
+        { key: 'language', label: l('language'), cell: (item) => (item.preferredLanguage ? t(`people.languages.${item.preferredLanguage}`) : '') },
+      ]}
+    />
   );
 }

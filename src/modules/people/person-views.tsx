@@ -1,14 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame, type FieldError, inputClass } from '../../ui/forms.js';
+import { Alert, CsrfField, dateHint, ErrorSummary, FieldFrame, type FieldError, inputClass } from '../../ui/forms.js';
 import type { FormInput } from './form.js';
 import type { ConsentRecord, ConsentWording, PersonRecord, PersonRoleRecord } from './queries.js';
 import { consentSources, personRoles } from './tables.js';
+import { formatDay } from '../../ui/dates.js';
 
 /** One person's page: details, roles in organisations, consents with their history. */
 
-export const dayOf = (language: Language, isoDay: string) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+export const dayOf = (language: Language, isoDay: string) => formatDay(isoDay, language);
 
 /** A failed form on the page: which form, its errors (the field is the control's id) and what was typed. */
 export interface PageProblem {
@@ -202,8 +202,8 @@ function RolesSection({ t, language, csrfToken, person, roles, staffView, proble
             <div class="kern-fieldset__body kern-stack-sm">
               <Input id="role-organisation" name="organisation" label={p('labels.organisation')} hint={p('hints.organisation')} value={input.organisation} problem={problem} />
               <Select id="role-role" name="role" label={p('labels.role')} choose={p('choose')} value={input.role} problem={problem} options={personRoles.map((role) => [role, t(`people.roles.${role}`)])} />
-              <Input id="role-since" name="since" type="date" label={p('labels.since')} value={input.since} problem={problem} />
-              <Input id="role-until" name="until" type="date" label={p('labels.until')} value={input.until} problem={problem} />
+              <Input id="role-since" name="since" type="date" hint={dateHint(t, language)} label={p('labels.since')} value={input.since} problem={problem} />
+              <Input id="role-until" name="until" type="date" hint={dateHint(t, language)} label={p('labels.until')} value={input.until} problem={problem} />
             </div>
           </fieldset>
           <button type="submit" class="kern-btn kern-btn--secondary">
@@ -243,7 +243,7 @@ function ConsentsSection({ t, language, csrfToken, person, consents, wordings, t
                     <fieldset class="kern-fieldset">
                       <legend class="kern-label">{p('withdrawLegend', { purpose: t(`people.purposes.${consent.purpose}`) })}</legend>
                       <div class="kern-fieldset__body kern-stack-sm">
-                        <Input id={`${prefix}-withdrawn_on`} name="withdrawn_on" type="date" label={p('labels.withdrawn_on')} value={withdrawInput.withdrawn_on ?? today} problem={problem} />
+                        <Input id={`${prefix}-withdrawn_on`} name="withdrawn_on" type="date" hint={dateHint(t, language)} label={p('labels.withdrawn_on')} value={withdrawInput.withdrawn_on ?? today} problem={problem} />
                         <Select
                           id={`${prefix}-withdrawal_source`}
                           name="withdrawal_source"
@@ -289,7 +289,7 @@ function ConsentsSection({ t, language, csrfToken, person, consents, wordings, t
                 ))}
               </dl>
             </details>
-            <Input id="consent-given_on" name="given_on" type="date" label={p('labels.given_on')} value={input.given_on ?? today} problem={problem} />
+            <Input id="consent-given_on" name="given_on" type="date" hint={dateHint(t, language)} label={p('labels.given_on')} value={input.given_on ?? today} problem={problem} />
             <Select id="consent-source" name="source" label={p('labels.source')} choose={p('choose')} value={input.source} problem={problem} options={consentSources.map((value) => [value, source(value)])} />
           </div>
         </fieldset>
