@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/db/tables.js';
-import { roles, type Access } from '../src/http/access.js';
+import { assertEveryRouteHasAccess, libraryRoutes, roles, type Access } from '../src/http/access.js';
 import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from './app.js';
 
 /*
@@ -21,7 +21,20 @@ for (const file of readdirSync(accessFolder).filter((name) => name.endsWith('.ts
   }
 }
 
-// Library routes (static assets, API documentation) are public by design.
+/*
+ * Library routes (static assets, API documentation) are public by design,
+ * matched exactly: written out here a second time, so that a library update
+ * adding a route under /assets/ or /api/docs fails this test (and, without
+ * config.access, the start of the server: src/http/access.ts).
+ */
+const expectedLibraryRoutes = [
+  'GET /assets/kern/*', 'HEAD /assets/kern/*', 'GET /assets/*', 'HEAD /assets/*',
+  'GET /api/docs', 'HEAD /api/docs', 'HEAD /api/docs/',
+  'GET /api/docs/static/index.html', 'HEAD /api/docs/static/index.html',
+  'GET /api/docs/static/swagger-initializer.js', 'HEAD /api/docs/static/swagger-initializer.js',
+  'GET /api/docs/json', 'HEAD /api/docs/json', 'GET /api/docs/yaml', 'HEAD /api/docs/yaml',
+  'GET /api/docs/static/*', 'HEAD /api/docs/static/*',
+];
 const isLibraryRoute = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs');
 
 const sampleUrl = (url: string) => url.replace(/:([a-zA-Z_]+)(\.:[a-zA-Z_]+)?/g, (_m, _name, ext) => (ext ? '1.csv' : '1')).replace('*', 'x');
@@ -44,6 +57,18 @@ describe('authorisation of every route for every role', () => {
     const missing = registered.filter((route) => !(`${route.method} ${route.url}` in expectedAccess)).map((r) => `${r.method} ${r.url}`);
     expect(missing, 'routes without an entry in expectedAccess').toEqual([]);
     for (const route of registered) expect(route.access, `${route.method} ${route.url}`).toEqual(expectedAccess[`${route.method} ${route.url}`]);
+  });
+
+  it('makes public exactly the known library routes under /assets/ and /api/docs', () => {
+    const underLibraryPrefixes = test.app.registeredRoutes.filter((route) => isLibraryRoute(route.url));
+    expect(underLibraryPrefixes.map((route) => `${route.method} ${route.url}`).sort()).toEqual([...expectedLibraryRoutes].sort());
+    expect([...libraryRoutes].sort()).toEqual([...expectedLibraryRoutes].sort());
+    for (const route of underLibraryPrefixes) expect(route.access, `${route.method} ${route.url}`).toBe('public');
+    // a new route under those prefixes without a rule is not made public silently: the server refuses to start
+    for (const url of ['/api/docs/extra', '/assets/private', '/api/docs/static/more/*']) {
+      expect(() => assertEveryRouteHasAccess({ method: 'GET', url, handler: () => undefined })).toThrow(/has no access rule/);
+    }
+    expect(() => assertEveryRouteHasAccess({ method: ['GET', 'POST'], url: '/api/docs/json', handler: () => undefined })).toThrow(/has no access rule/);
   });
 
   it('enforces each rule for signed-out visitors and each role', async () => {

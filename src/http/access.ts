@@ -25,13 +25,30 @@ export const adminsOnly: readonly Role[] = ['admin'];
 /** May see aggregate figures (with small numbers hidden for funder and evaluator). */
 export const figureReaders: readonly Role[] = ['admin', 'staff', 'coordinator', 'funder', 'evaluator'];
 
-// Routes registered by libraries: static files and the API documentation.
-const libraryRoutePrefixes = ['/assets/', '/api/docs'];
+/**
+ * Routes registered by libraries, which cannot state an access rule: static
+ * files (@fastify/static, two mounts) and the API documentation
+ * (@fastify/swagger-ui, public by decision: it describes the API, it holds no
+ * data). Exactly these and no others become public on their own: a new route
+ * under /assets/ or /api/docs without config.access stops the server at start
+ * like any other (a library update that adds one must be looked at, and
+ * test/authorisation.test.ts lists the same set).
+ */
+export const libraryRoutes: ReadonlySet<string> = new Set([
+  'GET /assets/kern/*', 'HEAD /assets/kern/*',
+  'GET /assets/*', 'HEAD /assets/*',
+  'GET /api/docs', 'HEAD /api/docs', 'HEAD /api/docs/',
+  'GET /api/docs/static/index.html', 'HEAD /api/docs/static/index.html',
+  'GET /api/docs/static/swagger-initializer.js', 'HEAD /api/docs/static/swagger-initializer.js',
+  'GET /api/docs/json', 'HEAD /api/docs/json',
+  'GET /api/docs/yaml', 'HEAD /api/docs/yaml',
+  'GET /api/docs/static/*', 'HEAD /api/docs/static/*',
+]);
 
 export function assertEveryRouteHasAccess(route: RouteOptions) {
   const access = (route.config as { access?: Access } | undefined)?.access;
   if (access !== undefined) return;
-  if (libraryRoutePrefixes.some((prefix) => route.url.startsWith(prefix))) {
+  if ([route.method].flat().every((method) => libraryRoutes.has(`${method} ${route.url}`))) {
     route.config = { ...(route.config ?? {}), access: 'public' };
     return;
   }

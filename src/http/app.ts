@@ -136,6 +136,7 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
 
   registerRequestContext(app);
   registerErrorHandling(app);
+  (await import('./input-guard.js')).registerInputGuard(app);
 
   await app.register(homeRoutes);
   await app.register(identityRoutes);

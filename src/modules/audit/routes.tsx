@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { adminsOnly } from '../../http/access.js';
+import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { writeAudit } from '../identity/audit.js';
 import { auditCsv, auditJson } from './export.js';
@@ -14,10 +15,22 @@ import { AuditListPage, formOf } from './views.js';
 
 const pageSize = 50;
 
+/** A real calendar day, written YYYY-MM-DD, in the years the log can hold. */
+function isDay(value: string): boolean {
+  const match = /^(\d{4})-\d{2}-\d{2}$/.exec(value.trim());
+  if (!match) return false;
+  const date = new Date(`${value.trim()}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.trim();
+}
+
 /** The filter of the query, and the names of the fields given in a form it could not use. */
 function filterOf(request: FastifyRequest): { filter: AuditFilter; invalid: string[] } {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const filter = auditFilterSchema.parse(query);
+  // A day outside YYYY-MM-DD (from=-1, from=99999-01-01) made the schema's date
+  // check throw (Invalid time value): 500. It is dropped before parsing and
+  // reported by the page like any other field it cannot use.
+  const days = Object.fromEntries((['from', 'to'] as const).map((key) => [key, typeof query[key] === 'string' && isDay(query[key] as string) ? query[key] : undefined]));
+  const filter = auditFilterSchema.parse({ ...query, ...days });
   const given = (key: string) => typeof query[key] === 'string' && (query[key] as string).trim() !== '';
   const invalid = (['from', 'to', 'action', 'kind', 'subjectType'] as const).filter((key) => given(key) && filter[key] === undefined);
   if (filter.from && filter.to && filter.from > filter.to) {
@@ -43,7 +56,9 @@ export async function auditRoutes(app: FastifyInstance) {
   });
 
   async function sendExport(request: FastifyRequest, reply: FastifyReply, format: 'csv' | 'json') {
-    const { filter } = filterOf(request);
+    const { filter, invalid } = filterOf(request);
+    // an export with a filter it cannot use would hold more than was asked for
+    if (invalid.length > 0) throw new HttpProblem(400, 'badRequest', request.t('audit.list.invalid', { fields: invalid.map((key) => request.t(`audit.list.filter.${key}`)).join(', ') }));
     const { before: _before, after: _after, ...criteria } = filter;
     await writeAudit(app.db, { accountId: request.account!.id, action: 'audit.export', subjectType: 'audit_log', details: { format, ...criteria } });
     const day = new Date().toISOString().slice(0, 10);

@@ -40,6 +40,37 @@ describe('the event form', () => {
     expect(result.ok && result.fields.materials).toBe('https://a.example/1\nhttps://b.example/2');
   });
 
+  it('strips control characters from every text field, keeping line breaks only in long texts', () => {
+    const result = validateEventForm({
+      ...valid,
+      title: 'Treffen\rATTACH:x\u0000\u2028Ende',
+      municipality: 'Nord\u0085stadt',
+      description: 'a\r\nb\rc\u0007\td',
+      materials: 'https://a.example/1\rhttps://b.example/2',
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.fields.title).toBe('Treffen ATTACH:xEnde');
+      expect(result.fields.municipality).toBe('Nordstadt');
+      expect(result.fields.description).toBe('a\nb\nc\td');
+      expect(result.fields.materials).toBe('https://a.example/1\nhttps://b.example/2');
+    }
+    // a title of control characters only is no title
+    expect(validateEventForm({ ...valid, title: '\r\u0000' })).toMatchObject({ ok: false, problems: [{ field: 'title', code: 'titleMissing' }] });
+  });
+
+  it('accepts dates from 2000 to 2100 only', () => {
+    expect(validateEventForm({ ...valid, start_date: '2000-01-01' }).ok).toBe(true);
+    expect(validateEventForm({ ...valid, start_date: '2100-12-31' }).ok).toBe(true);
+    for (const start_date of ['0001-01-01', '1999-12-31', '2101-01-01', '9999-12-31']) {
+      expect(validateEventForm({ ...valid, start_date })).toMatchObject({ ok: false, problems: [{ field: 'start_date', code: 'dateOutOfRange' }] });
+    }
+    expect(validateEventForm({ ...valid, registration_opens: '0001-01-01T10:00', registration_closes: '9999-01-01T10:00' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'registration_opens', code: 'dateOutOfRange' }, { field: 'registration_closes', code: 'dateOutOfRange' }],
+    });
+  });
+
   it('knows when seats grew', () => {
     expect(seatsGrew({ capacity: 10, per_org_limit: 2 }, { capacity: 12, per_org_limit: 2 })).toBe(true);
     expect(seatsGrew({ capacity: 10, per_org_limit: 2 }, { capacity: null, per_org_limit: 2 })).toBe(true);
@@ -66,6 +97,8 @@ describe('keys, months and iCalendar text', () => {
 
   it('escapes text and folds at 75 octets without splitting a character', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+    // every line break is one escaped newline, a lone CR too; other controls vanish
+    expect(escapeText('a\rb\r\nc\u2028d\u0000\te')).toBe('a\\nb\\nc\\nd e');
     const line = `SUMMARY:${'ä'.repeat(60)}`;
     const folded = foldLine(line).split('\r\n');
     expect(folded.length).toBeGreaterThan(1);

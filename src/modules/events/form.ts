@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventFormats, type EventFormat } from '../../db/tables.js';
+import { multiLineString, singleLineString } from '../../http/text.js';
 import type { EventFields, EventRecord } from './queries.js';
 
 /**
@@ -19,10 +20,31 @@ export const formFields = [
 export type FormField = (typeof formFields)[number];
 export type FormValues = Partial<Record<FormField, string>>;
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { message: 'tooLong' }).transform((value) => (value === '' ? null : value));
+const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+const localDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
+const link = /^https?:\/\/\S+$/;
+
+// Every text field is cleaned of control characters (src/http/text.ts); only long texts keep line breaks.
+const optionalText = (max: number, lines: 'single' | 'multi' = 'single') =>
+  (lines === 'single' ? singleLineString() : multiLineString()).trim().max(max, { message: 'tooLong' }).transform((value) => (value === '' ? null : value));
 const optionalPattern = (pattern: RegExp, code: string) =>
   z.string().trim().refine((value) => value === '' || pattern.test(value), { message: code }).transform((value) => (value === '' ? null : value));
+/**
+ * Dates an event can sensibly have: the centre's records start long after
+ * 2000, and nothing is planned beyond 2100. A fixed range rather than one
+ * around today, so that a form means the same on every day (and in tests).
+ * Year 1 or 9999 is a typing slip that would break sorting, the calendar and
+ * the report periods.
+ */
+export const earliestDate = '2000-01-01';
+export const latestDate = '2100-12-31';
+const inDateRange = (value: string) => value.slice(0, 10) >= earliestDate && value.slice(0, 10) <= latestDate;
+const optionalDateTime = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || localDateTime.test(value), { message: 'dateTimeInvalid' })
+  .refine((value) => value === '' || !localDateTime.test(value) || inDateRange(value), { message: 'dateOutOfRange' })
+  .transform((value) => (value === '' ? null : value));
 const optionalCount = (minimum: number, code: string) =>
   z.string().trim().refine((value) => value === '' || (/^\d{1,6}$/.test(value) && Number(value) >= minimum), { message: code })
     .transform((value) => (value === '' ? null : Number(value)));
@@ -32,31 +54,27 @@ const isRealDate = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
-const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-const localDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
-const link = /^https?:\/\/\S+$/;
 
 const schema = z
   .object({
     format: z.string().refine((value) => (eventFormats as readonly string[]).includes(value), { message: 'formatMissing' }).transform((value) => value as EventFormat),
-    title: z.string().trim().min(1, { message: 'titleMissing' }).max(200, { message: 'tooLong' }),
-    description: optionalText(5000),
-    start_date: z.string().trim().refine(isRealDate, { message: 'dateInvalid' }),
+    title: singleLineString().trim().min(1, { message: 'titleMissing' }).max(200, { message: 'tooLong' }),
+    description: optionalText(5000, 'multi'),
+    start_date: z.string().trim().refine(isRealDate, { message: 'dateInvalid' }).refine((value) => !isRealDate(value) || inDateRange(value), { message: 'dateOutOfRange' }),
     starts_at: optionalPattern(time, 'timeInvalid'),
     ends_at: optionalPattern(time, 'timeInvalid'),
     place: optionalText(300),
     municipality: optionalText(200),
     district: optionalText(200),
     organizer: z.enum(['centre', 'partner'], { message: 'organizerMissing' }),
-    cooperation_partners: optionalText(2000),
+    cooperation_partners: optionalText(2000, 'multi'),
     capacity: optionalCount(0, 'capacityInvalid'),
     per_org_limit: optionalCount(1, 'limitInvalid'),
-    registration_opens: optionalPattern(localDateTime, 'dateTimeInvalid'),
-    registration_closes: optionalPattern(localDateTime, 'dateTimeInvalid'),
+    registration_opens: optionalDateTime,
+    registration_closes: optionalDateTime,
     language: optionalText(100),
-    accessibility: optionalText(2000),
-    materials: z
-      .string()
+    accessibility: optionalText(2000, 'multi'),
+    materials: multiLineString()
       .trim()
       .max(5000, { message: 'tooLong' })
       .refine((value) => value.split(/\r?\n/).every((line) => line.trim() === '' || link.test(line.trim())), { message: 'materialsInvalid' })

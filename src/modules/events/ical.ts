@@ -7,9 +7,22 @@ import type { EventRecord } from './queries.js';
  * Europe/Berlin with its VTIMEZONE so that every calendar agrees.
  */
 
-/** Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+/**
+ * Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma, and
+ * every line break, CRLF, a lone CR or a lone LF, as \n. A lone CR once
+ * ended the content line inside a title (SUMMARY:…\rATTACH:…); the form strips
+ * such characters now (src/http/text.ts), but rows from imports or older data
+ * pass here too. Other control characters are not allowed in TEXT at all and
+ * are dropped (tab becomes a space).
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001F\u007F]/g, '');
 }
 
 /** Folds a content line into pieces of at most 75 octets; continuation lines start with a space. */

@@ -209,4 +209,68 @@ describe(`event pages on ${testEngine}`, () => {
     expect(one.body).toContain('SUMMARY:Vernetzungstreffen Nord\\; mit Gästen\\, Teil 1');
     expect((await get('/calendar/999999.ics', null)).statusCode).toBe(404);
   });
+
+  /**
+   * A strict reading of RFC 5545's content lines (no node-ical here): CRLF
+   * ends every line and nothing else breaks one, each line holds at most 75
+   * octets, a folded line goes on with one space, every unfolded line is
+   * NAME[;PARAM…]:VALUE, and no TEXT value holds a control character.
+   */
+  function strictContentLines(text: string): string[] {
+    expect(text.endsWith('\r\n')).toBe(true);
+    const physical = text.slice(0, -2).split('\r\n');
+    for (const line of physical) {
+      expect(line, JSON.stringify(line)).not.toMatch(/[\r\n]/);
+      expect(line).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F]/);
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    }
+    const unfolded: string[] = [];
+    for (const line of physical) {
+      if (line.startsWith(' ')) unfolded[unfolded.length - 1] += line.slice(1);
+      else unfolded.push(line);
+    }
+    for (const line of unfolded) expect(line, line).toMatch(/^[A-Z][A-Z0-9-]*(;[A-Z0-9-]+=[^:;]*)*:/);
+    return unfolded;
+  }
+
+  it('keeps control characters out of titles and the feed: stripped on input, escaped on output', async () => {
+    const response = await post('/events', {
+      ...form,
+      title: 'Sommerfest\rATTACH:https://evil.example/x\u0000',
+      place: 'Saal\t2\nHinterhaus',
+      description: 'Zeile eins\r\nZeile zwei\rZeile drei\u0007',
+      start_date: '2030-07-01',
+    });
+    expect(response.statusCode).toBe(303);
+    const id = Number(/\/events\/(\d+)/.exec(String(response.headers.location))![1]);
+    const stored = await test.database.db.selectFrom('event').select(['title', 'place', 'description']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Sommerfest ATTACH:https://evil.example/x', place: 'Saal 2 Hinterhaus', description: 'Zeile eins\nZeile zwei\nZeile drei' });
+    // a row that came in by another way (an import, older data) still cannot break a line of the feed
+    await test.database.db.updateTable('event').set({ title: 'Alt\rATTACH:https://evil.example/y\n, ; \\ Ende', description: 'a\u0001b\u2028c' }).where('id', '=', id).execute();
+    for (const url of [`/calendar/${id}.ics`, '/calendar.ics']) {
+      const feed = await get(url, null);
+      const lines = strictContentLines(feed.body);
+      expect(lines.some((line) => line.startsWith('ATTACH'))).toBe(false);
+    }
+    const [event] = parseCalendar((await get(`/calendar/${id}.ics`, null)).body);
+    expect(event.SUMMARY).toBe('Alt\nATTACH:https://evil.example/y\n, ; \\ Ende');
+    expect(event.DESCRIPTION.startsWith('ab\nc\n')).toBe(true);
+    // a long title with umlauts folds at 75 octets and reads back whole
+    const long = 'Größere Veranstaltung über Öffentlichkeitsarbeit, Förderanträge; Übungen '.repeat(2).trim();
+    await test.database.db.updateTable('event').set({ title: long }).where('id', '=', id).execute();
+    const folded = await get(`/calendar/${id}.ics`, null);
+    strictContentLines(folded.body);
+    expect(parseCalendar(folded.body)[0].SUMMARY).toBe(long);
+  });
+
+  it('refuses dates outside 2000–2100 with a message naming the field, in German and English', async () => {
+    const year1 = await post('/events', { ...form, start_date: '0001-01-01', registration_opens: '9999-01-01T10:00', registration_closes: '9999-02-01T10:00' });
+    expect(year1.statusCode).toBe(400);
+    expect(year1.body).toContain('href="#start_date"');
+    expect(year1.body).toContain('Datum: Bitte geben Sie ein Datum zwischen dem 01.01.2000 und dem 31.12.2100 ein');
+    expect(year1.body).toContain('href="#registration_opens"');
+    const english = await test.app.inject({ method: 'POST', url: '/events?lang=en', headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, ...form, start_date: '9999-12-31' } });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('Please enter a date between 1 January 2000 and 31 December 2100');
+  });
 });

@@ -75,7 +75,7 @@ describe(`attendance and reminders on ${testEngine}`, () => {
   });
 
   it('checks in someone from the waitlist as a logged exception', async () => {
-    const eventId = await createEvent({ start_date: '2024-06-01', capacity: 1 });
+    const eventId = await createEvent({ start_date: '2024-06-01', capacity: 1, per_org_limit: null });
     await register(eventId, null, ['Erste Person']);
     const waiting = await register(eventId, null, ['Zweite Person']);
     expect(waiting.persons[0].status).toBe('waitlisted');

@@ -13,6 +13,8 @@ export type RegistrationErrorCode =
   | 'personNameMissing'
   | 'emailInvalid'
   | 'alreadyRegistered'
+  | 'emailAlreadyRegistered'
+  | 'onePersonWithoutOrganisation'
   | 'duplicatePerson'
   | 'reasonMissing'
   | 'tokenUnknown'

@@ -260,14 +260,17 @@ export async function allocateSeats(
   const { rows } = await sql<{ id: number | null; person_name: string | null; status: RegistrationStatus | null; known_key: string | null }>`
     with input as (
       select * from jsonb_to_recordset(${persons}::jsonb) as p (place integer, name text, key text, email text)
+    ), limit_group as (
+      ${limitGroupOf(organisationId)}
     ), known as (
       select r.person_key from registration r
-      where r.event_id = ${event.id} and coalesce(r.organisation_id, 0) = ${organisationId ?? 0}::integer
+      where r.event_id = ${event.id}
+        and (r.organisation_id in (select id from limit_group) or (r.organisation_id is null and ${organisationId}::integer is null))
         and r.status in ('registered', 'waitlisted', 'promoted', 'attended')
         and r.person_key in (select key from input)
     ), held as (
       select count(*)::integer as seats,
-             (count(*) filter (where r.organisation_id = ${organisationId}::integer))::integer as of_organisation
+             (count(*) filter (where r.organisation_id in (select id from limit_group)))::integer as of_organisation
       from registration r
       where r.event_id = ${event.id} and r.status in ('registered', 'promoted', 'attended')
     ), free as (
@@ -298,4 +301,68 @@ export async function allocateSeats(
       .flatMap((row) => (row.id === null ? [] : [{ id: row.id, person_name: row.person_name!, status: row.status! }]))
       .sort((a, b) => a.id - b.id),
   };
+}
+
+/*
+ * The per-organisation limit counts an organisation together with the
+ * organisations awaiting review that registrations created under a variant
+ * spelling of its name: "Anadolu-Kulturverein" and "Anadolukulturverein"
+ * normalise differently (one word or two), so the second became a new
+ * organisation with a fresh limit of its own. Names are compared by their
+ * normalised form (organisation_name, normaliseName) without spaces; two
+ * organisations staff have reviewed never pool, however alike their names.
+ */
+const pendingFromRegistration = (alias: string) => sql.raw(`(${alias}.needs_review and ${alias}.created_from = 'registration')`);
+
+/** SQL selecting the ids (column id) counted with the organisation for its limit; nothing for no organisation. */
+function limitGroupOf(organisationId: number | null) {
+  return sql`
+      select ${organisationId}::integer as id where ${organisationId}::integer is not null
+      union
+      select other.organisation_id
+      from organisation_name own
+      join organisation own_org on own_org.id = own.organisation_id
+      join organisation_name other on replace(other.normalised_name, ' ', '') = replace(own.normalised_name, ' ', '')
+      join organisation other_org on other_org.id = other.organisation_id
+      where own.organisation_id = ${organisationId}::integer
+        and (${pendingFromRegistration('own_org')} or ${pendingFromRegistration('other_org')})`;
+}
+
+/**
+ * For each organisation given, the organisations whose seats count against
+ * its limit (itself included): the same rule as allocateSeats, for the
+ * waitlist's promotions.
+ */
+export async function limitGroups(db: Db, organisationIds: number[]): Promise<Map<number, number[]>> {
+  const ids = [...new Set(organisationIds)];
+  const groups = new Map<number, number[]>(ids.map((id) => [id, [id]]));
+  if (ids.length === 0) return groups;
+  const { rows } = await sql<{ organisation_id: number; member_id: number }>`
+    select distinct own.organisation_id, other.organisation_id as member_id
+    from organisation_name own
+    join organisation own_org on own_org.id = own.organisation_id
+    join organisation_name other on replace(other.normalised_name, ' ', '') = replace(own.normalised_name, ' ', '')
+    join organisation other_org on other_org.id = other.organisation_id
+    where own.organisation_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::integer)
+      and other.organisation_id <> own.organisation_id
+      and (${pendingFromRegistration('own_org')} or ${pendingFromRegistration('other_org')})`.execute(db);
+  for (const row of rows) groups.get(row.organisation_id)!.push(row.member_id);
+  return groups;
+}
+
+/**
+ * Whether the address already holds a place (seat or waitlist) at the event
+ * in a registration without an organisation, apart from the group being
+ * written: registrations without an organisation are limited per e-mail.
+ */
+export async function emailHoldsPlace(db: Db, eventId: number, email: string, exceptGroupId: number): Promise<boolean> {
+  const { rows } = await sql<{ found: number }>`
+    select 1 as found
+    from registration r
+    join registration_group g on g.id = r.group_id
+    where r.event_id = ${eventId} and r.organisation_id is null and g.id <> ${exceptGroupId}
+      and r.status in ('registered', 'waitlisted', 'promoted', 'attended')
+      and (lower(g.contact_email) = lower(${email}) or lower(r.email) = lower(${email}))
+    limit 1`.execute(db);
+  return rows.length > 0;
 }

@@ -82,6 +82,68 @@ describe(`registration on ${testEngine}`, () => {
     expect(after.maxPerOrganisation).toBeLessThanOrEqual(2);
   });
 
+  it('counts variant spellings of an organisation against one limit, also under simultaneous registrations', async () => {
+    const eventId = await createEvent({ capacity: 30, per_org_limit: 2 });
+    // the reviewed organisation, and twelve requests at once under spellings that normalise differently
+    await resolveOrganisationNames(database.db, [{ name: 'Anadolu Kulturverein e.V.', line: 1 }], { createdFrom: 'import' });
+    await database.db.updateTable('organisation').set({ needs_review: false }).where('name', '=', 'Anadolu Kulturverein e.V.').execute();
+    const spellings = ['Anadolu-Kulturverein', 'Anadolukulturverein', 'ANADOLU KULTUR VEREIN', 'Anadolu Kulturverein e.V.', 'AnadoluKulturverein eV', 'Anadolu  Kultur-Verein'];
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => register(eventId, spellings[i % spellings.length], [`Mitglied ${i}`], { contactEmail: `m${i}@anadolu.example` })));
+    const statuses = outcomes.map((outcome) => outcome.persons[0].status);
+    expect(statuses.filter((status) => status === 'registered')).toHaveLength(2);
+    expect(statuses.filter((status) => status === 'waitlisted')).toHaveLength(10);
+    expect(new Set(outcomes.map((outcome) => outcome.organisationId)).size).toBeGreaterThan(1); // new organisations for review, yet one limit
+    // the same person under another spelling is already registered
+    const registeredName = outcomes.find((outcome) => outcome.persons[0].status === 'registered')!.persons[0].name;
+    await expect(register(eventId, 'Anadolu Kultur-Verein', [registeredName])).rejects.toMatchObject({ code: 'alreadyRegistered' });
+    // an organisation staff have reviewed keeps its own limit, however alike its name
+    const other = await register(eventId, 'Verein Nord', ['Nora'], { contactEmail: 'nora@nord.example' });
+    expect(other.persons[0].status).toBe('registered');
+  });
+
+  it('does not promote a variant spelling past the limit when a seat becomes free', async () => {
+    const eventId = await createEvent({ capacity: 2, per_org_limit: 1 });
+    await register(eventId, 'Frauencafe Ost', ['Asli']);
+    const variant = await register(eventId, 'Frauen-Cafe Ost', ['Berna']);
+    expect(variant.persons[0].status).toBe('waitlisted');
+    const other = await register(eventId, 'Elternnetz West', ['Cora']);
+    const next = await register(eventId, 'Chor Mitte', ['Dilan']);
+    expect(next.persons[0].status).toBe('waitlisted');
+    // Cora cancels: Berna waits first, but her organisation's spellings hold their one seat; Dilan moves up
+    const result = await cancelByToken(database.db, other.manageToken);
+    expect(result.promoted).toEqual([next.persons[0].id]);
+  });
+
+  it('gives one place per e-mail address to registrations without an organisation, even when sent at once', async () => {
+    const eventId = await createEvent({ capacity: 20, per_org_limit: 2 });
+    const attempts = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => register(eventId, null, [`Gast ${i}`], { contactEmail: i % 2 ? 'Gast@Beispiel.example' : 'gast@beispiel.example' })));
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    const refused = attempts.flatMap((attempt) => (attempt.status === 'rejected' ? [attempt.reason] : []));
+    expect(refused).toHaveLength(7);
+    for (const error of refused) expect(error).toMatchObject({ code: 'emailAlreadyRegistered', field: 'contactEmail' });
+    expect(refused[0].text.de).toContain('Bestätigungs-E-Mail');
+    expect(refused[0].text.en).toContain('confirmation e-mail');
+    expect((await seats(eventId)).held).toBe(1);
+    // several persons without an organisation: a clear refusal naming the organisation field
+    const group = await register(eventId, null, ['Ida', 'Jan'], { contactEmail: 'familie@beispiel.example' }).catch((caught) => caught);
+    expect(group).toMatchObject({ code: 'onePersonWithoutOrganisation', field: 'organisation' });
+    expect(group.text.de).toContain('Organisation');
+    // the same address as a person's own address of another registration counts too
+    await expect(register(eventId, null, ['Kai'], { contactEmail: 'kai@beispiel.example', persons: [{ name: 'Kai', email: 'GAST@beispiel.example' }] })).rejects.toMatchObject({ code: 'emailAlreadyRegistered' });
+    // after a cancellation the address may register again; staff may override
+    const first = attempts.find((attempt) => attempt.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof register>>>;
+    await cancelByToken(database.db, first.value.manageToken);
+    expect((await register(eventId, null, ['Gast 9'], { contactEmail: 'gast@beispiel.example' })).persons[0].status).toBe('registered');
+    const admitted = await registerForEvent(database.db, { eventId, organisationName: null, contactEmail: 'gast@beispiel.example', language: 'de', persons: [{ name: 'Lea' }, { name: 'Mo' }] }, { baseUrl, override: { accountId: staffId, reason: 'Familie' } });
+    expect(admitted.persons).toHaveLength(2);
+  });
+
+  it('leaves registrations without an organisation open at events without a limit', async () => {
+    const eventId = await createEvent({ capacity: 10, per_org_limit: null });
+    await register(eventId, null, ['Nele', 'Otto']);
+    expect((await register(eventId, null, ['Paul'])).persons[0].status).toBe('registered');
+  });
+
   it('gives a group seats while they last and puts the rest on the waitlist', async () => {
     const eventId = await createEvent({ capacity: 3, per_org_limit: 2 });
     const first = await register(eventId, 'Elternverein Nord', ['Ayşe Yılmaz', 'Ali Kaya', 'Mina Demir']);

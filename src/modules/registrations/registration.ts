@@ -6,7 +6,7 @@ import { resolveOrganisationName } from '../organisations/matching.js';
 import { normalisePersonName } from '../organisations/normalise.js';
 import { RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
-import { allocateSeats, changeStatus, countSeats, insertGroupAndLockEvent, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
+import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
 
 /**
  * The rules of registration: capacity, the per-organisation limit, the
@@ -73,6 +73,7 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
     });
     if (!event) throw new RegistrationError('eventNotFound', null);
     if (!options.override) checkWindow(event, options.now ?? new Date());
+    if (!options.override && organisationId === null) await checkPlaceWithoutOrganisation(trx, event, groupId, request.contactEmail.trim(), persons);
     const actor: Actor = options.override ?? { accountId: request.accountId ?? null, reason: 'registration' };
     const { known, rows } = await allocateSeats(trx, { event, groupId, organisationId, language: request.language, persons, override: Boolean(options.override), actor });
     const already = persons.find((person) => known.includes(person.key));
@@ -137,13 +138,36 @@ async function organisationOf(db: Db, request: RegistrationRequest): Promise<num
   }
 }
 
-/** Takes a seat when one is free and the organisation is under its limit; counts it. */
-function takeSeat(event: Pick<LockedEvent, 'capacity' | 'per_org_limit'>, seats: { taken: number; byOrganisation: Map<number, number> }, organisationId: number | null): boolean {
+/**
+ * The per-organisation limit's counterpart for registrations without an
+ * organisation: at an event with a limit, one place per e-mail address (else
+ * leaving the organisation out, or registering again, would bypass it).
+ * Checked under the event lock, so two requests at once cannot both pass.
+ */
+async function checkPlaceWithoutOrganisation(db: Db, event: LockedEvent, groupId: number, contactEmail: string, persons: { email: string | null }[]) {
+  if (event.per_org_limit === null) return;
+  if (persons.length > 1) throw new RegistrationError('onePersonWithoutOrganisation', 'organisation', { limit: event.per_org_limit });
+  for (const email of new Set([contactEmail, ...persons.flatMap((person) => (person.email ? [person.email] : []))])) {
+    if (await emailHoldsPlace(db, event.id, email, groupId)) throw new RegistrationError('emailAlreadyRegistered', 'contactEmail', { email, title: event.title });
+  }
+}
+
+/**
+ * Takes a seat when one is free and the organisation (counted with its limit
+ * group, see limitGroups) is under its limit; counts it.
+ */
+function takeSeat(
+  event: Pick<LockedEvent, 'capacity' | 'per_org_limit'>,
+  seats: { taken: number; byOrganisation: Map<number, number> },
+  organisationId: number | null,
+  groups: Map<number, number[]>,
+): boolean {
   if (event.capacity !== null && seats.taken >= event.capacity) return false;
-  const ofOrganisation = organisationId === null ? 0 : (seats.byOrganisation.get(organisationId) ?? 0);
-  if (organisationId !== null && event.per_org_limit !== null && ofOrganisation >= event.per_org_limit) return false;
+  const members = organisationId === null ? [] : (groups.get(organisationId) ?? [organisationId]);
+  const ofGroup = members.reduce((sum, id) => sum + (seats.byOrganisation.get(id) ?? 0), 0);
+  if (organisationId !== null && event.per_org_limit !== null && ofGroup >= event.per_org_limit) return false;
   seats.taken++;
-  if (organisationId !== null) seats.byOrganisation.set(organisationId, ofOrganisation + 1);
+  if (organisationId !== null) seats.byOrganisation.set(organisationId, (seats.byOrganisation.get(organisationId) ?? 0) + 1);
   return true;
 }
 
@@ -159,9 +183,11 @@ export function mailEvent(event: LockedEvent): MailEvent {
 export async function promoteWaitlisted(db: Db, event: LockedEvent, actor: Actor): Promise<number[]> {
   const seats = await countSeats(db, event.id);
   const promoted = [];
-  for (const person of await waitlist(db, event.id)) {
+  const waiting = await waitlist(db, event.id);
+  const groups = event.per_org_limit === null ? new Map<number, number[]>() : await limitGroups(db, waiting.flatMap((person) => (person.organisation_id === null ? [] : [person.organisation_id])));
+  for (const person of waiting) {
     if (event.capacity !== null && seats.taken >= event.capacity) break;
-    if (takeSeat(event, seats, person.organisation_id)) promoted.push(person);
+    if (takeSeat(event, seats, person.organisation_id, groups)) promoted.push(person);
   }
   await changeStatus(db, promoted.map((person) => ({ id: person.id, status: 'waitlisted' as const })), 'promoted', actor);
   for (const person of promoted) {
