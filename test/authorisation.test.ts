@@ -93,5 +93,5 @@ describe('authorisation of every route for every role', () => {
         if (route.url === '/sign-out' && role) sessions.set(role, await test.signIn(role));
       }
     }
-  });
+  }, 300_000); // about 170 routes × 7 identities: a minute on a quiet machine
 });

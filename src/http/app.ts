@@ -14,6 +14,7 @@ import { moduleRoutes } from './modules.js';
 import { assertEveryRouteHasAccess, type Access } from './access.js';
 import { registerRequestContext } from './context.js';
 import { registerErrorHandling } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { registerOpenApi } from './openapi.js';
 import { homeRoutes } from './home.js';
 import { registerLoadProtection } from './load.js';
@@ -136,7 +137,7 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
 
   registerRequestContext(app);
   registerErrorHandling(app);
-  (await import('./input-guard.js')).registerInputGuard(app);
+  registerInputGuard(app); // after the request context: access and CSRF are checked first
 
   await app.register(homeRoutes);
   await app.register(identityRoutes);
