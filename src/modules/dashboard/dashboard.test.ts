@@ -161,39 +161,28 @@ describe('the impact-report dashboard', () => {
     expect(feedbackRows[1].slice(0, 6)).toEqual(['Regionales Vernetzungstreffen Gießen', '01.02.2019', 'Regionales Vernetzungstreffen', 3, report.feedback[0].questions[0].mean, 3]);
   });
 
-  it('shows funders small counts of organisations only as "< 3", on the page and in the exports', async () => {
+  it('shows funders the report as staff see it: totals, the distribution by number of events and means are never hidden', async () => {
     const page = await get(funder, `/dashboard?${query}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Für Ihre Rolle sind Zahlen von Organisationen unter 3 ausgeblendet');
-    const eventCounts = /<table[^>]*data-table="event_counts"[\s\S]*?<\/table>/.exec(page.body)![0];
-    expect(eventCounts).toMatch(/>3<\/th><td[^>]*>&lt; 3<\/td><td[^>]*>–<\/td>/);
-    expect(parseCsv((await get(funder, `/dashboard/export/event_counts.csv?${query}`)).body)).toEqual([
-      ['Besuchte Veranstaltungen', 'Organisationen', 'Anteil (%)'],
-      ['1', 'x', '–'], // secondary suppression: 8 − 3 − 3 would give the hidden 2 away
-      ['2', '3', '37,5'],
-      ['3', '< 3', '–'],
-    ]);
-    const formats = await xlsxRows((await get(funder, `/dashboard/export/formats.xlsx?${query}`)).rawPayload);
-    expect(formats[4]).toEqual(['Qualifizierung Öffentlichkeitsarbeit', 1, '< 3', '< 3', 1]);
-    // staff see the exact figure
-    expect(parseCsv((await get(staff, `/dashboard/export/event_counts.csv?${query}`)).body)[3]).toEqual(['3', '2', '25']);
+    expect(page.body).toContain('wenn sie nach Landkreis, Gemeinde, Ausrichtung, Community oder Sprache aufgeschlüsselt sind');
+    expect(page.body).not.toMatch(/<td[^>]*>(&lt; 3|x)<\/td>/);
+    for (const table of ['reach', 'event_counts', 'formats', 'grants', 'grants_by_format', 'conversion', 'feedback']) {
+      const csv = `/dashboard/export/${table}.csv?${query}`;
+      expect(parseCsv((await get(funder, csv)).body), csv).toEqual(parseCsv((await get(staff, csv)).body));
+      const xlsx = `/dashboard/export/${table}.xlsx?${query}`;
+      expect(await xlsxRows((await get(funder, xlsx)).rawPayload), xlsx).toEqual(await xlsxRows((await get(staff, xlsx)).rawPayload));
+    }
+    // the cells of 2 and 1 that used to read "< 3" and "x"
+    expect(parseCsv((await get(funder, `/dashboard/export/event_counts.csv?${query}`)).body)[3]).toEqual(['3', '2', '25']);
   });
 
-  it('serves the report JSON: exact for staff, with small counts replaced and listed for funders', async () => {
+  it('serves the report JSON: exact for staff, the same with an empty "suppressed" list for funders', async () => {
     const report = await computeImpactReport(test.database.db, period);
     const exact = await get(staff, `/api/v1/reports/impact?${query}`);
     expect(exact.statusCode).toBe(200);
     expect(exact.json()).toEqual(report);
-    const suppressed = (await get(funder, `/api/v1/reports/impact?${query}`)).json();
-    expect(suppressed.suppressed).toEqual(expect.arrayContaining(['reach.organizations_by_event_count.3', 'formats.pr_training.organizations', 'grants[1].follow_up']));
-    expect(suppressed.reach.organizations_by_event_count['3']).toBe(0);
-    expect(suppressed.formats.pr_training.organizations).toBe(0);
-    expect(suppressed.reach.organizations).toBe(8);
-    expect(suppressed.grants[1].follow_up).toBe(0);
-    // 3 → 5 approvals: neither is small, so the change stays
-    expect(suppressed.grants[1].change).toBeCloseTo(2 / 3);
-    expect(suppressed.suppressed).not.toContain('grants[1].change');
-    expect(suppressed.suppressed.every((path: string) => !path.startsWith('feedback'))).toBe(true);
+    const funders = (await get(funder, `/api/v1/reports/impact?${query}`)).json();
+    expect(funders).toEqual({ ...report, suppressed: [] });
   });
 
   it('is for figure readers only', async () => {

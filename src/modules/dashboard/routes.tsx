@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
 import { computeImpactReport } from '../reports/impact.js';
 import type { ImpactQuery } from '../reports/schemas.js';
 import { chartSpecs, describeChart, renderBarChart } from './charts.js';
@@ -66,6 +67,8 @@ function readerThreshold(request: FastifyRequest): number | null {
 
 async function tablesFor(request: FastifyRequest, period: ImpactQuery) {
   const report = await computeImpactReport(request.server.db, period);
+  // the feedback table lists events: a coordinator sees their districts' only (src/modules/feedback/policy.ts)
+  report.feedback = await feedbackEntriesFor(request.server.db, await feedbackViewOf(request.server.db, request.account), report.feedback);
   const hidden = smallCountPaths(report, readerThreshold(request));
   return buildTables(report, { t: request.t, formats: numberFormats(request.language), hidden });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../reports/schemas.js';
-import { secondarySuppression, smallCountPaths, suppressReport, thresholdFor } from './suppression.js';
+import { isBreakdown, reportCells, secondarySuppression, smallCountPaths, suppressBreakdown, suppressReport, thresholdFor, type FigureCell } from './suppression.js';
 
 const report: ImpactReport = {
   period: { from: '2019-01-01', to: '2019-12-31' },
@@ -22,37 +22,71 @@ describe('small-number suppression', () => {
     expect(thresholdFor('funder', 1)).toBeNull();
   });
 
-  it('hides organisation counts from 1 to threshold − 1, what protects them and what is computed from them, never zeros or person counts', () => {
+  it('hides cells broken down by district, municipality, orientation, community or language from 1 to threshold − 1, never zeros', () => {
+    const cells: FigureCell[] = [
+      { path: 'kassel', value: 2, by: ['district'] },
+      { path: 'fulda', value: 0, by: ['district'] },
+      { path: 'baunatal', value: 1, by: ['municipality'] },
+      { path: 'kurdish', value: 2, by: ['orientation', 'year'] },
+      { path: 'eritrean', value: 1, by: ['community'] },
+      { path: 'tigrinya', value: 1, by: ['language'] },
+      { path: 'large', value: 3, by: ['district', 'orientation'] },
+    ];
+    const hidden = suppressBreakdown(cells, 3);
+    expect([...hidden].sort()).toEqual(['baunatal', 'eritrean', 'kassel', 'kurdish', 'tigrinya']);
+    expect(suppressBreakdown(cells, null).size).toBe(0);
+    expect(isBreakdown(['format', 'year'])).toBe(false);
+    expect(isBreakdown(['year', 'district'])).toBe(true);
+  });
+
+  it('never hides a period total, a figure by format or year alone, or the distribution by number of events', () => {
+    const cells: FigureCell[] = [
+      { path: 'organisations', value: 1, by: [] },
+      { path: 'training', value: 2, by: ['format'] },
+      { path: '2019', value: 1, by: ['year'] },
+      { path: 'attended 3', value: 2, by: ['event_count'] },
+    ];
+    expect(suppressBreakdown(cells, 3).size).toBe(0);
+  });
+
+  it('never picks a total for secondary suppression, only another breakdown cell', () => {
+    const cells: FigureCell[] = [
+      { path: 'total', value: 9, by: [] },
+      { path: 'kassel', value: 2, by: ['district'] },
+      { path: 'fulda', value: 7, by: ['district'] },
+    ];
+    const hidden = suppressBreakdown(cells, 3, [['total', 'kassel', 'fulda']]);
+    expect([...hidden].sort()).toEqual(['fulda', 'kassel']);
+    expect([...hidden.secondary]).toEqual(['fulda']);
+    // with no other breakdown cell to hide, the total still stays
+    const alone = suppressBreakdown(cells.slice(0, 2), 3, [['total', 'kassel']]);
+    expect([...alone]).toEqual(['kassel']);
+  });
+
+  it('shows funder and evaluator the whole impact report: its headline figures, distribution and mean, however small', () => {
+    // the ministry's case: cells of 2 in the distribution hid the participations ("x") and the mean ("–")
     const hidden = smallCountPaths(report, 3);
-    expect([...hidden].sort()).toEqual([
-      'conversion.pr_training.approved.2018',
-      'conversion.pr_training.approved.2019',
-      'conversion.pr_training.organizations',
-      'formats.pr_training.organization_participations', // the only format: equals the hidden total
-      'formats.pr_training.organizations',
-      'grants[0].approved',
-      'grants[0].new',
-      'grants[1].change', // 2 → 6: the previous year is small
-      'grants[1].reached_by_format.pr_training',
-      'reach.mean_events_per_organization',
-      'reach.organization_participations', // 2 organisations × 2 events: would give the hidden 2 away
-      'reach.organizations',
-      'reach.organizations_by_event_count.2',
-    ]);
-    expect([...hidden.secondary].sort()).toEqual(['formats.pr_training.organization_participations', 'reach.organization_participations']);
-    expect(smallCountPaths(report, null).size).toBe(0);
+    expect([...hidden]).toEqual([]);
+    const served = suppressReport(report, hidden);
+    expect(served.reach.organization_participations).toBe(4);
+    expect(served.reach.mean_events_per_organization).toBe(2);
+    expect(served.reach.organizations_by_event_count['2']).toBe(2);
+    expect(served.grants[0].approved).toBe(2);
+    expect(served.suppressed).toEqual([]);
+  });
+
+  it('lists every count of the report with its dimensions, none of them sensitive', () => {
+    const cells = reportCells(report);
+    expect(cells.map((cell) => cell.path)).toEqual(expect.arrayContaining(['reach.organizations', 'reach.organizations_by_event_count.2', 'formats.pr_training.organizations', 'grants[1].reached_by_format.pr_training', 'conversion.pr_training.approved.2019']));
+    expect(cells.filter((cell) => isBreakdown(cell.by))).toEqual([]);
   });
 
   it('replaces hidden values in a copy that lists them', () => {
-    const suppressed = suppressReport(report, smallCountPaths(report, 3));
-    expect(suppressed.reach.organizations).toBe(0);
-    expect(suppressed.reach.mean_events_per_organization).toBe(0);
+    const suppressed = suppressReport(report, new Set(['grants[1].change', 'conversion.pr_training.approved.2019']));
     expect(suppressed.grants[1].change).toBeNull();
-    expect(suppressed.grants[1].reached_by_format.pr_training).toBe(0);
     expect(suppressed.conversion.pr_training!.approved['2019']).toBe(0);
-    expect(suppressed.reach.person_participations).toBe(9);
-    expect(suppressed.suppressed).toHaveLength(13);
-    expect(report.reach.organizations).toBe(2); // the original is untouched
+    expect(suppressed.suppressed).toEqual(['conversion.pr_training.approved.2019', 'grants[1].change']);
+    expect(report.conversion.pr_training!.approved['2019']).toBe(2); // the original is untouched
   });
 });
 
@@ -93,11 +127,8 @@ describe('secondary suppression', () => {
     expect(secondarySuppression(values, [['total', 'x', 'y']], new Set(['x']))).toEqual(['total']);
   });
 
-  it('protects a hidden count of the dashboard: approvals are new plus follow-up applications', () => {
-    const year = { ...report.grants[1], approved: 9, new: 7, follow_up: 2 };
-    const hidden = smallCountPaths({ ...report, grants: [report.grants[0], year] }, 3);
-    expect(hidden.has('grants[1].follow_up')).toBe(true);
-    expect(hidden.secondary.has('grants[1].new')).toBe(true);
-    expect(hidden.has('grants[1].approved')).toBe(false);
+  it('a mayHide filter keeps cells out of the choice', () => {
+    const values = new Map(Object.entries({ total: 9, x: 2, y: 3, z: 4 }));
+    expect(secondarySuppression(values, [['total', 'x', 'y', 'z']], new Set(['x']), (path) => path !== 'y')).toEqual(['z']);
   });
 });

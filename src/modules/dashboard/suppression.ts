@@ -2,24 +2,37 @@ import type { Role } from '../../db/tables.js';
 import type { ImpactReport } from '../reports/schemas.js';
 
 /**
- * Small-number suppression. A handful of associations of one community in one
- * format or year can reveal who they are, and with it their members' ethnic
- * origin; so funder and evaluator see counts of organisations below the
- * threshold (MOSAIK_SMALL_NUMBER_THRESHOLD) only as "< N". Centre staff, admins
- * and coordinators see exact figures.
+ * Small-number suppression: the one rule of every page and export that shows
+ * figures to funder and evaluator (dashboard, report JSON, feedback pages and
+ * annex, evaluation pages and their CSV files; docs/privacy.md).
  *
- * The rule works on the JSON document: smallCountPaths names every value to
- * hide by its path ("grants[1].reached"); the dashboard's tables and exports
- * mask the cells built from those paths (and shares or means computed from
- * them), the API replaces them in the document it serves.
- * A count of 0 stays visible: an empty group describes nobody.
+ * A handful of associations of one community in one district can reveal who
+ * they are, and with them their members' ethnic origin. So the rule hides
+ * only cells that break a figure down by a *sensitive dimension* —
+ * district, municipality, orientation, community, language, or a
+ * combination of them (a row of one organisation described by district and
+ * orientation is such a combination) — when they count 1 to threshold − 1
+ * (MOSAIK_SMALL_NUMBER_THRESHOLD). It never hides:
+ *  - the report's period totals (reach, and its figures per format and year:
+ *    a format or a year names no place and no community),
+ *  - the distribution of organisations by number of events attended,
+ *  - means, which are shown with their N as the evaluation report prints them.
+ * Open answers never reach funder and evaluator at all
+ * (src/modules/feedback/policy.ts). Centre staff, admins and coordinators
+ * see exact figures.
  *
- * Secondary suppression: where counts add up to a total shown beside them
- * (totalRelations), one hidden cell could be recomputed as the total minus
- * the others; so whenever such a relation holds exactly one hidden count, the
- * next smallest visible count of it is hidden too, until no relation has a
- * single hidden cell. Those cells are at least the threshold, so they read as
- * "x" (secondaryMark), never as "< N" (docs/decisions.md).
+ * The API: describe each cell by what it is broken down by (`FigureCell.by`);
+ * `suppressBreakdown(cells, threshold, relations)` returns the cells to hide.
+ * A cell without a sensitive dimension (`isBreakdown` false) is a total and
+ * is never returned. A count of 0 stays visible: an empty group describes
+ * nobody.
+ *
+ * Secondary suppression: where breakdown cells add up to a total shown beside
+ * them (relations), one hidden cell could be recomputed as the total minus
+ * the others; so whenever such a relation holds exactly one hidden cell, its
+ * next smallest visible breakdown cell is hidden too. Totals themselves are
+ * never chosen. Those cells are at least the threshold, so they read as "x"
+ * (secondaryMark), never as "< N" (docs/decisions.md).
  */
 
 /** How a count hidden by secondary suppression reads: its value is not small, only withheld. */
@@ -32,59 +45,87 @@ export class HiddenPaths extends Set<string> {
 
 export const suppressedRoles: readonly Role[] = ['funder', 'evaluator'];
 
+/** The dimensions that could single out an association or reveal its community. */
+export const sensitiveDimensions = ['district', 'municipality', 'orientation', 'community', 'language'] as const;
+export type SensitiveDimension = (typeof sensitiveDimensions)[number];
+/** What else a figure may be broken down by; none of these alone hides a cell. */
+export type Dimension = SensitiveDimension | 'format' | 'year' | 'event_count' | 'event' | 'question' | 'grade' | 'channel' | 'organisation' | 'measure';
+
+export interface FigureCell {
+  path: string;
+  value: number;
+  /** What the cell breaks its figure down by; [] for a period total. */
+  by: readonly Dimension[];
+}
+
+/** A cell the rule may hide: one broken down by at least one sensitive dimension. */
+export const isBreakdown = (by: readonly Dimension[]) => by.some((dimension) => (sensitiveDimensions as readonly string[]).includes(dimension));
+
 /** The threshold that applies to an account, or null when it sees exact figures. */
 export function thresholdFor(role: Role | undefined | null, threshold: number): number | null {
   if (!role || !suppressedRoles.includes(role) || threshold <= 1) return null;
   return threshold;
 }
 
-/** Paths of the values that count organisations (or their participations) in the report. */
-export function organisationCountPaths(report: ImpactReport): [string, number][] {
-  const counts: [string, number][] = [
-    ['reach.organizations', report.reach.organizations],
-    ['reach.organization_participations', report.reach.organization_participations],
-  ];
-  for (const [k, value] of Object.entries(report.reach.organizations_by_event_count)) counts.push([`reach.organizations_by_event_count.${k}`, value]);
-  for (const [format, entry] of Object.entries(report.formats)) {
-    counts.push([`formats.${format}.organizations`, entry!.organizations], [`formats.${format}.organization_participations`, entry!.organization_participations]);
+/** Whether one count, broken down by `by`, is hidden for this threshold (no relations to protect). */
+export const hidesCount = (value: number, by: readonly Dimension[], threshold: number | null) => threshold !== null && isBreakdown(by) && value > 0 && value < threshold;
+
+/**
+ * The cells to hide: breakdown cells from 1 to threshold − 1, and the
+ * breakdown cells hidden to protect them in `relations` (secondary). Totals,
+ * distributions and means are never hidden, whatever their value.
+ */
+export function suppressBreakdown(cells: readonly FigureCell[], threshold: number | null, relations: readonly string[][] = []): HiddenPaths {
+  const hidden = new HiddenPaths();
+  if (threshold === null) return hidden;
+  for (const cell of cells) if (hidesCount(cell.value, cell.by, threshold)) hidden.add(cell.path);
+  if (hidden.size === 0) return hidden;
+  const breakdown = new Map(cells.filter((cell) => isBreakdown(cell.by)).map((cell) => [cell.path, cell.value]));
+  const all = new Map(cells.map((cell) => [cell.path, cell.value]));
+  for (const path of secondarySuppression(all, relations, hidden, (candidate) => breakdown.has(candidate))) {
+    hidden.add(path);
+    hidden.secondary.add(path);
   }
-  report.grants.forEach((year, index) => {
-    for (const field of ['approved', 'new', 'follow_up', 'reached', 'reached_participations', 'consulted', 'supported'] as const) {
-      counts.push([`grants[${index}].${field}`, year[field]]);
-    }
-    for (const [format, value] of Object.entries(year.reached_by_format)) counts.push([`grants[${index}].reached_by_format.${format}`, value!]);
-  });
-  for (const [format, entry] of Object.entries(report.conversion)) {
-    counts.push([`conversion.${format}.organizations`, entry!.organizations]);
-    for (const [year, value] of Object.entries(entry!.approved)) counts.push([`conversion.${format}.approved.${year}`, value]);
-  }
-  return counts;
+  return hidden;
 }
 
 /**
- * Every path to hide for this threshold (null: none): organisation counts from
- * 1 to threshold − 1, the counts hidden to protect them (secondary
- * suppression), and the values computed from any of them (the mean number of
- * events per organisation, the change in approvals from one year to the next).
+ * Every count of the impact report with what it is broken down by. The report
+ * breaks figures down by format and year only, so none of them is a
+ * breakdown in the rule's sense: funder and evaluator see the report as
+ * staff do (the ministry's chapter 5 must be reproducible from it). A future
+ * figure by district or community is listed here with its dimension and is
+ * hidden by the same rule.
+ */
+export function reportCells(report: ImpactReport): FigureCell[] {
+  const cells: FigureCell[] = [
+    { path: 'reach.organizations', value: report.reach.organizations, by: [] },
+    { path: 'reach.organization_participations', value: report.reach.organization_participations, by: [] },
+  ];
+  for (const [k, value] of Object.entries(report.reach.organizations_by_event_count)) cells.push({ path: `reach.organizations_by_event_count.${k}`, value, by: ['event_count'] });
+  for (const [format, entry] of Object.entries(report.formats)) {
+    cells.push({ path: `formats.${format}.organizations`, value: entry!.organizations, by: ['format'] }, { path: `formats.${format}.organization_participations`, value: entry!.organization_participations, by: ['format'] });
+  }
+  report.grants.forEach((year, index) => {
+    for (const field of ['approved', 'new', 'follow_up', 'reached', 'reached_participations', 'consulted', 'supported'] as const) {
+      cells.push({ path: `grants[${index}].${field}`, value: year[field], by: ['year'] });
+    }
+    for (const [format, value] of Object.entries(year.reached_by_format)) cells.push({ path: `grants[${index}].reached_by_format.${format}`, value: value!, by: ['year', 'format'] });
+  });
+  for (const [format, entry] of Object.entries(report.conversion)) {
+    cells.push({ path: `conversion.${format}.organizations`, value: entry!.organizations, by: ['format'] });
+    for (const [year, value] of Object.entries(entry!.approved)) cells.push({ path: `conversion.${format}.approved.${year}`, value, by: ['format', 'year'] });
+  }
+  return cells;
+}
+
+/**
+ * Every path of the report to hide for this threshold (null: none), by the
+ * one rule; and the change in approvals from one year to the next where an
+ * approval count it is computed from is hidden. Means are never hidden.
  */
 export function smallCountPaths(report: ImpactReport, threshold: number | null): HiddenPaths {
-  const hidden = new HiddenPaths();
-  if (threshold === null) return hidden;
-  const counts = organisationCountPaths(report);
-  for (const [path, value] of counts) if (value > 0 && value < threshold) hidden.add(path);
-  const secondary = (path: string) => {
-    hidden.add(path);
-    hidden.secondary.add(path);
-  };
-  // Participations are the organisations by event count weighted by that count: with the
-  // plain sum of the same cells that makes two equations, enough to solve for two hidden
-  // cells, so the participations total goes as soon as any of them is hidden.
-  const byEventCount = Object.keys(report.reach.organizations_by_event_count).map((k) => `reach.organizations_by_event_count.${k}`);
-  if (byEventCount.some((path) => hidden.has(path)) && report.reach.organization_participations > 0 && !hidden.has('reach.organization_participations')) {
-    secondary('reach.organization_participations');
-  }
-  for (const path of secondarySuppression(new Map(counts), totalRelations(report), hidden)) secondary(path);
-  if (hidden.has('reach.organizations') || hidden.has('reach.organization_participations')) hidden.add('reach.mean_events_per_organization');
+  const hidden = suppressBreakdown(reportCells(report), threshold, totalRelations(report));
   report.grants.forEach((year, index) => {
     const previous = report.grants.findIndex((other) => other.year === year.year - 1);
     if (year.change !== null && (hidden.has(`grants[${index}].approved`) || hidden.has(`grants[${previous}].approved`))) hidden.add(`grants[${index}].change`);
@@ -113,10 +154,16 @@ export function totalRelations(report: ImpactReport): string[][] {
 /**
  * Secondary suppression on any set of relations (a table's rows and columns
  * with their totals): while a relation holds exactly one hidden cell, hide
- * its smallest visible non-zero cell as well. Returns the newly hidden paths,
+ * its smallest visible non-zero cell that `mayHide` allows (never a total of
+ * the rule) as well. Returns the newly hidden paths,
  * in the order they were chosen; `hidden` itself is not changed.
  */
-export function secondarySuppression(values: ReadonlyMap<string, number>, relations: readonly string[][], hidden: ReadonlySet<string>): string[] {
+export function secondarySuppression(
+  values: ReadonlyMap<string, number>,
+  relations: readonly string[][],
+  hidden: ReadonlySet<string>,
+  mayHide: (path: string) => boolean = () => true,
+): string[] {
   const all = new Set(hidden);
   const added: string[] = [];
   let changed = true;
@@ -125,7 +172,7 @@ export function secondarySuppression(values: ReadonlyMap<string, number>, relati
     for (const relation of relations) {
       const cells = [...new Set(relation)].filter((path) => values.has(path));
       if (cells.filter((path) => all.has(path)).length !== 1) continue;
-      const candidates = cells.filter((path) => !all.has(path) && values.get(path)! > 0);
+      const candidates = cells.filter((path) => !all.has(path) && values.get(path)! > 0 && mayHide(path));
       // the smallest first; among equals the one listed first, so the choice is repeatable
       const next = candidates.sort((a, b) => values.get(a)! - values.get(b)!)[0];
       if (next === undefined) continue;

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { defuseFormula } from '../audit/export.js';
 import type { Pseudonymiser } from './pseudonyms.js';
-import { activityYears, describeOrganisations, measures, organisationIndex, participations, type EvaluationOrganisation } from './queries.js';
+import { hidesCount } from '../dashboard/suppression.js';
+import { activityYears, describeOrganisations, evaluationProfiles, measures, organisationIndex, participations, type EvaluationOrganisation } from './queries.js';
 
 /**
  * The evaluator's lists as CSV (UTF-8 with BOM, semicolons, like every export
@@ -12,9 +13,14 @@ import { activityYears, describeOrganisations, measures, organisationIndex, part
  * below the threshold as "< N", like the pages.
  */
 
-/** A count as the evaluator may see it: "< 3" for 1 and 2 (threshold 3), zeros and larger counts as they are. */
+/**
+ * A count of one organisation as the evaluator may see it, by the one rule of
+ * src/modules/dashboard/suppression.ts: the row describes the organisation by
+ * district and orientation, so its counts are a breakdown by them — "< 3" for
+ * 1 and 2 (threshold 3), zeros and larger counts as they are.
+ */
 export function maskedCount(value: number, threshold: number | null): string {
-  return threshold !== null && value > 0 && value < threshold ? `< ${threshold}` : String(value);
+  return hidesCount(value, ['organisation', 'district', 'orientation', 'year', 'measure'], threshold) ? `< ${threshold}` : String(value);
 }
 
 function csv(header: string[], records: AsyncIterable<string[]>): Readable {
@@ -30,13 +36,14 @@ function csv(header: string[], records: AsyncIterable<string[]>): Readable {
 export async function organisationsCsv(db: Kysely<Database>, pseudonyms: Pseudonymiser, threshold: number | null): Promise<Readable> {
   const years = await activityYears(db);
   const { ids } = await organisationIndex(db, pseudonyms);
-  const header = ['pseudonym', 'district', 'municipality', 'legal_form', 'founding_decade', 'orientation', 'fields', ...years.flatMap((year) => measures.map((measure) => `${measure}_${year}`))];
+  const profiles = await evaluationProfiles(db);
+  // quasi-identifiers coarsened and generalised to groups of k (anonymity.ts); "–" where withheld, empty where unknown
+  const header = ['pseudonym', 'district', 'legal_form_group', 'founding_period', 'orientation', 'fields', ...years.flatMap((year) => measures.map((measure) => `${measure}_${year}`))];
   const record = (organisation: EvaluationOrganisation) => [
     organisation.pseudonym,
     organisation.district ?? '',
-    organisation.municipality ?? '',
     organisation.legalForm ?? '',
-    organisation.foundingDecade === null ? '' : String(organisation.foundingDecade),
+    organisation.foundingPeriod ?? '',
     organisation.orientation ?? '',
     organisation.fields.join(','),
     ...years.flatMap((year) => measures.map((measure) => maskedCount(organisation.counts[year]?.[measure] ?? 0, threshold))),
@@ -45,7 +52,7 @@ export async function organisationsCsv(db: Kysely<Database>, pseudonyms: Pseudon
     header,
     (async function* () {
       for (let start = 0; start < ids.length; start += 1000) {
-        for (const organisation of await describeOrganisations(db, pseudonyms, ids.slice(start, start + 1000))) yield record(organisation);
+        for (const organisation of await describeOrganisations(db, pseudonyms, ids.slice(start, start + 1000), profiles)) yield record(organisation);
       }
     })(),
   );

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { anonymiseProfiles, minimumGroupSize, type Profile } from './anonymity.js';
 import type { Pseudonymiser } from './pseudonyms.js';
 
 /**
  * What the evaluator may read, and nothing more: organisations described by
- * district, municipality, legal form, founding decade, orientation and fields,
+ * coarse quasi-identifiers that at least k organisations share (district,
+ * legal-form group, founding period, orientation, fields: anonymity.ts),
  * with counts of what they did per year; their timelines without notes,
  * persons or outcome; participations with pseudonyms. Names, aliases,
  * contacts, websites, portraits, notes and coordinates are never selected.
@@ -13,15 +15,8 @@ import type { Pseudonymiser } from './pseudonyms.js';
 export const measures = ['events', 'consultations', 'grants'] as const;
 export type Measure = (typeof measures)[number];
 
-export interface EvaluationOrganisation {
+export interface EvaluationOrganisation extends Profile {
   pseudonym: string;
-  district: string | null;
-  municipality: string | null;
-  legalForm: string | null;
-  /** 1980 for a founding year in the 1980s. */
-  foundingDecade: number | null;
-  orientation: string | null;
-  fields: string[];
   /** Year → measure → count; years without activity are missing. */
   counts: Record<number, Record<Measure, number>>;
 }
@@ -48,11 +43,21 @@ export async function organisationIndex(db: Kysely<Database>, pseudonyms: Pseudo
   return index;
 }
 
-/** The described organisations of these ids, in the order given. */
-export async function describeOrganisations(db: Kysely<Database>, pseudonyms: Pseudonymiser, ids: number[]): Promise<EvaluationOrganisation[]> {
+/**
+ * Every organisation's profile as the evaluator may see it: coarsened and
+ * generalised over the whole list, so that each combination is shared by at
+ * least k organisations (anonymity.ts). Computed per request from the
+ * current records: a profile must never be judged against a stale list.
+ */
+export async function evaluationProfiles(db: Kysely<Database>, k: number = minimumGroupSize): Promise<Map<number, Profile>> {
+  const rows = await db.selectFrom('organisation').select(['id', 'district', 'legal_form', 'founded_year', 'orientation', 'fields']).execute();
+  return anonymiseProfiles(rows, k);
+}
+
+/** The described organisations of these ids, in the order given, with their profiles from evaluationProfiles. */
+export async function describeOrganisations(db: Kysely<Database>, pseudonyms: Pseudonymiser, ids: number[], profiles: Map<number, Profile>): Promise<EvaluationOrganisation[]> {
   if (ids.length === 0) return [];
-  const [rows, activity] = await Promise.all([
-    db.selectFrom('organisation').select(['id', 'district', 'municipality', 'legal_form', 'founded_year', 'orientation', 'fields']).where('id', 'in', ids).execute(),
+  const [activity] = await Promise.all([
     sql<{ organisation_id: number; year: number; measure: Measure; n: number }>`
       select p.organisation_id, extract(year from e.start_date)::integer as year, 'events' as measure, count(distinct e.id)::integer as n
       from participation p join event e on e.id = p.event_id
@@ -74,22 +79,10 @@ export async function describeOrganisations(db: Kysely<Database>, pseudonyms: Ps
     years[row.year][row.measure] = row.n;
     counts.set(row.organisation_id, years);
   }
-  const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        pseudonym: pseudonyms.organisation(id),
-        district: row.district,
-        municipality: row.municipality,
-        legalForm: row.legal_form,
-        foundingDecade: row.founded_year === null ? null : Math.floor(row.founded_year / 10) * 10,
-        orientation: row.orientation,
-        fields: row.fields,
-        counts: counts.get(id) ?? {},
-      },
-    ];
+    const profile = profiles.get(id);
+    if (!profile) return [];
+    return [{ pseudonym: pseudonyms.organisation(id), ...profile, counts: counts.get(id) ?? {} }];
   });
 }
 

@@ -7,7 +7,7 @@ import { listTopics } from '../consultations/topics.js';
 import { writeAudit } from '../identity/audit.js';
 import { organisationsCsv, participationsCsv } from './export.js';
 import { pseudonymiserFor, pseudonymPattern } from './pseudonyms.js';
-import { activityYears, describeOrganisations, evaluationTimeline, organisationIndex, participations } from './queries.js';
+import { activityYears, describeOrganisations, evaluationProfiles, evaluationTimeline, organisationIndex, participations } from './queries.js';
 import { EvaluationHome, OrganisationsPage, OrganisationTimelinePage, ParticipationsPage } from './views.js';
 
 /**
@@ -47,7 +47,7 @@ export async function evaluationRoutes(app: FastifyInstance) {
     const year = asked ?? years.at(-1) ?? null;
     const pages = Math.max(1, Math.ceil(index.ids.length / pageSize));
     const current = Math.min(page, pages);
-    const organisations = await describeOrganisations(app.db, await pseudonyms(), index.ids.slice((current - 1) * pageSize, current * pageSize));
+    const organisations = await describeOrganisations(app.db, await pseudonyms(), index.ids.slice((current - 1) * pageSize, current * pageSize), await evaluationProfiles(app.db));
     return renderPage(request, reply, {
       title: request.t('evaluation.organisations.title'),
       body: <OrganisationsPage t={request.t} organisations={organisations} total={index.ids.length} years={years} year={year} page={current} pages={pages} threshold={threshold} />,

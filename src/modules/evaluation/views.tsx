@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { topicLabel, type ConsultationTopic } from '../consultations/topics.js';
+import { withheld, minimumGroupSize } from './anonymity.js';
 import { maskedCount } from './export.js';
 import { measures, type EvaluationOrganisation, type EvaluationParticipation, type Timeline } from './queries.js';
 import { PageNav } from '../../ui/pagination.js';
@@ -11,7 +12,8 @@ const dayOf = (language: Language, isoDay: string) =>
   new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 /** A code's label from another module's strings, the code itself when there is none. */
-const label = (t: Translate, key: string, code: string | null) => (code === null ? '–' : t(`${key}.${code}`, { defaultValue: code }));
+/** A code's label; "–" where unknown or withheld to keep the group at least k (anonymity.ts). */
+const label = (t: Translate, key: string, code: string | null) => (code === null || code === withheld ? '–' : t(`${key}.${code}`, { defaultValue: code }));
 
 export function EvaluationHome({ t, threshold }: { t: Translate; threshold: number | null }) {
   const h = (key: string, options?: Record<string, unknown>) => t(`evaluation.home.${key}`, options);
@@ -25,7 +27,7 @@ export function EvaluationHome({ t, threshold }: { t: Translate; threshold: numb
           <a class="kern-link" href="/evaluation/organisations">
             {t('evaluation.organisations.title')}
           </a>
-          : {h('seeOrganisations')}
+          : {h('seeOrganisations', { k: minimumGroupSize })}
         </li>
         <li>{h('seeTimeline')}</li>
         <li>
@@ -122,7 +124,7 @@ export function OrganisationsPage({ t, organisations, total, years, year, page, 
       </p>
       <Table
         caption={o('caption', { year: year ?? '' })}
-        headers={[o('pseudonym'), o('district'), o('municipality'), o('legalForm'), o('foundingDecade'), o('orientation'), o('fields'), ...measures.map((measure) => o(`measures.${measure}`, { year: year ?? '' }))]}
+        headers={[o('pseudonym'), o('district'), o('legalFormGroup'), o('foundingPeriod'), o('orientation'), o('fields'), ...measures.map((measure) => o(`measures.${measure}`, { year: year ?? '' }))]}
       >
         {organisations.map((organisation) => (
           <tr class="kern-table__row" key={organisation.pseudonym}>
@@ -132,9 +134,8 @@ export function OrganisationsPage({ t, organisations, total, years, year, page, 
               </a>
             </th>
             <td class="kern-table__cell">{organisation.district ?? '–'}</td>
-            <td class="kern-table__cell">{organisation.municipality ?? '–'}</td>
-            <td class="kern-table__cell">{label(t, 'organisations.profile.legalForms', organisation.legalForm)}</td>
-            <td class="kern-table__cell">{organisation.foundingDecade === null ? '–' : o('decade', { decade: organisation.foundingDecade })}</td>
+            <td class="kern-table__cell">{label(t, 'evaluation.organisations.legalFormGroups', organisation.legalForm)}</td>
+            <td class="kern-table__cell">{label(t, 'evaluation.organisations.foundingPeriods', organisation.foundingPeriod)}</td>
             <td class="kern-table__cell">{label(t, 'organisations.profile.orientations', organisation.orientation)}</td>
             <td class="kern-table__cell">{organisation.fields.map((field) => label(t, 'organisations.profile.fieldsOfActivity', field)).join(', ') || '–'}</td>
             {measures.map((measure) => (

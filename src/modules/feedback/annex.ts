@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
 import { reportFormats } from '../reports/schemas.js';
+import type { FeedbackView } from './policy.js';
 
 /**
  * The feedback annex of a period, laid out like the evaluation report's: one
@@ -57,8 +58,17 @@ interface EventRow extends AnnexEvent {
   form_id: number | null;
 }
 
-export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Promise<AnnexBlock[]> {
-  const period = sql`e.organizer = 'centre' and e.start_date between ${query.from} and ${query.to} ${query.format ? sql`and e.format = ${query.format}` : sql``}`;
+/** Staff's view: every event, open answers included (the CLI and the tests of the figures). */
+const everything: FeedbackView = { districts: null, openAnswers: true };
+
+/**
+ * The annex as `view` (src/modules/feedback/policy.ts) may see it: a
+ * coordinator's districts' events only, open answers only where the view
+ * allows them (otherwise they are not even read).
+ */
+export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery, view: FeedbackView = everything): Promise<AnnexBlock[]> {
+  const districts = view.districts === null ? sql`` : view.districts.length === 0 ? sql`and false` : sql`and e.district in (${sql.join(view.districts)})`;
+  const period = sql`e.organizer = 'centre' and e.start_date between ${query.from} and ${query.to} ${query.format ? sql`and e.format = ${query.format}` : sql``} ${districts}`;
   const events = await jsonRows<EventRow>(
     db,
     sql`select e.id, e.event_key, e.title, e.format, e.start_date, e.municipality,
@@ -79,7 +89,7 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
       where ${period} and exists (select 1 from feedback_response r where r.event_id = e.id))`,
     sql`x.form_id, x.position`,
   );
-  const cells = await answerCells(db, period);
+  const cells = await answerCells(db, period, view.openAnswers);
   // questions per form, looked up once per event column (thousands of events at national scale)
   const questionsOfForm = new Map<number, typeof questions>();
   for (const question of questions) {
@@ -95,7 +105,8 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
     const rows: AnnexRow[] = [];
     columns.forEach((event, column) => {
       const ordinals = new Map<QuestionKind, number>();
-      for (const question of questionsOfForm.get(event.form_id ?? -1) ?? []) {
+      // readers of figures only get no row of open answers at all: an empty "–" would read as "nobody wrote"
+      for (const question of (questionsOfForm.get(event.form_id ?? -1) ?? []).filter((item) => view.openAnswers || item.kind !== 'open')) {
         const ordinal = (ordinals.get(question.kind) ?? 0) + 1;
         ordinals.set(question.kind, ordinal);
         let row = rows.find((item) => item.kind === question.kind && item.ordinal === ordinal);
@@ -129,7 +140,7 @@ export async function computeAnnex(db: Kysely<Database>, query: AnnexQuery): Pro
  * than from the 900,000 answers of a national-scale database; the open answers'
  * texts from feedback_answer, in the order the forms came in.
  */
-async function answerCells(db: Kysely<Database>, period: RawBuilder<unknown>): Promise<Map<string, AnnexCell>> {
+async function answerCells(db: Kysely<Database>, period: RawBuilder<unknown>, openAnswers: boolean): Promise<Map<string, AnnexCell>> {
   const counts = await jsonRows<{ event_id: number; question_id: number; rated: number; rating_sum: number; yes: number; no: number; texts: number }>(
     db,
     sql`select s.event_id, s.question_id, s.rated, s.rating_sum, s.yes, s.no, s.texts
@@ -142,7 +153,7 @@ async function answerCells(db: Kysely<Database>, period: RawBuilder<unknown>): P
     // N as before the summary: every rating, yes/no and text given (an empty answer row counts for nothing)
     cells.set(`${row.event_id}|${row.question_id}`, { n: row.rated + row.yes + row.no + row.texts, mean: row.rated === 0 ? null : row.rating_sum / row.rated, yes: row.yes, no: row.no, texts: [] });
   }
-  if (counts.some((row) => row.texts > 0)) {
+  if (openAnswers && counts.some((row) => row.texts > 0)) {
     const texts = await jsonRows<{ event_id: number; question_id: number; text_value: string; response_id: number }>(
       db,
       sql`select r.event_id, a.question_id, a.text_value, r.id as response_id

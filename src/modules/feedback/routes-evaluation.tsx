@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { centreStaff, figureReaders } from '../../http/access.js';
-import { assertReadable, eventScopeOf } from '../events/scope.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { EventFormat } from '../../db/tables.js';
@@ -11,6 +10,7 @@ import { reportFormats } from '../reports/schemas.js';
 import { computeAnnex } from './annex.js';
 import { annexEventCount, annexPdf, pdfEventLimit } from './annex-pdf.js';
 import { evaluateEvent } from './evaluation.js';
+import { feedbackViewOf, seesEvent } from './policy.js';
 import { eventWithForm, feedbackCodeFor, type EventForm } from './queries.js';
 import { AnnexPage } from './views/annex.js';
 import { EvaluationPage } from './views/evaluation.js';
@@ -36,17 +36,17 @@ export async function evaluationRoutes(app: FastifyInstance) {
   app.get('/events/:eventId/feedback', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
     const account = request.account!;
-    if (account.role === 'coordinator') {
-      // coordinators read events of their districts only (src/modules/events/scope.ts)
-      const event = await app.db.selectFrom('event').select(['district', 'organizer']).where('id', '=', form.event.id).executeTakeFirst();
-      assertReadable(await eventScopeOf(app.db, account), event);
-    }
+    // one policy for every feedback page and export (policy.ts): a coordinator's districts only, no open answers for figures-only roles
+    const view = await feedbackViewOf(app.db, account);
+    const event = await app.db.selectFrom('event').select(['district']).where('id', '=', form.event.id).executeTakeFirst();
+    if (!event || !seesEvent(view, event)) throw new HttpProblem(404, 'notFound');
     const evaluation = await evaluateEvent(app.db, form);
+    if (!view.openAnswers) for (const question of evaluation.questions) question.texts = [];
     const isStaff = centreStaff.includes(account.role);
     const staff = isStaff ? await onlineLink(request, form.event.id) : null;
     return renderPage(request, reply, {
       title: request.t('feedback.evaluation.title', { title: form.event.title }),
-      body: <EvaluationPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} event={form.event} evaluation={evaluation} staff={staff} showOpenAnswers={account.role !== 'funder' && account.role !== 'evaluator'} />,
+      body: <EvaluationPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} event={form.event} evaluation={evaluation} staff={staff} showOpenAnswers={view.openAnswers} />,
     });
   });
 
@@ -82,6 +82,7 @@ async function annexOf(request: FastifyRequest) {
     ...(formatValid ? [] : [{ field: 'format', message: request.t('feedback.annex.formatInvalid') }]),
   ];
   const values = { ...(choice.ok ? choice.period : choice.values), format };
-  const blocks = choice.ok && formatValid ? await computeAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }) : null;
+  const view = await feedbackViewOf(request.server.db, request.account);
+  const blocks = choice.ok && formatValid ? await computeAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
   return { values, errors, blocks };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { sensitiveDimensions } from '../dashboard/suppression.js';
+import { minimumGroupSize } from '../evaluation/anonymity.js';
 import { catalogue } from './personal-data.js';
 import { generateRecord } from './record.js';
 
@@ -33,6 +35,14 @@ describe('docs/privacy.md', () => {
     expect(generated).toMatch(/Content-Security-Policy/);
     expect(generated).toMatch(/MOSAIK_SMALL_NUMBER_THRESHOLD/);
     expect(generated).toMatch(/pseudonymisiert/);
+  });
+
+  it('documents the one small-number rule, the feedback policy and the minimum group size', () => {
+    const section = generated.slice(generated.indexOf('## 5a.'), generated.indexOf('## 6.'));
+    for (const dimension of sensitiveDimensions) expect(section).toContain(`\`${dimension}\``);
+    expect(section).toMatch(/Nie verborgen\*\* werden die Summen des Berichtszeitraums/);
+    expect(section).toMatch(/Freitext-Antworten\*\* der Rückmeldebögen .* nie zu Fördergeber und Evaluation/);
+    expect(section).toContain(`k = ${minimumGroupSize}`);
   });
 
   it('lists the columns of a personal table with their types', () => {

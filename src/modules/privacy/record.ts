@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { sensitiveDimensions } from '../dashboard/suppression.js';
+import { foundingPeriods, minimumGroupSize } from '../evaluation/anonymity.js';
 import { matchingRule } from './export.js';
 import { catalogue, personalTables, type Category, type Personal } from './personal-data.js';
 import { listRules } from './retention.js';
@@ -110,10 +112,11 @@ export async function generateRecord(db: Db): Promise<string> {
     '- Mitarbeitende des Zentrums (Rollen admin, staff): alle Daten, die sie für ihre Aufgabe brauchen; jeder Lesezugriff auf Personen, Organisationsprofile und Beratungen wird protokolliert.',
     '- Kommunale Integrationskoordinierende (coordinator): lesend und mitorganisierend, nur in ihren Landkreisen.',
     '- Vereinsvertretungen (representative): nur ihre eigenen Organisationen und ihre eigenen Daten (`/my/data`).',
-    '- Fördergeber (funder): nur Summen; Zellen unter dem Schwellenwert (`MOSAIK_SMALL_NUMBER_THRESHOLD`, Standard 3) werden verborgen.',
-    '- Externe Evaluation (evaluator): nur pseudonymisierte Datensätze (stabile Pseudonyme, keine Namen, keine Kontaktdaten) und Summen mit verborgenen kleinen Zahlen.',
+    '- Fördergeber (funder): nur Zahlen, nie Freitext-Antworten der Rückmeldebögen; kleine Zahlen nach der Regel in Abschnitt 5a.',
+    '- Externe Evaluation (evaluator): nur pseudonymisierte Datensätze (stabile Pseudonyme, keine Namen, keine Kontaktdaten, vergröberte Merkmale mit Mindestgruppengröße) und Zahlen nach der Regel in Abschnitt 5a; nie Freitext-Antworten.',
     '- Auftragsverarbeiter: Hosting und SMTP-Versand des Zentrums _[eintragen]_. Keine Dienste Dritter im Browser (keine CDN, keine Analyse).',
     '',
+    ...smallNumberRule(),
     '## 6. Übermittlung in Drittländer (third countries)',
     '',
     'Keine. _[Prüfen, falls Hosting oder E-Mail-Versand außerhalb der EU liegen.]_',
@@ -132,7 +135,7 @@ export async function generateRecord(db: Db): Promise<string> {
     '- Rollen und Bereiche auf jeder Route (`config.access`), ein Test prüft jede Route für jede Rolle.',
     '- CSRF-Schutz für jedes Formular und jede API-Änderung; strikte Content-Security-Policy (`script-src \'self\'`, `style-src \'self\'`), Sicherheits-Header (helmet), Ratenbegrenzung bei der Anmeldung.',
     '- Audit-Protokoll: wer personenbezogene Datensätze gelesen, geändert, exportiert, zusammengeführt oder gelöscht hat (`/admin/audit`).',
-    '- Kleine Zahlen werden außerhalb des Zentrums verborgen (Fördergeber, Evaluation, öffentliche Seiten); die Evaluation sieht nur Pseudonyme.',
+    '- Kleine Zahlen werden außerhalb des Zentrums nach einer Regel verborgen (Abschnitt 5a); die Evaluation sieht nur Pseudonyme mit vergröberten Merkmalen (k-Anonymität).',
     '- Datenminimierung: Rückmeldungen sind anonym (keine IP-Adresse); Personen aus Teilnahmelisten bleiben minimal; Rohdateien von Importen werden nach einem Tag gelöscht.',
     '- Keine Anfragen an Dritte aus dem Browser; Schriften und Stylesheets vom eigenen Server. Logs ohne Personendaten.',
     '- Auskunft (`/people/<id>/export`, `/my/data`) und Löschung (`/people/<id>/erase`, `/organisations/<id>/erase`) aus demselben Katalog; beide werden protokolliert.',
@@ -155,4 +158,28 @@ export async function generateRecord(db: Db): Promise<string> {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Section 5a: the one small-number rule (src/modules/dashboard/suppression.ts),
+ * the feedback policy (src/modules/feedback/policy.ts) and the evaluator's
+ * minimum group size (src/modules/evaluation/anonymity.ts), written from the
+ * constants the code uses, so that the record cannot drift from them.
+ */
+function smallNumberRule(): string[] {
+  const dimensions = sensitiveDimensions.map((dimension) => `\`${dimension}\``).join(', ');
+  return [
+    '## 5a. Kleine Zahlen, Freitext und Pseudonyme (small numbers, open answers, pseudonyms)',
+    '',
+    'Eine Regel für jede Seite und jeden Export (Seite, PDF, CSV, XLSX, JSON), die Fördergeber (funder) und Evaluation (evaluator) sehen; Mitarbeitende, Administration und Koordination sehen genaue Zahlen.',
+    '',
+    `1. **Verborgen werden nur Aufschlüsselungen**, die einen Verein herausgreifen oder seine Community erkennen lassen könnten: Zellen, die Zahlen nach Landkreis, Gemeinde, Ausrichtung, Community oder Sprache (${dimensions}) oder einer Kombination davon aufschlüsseln, mit einem Wert von 1 bis unter dem Schwellenwert (\`MOSAIK_SMALL_NUMBER_THRESHOLD\`, Standard 3). Sie erscheinen als „< 3“; 0 bleibt sichtbar.`,
+    '2. **Sekundäre Geheimhaltung:** Enthält eine Zeile oder Spalte mit Summe nur eine verborgene Zelle, wird die nächstkleinere Aufschlüsselungszelle ebenfalls verborgen („x“). Eine Summe wird dafür nie verborgen.',
+    '3. **Nie verborgen** werden die Summen des Berichtszeitraums, die Zahlen je Format und Jahr, die Verteilung der Organisationen nach Zahl der besuchten Veranstaltungen und Mittelwerte; Mittelwerte stehen mit ihrem N, wie der Evaluationsbericht sie druckt. Der Wirkungsbericht (Dashboard, `/api/v1/reports/impact`) schlüsselt nach keinem der Merkmale aus Regel 1 auf und ist deshalb für alle Rollen vollständig.',
+    '4. **Freitext-Antworten** der Rückmeldebögen (sie können Personen nennen) verlassen Mosaik nie zu Fördergeber und Evaluation: nicht auf der Auswertungsseite einer Veranstaltung, nicht im Anhang (Seite und PDF). Koordinierende sehen Rückmeldungen nur zu Veranstaltungen ihrer Landkreise, auch in der Rückmeldetabelle des Dashboards und im JSON des Berichts.',
+    `5. **Mindestgruppengröße (k-Anonymität)** in der Organisationsliste der Evaluation (Seite und CSV): Organisationen werden nur durch Landkreis (nie Gemeinde), gruppierte Rechtsform (eingetragener Verein / Initiative oder in Gründung / andere), Gründungszeitraum (${foundingPeriods.join(', ')}), Ausrichtung und Tätigkeitsfelder beschrieben. Jede Kombination teilen mindestens k = ${minimumGroupSize} Organisationen; bei selteneren Kombinationen werden nacheinander Tätigkeitsfelder, Gründungszeitraum, Rechtsform, Ausrichtung und Landkreis als „–“ ausgeblendet, bis die Gruppe groß genug ist.`,
+    '',
+    '_One rule for every page and export that funder and evaluator see: only cells breaking figures down by district, municipality, orientation, community or language (or a combination) are hidden when below the threshold, with secondary suppression that never hides a total; period totals, figures per format and year, the distribution of organisations by number of events and means (with their N) are never hidden. Open feedback answers never reach funder or evaluator; coordinators see feedback of their districts\' events only. The evaluator\'s organisation list uses coarse quasi-identifiers and a minimum group size of k = ' + minimumGroupSize + '._',
+    '',
+  ];
 }

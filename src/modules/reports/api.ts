@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
+import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
 import { smallCountPaths, suppressReport, thresholdFor } from '../dashboard/suppression.js';
 import { computeImpactReport } from './impact.js';
 import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schemas.js';
@@ -10,11 +11,14 @@ import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schem
  * GET /api/v1/reports/impact (spec/exchange.md, "The impact report"): the same
  * JSON document as `mosaik report impact --format json`.
  *
- * Staff, admins and coordinators get it exactly. Funder and evaluator get the
- * same document with every small organisation count (1 to threshold − 1, see
- * src/modules/dashboard/suppression.ts) replaced — counts and the mean by 0,
- * the change by null, so the document stays valid — and a top-level array
- * `suppressed` with the path of every replaced value ("grants[0].reached").
+ * Staff, admins and coordinators get it exactly (coordinators the feedback of
+ * their districts' events only). Funder and evaluator get the same document
+ * with a top-level array `suppressed`: the paths of the values the one rule of
+ * src/modules/dashboard/suppression.ts hides (counts by 0, the change by
+ * null, so the document stays valid). The rule hides only figures broken down
+ * by district, municipality, orientation, community or language; the report
+ * has none, so the list is empty today and funder and evaluator can
+ * reproduce chapter 5.
  */
 
 const responseSchema = impactReportSchema
@@ -22,7 +26,7 @@ const responseSchema = impactReportSchema
     suppressed: z
       .array(z.string())
       .optional()
-      .describe('funder and evaluator only: paths of the small counts replaced by 0 (or, for change, null); absent for exact figures'),
+      .describe('funder and evaluator only: paths of the values hidden by the small-number rule, replaced by 0 (or, for change, null); absent for exact figures'),
   })
   .describe('Chapter 5 of the evaluation report for the period');
 
@@ -53,9 +57,10 @@ export async function reportsApi(app: FastifyInstance) {
         tags: ['reports'],
         summary: 'The impact report for a period (chapter 5 of the evaluation report)',
         description:
-          'Both days are included. Roles admin, staff and coordinator receive exact figures; funder and evaluator receive small counts of organisations ' +
-          '(below MOSAIK_SMALL_NUMBER_THRESHOLD) replaced by 0 (change: null) and listed by path in "suppressed"; so that no hidden count can be ' +
-          'recomputed from a total, further counts (which may be 3 or more) are hidden the same way (secondary suppression).',
+          'Both days are included. Roles admin, staff and coordinator receive exact figures (coordinators: feedback of their districts\' events only); ' +
+          'funder and evaluator receive the document with "suppressed": the paths of values hidden by the small-number rule (docs/privacy.md), replaced by 0 ' +
+          '(change: null). The rule hides only figures broken down by district, municipality, orientation, community or language, never period totals, ' +
+          'the distribution of organisations by number of events or means.',
         querystring: impactQuerySchema,
         response: { 200: responseSchema, 400: badRequestSchema, 401: errorSchema, 403: errorSchema },
       },
@@ -73,6 +78,8 @@ export async function reportsApi(app: FastifyInstance) {
         });
       }
       const report = await computeImpactReport(app.db, request.query as ImpactQuery);
+      // per-event feedback: a coordinator's districts' events only (src/modules/feedback/policy.ts)
+      report.feedback = await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), report.feedback);
       const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
       if (threshold === null) return report;
       return suppressReport(report, smallCountPaths(report, threshold));
