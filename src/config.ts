@@ -45,6 +45,12 @@ const settingsSchema = z.object({
     .int({ message: 'MOSAIK_HEAVY_CONCURRENCY muss eine ganze Zahl ab 1 sein / must be a whole number of at least 1' })
     .min(1, { message: 'MOSAIK_HEAVY_CONCURRENCY muss eine ganze Zahl ab 1 sein / must be a whole number of at least 1' })
     .default(2),
+  /**
+   * Mean event loop delay (ms) above which requests other than /health and /assets are answered 503 at once
+   * (src/http/load.ts). Default 1000 in production, off (0) elsewhere: a loaded test or development machine
+   * must not turn every slow moment into refusals.
+   */
+  MOSAIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -67,7 +73,7 @@ function parseProxyList(value: string, context: z.RefinementCtx): string[] {
   return entries;
 }
 
-export type Settings = Omit<z.infer<typeof settingsSchema>, 'MOSAIK_DEMO'> & { MOSAIK_DEMO: boolean; secureCookies: boolean; baseUrl: string };
+export type Settings = Omit<z.infer<typeof settingsSchema>, 'MOSAIK_DEMO'> & { MOSAIK_DEMO: boolean; secureCookies: boolean; baseUrl: string; maxEventLoopDelayMs: number };
 
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -86,5 +92,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       ? settings.MOSAIK_SECURE_COOKIES === 'true'
       : settings.NODE_ENV === 'production',
     baseUrl: settings.MOSAIK_BASE_URL ?? `http://localhost:${settings.PORT}`,
+    maxEventLoopDelayMs: settings.MOSAIK_MAX_EVENT_LOOP_DELAY_MS ?? (settings.NODE_ENV === 'production' ? 1000 : 0),
   };
 }

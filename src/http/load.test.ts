@@ -89,6 +89,10 @@ describe('compression (issue 16)', () => {
   it('refuses a bad MOSAIK_HEAVY_CONCURRENCY in German and English, naming the setting', () => {
     expect(() => readSettings({ MOSAIK_HEAVY_CONCURRENCY: '0' })).toThrow(/MOSAIK_HEAVY_CONCURRENCY.*muss.*must/);
     expect(readSettings({}).MOSAIK_HEAVY_CONCURRENCY).toBe(2);
+    // the event-loop check guards production; a loaded test or development machine is not refused
+    expect(readSettings({}).maxEventLoopDelayMs).toBe(0);
+    expect(readSettings({ NODE_ENV: 'production', MOSAIK_BASE_URL: 'https://mosaik.example.org' }).maxEventLoopDelayMs).toBe(1000);
+    expect(readSettings({ MOSAIK_MAX_EVENT_LOOP_DELAY_MS: '250' }).maxEventLoopDelayMs).toBe(250);
   });
 });
 

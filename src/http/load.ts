@@ -33,8 +33,6 @@ export const heavyRoutePrefixes = ['/dashboard', '/feedback/annex', '/api/v1/rep
  */
 const neverRefused = (path: string) => path === '/health' || path.startsWith('/assets/');
 
-/** Mean event loop delay (per second) above which new requests other than /health are refused. */
-export const maxEventLoopDelayMs = 1000;
 /** Seconds a refused client is asked to wait: about one dashboard computation. */
 export const retryAfterSeconds = 5;
 
@@ -108,8 +106,9 @@ export async function registerLoadProtection(app: FastifyInstance, settings: Set
   app.addHook('onReady', async () => {
     readyAt = performance.now();
   });
+  // The threshold is MOSAIK_MAX_EVENT_LOOP_DELAY_MS: 1 s in production, off (0) elsewhere.
   await app.register(underPressure, {
-    maxEventLoopDelay: options.maxEventLoopDelayMs ?? maxEventLoopDelayMs,
+    maxEventLoopDelay: options.maxEventLoopDelayMs ?? settings.maxEventLoopDelayMs,
     sampleInterval: 1000,
     retryAfter: retryAfterSeconds,
     pressureHandler: (request, reply) => {
