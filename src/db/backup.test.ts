@@ -212,6 +212,17 @@ describe(`mosaik backup and restore (${testEngine})`, () => {
     expect(refused.err).toContain('pg_dump --format=plain');
     expect(refused.err).toContain('Mosaik wandelt Sicherungen nicht um');
 
+    if (testEngine === 'pglite') {
+      // a damaged tarball: PGlite would start an empty cluster from it; the restore says so and leaves nothing behind
+      const damaged = join(folder, 'damaged.mosaik-pglite.tar.gz');
+      await writeFile(damaged, gzipSync(Buffer.from('not a tarball')));
+      const result = await run('restore', damaged);
+      expect(result.status).toBe(1);
+      expect(result.err).toContain('could not be restored');
+      expect(result.err).toContain('holds no Mosaik database');
+      expect(existsSync(target)).toBe(false);
+    }
+
     const sql = join(folder, 'dump.sql');
     await writeFile(sql, '--\n-- PostgreSQL database dump\n--\n');
     const sqlRefused = await run('restore', sql);

@@ -191,6 +191,7 @@ async function restorePGlite(dataDir: string, file: string, force: boolean): Pro
   const unlock = lockForBackup(folder, 'restore');
   try {
     const replacing = !isEmptyFolder(folder);
+    const existedEmpty = !replacing && existsSync(folder);
     if (replacing && !force) {
       throw new BackupError(
         `Der Datenordner „${folder}“ ist nicht leer. Stellen Sie in einen neuen Ordner wieder her (MOSAIK_DATA_DIR), oder geben Sie --force an: ` +
@@ -206,16 +207,18 @@ async function restorePGlite(dataDir: string, file: string, force: boolean): Pro
     try {
       const pglite = await openPGliteFolder(fresh, new Blob([readFileSync(file)]));
       try {
-        // proves the restored cluster answers; the migrations run when Mosaik next opens it
-        await pglite.query('select 1');
+        // PGlite starts a fresh, empty cluster when the tarball holds no data
+        // folder (a damaged file): only a cluster with Mosaik's tables is a
+        // restore. The pending migrations run when Mosaik next opens it.
+        const { rows } = await pglite.query<{ mosaik: boolean }>(`select to_regclass('public.schema_migration') is not null as mosaik`);
+        if (!rows[0]?.mosaik) throw new Error('the file holds no Mosaik database / die Datei enthält keine Mosaik-Datenbank');
       } finally {
         await pglite.close();
       }
     } catch (error) {
       // leave the target as it was: absent or empty (nothing of it is in the fresh folder)
-      const existed = existsSync(folder) && fresh === folder;
       rmSync(fresh, { recursive: true, force: true });
-      if (existed) mkdirSync(folder);
+      if (existedEmpty) mkdirSync(folder);
       throw new BackupError(
         `Die Sicherung „${file}“ ließ sich nicht wiederherstellen: ${(error as Error).message}`,
         `The backup "${file}" could not be restored: ${(error as Error).message}`,
