@@ -271,8 +271,17 @@ async function checkTool(tool: 'pg_dump' | 'pg_restore', url: string) {
   }
 }
 
-function run(tool: 'pg_dump' | 'pg_restore', args: string[]) {
-  const result = spawnSync(tool, args, { encoding: 'utf8' });
+/** The URL for the tools' --dbname with its password moved to PGPASSWORD: an argument list is readable by every local user (ps). */
+function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return { dbname: parsed.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
+}
+
+function run(tool: 'pg_dump' | 'pg_restore', url: string, args: string[]) {
+  const { dbname, env } = connection(url);
+  const result = spawnSync(tool, [`--dbname=${dbname}`, ...args], { encoding: 'utf8', env });
   if (result.error || result.status !== 0) {
     const detail = (result.stderr || result.error?.message || '').trim();
     throw new BackupError(`${tool} ist fehlgeschlagen.`, `${tool} failed:\n${detail}`);
@@ -281,7 +290,7 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[]) {
 
 async function backupPostgres(url: string, file: string) {
   await checkTool('pg_dump', url);
-  run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${url}`]);
+  run('pg_dump', url, ['--format=custom', '--no-owner', `--file=${file}`]);
 }
 
 /** True when the database holds no table, view or sequence outside the system schemas. */
@@ -313,14 +322,14 @@ async function restorePostgres(url: string, file: string, force: boolean): Promi
     );
   }
   let keptAs: string | undefined;
-  const args = ['--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${url}`];
+  const args = ['--no-owner', '--single-transaction', '--exit-on-error'];
   if (!empty) {
     keptAs = join(dirname(file), `${basename(file).replace(/\.mosaik-pg\.dump$|\.dump$/, '')}.before-restore-${timestamp()}${backupExtensions.postgres}`);
     await backupPostgres(url, keptAs);
     args.unshift('--clean', '--if-exists');
   }
   // one transaction: a restore that fails leaves the database as it was
-  run('pg_restore', [...args, file]);
+  run('pg_restore', url, [...args, file]);
   return { engine: 'postgres', keptAs };
 }
 
