@@ -26,6 +26,8 @@ const usage = `Usage:
                                    invite by e-mail (the link arrives through the outbox)
   mosaik migrate                   apply pending database migrations
   mosaik retention [--dry-run]     apply the retention rules now (or only count what would go)
+  mosaik backup FILE [--force]     write a backup (PGlite: stop the server first; PostgreSQL: pg_dump)
+  mosaik restore FILE [--force]    restore a backup into an empty folder/database (--force: replace, keeping the old)
 
 Storage: DATABASE_URL (PostgreSQL) when set, otherwise MOSAIK_DATA_DIR (default ./data).`;
 
@@ -41,6 +43,10 @@ async function loadCommand(name: string | undefined): Promise<CliCommand | undef
       return (await import('./modules/demo/cli.js')).demoCommand;
     case 'retention':
       return (await import('./modules/privacy/cli.js')).retentionCommand;
+    case 'backup':
+      return (await import('./db/backup.js')).backupCommand;
+    case 'restore':
+      return (await import('./db/backup.js')).restoreCommand;
     case 'migrate':
       return async (context) => {
         const handle = await context.open();
