@@ -236,7 +236,7 @@ describe(`event pages on ${testEngine}`, () => {
   it('keeps control characters out of titles and the feed: stripped on input, escaped on output', async () => {
     const response = await post('/events', {
       ...form,
-      title: 'Sommerfest\rATTACH:https://evil.example/x\u0000',
+      title: 'Sommerfest\rATTACH:https://evil.example/x\u0007',
       place: 'Saal\t2\nHinterhaus',
       description: 'Zeile eins\r\nZeile zwei\rZeile drei\u0007',
       start_date: '2030-07-01',
