@@ -24,6 +24,7 @@ export function OwnAccountPage({ t, csrfToken, account, done, problem, newEmail 
       {problem && <ErrorSummary title={t('errors.summary')} errors={[{ field: `${problem.form}-${problem.field}`, message: errorOf(problem.form, problem.field)! }]} />}
       {done && <Alert kind="success"><p data-done={done}>{t(`accounts.own.${done}.done`)}</p></Alert>}
       <p>{t('accounts.own.intro', { email: account.email })} {t('accounts.own.sessions', { count: account.sessions })}</p>
+      <p><a class="kern-link" href="/my/data">{t('accounts.own.data')}</a></p>
 
       <section class="kern-stack-sm" aria-labelledby="own-password">
         <h2 class="kern-heading-medium" id="own-password">{t('accounts.own.password.title')}</h2>
