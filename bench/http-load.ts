@@ -62,7 +62,7 @@ async function serve(engine: Engine, location: string) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
   // production mode trusts X-Forwarded-For, so each simulated visitor has an address of its
   // own and the registration form's rate limit (30 per address and minute) applies per visitor
-  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
+  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
   const app = await buildApp({ db: handle.db, settings });
   const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
 

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { addressMessage, addressProblem } from './modules/mail/address.js';
 
 /**
  * Every setting Mosaik reads from the environment, validated once at start.
@@ -51,6 +52,15 @@ const settingsSchema = z.object({
    * must not turn every slow moment into refusals.
    */
   MOSAIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  /** Where replies to Mosaik's mails go: an address the centre reads (the sender is unattended). */
+  MOSAIK_MAIL_REPLY_TO: z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((value, context) => {
+      const problem = value === undefined ? null : addressProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: addressMessage(problem, { de: 'Die Antwortadresse', en: 'The reply-to address' }) });
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -84,6 +94,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const settings = parsed.data;
+  // links in mails must reach the installation; a production guess of localhost would send dead links
+  if (settings.NODE_ENV === 'production' && !settings.MOSAIK_BASE_URL) {
+    throw new Error(
+      'Invalid configuration:\nMOSAIK_BASE_URL: set the public address of this installation (e.g. https://mosaik.example.org); links in e-mails use it. / ' +
+        'MOSAIK_BASE_URL: Bitte die öffentliche Adresse dieser Installation setzen (z. B. https://mosaik.example.org); Links in E-Mails verwenden sie.',
+    );
+  }
   return {
     ...settings,
     // production never gets the demo unless asked for it by name (issue 8, finding 3)
@@ -91,7 +108,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secureCookies: settings.MOSAIK_SECURE_COOKIES
       ? settings.MOSAIK_SECURE_COOKIES === 'true'
       : settings.NODE_ENV === 'production',
-    baseUrl: settings.MOSAIK_BASE_URL ?? `http://localhost:${settings.PORT}`,
+    // without the trailing slash: links are built as `${baseUrl}/path`
+    baseUrl: (settings.MOSAIK_BASE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
     maxEventLoopDelayMs: settings.MOSAIK_MAX_EVENT_LOOP_DELAY_MS ?? (settings.NODE_ENV === 'production' ? 1000 : 0),
   };
 }

@@ -90,7 +90,7 @@ describe('authorisation of every route for every role', () => {
         expect(refused, label).toBe(!allowed);
         expect(response.statusCode, `${label}: no server error`).toBeLessThan(500);
         // signing out ends the shared session: sign in again for the routes that follow
-        if (route.url === '/sign-out' && role) sessions.set(role, await test.signIn(role));
+        if ((route.url === '/sign-out' || route.url === '/account/sign-out-everywhere') && role) sessions.set(role, await test.signIn(role));
       }
     }
   }, 300_000); // about 170 routes × 7 identities: a minute on a quiet machine

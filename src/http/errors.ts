@@ -85,5 +85,5 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Http
     });
   }
   const pageMessage = localIssues ? t('validation.intro') : message;
-  return renderPage(request, reply, { title, body: ErrorPage({ title, message: pageMessage, details: localIssues?.map((issue) => issue.message), t }) });
+  return renderPage(request, reply, { title, body: ErrorPage({ title, message: pageMessage, details: localIssues?.map((issue) => issue.message), t, role: request.account?.role ?? null, csrfToken: request.csrfToken }) });
 }

@@ -5,7 +5,8 @@ export async function homeRoutes(app: FastifyInstance) {
   app.get('/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.account) return reply.redirect('/dashboard', 303);
+    // a representative may not see the dashboard: their home is "Mein Bereich"
+    if (request.account) return reply.redirect(request.account.role === 'representative' ? '/my' : '/dashboard', 303);
     const t = request.t;
     return renderPage(request, reply, {
       title: t('app.name'),

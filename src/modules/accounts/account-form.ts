@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, Role } from '../../db/tables.js';
+import { addressProblem } from '../mail/index.js';
 import { roles } from '../../http/access.js';
 import { normaliseName } from '../organisations/normalise.js';
 import type { Invitation } from './invitations.js';
@@ -27,14 +28,18 @@ const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ??
 const lines = cell.pipe(z.string().max(20_000, 'tooLong')).transform((value) => [...new Set(value.split(/[\r\n;]+/).map((line) => line.trim()).filter(Boolean))]);
 
 const accountForm = z.object({
-  email: cell.pipe(z.string().trim().toLowerCase().min(1, 'required').max(320, 'tooLong')).refine((value) => value === '' || z.email().safeParse(value).success, 'email'),
+  // the mail module's one address check: no non-ASCII local part (no SMTPUTF8), a dotted domain
+  email: cell.pipe(z.string().trim().toLowerCase().min(1, 'required').max(320, 'tooLong')).superRefine((value, context) => {
+    const problem = value === '' ? null : addressProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem === 'notAscii' ? 'emailNotAscii' : problem === 'noDomain' ? 'emailNoDomain' : 'email' });
+  }),
   display_name: cell.pipe(z.string().trim().min(1, 'required').max(200, 'tooLong')),
   role: cell.pipe(z.enum(roles as [Role, ...Role[]], 'choice')),
   districts: lines,
   organisations: lines,
 });
 
-const knownCodes = new Set(['required', 'tooLong', 'email', 'choice']);
+const knownCodes = new Set(['required', 'tooLong', 'email', 'emailNotAscii', 'emailNoDomain', 'choice']);
 
 /** The submitted text, as the form shows it again. */
 export function accountInputOf(body: unknown): AccountInput {

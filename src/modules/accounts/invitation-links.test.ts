@@ -61,7 +61,7 @@ describe(`set-password links on ${process.env.MOSAIK_TEST_ENGINE ?? 'pglite'}`, 
     expect(first).toMatch(/^\$argon2id\$/);
     const again = await setPassword(token, 'second password ok');
     expect(again.statusCode).toBe(400);
-    expect(again.body).toContain('ungültig oder abgelaufen');
+    expect(again.body).toContain('ungültig, schon benutzt oder abgelaufen');
     expect(await passwordOf(invited.id)).toBe(first);
   });
 

@@ -47,3 +47,21 @@ export async function queueClaimDecisionMail(
   }));
   return enqueueMail(db, { kind: `claim.${decision.status}`, to, ...mail });
 }
+
+/** To the new address: open the link to make it the account's address. */
+export async function queueEmailConfirmationMail(db: Kysely<Database>, mail: { to: string; displayName: string; link: string; hours: number }) {
+  const composed = compose((t) => ({
+    subject: t('accounts.mail.emailConfirm.subject'),
+    paragraphs: [t('accounts.mail.emailConfirm.intro', { name: mail.displayName }), t('accounts.mail.emailConfirm.link', { link: mail.link, hours: mail.hours }), t('accounts.mail.emailConfirm.ignore')],
+  }));
+  return enqueueMail(db, { kind: 'account.email_confirm', to: mail.to, ...composed });
+}
+
+/** To the old address, once the new one is confirmed: so that a taken-over account is noticed. */
+export async function queueEmailChangedMail(db: Kysely<Database>, mail: { to: string; displayName: string; newEmail: string }) {
+  const composed = compose((t) => ({
+    subject: t('accounts.mail.emailChanged.subject'),
+    paragraphs: [t('accounts.mail.emailChanged.intro', { name: mail.displayName, email: mail.newEmail }), t('accounts.mail.emailChanged.help')],
+  }));
+  return enqueueMail(db, { kind: 'account.email_changed', to: mail.to, ...composed });
+}

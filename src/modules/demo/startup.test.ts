@@ -33,9 +33,9 @@ async function signsIn(db: TestDatabase['db'], email: string) {
 describe('the demo at start-up', () => {
   it('is on by default only for a development start on PGlite; production asks for it by name', () => {
     expect(readSettings({}).MOSAIK_DEMO).toBe(true); // `npm start` on a fresh machine
-    expect(readSettings({ NODE_ENV: 'production' }).MOSAIK_DEMO).toBe(false);
+    expect(readSettings({ NODE_ENV: 'production', MOSAIK_BASE_URL: 'https://mosaik.example.org' }).MOSAIK_DEMO).toBe(false);
     expect(readSettings({ DATABASE_URL: 'postgres://mosaik@db.example/mosaik' }).MOSAIK_DEMO).toBe(false);
-    expect(readSettings({ NODE_ENV: 'production', MOSAIK_DEMO: 'true' }).MOSAIK_DEMO).toBe(true);
+    expect(readSettings({ NODE_ENV: 'production', MOSAIK_BASE_URL: 'https://mosaik.example.org', MOSAIK_DEMO: 'true' }).MOSAIK_DEMO).toBe(true);
     expect(readSettings({ MOSAIK_DEMO: 'false' }).MOSAIK_DEMO).toBe(false);
   });
 
@@ -44,7 +44,7 @@ describe('the demo at start-up', () => {
     await createAccount(db, { email: 'leitung@kompetenzzentrum.example', role: 'admin', password: 'ein langes echtes Passwort' });
     await importRecords(db, 'organizations', [{ org_key: 'v1', name: 'Afrika Forum Kassel', district: 'Kassel' }], { fileName: 'mitglieder.csv' });
 
-    const production = readSettings({ NODE_ENV: 'production', DATABASE_URL: 'postgres://mosaik@db.example/mosaik' });
+    const production = readSettings({ NODE_ENV: 'production', MOSAIK_BASE_URL: 'https://mosaik.example.org', DATABASE_URL: 'postgres://mosaik@db.example/mosaik' });
     expect(await prepareDemoAtStart(db, { demo: production.MOSAIK_DEMO })).toEqual({ outcome: 'off', disabled: 0 });
     // asked for by name, the demo still stays off a database with real data
     expect(await prepareDemoAtStart(db, { demo: true })).toEqual({ outcome: 'refused', disabled: 0 });

@@ -5,6 +5,7 @@ import { roles } from '../../http/access.js';
 import { AccountError, createAccount, createPasswordLink } from './accounts.js';
 import { addOrganisationScopes, unknownOrganisations } from './scopes.js';
 import { inviteAccount } from '../accounts/invitations.js';
+import { addressMessage, addressProblem } from '../mail/index.js';
 
 /**
  * `mosaik user add EMAIL --role ROLE [--organisation ID ...]`: creates an
@@ -19,6 +20,11 @@ export const userCommand: CliCommand = async ({ args, open, out, err }) => {
   const role = roleIndex >= 0 ? args[roleIndex + 1] : undefined;
   if ((action !== 'add' && action !== 'invite') || !email || !email.includes('@') || !role) {
     err('Aufruf: mosaik user add|invite EMAIL --role ROLLE [--organisation ID ...] / Usage: mosaik user add|invite EMAIL --role ROLE [--organisation ID ...]');
+    return 2;
+  }
+  const addressIssue = addressProblem(email);
+  if (addressIssue) {
+    err(addressMessage(addressIssue, { de: 'Die E-Mail-Adresse', en: 'The e-mail address' }));
     return 2;
   }
   if (!roles.includes(role as Role)) {

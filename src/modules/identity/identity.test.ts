@@ -167,7 +167,7 @@ describe('mosaik user add', () => {
     expect(ok.statusCode).toBe(303);
     const again = await test.app.inject({ method: 'POST', url: '/set-password', headers: { cookie: form.cookie }, payload: { token, password: 'twelve chars ok', confirm: 'twelve chars ok', _csrf: form.csrf } });
     expect(again.statusCode).toBe(400);
-    expect(again.body).toContain('ungültig oder abgelaufen');
+    expect(again.body).toContain('ungültig, schon benutzt oder abgelaufen');
   });
 
   it('refuses an unknown role and a duplicate account with a clear message', async () => {

@@ -8,10 +8,12 @@ import { demoAccount, demoAccountExists } from './demo-account.js';
 import { sameOriginPath } from './next-path.js';
 import { endSession, startSession } from './sessions.js';
 import { writeAudit } from './audit.js';
-import { createSignInThrottle } from './sign-in-throttle.js';
-import { SetPasswordPage, SignInBlockedPage, SignInPage } from './views.js';
+import { requestPasswordReset } from './password-reset.js';
+import { createSignInThrottle, createWindowLimit } from './sign-in-throttle.js';
+import { ForgotPasswordPage, SetPasswordPage, SignInBlockedPage, SignInPage } from './views.js';
 
 const signInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(1000), next: z.string().optional(), _csrf: z.string().optional() });
+const forgotPasswordBody = z.object({ email: z.string().trim().max(320).default(''), _csrf: z.string().optional() });
 const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
 
 /**
@@ -27,13 +29,17 @@ export async function identityRoutes(app: FastifyInstance) {
     longestBlockMs: 4 * 60 * 60_000,
     perAddressPerMinute: app.settings.MOSAIK_SIGNIN_RATE_LIMIT,
   });
+  // reset links: a few per typed address (a mailbox is not flooded), more per client address
+  const resetsPerEmail = createWindowLimit({ limit: 3, windowMs: 60 * 60_000 });
+  const resetsPerAddress = createWindowLimit({ limit: 30, windowMs: 60 * 60_000 });
   const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as { next?: string; signedOut?: string; passwordSet?: string };
+    const signedOutEverywhere = query.signedOut === 'everywhere';
     return renderPage(request, reply, {
-      title: request.t('signIn.title'),
-      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(query.next), demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1', passwordSet: query.passwordSet === '1' }),
+      title: request.t('identity.signIn.title'),
+      body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(query.next), demo: (await showDemo()) ? demoAccount : null, signedOut: query.signedOut === '1' || signedOutEverywhere, signedOutEverywhere, passwordSet: query.passwordSet === '1' }),
     });
   });
 
@@ -60,7 +66,7 @@ export async function identityRoutes(app: FastifyInstance) {
         await writeAudit(app.db, { accountId: null, action: 'account.sign_in_failed', subjectType: 'account', details: {} });
         reply.code(401);
         return renderPage(request, reply, {
-          title: request.t('signIn.title'),
+          title: request.t('identity.signIn.title'),
           body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(body.next), demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
         });
       }
@@ -78,9 +84,36 @@ export async function identityRoutes(app: FastifyInstance) {
     return reply.redirect('/sign-in?signedOut=1', 303);
   });
 
+  app.get('/forgot-password', { config: { access: 'public' } }, async (request, reply) =>
+    renderPage(request, reply, { title: request.t('identity.forgotPassword.title'), body: ForgotPasswordPage({ t: request.t, csrfToken: request.csrfToken }) }),
+  );
+
+  app.post('/forgot-password', { config: { access: 'public' }, schema: { body: forgotPasswordBody, hide: true } }, async (request, reply) => {
+    const body = request.body as z.infer<typeof forgotPasswordBody>;
+    const title = request.t('identity.forgotPassword.title');
+    if (body.email === '') {
+      reply.code(400);
+      return renderPage(request, reply, { title, body: ForgotPasswordPage({ t: request.t, csrfToken: request.csrfToken, missing: true }) });
+    }
+    const now = Date.now();
+    const byAddress = resetsPerAddress.take(request.ip, now);
+    if (!byAddress.allowed) {
+      reply.code(429).header('retry-after', String(Math.ceil(byAddress.retryAfterMs / 1000)));
+      return renderPage(request, reply, {
+        title: request.t('identity.signInBlocked.title'),
+        body: SignInBlockedPage({ t: request.t, reason: 'resetAddress', minutes: Math.max(1, Math.ceil(byAddress.retryAfterMs / 60_000)) }),
+      });
+    }
+    // beyond the limit for one e-mail nothing more is sent, and the answer stays the same
+    if (resetsPerEmail.take(body.email.toLowerCase(), now).allowed) {
+      await requestPasswordReset(app.db, body.email, { baseUrl: app.settings.baseUrl, language: request.language });
+    }
+    return renderPage(request, reply, { title, body: ForgotPasswordPage({ t: request.t, csrfToken: request.csrfToken, sent: true }) });
+  });
+
   app.get('/set-password', { config: { access: 'public' } }, async (request, reply) => {
     const { token = '' } = request.query as { token?: string };
-    return renderPage(request, reply, { title: request.t('setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token }) });
+    return renderPage(request, reply, { title: request.t('identity.setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token }) });
   });
 
   app.post(
@@ -91,7 +124,7 @@ export async function identityRoutes(app: FastifyInstance) {
       const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password);
       if (result === 'ok') return reply.redirect('/sign-in?passwordSet=1', 303);
       reply.code(400);
-      return renderPage(request, reply, { title: request.t('setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token: body.token, problem: result }) });
+      return renderPage(request, reply, { title: request.t('identity.setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token: body.token, problem: result }) });
     },
   );
 }

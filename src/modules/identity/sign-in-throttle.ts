@@ -103,3 +103,31 @@ export function createSignInThrottle(options: SignInThrottleOptions) {
 }
 
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
+
+/**
+ * A plain count per key in fixed windows (password-reset requests per
+ * address and per typed e-mail): at most `limit` within `windowMs`. In memory
+ * like the sign-in throttle, with the same bound on remembered keys.
+ */
+export function createWindowLimit(options: { limit: number; windowMs: number; maxEntries?: number }) {
+  const maxEntries = options.maxEntries ?? 100_000;
+  const counts = new Map<string, { count: number; windowStart: number }>();
+  return {
+    /** Counts one attempt; false (and retryAfterMs) when the key has used its attempts. */
+    take(key: string, now: number): { allowed: true } | { allowed: false; retryAfterMs: number } {
+      let entry = counts.get(key);
+      if (!entry || now - entry.windowStart >= options.windowMs) {
+        counts.delete(key);
+        entry = { count: 0, windowStart: now };
+        counts.set(key, entry);
+        for (const old of counts.keys()) {
+          if (counts.size <= maxEntries) break;
+          counts.delete(old);
+        }
+      }
+      if (entry.count >= options.limit) return { allowed: false, retryAfterMs: entry.windowStart + options.windowMs - now };
+      entry.count++;
+      return { allowed: true };
+    },
+  };
+}

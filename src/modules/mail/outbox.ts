@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { redactSecretLinks } from './secret-links.js';
 
@@ -49,6 +49,28 @@ export async function listOutbox(db: Kysely<Database>, options: { eventId?: numb
   if (options.eventId !== undefined) query = query.where('event_id', '=', options.eventId);
   if (options.status !== undefined) query = query.where('status', '=', options.status);
   return query.execute();
+}
+
+/** How many mails were given up on (a permanent refusal, or too many attempts): the outbox page tells staff. */
+export async function countFailedMails(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<string>().as('count')).where('status', '=', 'failed').executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * The mails to an address that could not be delivered, newest first, with
+ * the server's reply: for the registration page ("the confirmation never
+ * arrived: the address is refused"). Matched like the privacy export does
+ * (lower(trim(to_address)), index mail_outbox_to_address of 035_privacy.sql).
+ */
+export async function failedDeliveriesFor(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'kind', 'subject', 'last_error', 'created_at', 'registration_id'])
+    .where(sql<string>`lower(trim(to_address))`, '=', email.trim().toLowerCase())
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export const outboxStatuses = ['queued', 'sent', 'failed', 'outbox_only'] as const;

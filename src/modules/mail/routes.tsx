@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { findOutboxMail, listOutbox, outboxStatuses } from './outbox.js';
+import { countFailedMails, findOutboxMail, listOutbox, outboxStatuses } from './outbox.js';
 import { OutboxMailPage, OutboxPage } from './views.js';
 
 /**
@@ -16,10 +16,10 @@ export async function mailRoutes(app: FastifyInstance) {
   app.get('/outbox', { config: { access: centreStaff } }, async (request, reply) => {
     const wanted = (request.query as { status?: string }).status;
     const status = outboxStatuses.find((candidate) => candidate === wanted);
-    const mails = await listOutbox(app.db, { status, limit: pageSize });
+    const [mails, failed] = await Promise.all([listOutbox(app.db, { status, limit: pageSize }), countFailedMails(app.db)]);
     return renderPage(request, reply, {
       title: request.t('mail.outbox.title'),
-      body: <OutboxPage t={request.t} language={request.language} mails={mails} status={status} limit={pageSize} />,
+      body: <OutboxPage t={request.t} language={request.language} mails={mails} status={status} limit={pageSize} failed={failed} />,
     });
   });
 

@@ -7,15 +7,20 @@ import type { Database } from '../../db/tables.js';
  * Delivers the outbox. Due mails are claimed with "for update skip locked"
  * (two servers never send the same mail), sent outside any transaction, then
  * marked sent, or retried later with exponential back-off, or given up on.
+ * A permanent refusal (SMTP 5xx: no such mailbox, address refused) is final
+ * at once: retrying it for hours would only let the person believe they had
+ * been reached. The server's reply is kept in last_error for the outbox page.
  */
 
 /** What the sender needs of a nodemailer transporter (a test passes a fake). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text: string; html?: string; replyTo?: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
 export interface DeliveryOptions {
   from?: string;
+  /** Where replies go (MOSAIK_MAIL_REPLY_TO): the centre, not the unattended sender. */
+  replyTo?: string;
   now?: Date;
   /** Mails per call. */
   limit?: number;
@@ -40,6 +45,23 @@ const claimLeaseMs = 10 * 60_000;
 /** Delay before attempt n+1 after n failed attempts: 1, 2, 4, … minutes, at most 6 hours. */
 export function retryDelayMs(failedAttempts: number): number {
   return Math.min(firstRetryMs * 2 ** Math.max(0, failedAttempts - 1), longestRetryMs);
+}
+
+/**
+ * A refusal the server means for good: SMTP reply codes 5xx (nodemailer's
+ * error.responseCode). 4xx (mailbox busy, greylisting) and network errors
+ * have no 5xx code and are retried.
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code <= 599;
+}
+
+/** The server's own words where there are some ("550 5.1.1 User unknown"), else the error message. */
+function replyOf(error: unknown): string {
+  const response = (error as { response?: unknown } | null)?.response;
+  const text = typeof response === 'string' && response.trim() !== '' ? response : error instanceof Error ? error.message : String(error);
+  return text.slice(0, 500);
 }
 
 /** The SMTP transport of the settings, or null when no mail server is configured. */
@@ -73,17 +95,20 @@ export async function deliverPending(
         subject: mail.subject,
         text: mail.text_body,
         ...(mail.html_body ? { html: mail.html_body } : {}),
+        ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+        // every outbox mail is sent by the system: no out-of-office replies back (RFC 3834)
+        headers: { 'Auto-Submitted': 'auto-generated' },
       });
       await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', mail.id).execute();
       result.sent++;
     } catch (error) {
-      const giveUp = mail.attempts >= maxAttempts;
+      const giveUp = isPermanentRefusal(error) || mail.attempts >= maxAttempts;
       await db
         .updateTable('mail_outbox')
         .set({
           status: giveUp ? 'failed' : 'queued',
           next_attempt_at: new Date(now.getTime() + retryDelayMs(mail.attempts)),
-          last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+          last_error: replyOf(error),
         })
         .where('id', '=', mail.id)
         .execute();
@@ -115,7 +140,7 @@ async function claimDueMails(db: Kysely<Database>, now: Date, limit: number) {
  */
 export function startMailSender(
   db: Kysely<Database>,
-  settings: Pick<Settings, 'MOSAIK_SMTP_URL' | 'MOSAIK_MAIL_FROM'>,
+  settings: Pick<Settings, 'MOSAIK_SMTP_URL' | 'MOSAIK_MAIL_FROM' | 'MOSAIK_MAIL_REPLY_TO'>,
   log: { error(object: unknown, message?: string): void },
   intervalMs = 30_000,
 ): () => void {
@@ -125,7 +150,7 @@ export function startMailSender(
     if (running) return;
     running = true;
     try {
-      await deliverPending(db, transport, { from: settings.MOSAIK_MAIL_FROM });
+      await deliverPending(db, transport, { from: settings.MOSAIK_MAIL_FROM, replyTo: settings.MOSAIK_MAIL_REPLY_TO });
     } catch (error) {
       log.error({ err: error }, 'mail delivery failed');
     } finally {

@@ -15,12 +15,22 @@ type Mail = NonNullable<Awaited<ReturnType<typeof findOutboxMail>>>;
 const moment = (value: unknown, language: string) =>
   value === null || value === undefined ? '–' : new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value as Date));
 
-export function OutboxPage(props: { t: Translate; language: string; mails: OutboxEntry[]; status?: OutboxStatus; limit: number }) {
+export function OutboxPage(props: { t: Translate; language: string; mails: OutboxEntry[]; status?: OutboxStatus; limit: number; failed?: number }) {
   const { t, mails, language } = props;
   return (
     <div class="kern-stack-md">
       <h1 class="kern-heading-large">{t('mail.outbox.title')}</h1>
       <p>{t('mail.outbox.intro')}</p>
+      {(props.failed ?? 0) > 0 && (
+        <div class="kern-alert kern-alert--warning" role="status" data-failed-mails={String(props.failed)}>
+          <div class="kern-alert__body">
+            <p class="kern-body">
+              {t('mail.outbox.failedNotice', { count: props.failed })}{' '}
+              {props.status !== 'failed' && <a class="kern-link" href="/outbox?status=failed">{t('mail.outbox.showFailed')}</a>}
+            </p>
+          </div>
+        </div>
+      )}
       <form method="get" action="/outbox" class="mosaik-inline-form">
         <div class="kern-form-input">
           <label class="kern-label" for="status">{t('mail.outbox.filter')}</label>
@@ -61,7 +71,7 @@ export function OutboxPage(props: { t: Translate; language: string; mails: Outbo
                   <td class="kern-table__cell">{mail.to_address}</td>
                   <td class="kern-table__cell"><a class="kern-link" href={`/outbox/${mail.id}`}>{mail.subject}</a></td>
                   <td class="kern-table__cell">{mail.kind}</td>
-                  <td class="kern-table__cell">{t(`mail.status.${mail.status}`)}</td>
+                  <td class="kern-table__cell" data-status={mail.status}>{t(`mail.status.${mail.status}`)}</td>
                   <td class="kern-table__cell kern-table__cell--numeric">{mail.attempts}</td>
                   <td class="kern-table__cell">{mail.status === 'queued' ? moment(mail.next_attempt_at, language) : '–'}</td>
                   <td class="kern-table__cell">{mail.last_error ?? '–'}</td>

@@ -85,3 +85,18 @@ describe('the export of a person (Art. 15, 20)', () => {
     expect(withoutAudit(again)).toEqual(withoutAudit(result));
   });
 });
+
+describe('secret links in the export', () => {
+  it('redacts a live set-password or manage link in a mail text', async () => {
+    const token = 'Zq3xLiveToken0123456789abcdefGHIJ';
+    await database.db
+      .insertInto('mail_outbox')
+      .values({ kind: 'account.password_reset', to_address: testPerson.email, subject: 'Passwort', text_body: `Link: https://m.example/set-password?token=${token}\nVerwalten: https://m.example/registrations/${token}` })
+      .execute();
+    const subject = (await personSubject(database.db, fixture.personId))!;
+    const exported = await buildExport(database.db, subject);
+    const text = JSON.stringify(exported);
+    expect(text).not.toContain(token);
+    expect(exported.tables.find((table) => table.table === 'mail_outbox')!.rows.some((row) => String(row.text_body).includes('set-password?token=[entfernt / removed]'))).toBe(true);
+  });
+});

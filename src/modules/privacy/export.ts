@@ -1,4 +1,5 @@
 import { writeAudit } from '../identity/audit.js';
+import { redactSecretLinks } from '../mail/index.js';
 import { personalTables } from './personal-data.js';
 import { accountSubject, personSubject, type DataSubject, type Db, type Row } from './subject.js';
 
@@ -29,9 +30,14 @@ export interface PersonExport {
   tables: ExportTable[];
 }
 
-/** A value as JSON can carry it: instants as ISO strings, binary data left out. */
+/**
+ * A value as JSON can carry it: instants as ISO strings, binary data left out,
+ * and secret links (a live set-password or manage link in a mail's text)
+ * redacted: an export is read, forwarded and stored far from the mailbox.
+ */
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return redactSecretLinks(value);
   if (value instanceof Uint8Array) return `(${value.byteLength} bytes)`;
   return value;
 }

@@ -74,7 +74,7 @@ export async function privacyRoutes(app: FastifyInstance) {
     reply.header('cache-control', 'no-store');
     return renderPage(request, reply, {
       title: request.t('privacy.export.ownTitle'),
-      body: ExportPage({ t: request.t, language: request.language, result, jsonHref: '/my/data.json', backHref: '/' }),
+      body: ExportPage({ t: request.t, language: request.language, result, jsonHref: '/my/data.json', backHref: request.account!.role === 'representative' ? '/my' : '/account' }),
     });
   });
 
