@@ -50,7 +50,15 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(24).toString('base64url');
-export const manageLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/registrations/${token}`;
+/**
+ * The link in the mails. It carries the registrant's language: opened in a
+ * browser set to another language (a shared computer, a German office), the
+ * page still speaks the language the person registered in (?lang wins over
+ * cookie and browser, src/http/context.ts).
+ */
+export const manageLink = (baseUrl: string, token: string, language?: string) =>
+  `${baseUrl.replace(/\/$/, '')}/registrations/${token}${language ? `?lang=${encodeURIComponent(language)}` : ''}`;
+export const calendarLink = (baseUrl: string, eventId: number) => `${baseUrl.replace(/\/$/, '')}/calendar/${eventId}.ics`;
 
 export async function registerForEvent(db: Db, request: RegistrationRequest, options: RegisterOptions): Promise<RegistrationOutcome> {
   const persons = checkPersons(request);
@@ -88,12 +96,19 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
       });
     }
     const outcome = rows.map((row) => ({ id: row.id, name: row.person_name, status: row.status }));
-    await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, outcome, manageLink(options.baseUrl, token));
+    // the mail tells the waitlisted their place; only asked for when someone waits
+    const waiting = outcome.some((person) => person.status === 'waitlisted') ? (await waitlist(trx, event.id)).map((row) => row.id) : [];
+    const told = outcome.map((person) => ({ ...person, waitlistPosition: person.status === 'waitlisted' ? waiting.indexOf(person.id) + 1 || null : null }));
+    await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, told, {
+      manage: manageLink(options.baseUrl, token, request.language),
+      calendar: calendarLink(options.baseUrl, event.id),
+    });
     return { groupId, organisationId, manageToken: token, persons: outcome };
   });
 }
 
 function checkPersons(request: RegistrationRequest) {
+  if (request.contactEmail.trim() === '') throw new RegistrationError('emailMissing', 'contactEmail');
   if (!emailPattern.test(request.contactEmail.trim())) throw new RegistrationError('emailInvalid', 'contactEmail', { email: request.contactEmail });
   if (request.persons.length === 0) throw new RegistrationError('noPersons', 'persons');
   const seen = new Set<string>();
@@ -172,7 +187,7 @@ function takeSeat(
 }
 
 export function mailEvent(event: LockedEvent): MailEvent {
-  return { id: event.id, title: event.title, start_date: event.start_date, starts_at: event.starts_at, place: event.place };
+  return { id: event.id, title: event.title, start_date: event.start_date, starts_at: event.starts_at, ends_at: event.ends_at, place: event.place };
 }
 
 /**
