@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
 import { resolveOrganisationName } from '../organisations/matching.js';
@@ -65,10 +65,12 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
   if (options.override && options.override.reason.trim() === '') throw new RegistrationError('reasonMissing', 'reason');
   const exists = await db.selectFrom('event').select('id').where('id', '=', request.eventId).executeTakeFirst();
   if (!exists) throw new RegistrationError('eventNotFound', null);
-  // Outside the seat lock, which should be held as briefly as possible.
-  const organisationId = await organisationOf(db, request);
   const token = newToken();
   return db.transaction().execute(async (trx) => {
+    // In the registration's transaction, before the seat lock: a refused
+    // registration (closed, already registered, …) leaves no new organisation
+    // in the review queue.
+    const organisationId = await organisationOf(trx, request);
     // from here until commit, registrations for this event wait for us: three round trips
     // (allocate, mail, commit), each seat decided in one statement
     const { groupId, event } = await insertGroupAndLockEvent(trx, {
@@ -137,18 +139,25 @@ function checkWindow(event: LockedEvent, now: Date) {
 }
 
 /**
- * The organisation named on the form, created for review when unknown. Two
- * forms naming the same new organisation at once: one creates it, the other's
- * insert hits the unique name and finds it on the second try.
+ * The organisation named on the form, created for review when unknown; called
+ * inside the registration's transaction, so it exists only if the
+ * registration does. Two forms naming the same new organisation at once: the
+ * second's insert waits for the first transaction; if that commits, the
+ * insert hits the unique name, and after rolling back to the savepoint (the
+ * transaction itself stays usable) the second try finds it.
  */
-async function organisationOf(db: Db, request: RegistrationRequest): Promise<number | null> {
+async function organisationOf(trx: Db, request: RegistrationRequest): Promise<number | null> {
   if (request.organisationId != null) return request.organisationId;
   const name = request.organisationName?.trim();
   if (!name) return null;
-  const resolve = async () => (await resolveOrganisationName(db, name, { createdFrom: 'registration' }))?.organisationId ?? null;
+  const resolve = async () => (await resolveOrganisationName(trx, name, { createdFrom: 'registration' }))?.organisationId ?? null;
+  await sql`savepoint organisation_of`.execute(trx);
   try {
-    return await resolve();
+    const id = await resolve();
+    await sql`release savepoint organisation_of`.execute(trx);
+    return id;
   } catch {
+    await sql`rollback to savepoint organisation_of`.execute(trx);
     return resolve();
   }
 }
