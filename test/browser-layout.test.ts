@@ -126,8 +126,7 @@ describe('layout on a phone in every language', () => {
       '/events',
       '/events/new',
       `/events/${eventId}`,
-      // `/events/${eventId}/registrations` is still 647 px wide: its view (registrations/sheet-views.tsx,
-      // edited by another engineer now) must move to src/ui/table.tsx; add it here when it has
+      `/events/${eventId}/registrations`,
       `/events/${eventId}/feedback/entry`,
       `/events/${eventId}/feedback/paper`,
       `/events/${eventId}/sign-in-sheet`,

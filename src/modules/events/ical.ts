@@ -84,8 +84,19 @@ export interface FeedOptions {
   /** The public address of Mosaik, for UIDs and event links. */
   baseUrl: string;
   now?: Date;
+  /** X-WR-CALNAME; every feed has one, also an empty one. */
   name?: string;
+  /** Put before a cancelled event's title ("Abgesagt: "): many calendar apps show STATUS:CANCELLED nowhere. */
+  cancelledPrefix?: string;
 }
+
+/**
+ * SEQUENCE without a counter column: the seconds from 2020-01-01 to the last
+ * edit (updated_at, set by every edit and the cancellation). It only grows
+ * with each change, which is all RFC 5545 asks, and stays below 2^31 until 2088.
+ */
+const sequenceEpoch = Date.UTC(2020, 0, 1);
+export const sequenceOf = (updatedAt: Date) => Math.max(0, Math.floor((updatedAt.getTime() - sequenceEpoch) / 1000));
 
 function eventLines(event: EventRecord, options: FeedOptions): string[] {
   const base = options.baseUrl.replace(/\/$/, '');
@@ -97,12 +108,16 @@ function eventLines(event: EventRecord, options: FeedOptions): string[] {
   } else {
     lines.push(`DTSTART;VALUE=DATE:${compactDate(event.start_date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(event.start_date))}`);
   }
-  lines.push(`SUMMARY:${escapeText(event.title)}`);
+  const updatedAt = new Date(event.updated_at);
+  lines.push(`SEQUENCE:${sequenceOf(updatedAt)}`, `LAST-MODIFIED:${stamp(updatedAt)}`);
+  lines.push(`SUMMARY:${escapeText(event.cancelled_at ? `${options.cancelledPrefix ?? 'Abgesagt: '}${event.title}` : event.title)}`);
   const location = [event.place, event.municipality].filter(Boolean).join(', ');
   if (location) lines.push(`LOCATION:${escapeText(location)}`);
-  const description = [event.description, event.accessibility, event.cancel_reason].filter(Boolean).join('\n\n');
-  if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
-  lines.push(`URL:${base}/calendar/${event.id}`);
+  // the link in the description too: many apps show DESCRIPTION but not URL
+  const link = `${base}/calendar/${event.id}`;
+  const description = [event.cancel_reason, event.description, event.accessibility, link].filter(Boolean).join('\n\n');
+  lines.push(`DESCRIPTION:${escapeText(description)}`);
+  lines.push(`URL:${link}`);
   lines.push(`STATUS:${event.cancelled_at ? 'CANCELLED' : 'CONFIRMED'}`);
   lines.push('END:VEVENT');
   return lines;
@@ -116,12 +131,22 @@ export function calendarText(events: EventRecord[], options: FeedOptions): strin
     'PRODID:-//Mosaik//Veranstaltungen//DE',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...(options.name ? [`X-WR-CALNAME:${escapeText(options.name)}`] : []),
+    `X-WR-CALNAME:${escapeText(options.name ?? 'Mosaik')}`,
     ...(events.some((event) => event.starts_at) ? berlinTimezone : []),
     ...events.flatMap((event) => eventLines(event, options)),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/**
+ * A Content-Disposition for a calendar file: an ASCII fallback name (other
+ * characters become "-") and the exact name as filename* (RFC 6266, 5987).
+ */
+export function calendarDisposition(name: string): string {
+  const base = name.replace(/\.ics$/i, '');
+  const ascii = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 100) || 'veranstaltung';
+  return `inline; filename="${ascii}.ics"; filename*=UTF-8''${encodeURIComponent(`${base}.ics`)}`;
 }
 
 /** Reads iCalendar text back into properties per component (unfolds, unescapes); for tests and checks. */

@@ -48,6 +48,8 @@ export interface EventRecord extends EventFields {
   cancelled_at: Date | null;
   cancel_reason: string | null;
   feedback_form_id: number | null;
+  /** Last edit or cancellation; the calendar feed's SEQUENCE and LAST-MODIFIED. */
+  updated_at: Date;
   registered: number;
   waitlisted: number;
 }
@@ -61,7 +63,7 @@ const recordColumns = sql`
   e.capacity, e.per_org_limit,
   to_char(e.registration_opens_at at time zone 'Europe/Berlin', 'YYYY-MM-DD"T"HH24:MI') as registration_opens,
   to_char(e.registration_closes_at at time zone 'Europe/Berlin', 'YYYY-MM-DD"T"HH24:MI') as registration_closes,
-  e.language, e.accessibility, e.materials, e.cancelled_at, e.cancel_reason, e.feedback_form_id,
+  e.language, e.accessibility, e.materials, e.cancelled_at, e.cancel_reason, e.feedback_form_id, e.updated_at,
   (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))::int as registered,
   (select count(*) from registration r where r.event_id = e.id and r.status = 'waitlisted')::int as waitlisted`;
 

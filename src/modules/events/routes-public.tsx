@@ -3,7 +3,8 @@ import type { EventFormat } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { eventFormats } from './form.js';
-import { calendarText } from './ical.js';
+import { calendarDisposition, calendarText } from './ical.js';
+import { isLanguage, publicLanguages, translator } from '../../i18n/index.js';
 import { PublicCalendar, PublicEventPage } from './public-views.js';
 import { eventDistricts, eventsInOrder, findEvent, todayInBerlin } from './queries.js';
 
@@ -29,7 +30,16 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
     return event;
   }
 
-  const feedOptions = () => ({ baseUrl: app.settings.baseUrl });
+  /**
+   * Calendar apps subscribe without cookies or a browser language: a feed is
+   * German unless its address says ?lang=, so that it reads the same for
+   * every subscriber of that address.
+   */
+  const feedOptions = (request: FastifyRequest) => {
+    const lang = (request.query as Record<string, unknown>).lang;
+    const t = translator(isLanguage(lang) && publicLanguages.includes(lang as never) ? lang : 'de');
+    return { baseUrl: app.settings.baseUrl, name: t('events.public.title'), cancelledPrefix: t('events.ical.cancelledPrefix') };
+  };
 
   app.get('/calendar', { config: { access: 'public' } }, async (request, reply) => {
     const { filters, events } = await upcoming(request);
@@ -43,8 +53,8 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
     const { events } = await upcoming(request);
     return reply
       .type('text/calendar; charset=utf-8')
-      .header('content-disposition', 'inline; filename="veranstaltungen.ics"')
-      .send(calendarText(events, { ...feedOptions(), name: request.t('events.public.title') }));
+      .header('content-disposition', calendarDisposition('veranstaltungen'))
+      .send(calendarText(events, feedOptions(request)));
   });
 
   app.get('/calendar/:id', { config: { access: 'public' } }, async (request, reply) => {
@@ -59,7 +69,7 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
     const event = await publicEvent(request);
     return reply
       .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `inline; filename="${event.event_key}.ics"`)
-      .send(calendarText([event], feedOptions()));
+      .header('content-disposition', calendarDisposition(event.event_key))
+      .send(calendarText([event], feedOptions(request)));
   });
 }

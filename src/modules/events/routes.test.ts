@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
@@ -199,14 +200,17 @@ describe(`event pages on ${testEngine}`, () => {
     expect(events.length).toBeGreaterThanOrEqual(3);
     const one = await get(`/calendar/${eventId}.ics`, null);
     const [event] = parseCalendar(one.body);
-    expect(event.SUMMARY).toBe(form.title);
+    // cancelled: the title says so, as many apps show STATUS nowhere; German unless ?lang=
+    expect(event.SUMMARY).toBe(`Abgesagt: ${form.title}`);
+    expect(parseCalendar((await get(`/calendar/${eventId}.ics?lang=en`, null)).body)[0].SUMMARY).toBe(`Cancelled: ${form.title}`);
     expect(event.DESCRIPTION).toContain(form.description);
+    expect(event.DESCRIPTION).toContain(`/calendar/${eventId}`);
     expect(event.LOCATION).toBe('Bürgerhaus Nord, Saal 2, Nordstadt');
     expect(event['DTSTART;TZID=Europe/Berlin']).toBe('20300314T173000');
     expect(event['DTEND;TZID=Europe/Berlin']).toBe('20300314T200000');
     expect(event.STATUS).toBe('CANCELLED');
     expect(event.UID).toMatch(/^ev-2030-03-14-vernetzungstreffen-nord-mit-gaesten-teil@/);
-    expect(one.body).toContain('SUMMARY:Vernetzungstreffen Nord\\; mit Gästen\\, Teil 1');
+    expect(one.body).toContain('SUMMARY:Abgesagt: Vernetzungstreffen Nord\\; mit Gästen\\, Teil 1');
     expect((await get('/calendar/999999.ics', null)).statusCode).toBe(404);
   });
 
@@ -230,13 +234,57 @@ describe(`event pages on ${testEngine}`, () => {
       else unfolded.push(line);
     }
     for (const line of unfolded) expect(line, line).toMatch(/^[A-Z][A-Z0-9-]*(;[A-Z0-9-]+=[^:;]*)*:/);
+    // components nest and close in order; each has the properties RFC 5545 requires
+    const open: { name: string; properties: Set<string> }[] = [];
+    const required: Record<string, string[]> = { VCALENDAR: ['PRODID', 'VERSION'], VEVENT: ['UID', 'DTSTAMP', 'DTSTART'], VTIMEZONE: ['TZID'] };
+    for (const line of unfolded) {
+      const name = line.slice(0, line.search(/[;:]/));
+      const value = line.slice(line.indexOf(':') + 1);
+      if (name === 'BEGIN') open.push({ name: value, properties: new Set() });
+      else if (name === 'END') {
+        const closed = open.pop();
+        expect(closed?.name, line).toBe(value);
+        for (const property of required[value] ?? []) expect(closed!.properties.has(property), `${value} lacks ${property}`).toBe(true);
+      } else open[open.length - 1]?.properties.add(name);
+    }
+    expect(open).toEqual([]);
+    expect(unfolded[0]).toBe('BEGIN:VCALENDAR');
+    expect(unfolded.at(-1)).toBe('END:VCALENDAR');
     return unfolded;
   }
+
+  it('gives subscribers what they need to notice changes, and an empty feed a valid shape', async () => {
+    const response = await post('/events', { ...form, title: 'Straßenfest „Vielfalt“', start_date: '2031-05-20' });
+    const id = Number(/\/events\/(\d+)/.exec(String(response.headers.location))![1]);
+    const first = await get(`/calendar/${id}.ics`, null);
+    const lines = strictContentLines(first.body);
+    const [before] = parseCalendar(first.body);
+    expect(before.SUMMARY).toBe('Straßenfest „Vielfalt“');
+    expect(before.SEQUENCE).toMatch(/^\d+$/);
+    expect(before['LAST-MODIFIED']).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(before.DESCRIPTION).toContain(`/calendar/${id}`);
+    expect(lines).toContain('CALSCALE:GREGORIAN');
+    // an edit raises SEQUENCE and moves LAST-MODIFIED
+    await test.database.db.updateTable('event').set({ place: 'Marktplatz', updated_at: sql`'2040-01-01T00:00:00Z'::timestamptz` as never }).where('id', '=', id).execute();
+    const [after] = parseCalendar((await get(`/calendar/${id}.ics`, null)).body);
+    expect(Number(after.SEQUENCE)).toBeGreaterThan(Number(before.SEQUENCE));
+    expect(after['LAST-MODIFIED']).toBe('20400101T000000Z');
+    // the file name: ASCII for old clients, the exact name as filename*
+    const disposition = String(first.headers['content-disposition']);
+    expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.ics"; filename\*=UTF-8''[A-Za-z0-9%._-]+\.ics$/);
+    // an empty feed (no upcoming event of that format): a calendar without events, still complete
+    const empty = await get('/calendar.ics?format=pr_training&district=Nirgendwo', null);
+    const emptyLines = strictContentLines(empty.body);
+    expect(emptyLines).toEqual(expect.arrayContaining(['VERSION:2.0', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Veranstaltungskalender']));
+    expect(emptyLines.some((line) => line.startsWith('PRODID:'))).toBe(true);
+    expect(emptyLines).not.toContain('BEGIN:VEVENT');
+    expect(empty.headers['content-disposition']).toBe(`inline; filename="veranstaltungen.ics"; filename*=UTF-8''veranstaltungen.ics`);
+  });
 
   it('keeps control characters out of titles and the feed: stripped on input, escaped on output', async () => {
     const response = await post('/events', {
       ...form,
-      title: 'Sommerfest\rATTACH:https://evil.example/x\u0007',
+      title: 'Sommerfest\rATTACH:https://evil.example/x', // a NUL byte is refused with 400 before (src/http/validation.ts)
       place: 'Saal\t2\nHinterhaus',
       description: 'Zeile eins\r\nZeile zwei\rZeile drei\u0007',
       start_date: '2030-07-01',

@@ -11,6 +11,7 @@ export type RegistrationErrorCode =
   | 'closed'
   | 'noPersons'
   | 'personNameMissing'
+  | 'emailMissing'
   | 'emailInvalid'
   | 'alreadyRegistered'
   | 'emailAlreadyRegistered'

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { translator, type Language, type Translate } from '../../i18n/index.js';
 import { enqueueMail } from '../mail/outbox.js';
+import { formatDay } from '../../ui/dates.js';
 
 /**
  * The e-mails of a registration, short and plain. A mail is in the
@@ -14,6 +15,7 @@ export interface MailEvent {
   title: string;
   start_date: string;
   starts_at: string | null;
+  ends_at?: string | null;
   place: string | null;
 }
 
@@ -35,26 +37,19 @@ export function mailLanguages(language: string): Language[] {
   return ['de', 'en'];
 }
 
-const dateLocales: Record<Language, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar', ru: 'ru-RU', uk: 'uk-UA' };
-
-// Made once per language: a formatter costs more to create than to use, and
-// mails are written while the event's seats are locked.
-const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
-function dateFormatter(language: Language): Intl.DateTimeFormat {
-  let formatter = dateFormatters.get(language);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(dateLocales[language], { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormatters.set(language, formatter);
-  }
-  return formatter;
+export function eventBlock(t: Translate, language: Language, event: MailEvent): string {
+  // the day in the mail's language, as on the pages (src/ui/dates.ts); times are the centre's clock
+  const date = formatDay(event.start_date, language, 'long');
+  const start = event.starts_at?.slice(0, 5);
+  const end = event.ends_at?.slice(0, 5);
+  const time = start ? `, ${start}${end ? `–${end}` : ''}${language === 'de' ? ' Uhr' : ''}` : '';
+  return t('registrations.mail.event', { title: event.title, date, time, place: event.place ?? t('registrations.mail.placeUnknown') });
 }
 
-export function eventBlock(t: Translate, language: Language, event: MailEvent): string {
-  const date = dateFormatter(language).format(
-    new Date(`${event.start_date}T00:00:00Z`),
-  );
-  const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${language === 'de' ? ' Uhr' : ''}` : '';
-  return t('registrations.mail.event', { title: event.title, date, time, place: event.place ?? t('registrations.mail.placeUnknown') });
+/** A person's state in a mail or on the manage page: the waitlist with its place when known. */
+export function statusText(t: Translate, person: { status: RegistrationStatus; waitlistPosition?: number | null }): string {
+  if (person.status === 'waitlisted' && person.waitlistPosition) return t('registrations.manage.waitlistedAt', { position: person.waitlistPosition });
+  return t(`registrations.status.${person.status}`);
 }
 
 /** One mail in one or two languages: subjects joined by " / ", bodies one below the other. */
@@ -72,8 +67,8 @@ export async function queueGroupMail(
   db: Db,
   event: MailEvent,
   recipient: Recipient,
-  persons: { id: number; name: string; status: RegistrationStatus }[],
-  manageLink: string,
+  persons: { id: number; name: string; status: RegistrationStatus; waitlistPosition?: number | null }[],
+  links: { manage: string; calendar: string },
 ): Promise<void> {
   const kind = persons.some((person) => person.status !== 'waitlisted') ? 'confirmation' : 'waitlist';
   const mail = compose(mailLanguages(recipient.language), (t, language) => ({
@@ -81,8 +76,9 @@ export async function queueGroupMail(
     paragraphs: [
       t(`registrations.mail.${kind}.intro`),
       eventBlock(t, language, event),
-      [t('registrations.mail.persons'), ...persons.map((person) => `- ${person.name}: ${t(`registrations.status.${person.status}`)}`)].join('\n'),
-      t('registrations.mail.manage', { link: manageLink }),
+      [t('registrations.mail.persons'), ...persons.map((person) => `- ${person.name}: ${statusText(t, person)}`)].join('\n'),
+      ...(kind === 'confirmation' ? [t('registrations.mail.calendar', { link: links.calendar })] : []),
+      t('registrations.mail.manage', { link: links.manage }),
     ],
   }));
   await enqueueMail(db, { kind: `registration.${kind}`, to: recipient.to, ...mail, eventId: event.id, registrationId: persons[0]?.id });

@@ -18,6 +18,7 @@ export interface LockedEvent {
   title: string;
   start_date: string;
   starts_at: string | null;
+  ends_at: string | null;
   place: string | null;
   capacity: number | null;
   per_org_limit: number | null;
@@ -33,7 +34,7 @@ export interface LockedEvent {
  */
 export async function lockEvent(db: Db, eventId: number): Promise<LockedEvent | undefined> {
   const { rows } = await sql<LockedEvent>`
-    select id, title, start_date, starts_at::text as starts_at, place, capacity, per_org_limit,
+    select id, title, start_date, starts_at::text as starts_at, ends_at::text as ends_at, place, capacity, per_org_limit,
            registration_opens_at, registration_closes_at, cancelled_at
     from event where id = ${eventId}
     for no key update`.execute(db);
@@ -142,15 +143,26 @@ export async function findGroupByTokenHash(db: Db, tokenHash: string) {
       'organisation.name as organisation_name',
       'event.title as event_title',
       'event.start_date as event_date',
+      // what the confirmation page tells: when, where, whether it still takes place
+      sql<string | null>`event.starts_at::text`.as('event_starts_at'),
+      sql<string | null>`event.ends_at::text`.as('event_ends_at'),
+      'event.place as event_place',
+      'event.cancelled_at as event_cancelled_at',
     ])
     .where('registration_group.manage_token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!group) return undefined;
   const persons = await db
-    .selectFrom('registration')
-    .select(['id', 'person_name', 'status'])
-    .where('group_id', '=', group.id)
-    .orderBy('id')
+    .selectFrom('registration as r')
+    .select([
+      'r.id',
+      'r.person_name',
+      'r.status',
+      // place on the waitlist, first come first served (as waitlist() orders it); null when not waiting
+      sql<number | null>`case when r.status = 'waitlisted' then (select count(*) from registration w where w.event_id = r.event_id and w.status = 'waitlisted' and w.id <= r.id)::int end`.as('waitlist_position'),
+    ])
+    .where('r.group_id', '=', group.id)
+    .orderBy('r.id')
     .execute();
   return { ...group, persons };
 }
@@ -217,7 +229,7 @@ export async function insertGroupAndLockEvent(
       returning id
     )
     select (select id from new_group) as group_id,
-           e.id, e.title, e.start_date, e.starts_at::text as starts_at, e.place, e.capacity, e.per_org_limit,
+           e.id, e.title, e.start_date, e.starts_at::text as starts_at, e.ends_at::text as ends_at, e.place, e.capacity, e.per_org_limit,
            e.registration_opens_at, e.registration_closes_at, e.cancelled_at
     from event e where e.id = ${group.event_id}
     for no key update of e`.execute(db);

@@ -301,4 +301,19 @@ describe(`registration on ${testEngine}`, () => {
     expect(error.text.de).toContain('Netzwerktreffen');
     expect(await database.db.selectFrom('registration').select('id').where('event_id', '=', eventId).execute()).toEqual([]);
   });
+
+  it('leaves no new organisation behind when the registration is refused', async () => {
+    const organisations = (name: string) => database.db.selectFrom('organisation').select('id').where('name', '=', name).execute();
+    const eventId = await createEvent({ capacity: 5, per_org_limit: null });
+    await sql`update event set registration_closes_at = now() - interval '1 hour' where id = ${eventId}`.execute(database.db);
+    await expect(register(eventId, 'Neuer Kulturverein Ost', ['Kim'])).rejects.toMatchObject({ code: 'closed' });
+    expect(await organisations('Neuer Kulturverein Ost')).toEqual([]);
+    await sql`update event set registration_closes_at = null, cancelled_at = now() where id = ${eventId}`.execute(database.db);
+    await expect(register(eventId, 'Zweiter Neuer Verein', ['Lea'])).rejects.toMatchObject({ code: 'eventCancelled' });
+    expect(await organisations('Zweiter Neuer Verein')).toEqual([]);
+    // accepted: created with the registration, flagged for review
+    const open = await createEvent({ capacity: 5, per_org_limit: null });
+    const outcome = await register(open, 'Zweiter Neuer Verein', ['Mia']);
+    expect(await database.db.selectFrom('organisation').select(['id', 'needs_review']).where('name', '=', 'Zweiter Neuer Verein').execute()).toEqual([{ id: outcome.organisationId, needs_review: true }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
 import { resolveOrganisationName } from '../organisations/matching.js';
@@ -50,17 +50,27 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(24).toString('base64url');
-export const manageLink = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, '')}/registrations/${token}`;
+/**
+ * The link in the mails. It carries the registrant's language: opened in a
+ * browser set to another language (a shared computer, a German office), the
+ * page still speaks the language the person registered in (?lang wins over
+ * cookie and browser, src/http/context.ts).
+ */
+export const manageLink = (baseUrl: string, token: string, language?: string) =>
+  `${baseUrl.replace(/\/$/, '')}/registrations/${token}${language ? `?lang=${encodeURIComponent(language)}` : ''}`;
+export const calendarLink = (baseUrl: string, eventId: number) => `${baseUrl.replace(/\/$/, '')}/calendar/${eventId}.ics`;
 
 export async function registerForEvent(db: Db, request: RegistrationRequest, options: RegisterOptions): Promise<RegistrationOutcome> {
   const persons = checkPersons(request);
   if (options.override && options.override.reason.trim() === '') throw new RegistrationError('reasonMissing', 'reason');
   const exists = await db.selectFrom('event').select('id').where('id', '=', request.eventId).executeTakeFirst();
   if (!exists) throw new RegistrationError('eventNotFound', null);
-  // Outside the seat lock, which should be held as briefly as possible.
-  const organisationId = await organisationOf(db, request);
   const token = newToken();
   return db.transaction().execute(async (trx) => {
+    // In the registration's transaction, before the seat lock: a refused
+    // registration (closed, already registered, …) leaves no new organisation
+    // in the review queue.
+    const organisationId = await organisationOf(trx, request);
     // from here until commit, registrations for this event wait for us: three round trips
     // (allocate, mail, commit), each seat decided in one statement
     const { groupId, event } = await insertGroupAndLockEvent(trx, {
@@ -88,12 +98,19 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
       });
     }
     const outcome = rows.map((row) => ({ id: row.id, name: row.person_name, status: row.status }));
-    await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, outcome, manageLink(options.baseUrl, token));
+    // the mail tells the waitlisted their place; only asked for when someone waits
+    const waiting = outcome.some((person) => person.status === 'waitlisted') ? (await waitlist(trx, event.id)).map((row) => row.id) : [];
+    const told = outcome.map((person) => ({ ...person, waitlistPosition: person.status === 'waitlisted' ? waiting.indexOf(person.id) + 1 || null : null }));
+    await queueGroupMail(trx, mailEvent(event), { to: request.contactEmail.trim(), language: request.language }, told, {
+      manage: manageLink(options.baseUrl, token, request.language),
+      calendar: calendarLink(options.baseUrl, event.id),
+    });
     return { groupId, organisationId, manageToken: token, persons: outcome };
   });
 }
 
 function checkPersons(request: RegistrationRequest) {
+  if (request.contactEmail.trim() === '') throw new RegistrationError('emailMissing', 'contactEmail');
   if (!emailPattern.test(request.contactEmail.trim())) throw new RegistrationError('emailInvalid', 'contactEmail', { email: request.contactEmail });
   if (request.persons.length === 0) throw new RegistrationError('noPersons', 'persons');
   const seen = new Set<string>();
@@ -122,18 +139,25 @@ function checkWindow(event: LockedEvent, now: Date) {
 }
 
 /**
- * The organisation named on the form, created for review when unknown. Two
- * forms naming the same new organisation at once: one creates it, the other's
- * insert hits the unique name and finds it on the second try.
+ * The organisation named on the form, created for review when unknown; called
+ * inside the registration's transaction, so it exists only if the
+ * registration does. Two forms naming the same new organisation at once: the
+ * second's insert waits for the first transaction; if that commits, the
+ * insert hits the unique name, and after rolling back to the savepoint (the
+ * transaction itself stays usable) the second try finds it.
  */
-async function organisationOf(db: Db, request: RegistrationRequest): Promise<number | null> {
+async function organisationOf(trx: Db, request: RegistrationRequest): Promise<number | null> {
   if (request.organisationId != null) return request.organisationId;
   const name = request.organisationName?.trim();
   if (!name) return null;
-  const resolve = async () => (await resolveOrganisationName(db, name, { createdFrom: 'registration' }))?.organisationId ?? null;
+  const resolve = async () => (await resolveOrganisationName(trx, name, { createdFrom: 'registration' }))?.organisationId ?? null;
+  await sql`savepoint organisation_of`.execute(trx);
   try {
-    return await resolve();
+    const id = await resolve();
+    await sql`release savepoint organisation_of`.execute(trx);
+    return id;
   } catch {
+    await sql`rollback to savepoint organisation_of`.execute(trx);
     return resolve();
   }
 }
@@ -172,7 +196,7 @@ function takeSeat(
 }
 
 export function mailEvent(event: LockedEvent): MailEvent {
-  return { id: event.id, title: event.title, start_date: event.start_date, starts_at: event.starts_at, place: event.place };
+  return { id: event.id, title: event.title, start_date: event.start_date, starts_at: event.starts_at, ends_at: event.ends_at, place: event.place };
 }
 
 /**

@@ -48,7 +48,7 @@ describe(`registration pages on ${testEngine}`, () => {
     expect(wrong.body).toContain('value="Ayşe"'); // what was typed stays
     const english = await register({ email: 'a@b.example', person_0: '' }, 'en');
     expect(english.body).toContain('href="#person_0"');
-    expect(english.body).toContain('please enter a name');
+    expect(english.body).toContain('Please enter the name of person 1');
   });
 
   it('registers, puts the next on the waitlist, and promotes them when the first cancels', async () => {
@@ -60,10 +60,17 @@ describe(`registration pages on ${testEngine}`, () => {
     const secondPage = String(second.headers.location).split('?')[0];
 
     const view = await visit(firstPage);
-    expect(view.page.body).toContain('Ihre Anmeldung ist gespeichert');
+    expect(view.page.body).toContain('Vielen Dank! Sie sind angemeldet');
+    // where they stand, when and where, and the calendar file
+    expect(view.page.body).toContain('Donnerstag, 12. September 2030, 17:30');
+    expect(view.page.body).toContain('Bürgerhaus Nord');
+    expect(view.page.body).toContain(`href="/calendar/${eventId}.ics"`);
     expect(view.page.body).toContain('angemeldet');
     expect(view.page.headers['referrer-policy']).toBe('no-referrer');
-    expect((await visit(secondPage)).page.body).toContain('auf der Warteliste');
+    const waiting = (await visit(`${secondPage}?registered=1`)).page.body;
+    expect(waiting).toContain('Sie sind noch nicht angemeldet');
+    expect(waiting).toContain('auf der Warteliste (Platz 1)');
+    expect(waiting).not.toContain('Vielen Dank! Sie sind angemeldet');
 
     const id = /name="cancel" value="(\d+)"/.exec(view.page.body)![1];
     const nothing = await test.app.inject({ method: 'POST', url: firstPage.split('?')[0], headers: { cookie: view.cookie }, payload: { _csrf: view.csrf } });
@@ -81,6 +88,45 @@ describe(`registration pages on ${testEngine}`, () => {
       { kind: 'registration.cancellation', to_address: 'eltern@verein.example' },
       { kind: 'registration.promotion', to_address: 'sport@verein.example' },
     ]);
+  });
+
+  it('flags every empty required field of an empty form, not an invalid e-mail „“', async () => {
+    const empty = await register({ organisation: '', email: '', person_0: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#email"');
+    expect(empty.body).toContain('href="#person_0"');
+    expect(empty.body).toContain('Bitte geben Sie eine E-Mail-Adresse an');
+    expect(empty.body).toContain('Bitte geben Sie den Namen von Person 1 an');
+    expect(empty.body).not.toContain('keine gültige E-Mail-Adresse');
+    for (const [lang, text] of [['en', 'Please enter an e-mail address'], ['tr', 'Lütfen bir e-posta adresi girin'], ['ar', 'يرجى إدخال عنوان بريد إلكتروني'], ['ru', 'укажите адрес электронной почты'], ['uk', 'вкажіть адресу електронної пошти']]) {
+      expect((await register({ email: '', person_0: '' }, lang)).body).toContain(text);
+    }
+  });
+
+  it('confirms in the registrant\'s language: the day, the place, the calendar link, and a manage link that keeps the language', async () => {
+    const event = await test.database.db
+      .insertInto('event')
+      .values({ event_key: 'R2', title: 'Sprechstunde Vereinsrecht', format: 'regional_network_meeting', start_date: '2030-10-01', starts_at: '10:00', ends_at: '12:00', place: 'Rathaus Mitte', municipality: null, district: null, capacity: 10, per_org_limit: null, feedback_form_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { cookie, csrf } = await visit(`/events/${event.id}/register?lang=ar`);
+    const posted = await test.app.inject({ method: 'POST', url: `/events/${event.id}/register`, headers: { cookie }, payload: { _csrf: csrf, email: 'leila@verein.example', person_0: 'Leila Haddad' } });
+    expect(posted.statusCode).toBe(303);
+    const page = (await test.app.inject({ method: 'GET', url: String(posted.headers.location), headers: { cookie } })).body;
+    expect(page).toContain('شكراً لك! أنت مسجَّل');
+    expect(page).toContain(new Intl.DateTimeFormat('ar', { dateStyle: 'full', timeZone: 'Europe/Berlin' }).format(new Date('2030-10-01T12:00:00Z')));
+    expect(page).toContain('10:00–12:00');
+    expect(page).toContain('Rathaus Mitte');
+    const mail = await test.database.db.selectFrom('mail_outbox').select('text_body').where('event_id', '=', event.id).executeTakeFirstOrThrow();
+    expect(mail.text_body).toContain(`/calendar/${event.id}.ics`);
+    expect(mail.text_body).toContain('10:00–12:00');
+    const link = /https?:\/\/\S+\/registrations\/[A-Za-z0-9_-]+\?lang=ar/.exec(mail.text_body)?.[0];
+    expect(link).toBeDefined();
+    // opened in a German browser without the language cookie: still Arabic
+    const opened = await test.app.inject({ method: 'GET', url: new URL(link!).pathname + new URL(link!).search, headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('lang="ar"');
+    expect(opened.body).toContain('Leila Haddad');
   });
 
   it('answers an unknown manage link with "not found"', async () => {

@@ -40,6 +40,18 @@ function fieldOf(error: RegistrationError): string {
   return error.field ?? 'organisation';
 }
 
+/**
+ * The form's required fields left empty, each named in the error summary
+ * ("Bitte geben Sie … an"). The rules themselves (a valid address, no person
+ * twice, seats) stay in registerForEvent, which refuses one thing at a time.
+ */
+function missingFields(request: FastifyRequest, email: string | undefined, persons: string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!email?.trim()) errors.push({ field: 'email', message: request.t('registrations.errors.emailMissing') });
+  if (!persons[0]) errors.push({ field: 'person_0', message: request.t('registrations.errors.personNameMissing', { number: 1 }) });
+  return errors;
+}
+
 export async function registrationRoutes(app: FastifyInstance) {
   async function publicEvent(request: FastifyRequest) {
     const id = Number((request.params as { id: string }).id);
@@ -99,6 +111,12 @@ export async function registrationRoutes(app: FastifyInstance) {
         reply.code(403);
         return showForm(request, reply, event, values, [{ field: 'organisation', message: notYourOrganisation(request.t) }], organisations);
       }
+      // every required field that is empty at once, not one refusal per attempt
+      const missing = missingFields(request, body.email, persons);
+      if (missing.length > 0) {
+        reply.code(400);
+        return showForm(request, reply, event, values, missing, organisations);
+      }
       try {
         const outcome = await registerForEvent(
           app.db,
@@ -139,7 +157,7 @@ export async function registrationRoutes(app: FastifyInstance) {
     reply.header('referrer-policy', 'no-referrer'); // the token is in the address
     return renderPage(request, reply, {
       title: request.t('registrations.manage.title', { title: group.event_title }),
-      body: <ManagePage t={request.t} csrfToken={request.csrfToken} token={token} group={group} notice={notice} />,
+      body: <ManagePage t={request.t} language={request.language} csrfToken={request.csrfToken} token={token} group={group} notice={notice} />,
     });
   });
 
@@ -154,7 +172,7 @@ export async function registrationRoutes(app: FastifyInstance) {
         reply.code(400);
         return renderPage(request, reply, {
           title: request.t('registrations.manage.title', { title: group.event_title }),
-          body: <ManagePage t={request.t} csrfToken={request.csrfToken} token={token} group={group} errors={[{ field: 'cancel', message: request.t('registrations.manage.nothingSelected') }]} />,
+          body: <ManagePage t={request.t} language={request.language} csrfToken={request.csrfToken} token={token} group={group} errors={[{ field: 'cancel', message: request.t('registrations.manage.nothingSelected') }]} />,
         });
       }
       try {

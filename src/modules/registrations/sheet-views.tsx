@@ -1,5 +1,7 @@
 import type { RegistrationStatus } from '../../db/tables.js';
-import type { Translate } from '../../i18n/index.js';
+import type { Language, Translate } from '../../i18n/index.js';
+import { formatDay, formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
 import type { EventRegistration, eventForRegistration } from './queries.js';
 
@@ -13,14 +15,14 @@ export type StaffEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistrat
 export const registrationStatuses: RegistrationStatus[] = ['registered', 'waitlisted', 'promoted', 'cancelled', 'attended', 'no_show'];
 const cancellable = new Set<RegistrationStatus>(['registered', 'waitlisted', 'promoted']);
 
+// dates in the page's language, Europe/Berlin (src/ui/dates.ts); staff pages are German or English today
 export const eventDate = (event: Pick<StaffEvent, 'start_date' | 'starts_at' | 'ends_at'>, language: string) => {
-  const date = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${event.start_date}T00:00:00Z`));
+  const date = formatDay(event.start_date, language as Language, 'full');
   return date + (event.starts_at ? `, ${event.starts_at.slice(0, 5)}${event.ends_at ? `–${event.ends_at.slice(0, 5)}` : ''}` : '');
 };
 
 // the centre's local time
-const registeredAt = (date: unknown, language: string) =>
-  new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(date as Date));
+const registeredAt = (date: unknown, language: string) => formatInstant(date as Date, language as Language, { time: 'short' });
 
 /** Links between the three staff pages of an event. */
 export function EventStaffLinks({ t, eventId }: { t: Translate; eventId: number }) {
@@ -75,39 +77,32 @@ export function StaffRegistrationList(props: StaffListProps) {
         </div>
         <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('registrations.staff.filterSubmit')}</span></button>
       </form>
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--small" data-table="registrations">
-          <caption class="kern-title">{t('registrations.staff.caption', { count: shown.length })}</caption>
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('registrations.staff.person')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.staff.organisation')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.staff.status')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.staff.registeredAt')}</th>
-              <th scope="col" class="kern-table__header kern-table__header--numeric">{t('registrations.staff.position')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.staff.actions')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {shown.map((row) => (
-              <tr class="kern-table__row" data-registration={String(row.id)}>
-                <td class="kern-table__cell">{row.person_name}</td>
-                <td class="kern-table__cell">{row.organisation_name ?? '–'}</td>
-                <td class="kern-table__cell">
-                  {t(`registrations.status.${row.status}`)}
-                  {row.overridden && ` (${t('registrations.staff.overridden')})`}
-                </td>
-                <td class="kern-table__cell">{registeredAt(row.created_at, props.language)}</td>
-                <td class="kern-table__cell kern-table__cell--numeric">{row.waitlist_position ?? ''}</td>
-                <td class="kern-table__cell">
-                  {row.status === 'waitlisted' && <RowAction {...props} row={row} action="admit" error={errorOf(`admit-${row.id}`)} />}
-                  {cancellable.has(row.status) && <RowAction {...props} row={row} action="cancel" error={errorOf(`cancel-${row.id}`)} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('registrations.staff.caption', { count: shown.length })}
+        captionVisible
+        tableProps={{ 'data-table': 'registrations' }}
+        rows={shown}
+        rowKey={(row) => row.id}
+        rowProps={(row) => ({ 'data-registration': String(row.id) })}
+        columns={[
+          { key: 'person', label: t('registrations.staff.person'), rowHeader: true, cell: (row) => row.person_name },
+          { key: 'organisation', label: t('registrations.staff.organisation'), cell: (row) => row.organisation_name ?? '–' },
+          { key: 'status', label: t('registrations.staff.status'), cell: (row) => <>{t(`registrations.status.${row.status}`)}{row.overridden && ` (${t('registrations.staff.overridden')})`}</> },
+          { key: 'registeredAt', label: t('registrations.staff.registeredAt'), cell: (row) => registeredAt(row.created_at, props.language) },
+          { key: 'position', label: t('registrations.staff.position'), numeric: true, cell: (row) => row.waitlist_position ?? '' },
+          {
+            key: 'actions',
+            label: t('registrations.staff.actions'),
+            action: true,
+            cell: (row) => (
+              <>
+                {row.status === 'waitlisted' && <RowAction {...props} row={row} action="admit" error={errorOf(`admit-${row.id}`)} />}
+                {cancellable.has(row.status) && <RowAction {...props} row={row} action="cancel" error={errorOf(`cancel-${row.id}`)} />}
+              </>
+            ),
+          },
+        ]}
+      />
       <form method="post" action={`/events/${event.id}/registrations`} class="kern-stack-md" novalidate>
         <h2 class="kern-heading-medium">{t('registrations.staff.addTitle')}</h2>
         <p class="kern-hint">{t('registrations.staff.addHint')}</p>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { Translate } from '../../i18n/index.js';
+import type { Language, Translate } from '../../i18n/index.js';
+import { formatDay } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import { statusText } from './mails.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
 
 type PublicEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
@@ -15,13 +17,14 @@ export interface RegistrationValues {
 /** Person rows offered without JavaScript: enough for a group up to the limit, at most five. */
 export const personRows = (event: Pick<PublicEvent, 'per_org_limit'>) => Math.min(5, Math.max(3, event.per_org_limit ?? 3));
 
-const when = (event: Pick<PublicEvent, 'start_date' | 'starts_at' | 'ends_at'>, language: string) => {
-  const date = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${event.start_date}T00:00:00Z`));
+/** The day in the page's language (src/ui/dates.ts: Europe/Berlin, never the server's zone), then the centre's clock times. */
+const when = (event: { start_date: string | Date; starts_at: string | null; ends_at: string | null }, language: Language) => {
+  const date = formatDay(event.start_date, language, 'full');
   const time = event.starts_at ? `, ${event.starts_at.slice(0, 5)}${event.ends_at ? `–${event.ends_at.slice(0, 5)}` : ''}` : '';
   return date + time;
 };
 
-function EventFacts({ t, event, language }: { t: Translate; event: PublicEvent; language: string }) {
+function EventFacts({ t, event, language }: { t: Translate; event: Pick<PublicEvent, 'start_date' | 'starts_at' | 'ends_at' | 'place'> & { accessibility?: string | null }; language: Language }) {
   return (
     <dl class="kern-description-list">
       <div class="kern-description-list-item">
@@ -45,7 +48,7 @@ function EventFacts({ t, event, language }: { t: Translate; event: PublicEvent; 
 }
 
 /** organisationField: replaces the free-text organisation, e.g. a representative's own organisations (representative.tsx). */
-export function RegistrationPage(props: { t: Translate; language: string; csrfToken: string; event: PublicEvent; values?: RegistrationValues; errors?: FieldError[]; organisationField?: ComponentChildren }) {
+export function RegistrationPage(props: { t: Translate; language: Language; csrfToken: string; event: PublicEvent; values?: RegistrationValues; errors?: FieldError[]; organisationField?: ComponentChildren }) {
   const { t, event, values = {}, errors = [] } = props;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   const free = event.capacity === null ? null : Math.max(0, event.capacity - event.taken);
@@ -84,15 +87,38 @@ export function RegistrationPage(props: { t: Translate; language: string; csrfTo
   );
 }
 
-export function ManagePage(props: { t: Translate; csrfToken: string; token: string; group: Group; notice?: 'registered' | 'cancelled'; errors?: FieldError[] }) {
+/**
+ * The page behind the manage link, and the confirmation after the form: it
+ * says where each person stands (a seat, or the waitlist with its place and
+ * what happens next), when and where the event is, and offers it for the calendar.
+ */
+export function ManagePage(props: { t: Translate; language: Language; csrfToken: string; token: string; group: Group; notice?: 'registered' | 'cancelled'; errors?: FieldError[] }) {
   const { t, group, errors = [] } = props;
   const cancellable = group.persons.filter((person) => ['registered', 'waitlisted', 'promoted'].includes(person.status));
+  const waiting = group.persons.filter((person) => person.status === 'waitlisted');
+  const seated = group.persons.some((person) => ['registered', 'promoted', 'attended'].includes(person.status));
+  const event = { start_date: group.event_date, starts_at: group.event_starts_at, ends_at: group.event_ends_at, place: group.event_place };
   return (
     <div class="kern-stack-md">
       <h1 class="kern-heading-large">{t('registrations.manage.title', { title: group.event_title })}</h1>
       <ErrorSummary title={t('errors.summary')} errors={errors} />
-      {props.notice === 'registered' && <Alert kind="success">{t('registrations.manage.registered')}</Alert>}
+      {props.notice === 'registered' && seated && <Alert kind="success">{t('registrations.manage.registered')}</Alert>}
+      {props.notice === 'registered' && !seated && waiting.length > 0 && (
+        <Alert kind="warning">{t('registrations.manage.waitlistedNotice', { position: waiting[0].waitlist_position ?? '' })}</Alert>
+      )}
+      {props.notice === 'registered' && seated && waiting.length > 0 && (
+        <Alert kind="info">{t('registrations.manage.partlyWaitlisted', { names: waiting.map((person) => person.person_name).join(', ') })}</Alert>
+      )}
       {props.notice === 'cancelled' && <Alert kind="success">{t('registrations.manage.cancelledNotice')}</Alert>}
+      {group.event_cancelled_at && <Alert kind="warning">{t('registrations.manage.eventCancelled')}</Alert>}
+      <EventFacts t={t} event={event} language={props.language} />
+      {!group.event_cancelled_at && (
+        <p>
+          <a class="kern-link" href={`/calendar/${group.event_id}.ics`} download>
+            {t('registrations.manage.calendar')}
+          </a>
+        </p>
+      )}
       {group.organisation_name && <p>{t('registrations.manage.organisation', { name: group.organisation_name })}</p>}
       <form method="post" action={`/registrations/${props.token}`} class="kern-stack-md">
         <CsrfField token={props.csrfToken} />
@@ -108,7 +134,7 @@ export function ManagePage(props: { t: Translate; csrfToken: string; token: stri
             {group.persons.map((person) => (
               <tr class="kern-table__row">
                 <td class="kern-table__cell">{person.person_name}</td>
-                <td class="kern-table__cell">{t(`registrations.status.${person.status}`)}</td>
+                <td class="kern-table__cell">{statusText(t, { status: person.status, waitlistPosition: person.waitlist_position })}</td>
                 <td class="kern-table__cell">
                   {cancellable.includes(person) && (
                     <div class="kern-form-check">
