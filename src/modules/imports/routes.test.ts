@@ -201,9 +201,10 @@ describe('imports through the staff web interface', () => {
     expect((await get(colleague, `${url}/rejected.csv`)).statusCode).toBe(403);
     expect((await get(await test.signIn('admin'), `${url}/rejected.csv`)).statusCode).toBe(200);
     // corrected and uploaded again as it is: the "Fehler / Problem" column is skipped
-    const corrected = file.rawPayload.toString('utf8').replace('workshop;02', 'other;02').replace('31.02.2024', '28.02.2024');
+    const corrected = file.rawPayload.toString('utf8').replace('workshop;02', 'other;02').replace(';31.02.2024', ';28.02.2024');
     const again = await upload(staff, 'events', { name: 'herbst-fehler.csv', bytes: new TextEncoder().encode(corrected) });
     const second = await get(staff, String(again.headers.location));
+    expect(second.body.match(/Zeile \d+: [^<]*/g) ?? []).toEqual([]);
     expect(second.statusCode).toBe(200);
     expect(countsOf(second.body)).toMatchObject({ rows: 2, created: 2 });
     // a file without rejected rows has none to offer
