@@ -56,7 +56,10 @@ export function registerRequestContext(app: FastifyInstance) {
     }
     if (decision === 'forbidden') throw new HttpProblem(403, 'forbidden');
 
-    if (unsafeMethods.has(request.method) && !csrfTokenMatches(request)) throw new HttpProblem(403, 'csrf');
+    // A multipart form's fields are read by its handler, after this hook: a
+    // route that says so (config.csrfInMultipart) checks the token there,
+    // with multipartCsrfMatches, so that the token never travels in the address.
+    if (unsafeMethods.has(request.method) && !csrfTokenMatches(request) && !checksCsrfInMultipart(request)) throw new HttpProblem(403, 'csrf');
   });
 }
 
@@ -84,6 +87,23 @@ function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, secure
   const token = randomToken();
   reply.setCookie(anonymousCsrfCookie, token, { path: '/', sameSite: 'strict', httpOnly: true, secure });
   return token;
+}
+
+function checksCsrfInMultipart(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { csrfInMultipart?: boolean }).csrfInMultipart === true && request.isMultipart();
+}
+
+/** The hidden _csrf field of a multipart form (read by the route's handler), or the header, against the request's token. */
+export function multipartCsrfMatches(request: FastifyRequest, field: string | undefined): boolean {
+  const sent = (request.headers['x-csrf-token'] as string | undefined) ?? field;
+  return tokensEqual(sent, request.csrfToken);
+}
+
+function tokensEqual(sent: string | undefined, expected: string): boolean {
+  if (!sent || !expected) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function csrfTokenMatches(request: FastifyRequest): boolean {

@@ -9,6 +9,8 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /imports/templates/:kind.csv': centreStaff,
   'GET /imports/:uploadId': centreStaff,
   'HEAD /imports/:uploadId': centreStaff,
+  'GET /imports/:uploadId/rejected.csv': centreStaff,
+  'HEAD /imports/:uploadId/rejected.csv': centreStaff,
   'POST /imports/:uploadId/confirm': centreStaff,
   'POST /imports/:uploadId/discard': centreStaff,
   'GET /imports/jobs/:jobId': centreStaff,

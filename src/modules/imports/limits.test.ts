@@ -265,8 +265,8 @@ describe('a large list is read off the request thread', () => {
     const request = new Request('http://localhost/', { method: 'POST', body: form });
     const uploaded = await test.app.inject({
       method: 'POST',
-      url: `/imports?_csrf=${encodeURIComponent(staff.csrfToken)}`,
-      headers: { cookie: staff.cookie, 'content-type': request.headers.get('content-type')! },
+      url: '/imports',
+      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken, 'content-type': request.headers.get('content-type')! },
       payload: Buffer.from(await request.arrayBuffer()),
     });
     expect(uploaded.statusCode).toBe(303);
@@ -300,7 +300,7 @@ describe('a large list is read off the request thread', () => {
     expect(api.json().message).toMatch(/Übertragung/);
     expect(api.json().message_en).toMatch(/broke off/);
 
-    const page = await test.app.inject({ method: 'POST', url: `/imports?_csrf=${encodeURIComponent(staff.csrfToken)}`, headers: { cookie: staff.cookie, 'content-type': contentType }, payload: cut });
+    const page = await test.app.inject({ method: 'POST', url: '/imports', headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken, 'content-type': contentType }, payload: cut });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Übertragung der Datei brach ab');
   });

@@ -121,6 +121,18 @@ describe('parseTable: separators and RFC 4180 quoting', () => {
     expect(error.text.en).toContain('line 3');
   });
 
+  it('takes the separator from Excel\'s "sep=" first line and keeps the file\'s line numbers', async () => {
+    // a comma-heavy header would otherwise be split at commas
+    const table = await parseTable(bom('sep=;\r\nevent_key;title, Ort\r\nev-1;Treffen, Gießen\r\n'));
+    expect(table.header).toEqual(['event_key', 'title, Ort']);
+    expect(table.headerLine).toBe(2);
+    expect(table.rows).toEqual([{ line: 3, cells: ['ev-1', 'Treffen, Gießen'] }]);
+    expect((await parseTable(utf8('"sep=,"\na;b,c\n'))).header).toEqual(['a;b', 'c']);
+    expect((await parseTable(utf8('SEP=|\na|b\n1|2\n'))).rows).toEqual([{ line: 3, cells: ['1', '2'] }]);
+    const error = await refusal(utf8('sep=;\na;b\n1;"offen\n'));
+    expect(error.line).toBe(3);
+  });
+
   it('reads old Mac line endings and a missing final line break', async () => {
     expect((await parseTable(utf8('a,b\r1,2\r3,4'))).rows).toEqual([
       { line: 2, cells: ['1', '2'] },

@@ -1,7 +1,7 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { ImportError } from './errors.js';
-import { toTable, type Table } from './table.js';
+import { headerSearchRows, toTable, type Table } from './table.js';
 import { readXlsx } from './xlsx.js';
 
 export type { Table, TableRow } from './table.js';
@@ -72,20 +72,29 @@ function refuseMixedEncoding(body: Uint8Array, asWindows1252: string): void {
   }, line);
 }
 
-/** Comma or semicolon, whichever the header line holds more of outside quotes (comma on a tie). */
+/**
+ * Comma or semicolon, whichever the first lines hold more of outside quotes
+ * (comma on a tie). Not the first line alone: a title row above the header
+ * ("Teilnehmerliste 15.03.2024") holds no separator at all.
+ */
 export function detectDelimiter(text: string): ',' | ';' {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
   let quoted = false;
+  let lines = 0;
+  let previous = '';
   for (const char of text) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ',') commas += 1;
+    else if (!quoted && (char === '\n' || (char === '\r'))) {
+      if (!(char === '\n' && previous === '\r')) lines += 1;
+      if (lines >= headerSearchRows) break;
+    } else if (!quoted && char === ',') commas += 1;
     else if (!quoted && char === ';') semicolons += 1;
     else if (!quoted && char === '\t') tabs += 1;
+    previous = char;
   }
-  if (tabs > 0 && commas === 0 && semicolons === 0) {
+  if (tabs > commas + semicolons) {
     throw new ImportError('tab_separated', {
       de: 'Die Spalten sind durch Tabulatoren getrennt. Speichern Sie die Liste als CSV mit Semikolon oder Komma als Trennzeichen, oder als .xlsx.',
       en: 'The columns are separated by tabs. Save the list as CSV with semicolons or commas as separators, or as .xlsx.',
@@ -94,12 +103,22 @@ export function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
+/**
+ * Excel's "sep=;" first line (written by some exports, honoured by Excel on
+ * opening) names the delimiter; the line itself is no row of the list.
+ */
+const separatorLine = /^"?sep=([,;|\t])"?[ \t]*(?:\r\n|\r|\n|$)/i;
+
 export function parseCsv(text: string): Table {
+  const declared = separatorLine.exec(text);
+  const body = declared ? text.slice(declared[0].length) : text;
+  // line numbers stay the file's: the sep= line is line 1
+  const firstLine = declared ? 2 : 1;
   // outside the try: a tab-separated file is refused with its own message
-  const delimiter = detectDelimiter(text);
+  const delimiter = declared ? declared[1] : detectDelimiter(body);
   let records: string[][];
   try {
-    records = parseCsvText(text, {
+    records = parseCsvText(body, {
       delimiter,
       // RFC 4180 quoting; a stray quote inside an unquoted cell is kept as text,
       // as Excel shows it, instead of refusing the whole file.
@@ -109,14 +128,14 @@ export function parseCsv(text: string): Table {
       skip_empty_lines: false,
     });
   } catch (error) {
-    throw csvProblem(error);
+    throw csvProblem(error, firstLine - 1);
   }
-  return toTable(records.map((cells, index) => ({ line: index + 1, cells })));
+  return toTable(records.map((cells, index) => ({ line: index + firstLine, cells })));
 }
 
-function csvProblem(error: unknown): ImportError {
+function csvProblem(error: unknown, linesBefore: number): ImportError {
   const details = error as { code?: string; records?: number };
-  const line = (details.records ?? 0) + 1;
+  const line = (details.records ?? 0) + 1 + linesBefore;
   if (details.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new ImportError('quote_not_closed', {
       de: `Ein Anführungszeichen ab Zeile ${line} wird nie geschlossen. Setzen Sie das fehlende " ans Ende des Feldes oder entfernen Sie das öffnende.`,

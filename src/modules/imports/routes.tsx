@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
+import { multipartCsrfMatches } from '../../http/context.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { importFile, isImportKind, type ImportKind, type ImportOutcome } from './index.js';
 import { deleteUpload, findImportRun, findUpload, latestImportRuns, latestRunOf, storeUpload, templateCsv, uploadSizeLimit, type StoredUpload } from './uploads.js';
 import { findImportJob, startImportJob } from './jobs.js';
 import { isLarge } from './off-thread.js';
+import { hasRejectedRows, rejectedRowsCsv } from './rejected.js';
 import { ImportsPage, JobPage, PreviewPage, UploadMissing, type ImportsPageProps } from './views.js';
 
 /**
@@ -38,8 +40,10 @@ export async function importsRoutes(app: FastifyInstance) {
       .send(templateCsv(kind));
   });
 
-  app.post('/imports', { config: access, schema: { hide: true } }, async (request, reply) => {
+  app.post('/imports', { config: { ...access, csrfInMultipart: true }, schema: { hide: true } }, async (request, reply) => {
     const form = await readMultipart(request);
+    // the hidden _csrf field comes before the file input, so it is read first (context.ts)
+    if (!form.notMultipart && !multipartCsrfMatches(request, form.fields._csrf)) throw new HttpProblem(403, 'csrf');
     const errors: ImportsPageProps['errors'] = [];
     const kind = form.fields.kind;
     if (!kind || !isImportKind(kind)) errors.push({ field: 'kind', message: request.t('imports.errors.chooseKind') });
@@ -60,6 +64,21 @@ export async function importsRoutes(app: FastifyInstance) {
     const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { dryRun: true, accountId: request.account!.id });
     if (outcome.problems.length > 0) reply.code(422);
     return showPreview(request, reply, upload, outcome);
+  });
+
+  // The rejected rows of a previewed file, with what is wrong, to correct and upload again (rejected.ts).
+  app.get('/imports/:uploadId/rejected.csv', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
+    const upload = await uploadOf(request, reply);
+    if (!upload) return reply;
+    const outcome = await importFile(app.db, upload.kind, { name: upload.fileName, bytes: upload.bytes }, { dryRun: true, accountId: request.account!.id });
+    const csv = await rejectedRowsCsv(upload.kind, upload.bytes, outcome, request.language === 'de' ? 'de' : 'en');
+    if (!csv) return sendMissing(request, reply);
+    const base = upload.fileName.replace(/\.(csv|xlsx)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 100) || 'liste';
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(base)}-fehler.csv"`)
+      .send(csv);
   });
 
   app.post('/imports/:uploadId/confirm', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
@@ -148,7 +167,7 @@ type KnownUpload = StoredUpload & { kind: ImportKind };
 function showPreview(request: FastifyRequest, reply: FastifyReply, upload: StoredUpload, outcome: ImportOutcome, changedSince = false) {
   return renderPage(request, reply, {
     title: request.t('imports.preview.title', { file: upload.fileName }),
-    body: PreviewPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, uploadId: upload.id, outcome, changedSince }),
+    body: PreviewPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, uploadId: upload.id, outcome, changedSince, rejectedHref: hasRejectedRows(outcome) ? `/imports/${upload.id}/rejected.csv` : undefined }),
   });
 }
 

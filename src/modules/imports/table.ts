@@ -1,6 +1,9 @@
 import { ImportError } from './errors.js';
 import { cellTooLong, importLimits, tooManyColumns, tooManyRows } from './limits.js';
 
+/** How many rows from the top are searched for the header (validate.ts): title rows and notes sit above it. */
+export const headerSearchRows = 10;
+
 /** A list as rows of cell texts, whatever file it came from. */
 export interface TableRow {
   /** Row number as a spreadsheet shows it; the header is row 1. */
@@ -10,6 +13,8 @@ export interface TableRow {
 
 export interface Table {
   header: string[];
+  /** The header's line in the file: 1, unless rows above it were skipped (validate.ts, findHeader). */
+  headerLine?: number;
   /** Rows below the header that hold at least one non-empty cell. */
   rows: TableRow[];
 }
@@ -25,11 +30,11 @@ export function toTable(rows: TableRow[]): Table {
   }
   if (isEmptyRow(first.cells)) {
     throw new ImportError('no_header', {
-      de: 'Zeile 1 ist leer. Die erste Zeile muss die Spaltenüberschriften enthalten (z. B. event_key, title); löschen Sie Leerzeilen darüber.',
-      en: 'Line 1 is empty. The first line must hold the column headings (e.g. event_key, title); delete empty lines above them.',
-    }, 1);
+      de: `Zeile ${first.line} ist leer. Die erste Zeile muss die Spaltenüberschriften enthalten (z. B. event_key, title); löschen Sie Leerzeilen darüber.`,
+      en: `Line ${first.line} is empty. The first line must hold the column headings (e.g. event_key, title); delete empty lines above them.`,
+    }, first.line);
   }
-  return checkTableLimits({ header: first.cells, rows: rest.filter((row) => !isEmptyRow(row.cells)) });
+  return checkTableLimits({ header: first.cells, headerLine: first.line, rows: rest.filter((row) => !isEmptyRow(row.cells)) });
 }
 
 /** Refuses a table above the limits of limits.ts (rows, columns, characters per cell). */

@@ -4,6 +4,8 @@ import { formatProblems, ProblemList, type ImportProblem } from './errors.js';
 import { parseCsv } from './parse.js';
 import type { ImportKind } from './schemas.js';
 import { recordsToTable, validateTable } from './validate.js';
+import { columnAliases, columnOfHeading, headingKey } from './column-aliases.js';
+import { columnsOf } from './schemas.js';
 
 /** Checks a CSV text of one kind: the valid rows and the problems, as the import sees them. */
 function check(kind: ImportKind, lines: string[]) {
@@ -187,13 +189,13 @@ describe('numbers', () => {
 
 describe('the header', () => {
   it('names every unknown column, with a hint for a near miss', () => {
-    const { rows, problems } = check('participants', ['event_key,organisation,Bemerkung', 'ev-1,DTKV,x']);
+    const { rows, problems } = check('participants', ['event_key,organizaton,Bemerkung', 'ev-1,DTKV,x']);
     expect(rows).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 1, column: null, code: 'unknown_columns' });
-    expect(problems[0].message.de).toContain('„organisation“, „Bemerkung“');
+    expect(problems[0].message.de).toContain('„organizaton“, „Bemerkung“');
     expect(problems[0].message.de).toContain('ist wohl organization gemeint');
-    expect(problems[0].message.en).toContain('"organisation", "Bemerkung"');
+    expect(problems[0].message.en).toContain('"organizaton", "Bemerkung"');
   });
 
   it('names a missing required column', () => {
@@ -245,5 +247,106 @@ describe('rows', () => {
       expect.objectContaining({ line: 2, column: 'person', code: 'invalid_character' }),
       expect.objectContaining({ line: 3, column: 'person', code: 'invalid_character' }),
     ]);
+  });
+});
+
+describe('the header row (findHeader)', () => {
+  it("finds the header below a title row and a blank line, keeping the file's line numbers", () => {
+    const { rows, problems } = check('events', [
+      'Veranstaltungen 2024;;;',
+      ';;;',
+      'event_key;title;format;start_date',
+      'ev-1;Treffen;regional_network_meeting;2024-03-15',
+      'ev-2;Treffen;no_such_format;2024-03-16',
+    ]);
+    expect(rows.map((row) => row.line)).toEqual([4]);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, column: 'format' })]);
+  });
+
+  it("reports header problems on the header's own line when rows sit above it", () => {
+    const { problems } = check('events', ['Liste der Treffen', 'event_key,title,start_date', 'ev-1,Treffen,2019-06-01']);
+    expect(problems).toEqual([expect.objectContaining({ line: 2, column: 'format', code: 'missing_column' })]);
+    expect(problems[0].message.de).toContain('format (oder Format)');
+  });
+
+  it('says the first row must name the columns, naming them, when no row of the top ten does', () => {
+    const { rows, problems } = check('participants', ['Anwesenheit Netzwerktreffen', 'Wer,Woher', 'Ana,Gießen']);
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 1, column: null, code: 'header_not_found' })]);
+    expect(problems[0].message.de).toContain('Die erste Zeile muss die Spalten benennen, z. B. event_key (Veranstaltung)');
+    expect(problems[0].message.de).toContain('„Anwesenheit Netzwerktreffen“');
+    expect(problems[0].message.en).toContain('The first row must name the columns, e.g. event_key (Veranstaltung)');
+    // a header further down than ten rows is not looked for
+    const deep = check('participants', [...Array.from({ length: 10 }, (_, index) => `Notiz ${index + 1}`), 'event_key,person', 'ev-1,Ana']);
+    expect(deep.problems).toEqual([expect.objectContaining({ code: 'header_not_found' })]);
+  });
+});
+
+describe('German headings (column-aliases.ts)', () => {
+  const german: Record<ImportKind, { lines: string[]; expected: Record<string, unknown> }> = {
+    organizations: {
+      lines: ['Schlüssel;Organisation/Verein;Rechtsform;Gründungsjahr;Ort;Landkreis;PLZ;E-Mail;Telefon', 'org-1;DTKV Gießen e.V.;ev;1998;Gießen;Landkreis Gießen;35390;info@dtkv.example;0641 1'],
+      expected: { org_key: 'org-1', name: expect.objectContaining({ name: 'DTKV Gießen e.V.' }), legal_form: 'ev', founded_year: 1998, municipality: 'Gießen', district: 'Landkreis Gießen', postcode: '35390', email: 'info@dtkv.example' },
+    },
+    events: {
+      lines: ['Kennung;Veranstaltung;Format;Datum;Ort;Landkreis;Plätze', 'ev-1;Netzwerktreffen;regional_network_meeting;15.03.2024;Gießen;Landkreis Gießen;40'],
+      expected: { event_key: 'ev-1', title: 'Netzwerktreffen', format: 'regional_network_meeting', municipality: 'Gießen', capacity: 40 },
+    },
+    participants: {
+      lines: ['VERANSTALTUNG;organisation / verein;Name;e_mail', 'ev-1;DTKV;Ayşe Yılmaz;ayse@example.org'],
+      expected: { event_key: 'ev-1', organization: expect.objectContaining({ name: 'DTKV' }), person: 'Ayşe Yılmaz', email: 'ayse@example.org' },
+    },
+    feedback: {
+      lines: ['Veranstaltung;Bogennummer;Frage 1;Frage 2;Kommentar;Verbesserungsvorschläge;Sprache', 'ev-1;b-1;1;2;Gut;Mehr Zeit;de'],
+      expected: { event_key: 'ev-1', response_key: 'b-1', q1: 1, q2: 2, comment_more: 'Gut', comment_improve: 'Mehr Zeit', language: 'de' },
+    },
+    consultations: {
+      lines: ['Datum;Verein;Kanal;Thema;Dauer (Minuten)', '02.04.2024;DTKV;phone;Antrag;30'],
+      expected: { organization: expect.objectContaining({ name: 'DTKV' }), channel: 'phone', topic: 'Antrag', duration_minutes: 30 },
+    },
+    grants: {
+      lines: ['Förderjahr;Organisation;Antragsart;Status;Bewilligt am;Betrag (EUR);Laufzeit (Monate)', '2024;DTKV;Erstantrag;approved;15.05.2024;2500;6'],
+      expected: { year: 2024, organization: expect.objectContaining({ name: 'DTKV' }), application_type: 'new', status: 'approved', duration_months: 6 },
+    },
+  };
+  for (const [kind, { lines, expected }] of Object.entries(german) as [ImportKind, (typeof german)[ImportKind]][]) {
+    it(`reads a ${kind} list with German headings`, () => {
+      const { rows, problems } = check(kind, lines);
+      expect(problems).toEqual([]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].value).toMatchObject(expected);
+    });
+  }
+
+  it('finds German headings below a title row too', () => {
+    const { rows, problems } = check('participants', ['Teilnehmerliste Netzwerktreffen 15.03.2024', 'Veranstaltung;Organisation;Name', 'ev-1;DTKV;Ana']);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([{ line: 3, value: expect.objectContaining({ event_key: 'ev-1', person: 'Ana' }) }]);
+  });
+
+  it('counts a German heading and its spec column as the same column', () => {
+    const { problems } = check('events', ['event_key,title,Veranstaltung,format,start_date', 'ev-1,a,b,regional_network_meeting,2024-01-01']);
+    expect(problems).toEqual([expect.objectContaining({ code: 'duplicate_column', column: 'title' })]);
+  });
+
+  it('gives every alias of a kind one column only', () => {
+    for (const kind of Object.keys(columnAliases) as ImportKind[]) {
+      const seen = new Map<string, string>();
+      for (const [column, aliases] of Object.entries(columnAliases[kind])) {
+        expect(columnsOf(kind)).toContain(column);
+        for (const alias of aliases) {
+          const key = headingKey(alias);
+          expect(seen.get(key) ?? column, `${kind}: ${alias}`).toBe(column);
+          seen.set(key, column);
+          expect(columnOfHeading(kind, alias)).toBe(column);
+        }
+      }
+    }
+  });
+
+  it('ignores the "Fehler / Problem" column of a returned file of rejected rows, and undoes its formula guard', () => {
+    const { rows, problems } = check('organizations', ['Fehler / Problem;org_key;name;phone', "name: fehlt;org-1;DTKV;'+49 641 1"]);
+    expect(problems).toEqual([]);
+    expect(rows[0].value).toMatchObject({ org_key: 'org-1', phone: '+49 641 1' });
   });
 });

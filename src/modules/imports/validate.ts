@@ -1,6 +1,7 @@
+import { columnOfHeading, columnWithAliases } from './column-aliases.js';
 import type { ProblemList } from './errors.js';
 import { columnsOf, importSchemas, type ImportKind } from './schemas.js';
-import { checkTableLimits, type Table } from './table.js';
+import { checkTableLimits, headerSearchRows, type Table } from './table.js';
 
 /**
  * A table to typed rows: the header is checked first (unknown columns are one
@@ -13,9 +14,16 @@ export interface ValidRow<T> {
   value: T;
 }
 
-export function validateTable<T>(kind: ImportKind, table: Table, problems: ProblemList): ValidRow<T>[] {
+export function validateTable<T>(kind: ImportKind, found: Table, problems: ProblemList): ValidRow<T>[] {
+  const table = findHeader(kind, found);
+  if (!table) {
+    problems.add(found.headerLine ?? 1, null, 'header_not_found', headerNotFoundMessage(kind, found.headerLine ?? 1, found.header));
+    return [];
+  }
   const columns = checkHeader(kind, table, problems);
   if (!columns) return [];
+  // a file of rejected rows (rejected.ts) coming back: undo its formula guard
+  const returning = table.header.some((heading) => columnOfHeading(kind, heading) === 'ignored');
   const { schema } = importSchemas[kind];
   const known = columnsOf(kind);
   const valid: ValidRow<T>[] = [];
@@ -24,6 +32,7 @@ export function validateTable<T>(kind: ImportKind, table: Table, problems: Probl
     for (const column of known) {
       const index = columns.get(column);
       record[column] = index === undefined ? '' : (row.cells[index] ?? '').trim();
+      if (returning) record[column] = undoFormulaGuard(record[column]);
       if (!storable(record[column])) {
         problems.add(row.line, column, 'invalid_character', {
           de: `${column} enthält ein Steuerzeichen oder ein unvollständiges Zeichen, das nicht gespeichert werden kann. Tippen Sie den Wert neu ein.`,
@@ -60,28 +69,66 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 const suspicious = /[\u0000\uD800-\uDFFF]/;
 const storable = (value: string) => !suspicious.test(value) || (!value.includes('\u0000') && !loneSurrogate.test(value));
 
+
+/**
+ * The header is the first row, among the first ten, that names at least two
+ * known columns (or every required one); rows above it (a title, a date, a
+ * note) are left out and keep nothing. When no row does, the first row is the
+ * header if it names any known column (then the usual messages say which
+ * columns are unknown or missing); otherwise there is no header at all.
+ */
+export function findHeader(kind: ImportKind, table: Table): Table | undefined {
+  const candidates = [{ line: table.headerLine ?? 1, cells: table.header }, ...table.rows.slice(0, headerSearchRows - 1)];
+  const named = (cells: string[]) => new Set(cells.map((cell) => columnOfHeading(kind, cell.trim())).filter((column) => column && column !== 'ignored'));
+  const required = importSchemas[kind].required;
+  const index = candidates.findIndex(({ cells }) => {
+    const columns = named(cells);
+    return columns.size >= 2 || required.every((column) => columns.has(column));
+  });
+  if (index === 0) return table;
+  if (index > 0) return { header: candidates[index].cells, headerLine: candidates[index].line, rows: table.rows.slice(index) };
+  return named(table.header).size > 0 ? table : undefined;
+}
+
+function headerNotFoundMessage(kind: ImportKind, line: number, first: string[]) {
+  const required = importSchemas[kind].required;
+  const german = required.map((column) => columnWithAliases(kind, column)).join(', ');
+  const seen = first.map((cell) => cell.trim()).filter(Boolean).slice(0, 5).map((cell) => `„${cell.slice(0, 60)}“`).join(', ');
+  const seenEn = seen.replaceAll('„', '"').replaceAll('“', '"');
+  return {
+    de: `Die erste Zeile muss die Spalten benennen, z. B. ${german}; in den ersten ${headerSearchRows} Zeilen steht keine solche Kopfzeile (Zeile ${line}: ${seen || 'leer'}). Setzen Sie die Spaltenüberschriften über die Daten; alle Spalten: ${columnsOf(kind).join(', ')}.`,
+    en: `The first row must name the columns, e.g. ${german}; none of the first ${headerSearchRows} rows is such a header (row ${line}: ${seenEn || 'empty'}). Put the column headings above the data; all columns: ${columnsOf(kind).join(', ')}.`,
+  };
+}
+
+/** rejected.ts writes "'" before a cell starting with = + - @ (the formula guard); the returning file drops it. */
+const undoFormulaGuard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
 /** Column name to cell index, or null when the header has problems (then rows are not checked). */
 function checkHeader(kind: ImportKind, table: Table, problems: ProblemList): Map<string, number> | null {
   const known = columnsOf(kind);
   const columns = new Map<string, number>();
   const unknown: string[] = [];
+  const headerLine = table.headerLine ?? 1;
   let ok = true;
   table.header.forEach((heading, index) => {
-    const name = heading.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const cleaned = heading.replace(/^\uFEFF/, '').trim();
+    const name = cleaned === '' ? '' : columnOfHeading(kind, cleaned) ?? cleaned.toLowerCase();
+    if (name === 'ignored') return;
     if (name === '') {
       const used = table.rows.find((row) => (row.cells[index] ?? '').trim() !== '');
       if (used) {
         ok = false;
-        problems.add(1, null, 'column_without_heading', {
+        problems.add(headerLine, null, 'column_without_heading', {
           de: `Spalte ${index + 1} hat keine Überschrift, aber Werte (z. B. in Zeile ${used.line}). Geben Sie ihr eine der Überschriften ${known.join(', ')} oder löschen Sie sie.`,
           en: `Column ${index + 1} has no heading but holds values (e.g. in line ${used.line}). Give it one of the headings ${known.join(', ')} or delete it.`,
         });
       }
     } else if (columns.has(name)) {
       ok = false;
-      problems.add(1, name, 'duplicate_column', {
-        de: `Die Spalte ${name} kommt zweimal vor (Spalten ${columns.get(name)! + 1} und ${index + 1}). Löschen Sie eine davon.`,
-        en: `The column ${name} appears twice (columns ${columns.get(name)! + 1} and ${index + 1}). Delete one of them.`,
+      problems.add(headerLine, name, 'duplicate_column', {
+        de: `Die Spalte ${name} kommt zweimal vor (Spalten ${columns.get(name)! + 1} und ${index + 1}; auch deutsche Überschriften wie „${cleaned}“ zählen als ${name}). Löschen Sie eine davon.`,
+        en: `The column ${name} appears twice (columns ${columns.get(name)! + 1} and ${index + 1}; German headings such as "${cleaned}" count as ${name}). Delete one of them.`,
       });
     } else if (known.includes(name)) {
       columns.set(name, index);
@@ -91,13 +138,13 @@ function checkHeader(kind: ImportKind, table: Table, problems: ProblemList): Map
   });
   if (unknown.length > 0) {
     ok = false;
-    problems.add(1, null, 'unknown_columns', unknownColumnsMessage(unknown, known));
+    problems.add(headerLine, null, 'unknown_columns', unknownColumnsMessage(unknown, known));
   }
   for (const column of importSchemas[kind].required) {
     if (columns.has(column)) continue;
     ok = false;
-    problems.add(1, column, 'missing_column', {
-      de: `Die Pflichtspalte ${column} fehlt. Fügen Sie eine Spalte mit der Überschrift ${column} hinzu (Pflichtspalten: ${importSchemas[kind].required.join(', ')}).`,
+    problems.add(headerLine, column, 'missing_column', {
+      de: `Die Pflichtspalte ${column} fehlt. Fügen Sie eine Spalte mit der Überschrift ${columnWithAliases(kind, column).replace(/ \((.*)\)$/, ' (oder $1)')} hinzu (Pflichtspalten: ${importSchemas[kind].required.join(', ')}).`,
       en: `The required column ${column} is missing. Add a column headed ${column} (required columns: ${importSchemas[kind].required.join(', ')}).`,
     });
   }

@@ -34,8 +34,9 @@ export function ImportsPage({ t, language, csrfToken, selectedKind, history, don
       {done && <DoneAlert t={t} language={language} run={done} />}
       {discarded && <Alert kind="info">{t('imports.discarded')}</Alert>}
       <p>{t('imports.intro')}</p>
-      {/* multipart bodies are read after the access check, so the CSRF token travels in the address */}
-      <form method="post" action={`/imports?_csrf=${encodeURIComponent(csrfToken)}`} enctype="multipart/form-data" class="kern-stack-md">
+      {/* the route checks the token when it reads the multipart body; before the file, so it arrives first */}
+      <form method="post" action="/imports" enctype="multipart/form-data" class="kern-stack-md">
+        <CsrfField token={csrfToken} />
         <KindChoice t={t} selectedKind={selectedKind} error={errorOf('kind')} />
         <FileField t={t} error={errorOf('file')} />
         <p class="kern-hint" id="submit-hint">
@@ -219,10 +220,12 @@ export interface PreviewPageProps {
   outcome: ImportOutcome;
   /** Confirming found problems the preview had not shown. */
   changedSince?: boolean;
+  /** The file of rejected rows with what is wrong (rejected.ts), when rows were rejected. */
+  rejectedHref?: string;
 }
 
 /** What importing the uploaded file would do, with its rejected rows; confirm or discard. */
-export function PreviewPage({ t, language, csrfToken, uploadId, outcome, changedSince }: PreviewPageProps) {
+export function PreviewPage({ t, language, csrfToken, uploadId, outcome, changedSince, rejectedHref }: PreviewPageProps) {
   // in the order of the file, whatever order the checks found them in (sort is stable)
   const problems = outcome.problems.filter((problem) => problem.code !== 'more_problems').sort((a, b) => a.line - b.line);
   const hiddenProblems = outcome.problems.reduce((sum, problem) => sum + (problem.more ?? 0), 0);
@@ -240,6 +243,14 @@ export function PreviewPage({ t, language, csrfToken, uploadId, outcome, changed
           <ProblemTable t={t} language={language} fileName={outcome.fileName} problems={problems} more={outcome.problems.find((problem) => problem.code === 'more_problems')} />
           <Alert kind="warning">
             <p>{t('imports.preview.nothingStored')}</p>
+            {rejectedHref && (
+              <p>
+                <a class="kern-link" href={rejectedHref} download>
+                  {t('imports.preview.rejectedDownload')}
+                </a>{' '}
+                {t('imports.preview.rejectedHint')}
+              </p>
+            )}
           </Alert>
           <div class="kern-btn-wrapper">
             <a class="kern-btn kern-btn--primary" href={`/imports?kind=${outcome.kind}`}>
