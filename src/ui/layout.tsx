@@ -122,7 +122,8 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
               {account ? (
                 <form method="post" action="/sign-out" class="mosaik-inline-form">
                   <input type="hidden" name="_csrf" value={csrfToken} />
-                  <span class="kern-body--small">{t('nav.signedInAs', { email: account.email })}</span>{' '}
+                  {/* the account's own page (password, e-mail, sign out everywhere) for every role */}
+                  <a class="kern-link kern-body--small" href="/account">{t('nav.signedInAs', { email: account.email })}</a>{' '}
                   <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
                     <span class="kern-label">{t('nav.signOut')}</span>
                   </button>
