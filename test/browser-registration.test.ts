@@ -53,7 +53,7 @@ describe('registration, waitlist, promotion and check-in in Chromium', () => {
   it('registers, waitlists, promotes after a cancellation, shows the mails and checks in', async () => {
     const visitor = await test.newPage();
     await registerPublicly(test, visitor, eventId, 'de', { organisation: 'Afrikanischer Frauenverein Kassel', email: 'vorstand@frauenverein.example', persons: ['Grace Mensah', 'Yaa Asante'] });
-    await expect(visitor.getByRole('status').first().textContent()).resolves.toContain('Ihre Anmeldung ist gespeichert');
+    await expect(visitor.getByRole('status').first().textContent()).resolves.toContain('Vielen Dank! Sie sind angemeldet');
     await expect(visitor.locator('#cancel tbody').textContent()).resolves.toContain('angemeldet');
     expect(await statuses()).toEqual({ 'Grace Mensah': 'registered', 'Yaa Asante': 'registered' });
 
