@@ -125,5 +125,5 @@ describe('registration, waitlist, promotion and check-in in Chromium', () => {
     expect((await statuses())['Omar Haddad']).toBe('attended');
     const participations = await test.database.db.selectFrom('participation').select(['person_name', 'source']).where('event_id', '=', eventId).execute();
     expect(participations).toEqual([{ person_name: 'Omar Haddad', source: 'checkin' }]);
-  });
+  }, 240_000); // a whole story in Chromium: registration, waitlist, promotion, mails, check-in
 });
