@@ -73,9 +73,12 @@ describe('the dashboard in Chromium', () => {
     const fontSize = await page.locator('figure.mosaik-chart svg text').first().evaluate((node) => getComputedStyle(node).fontSize);
     expect(fontSize).toBe('12px');
     expect(await page.getByRole('img', { name: /Organisationen nach Zahl der besuchten Veranstaltungen/ }).count()).toBe(1);
-    // four organisations came once; the one that came twice is hidden from a funder
+    // the report's distribution by number of events
+    // is shown to a funder as the report shows it, never suppressed (src/modules/dashboard/suppression.ts)
     const table = page.locator('table[data-table="event_counts"]');
-    await expect(table.textContent()).resolves.toContain('< 3');
+    const counts = (await table.textContent()) ?? '';
+    expect(counts).not.toContain('< 3');
+    expect(counts).toMatch(/\d/);
     expect([...violations, ...(await recordedViolations())]).toEqual([]);
     await context.close();
   });
