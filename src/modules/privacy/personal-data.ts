@@ -196,6 +196,7 @@ export const catalogue: CatalogueEntry[] = [
       await accountNullRows('consent', ['recorded_by'])(db, s);
     },
   },
+  { table: 'installation_setting', personal: false, why: 'Einstellungen der Installation (z. B. ob sie nur die Demo enthält), keine Personendaten' },
   { table: 'consent_wording', personal: false, why: 'Wortlaut der Einwilligungstexte (Versionen), keine Personendaten' },
   // Events and registrations --------------------------------------------------
   { table: 'event', personal: false, why: 'Veranstaltungen des Zentrums und seiner Partner (öffentliche Angaben)' },
@@ -350,6 +351,17 @@ export const catalogue: CatalogueEntry[] = [
     retention: 'unbefristet (ohne Inhalte)', finds: 'account_id = Konto der Person',
     find: (db, s) => rows(db, sql`select * from import_run where ${accountMatches(s, 'account_id')} order by id`),
     erasure: 'account_id geleert', erase: accountNullRows('import_run', ['account_id']),
+  },
+  {
+    // a background import (security finding 8): its outcome can quote rejected cells, names among them
+    table: 'import_job', personal: true, columns: ['account_id', 'file_name', 'outcome'], categories: ['contact', 'technical'],
+    subjects: staffAccount, purpose: 'Stand und Ergebnis eines laufenden oder beendeten Imports im Hintergrund', legalBasis: legitimate, recipients: centre,
+    retention: 'wie der Import-Verlauf; das Ergebnis nennt nur abgelehnte Zellen', finds: 'account_id = Konto der Person',
+    find: (db, s) => rows(db, sql`select id, kind, file_name, status, progress, created_at from import_job where ${accountMatches(s, 'account_id')} order by id`),
+    erasure: 'Aufträge des Kontos gelöscht', erase: async (db, subject) => {
+      if (subject.accountId === null) return;
+      await sql`delete from import_job where account_id = ${subject.accountId}`.execute(db);
+    },
   },
   // Data protection -------------------------------------------------------------
   {

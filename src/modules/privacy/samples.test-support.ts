@@ -80,5 +80,7 @@ export const samples: Record<string, Sample> = {
     values ('upload-1', 'participants', 'liste.csv', convert_to(${`event_key;person;email\nev-privacy;${testPerson.name};${testPerson.email}`}, 'UTF8'), ${f.accountId})`)(db),
   import_run: (db, f) => run(sql`insert into import_run (kind, file_name, sha256, account_id, rows, created, updated, unchanged, new_organisations)
     values ('participants', 'liste.csv', 'abc', ${f.accountId}, 1, 1, 0, 0, 0)`)(db),
+  import_job: (db, f) => run(sql`insert into import_job (kind, file_name, dry_run, account_id, status, progress)
+    values ('participants', 'liste.csv', true, ${f.accountId}, 'done', 100)`)(db),
   retention_rule: (db, f) => run(sql`update retention_rule set updated_by = ${f.accountId} where kind = 'sent_mails'`)(db),
 };
