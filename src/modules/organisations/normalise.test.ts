@@ -59,6 +59,11 @@ describe('normaliseName (spec/exchange.md)', () => {
     expect(normaliseName('جمعية الجالية')).toBe('جمعية الجالية');
   });
 
+  it('drops a legal form that only appears once punctuation is gone', () => {
+    expect(normaliseName('Verein e-v')).toBe('verein');
+    expect(normaliseName('𝐄𞻰ᵛ')).toBe('');
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (name) => {

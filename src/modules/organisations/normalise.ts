@@ -17,6 +17,19 @@ const legalFormTokens: RegExp[] = [
 ];
 
 export function normaliseName(name: string): string {
+  // Turning punctuation into spaces can make a new legal-form token appear
+  // ("e-v" → "e v", "E𞻰v" → "e v"); the spec drops legal forms "in any
+  // spacing and punctuation", so repeat until nothing changes. Every pass that
+  // changes the text after the first only removes characters, so this ends.
+  let previous = normaliseOnce(name);
+  for (;;) {
+    const next = normaliseOnce(previous);
+    if (next === previous) return next;
+    previous = next;
+  }
+}
+
+function normaliseOnce(name: string): string {
   let text = name.normalize('NFKC').toLowerCase();
   text = text.replace(/[äöüß]/g, (letter) => germanLetters[letter]);
   // other accents dropped: decompose, remove combining marks, compose again
