@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/index.js';
@@ -54,6 +55,24 @@ async function read(pdf: Buffer) {
   return { text, info: metadata.info as Record<string, unknown> };
 }
 
+/** Every glyph drawn, as pdfkit writes them (4 hex digits per glyph of a subset font; 0000 is .notdef, the empty box). */
+function drawnGlyphs(pdf: Buffer): string[] {
+  const glyphs: string[] = [];
+  const text = pdf.toString('latin1');
+  for (const match of text.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue; // not a deflated stream (or a font program's binary)
+    }
+    for (const shown of content.matchAll(/\[(.*?)\] TJ/g)) for (const hex of shown[1].matchAll(/<([0-9a-f]+)>/g)) glyphs.push(...(hex[1].match(/.{4}/g) ?? []));
+  }
+  return glyphs;
+}
+
 async function pdfFor(language: 'de' | 'en') {
   return annexPdf({ t: translator(language), language, formats: numberFormats(language), period: { from: '2019-01-01', to: '2019-12-31' }, blocks: [block] });
 }
@@ -95,5 +114,15 @@ describe('the annex PDF in all languages', () => {
     for (const sample of samples) expect(coveredByFonts(sample), sample).toBe(true);
     // what the fonts do not cover is seen as such
     expect(coveredByFonts('中文')).toBe(false);
+  });
+
+  it('draws no empty box (.notdef) for any answer', async () => {
+    const glyphs = drawnGlyphs(await pdfFor('de'));
+    expect(glyphs.length).toBeGreaterThan(200);
+    expect(glyphs).not.toContain('0000');
+    // the check sees an empty box when there is one
+    const chinese: AnnexBlock = { ...block, rows: [{ ...block.rows[0], cells: [{ n: 1, mean: null, yes: 0, no: 0, texts: ['中文'] }, null, null] }] };
+    const withBoxes = await annexPdf({ t: translator('de'), language: 'de', formats: numberFormats('de'), period: { from: '2019-01-01', to: '2019-12-31' }, blocks: [chinese] });
+    expect(drawnGlyphs(withBoxes)).toContain('0000');
   });
 });
