@@ -158,7 +158,10 @@ describe('the impact-report dashboard', () => {
     const reach = await xlsxRows((await get(staff, `/dashboard/export/reach.xlsx?${query}`)).rawPayload);
     expect(reach[5]).toEqual(['Veranstaltungen je Organisation (Mittelwert)', report.reach.mean_events_per_organization]);
     const feedbackRows = await xlsxRows((await get(staff, `/dashboard/export/feedback.xlsx?${query}`)).rawPayload);
-    expect(feedbackRows[1].slice(0, 6)).toEqual(['Regionales Vernetzungstreffen Gießen', '01.02.2019', 'Regionales Vernetzungstreffen', 3, report.feedback[0].questions[0].mean, 3]);
+    // the event's day is a date (midnight UTC is how exceljs reads a date back), not the text 01.02.2019
+    expect(feedbackRows[1].slice(0, 6)).toEqual(['Regionales Vernetzungstreffen Gießen', new Date(Date.UTC(2019, 1, 1)), 'Regionales Vernetzungstreffen', 3, report.feedback[0].questions[0].mean, 3]);
+    const grantRows = await xlsxRows((await get(staff, `/dashboard/export/grants.xlsx?${query}`)).rawPayload);
+    expect(grantRows[2][0]).toBe(2019);
   });
 
   it('shows funders the report as staff see it: totals, the distribution by number of events and means are never hidden', async () => {

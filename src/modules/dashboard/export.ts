@@ -3,12 +3,14 @@ import { defuseFormula } from '../audit/export.js';
 import { germanDecimal } from './numbers.js';
 import { secondaryMark } from './suppression.js';
 import type { Cell, DashboardTable } from './tables.js';
+import { sheetName, writeCell, type SheetValue } from '../reports/spreadsheet.js';
 
 /**
  * Every dashboard table as a file for a German spreadsheet: CSV (UTF-8 with
  * BOM so that Excel reads the umlauts, semicolons, decimal comma) and XLSX
- * (numbers as numbers). Both hold what the page shows, hidden small numbers
- * included as "< N". Shares and changes are given in percent ("Anteil (%)"),
+ * (numbers and years as numbers, days as dates, sheet names cut at a word:
+ * src/modules/reports/spreadsheet.ts). Both hold what the page shows, hidden
+ * small numbers included as "< N". Shares and changes are given in percent ("Anteil (%)"),
  * means with two decimals in CSV and unrounded in XLSX (formatted 0.00).
  */
 
@@ -52,22 +54,23 @@ export function tableToCsv(table: DashboardTable, threshold: number | null): str
   return `\uFEFF${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
-function xlsxValue(cell: Cell, threshold: number | null): { value: ExcelJS.CellValue; numFmt?: string } {
-  if (cell.hidden) return { value: hiddenValue(cell, threshold) };
-  if (cell.value === null) return { value: null };
-  // a text cell is not evaluated by Excel, but copied into CSV or another tool it may be
-  if (typeof cell.value === 'string') return { value: defuseFormula(cell.value) };
-  if (cell.kind === 'decimal' || cell.kind === 'mean') return { value: cell.value, numFmt: '0.00' };
-  if (inPercent(cell)) return { value: cell.value * 100, numFmt: '0.0' };
-  return { value: cell.value, numFmt: '0' };
+/** A cell as the spreadsheet stores it: days as dates, years and figures as numbers, hidden figures as their mark. */
+function xlsxValue(cell: Cell, threshold: number | null): SheetValue {
+  if (cell.hidden) return { text: hiddenValue(cell, threshold) };
+  if (cell.value === null) return { empty: true };
+  if (cell.day) return { day: cell.day };
+  if (cell.year !== undefined) return { year: cell.year };
+  if (typeof cell.value === 'string') return { text: cell.value };
+  if (cell.kind === 'decimal' || cell.kind === 'mean') return { number: cell.value, format: '0.00' };
+  if (inPercent(cell)) return { number: cell.value * 100, format: '0.0' };
+  return { number: cell.value, format: '0' };
 }
-
-/** Excel allows 31 characters and none of []:*?/\ in a sheet name. */
-const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 export async function tableToXlsx(table: DashboardTable, threshold: number | null): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mosaik';
+  // the sheet's tab holds at most 31 characters; the whole title stays in the file's properties
+  workbook.title = table.title;
   const sheet = workbook.addWorksheet(sheetName(table.title));
   const header = sheet.addRow(exportHeadings(table));
   header.font = { bold: true };
@@ -75,10 +78,8 @@ export async function tableToXlsx(table: DashboardTable, threshold: number | nul
   for (const row of table.rows) {
     const added = sheet.addRow(row.map(() => null));
     row.forEach((cell, index) => {
-      const { value, numFmt } = xlsxValue(cell, threshold);
       const target = added.getCell(index + 1);
-      target.value = value;
-      if (numFmt) target.numFmt = numFmt;
+      writeCell(target, xlsxValue(cell, threshold));
       if (cell.hidden) target.alignment = { horizontal: 'right' };
     });
   }

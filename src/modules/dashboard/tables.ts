@@ -26,6 +26,10 @@ export interface Cell {
   secondary?: boolean;
   /** A mean from fewer than `fewFormsLimit` forms, marked on the page. */
   fewForms?: boolean;
+  /** A text cell that shows a calendar day (YYYY-MM-DD here): exports store it as a date. */
+  day?: string;
+  /** A text cell that shows a year: exports store it as a number. */
+  year?: number;
 }
 
 export interface Column {
@@ -62,6 +66,7 @@ export function buildTables(report: ImpactReport, context: TableContext): Record
 }
 
 const text = (value: string): Cell => ({ kind: 'text', value });
+const yearCell = (year: number): Cell => ({ kind: 'text', value: String(year), year });
 const column = (label: string, numeric = true): Column => ({ label, numeric });
 
 function counter(hidden: Set<string>) {
@@ -164,7 +169,7 @@ function grantsTable(report: ImpactReport, { t, hidden }: TableContext): Dashboa
       const consulted = count(`${path}.consulted`, year.consulted);
       const supported = count(`${path}.supported`, year.supported);
       return [
-        text(String(year.year)),
+        yearCell(year.year),
         approved,
         count(`${path}.new`, year.new),
         count(`${path}.follow_up`, year.follow_up),
@@ -196,7 +201,7 @@ function grantsByFormatTable(report: ImpactReport, { t, hidden }: TableContext):
       const reached = count(`grants[${index}].reached`, year.reached);
       return presentFormats(report).map((format) => {
         const holders = count(`grants[${index}].reached_by_format.${format}`, year.reached_by_format[format] ?? 0);
-        return [text(String(year.year)), text(formatLabel(t, format)), holders, share(holders, reached)];
+        return [yearCell(year.year), text(formatLabel(t, format)), holders, share(holders, reached)];
       });
     }),
   };
@@ -246,7 +251,7 @@ function feedbackTable(report: ImpactReport, { t, formats }: TableContext): Dash
     ],
     rows: report.feedback.map((event) => [
       text(event.title),
-      text(formats.day(event.start_date)),
+      { ...text(formats.day(event.start_date)), day: event.start_date },
       text(formatLabel(t, event.format)),
       { kind: 'count', value: event.responses },
       ...questionNumbers.flatMap((position): Cell[] => {

@@ -1,34 +1,35 @@
-import { createRequire } from 'node:module';
-import { dirname, sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Translate } from '../../i18n/index.js';
 import type { NumberFormats } from '../dashboard/numbers.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexEvent, type AnnexRow } from './annex.js';
 import { smallSample } from './evaluation.js';
+import { fontFolders, latinFont, pdfFonts, pdfParagraph } from './pdf-text.js';
 
 /**
  * The annex as a PDF, drawn on the server by pdfmake (no browser): the same
  * blocks as the HTML page, A4 landscape, events side by side in groups of
  * `eventsPerTable` so that a table fits the page width, and per cell the mean
- * as the report prints it, N and "keine Angabe". Roboto (shipped with pdfmake)
- * is embedded: it covers German and the other Latin scripts.
+ * as the report prints it, N and "keine Angabe". Noto Sans and Noto Naskh
+ * Arabic are embedded, and open answers and event titles in Arabic are laid
+ * out right to left (pdf-text.ts). The file names its language and title; it
+ * is not a tagged PDF (pdfmake cannot write a structure tree): the HTML annex,
+ * printed from the browser, is the accessible form (docs/decisions.md).
  */
 
-const require = createRequire(import.meta.url);
-const regular = require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf');
-const fontFolder = dirname(regular) + sep;
-pdfmake.setFonts({
-  Roboto: {
-    normal: regular,
-    bold: `${fontFolder}Roboto-Medium.ttf`,
-    italics: `${fontFolder}Roboto-Italic.ttf`,
-    bolditalics: `${fontFolder}Roboto-MediumItalic.ttf`,
-  },
-});
+pdfmake.setFonts(pdfFonts);
 // nothing from the network; from the disk only the fonts (pdfmake asks for every path it opens)
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontFolder));
+pdfmake.setLocalAccessPolicy((path) => fontFolders.some((folder) => path.startsWith(folder)));
+
+/** A4 landscape less the page margins, in points. */
+const contentWidth = 841.89 - 36 - 36;
+const questionWidth = 200;
+/** lightHorizontalLines pads 8 pt on each inner side of a column. */
+const columnPadding = 16;
+/** The room pdfmake gives an item of a bullet list ("9. " at 8 pt, with margin to spare). */
+const bulletRoom = 14;
+const eventColumnWidth = (columns: number) => (contentWidth - questionWidth - columnPadding * columns) / columns;
 
 export const eventsPerTable = 5;
 /**
@@ -65,9 +66,11 @@ export async function annexPdf(input: AnnexPdfInput): Promise<Buffer> {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 40],
-    info: { title: t('feedback.annex.title'), creator: 'Mosaik', producer: 'Mosaik (pdfmake)' },
+    info: { title: t('feedback.annex.title'), subject: t('feedback.annex.title'), creator: 'Mosaik', producer: 'Mosaik (pdfmake)' },
     language: input.language === 'en' ? 'en-GB' : 'de-DE',
-    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    // viewers show the title rather than the file name (PDF/UA asks for it; the rest of PDF/UA pdfmake cannot give)
+    displayTitle: true,
+    defaultStyle: { font: latinFont, fontSize: 9 },
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
       block: { fontSize: 12, bold: true, margin: [0, 6, 0, 2] },
@@ -88,13 +91,21 @@ function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
   for (let first = 0; first < block.events.length; first += eventsPerTable) {
     const columns = block.events.slice(first, first + eventsPerTable).map((event, offset) => ({ event, index: first + offset }));
     const title: TableCell[] = [{ text: name, style: 'block', colSpan: columns.length + 1 }, ...columns.map(() => ({ text: '' }))];
+    const width = eventColumnWidth(columns.length);
     const header: TableCell[] = [
       { text: t('feedback.annex.question'), style: 'header' },
-      ...columns.map(({ event }) => ({ text: [{ text: `${event.title}\n`, bold: true }, `${formats.day(event.start_date)} – ${t('feedback.annex.formsN', { forms: event.forms })}`], style: 'header' })),
+      ...columns.map(({ event }) => ({
+        stack: [pdfParagraph(event.title, { fontSize: 8, bold: true, width }), { text: `${formats.day(event.start_date)} – ${t('feedback.annex.formsN', { forms: event.forms })}` }],
+        style: 'header',
+      })),
     ];
-    const body: TableCell[][] = [title, header, ...block.rows.map((row) => [{ text: row.texts[input.language].join(' / ') }, ...columns.map(({ event, index }) => cellContent(input, row, row.cells[index], event))])];
+    const body: TableCell[][] = [
+      title,
+      header,
+      ...block.rows.map((row) => [pdfParagraph(row.texts[input.language].join(' / '), { fontSize: 9, width: questionWidth }), ...columns.map(({ event, index }) => cellContent(input, row, row.cells[index], event, width))]),
+    ];
     parts.push({
-      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: [200, ...columns.map(() => '*')], body },
+      table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: [questionWidth, ...columns.map(() => width)], body },
       layout: 'lightHorizontalLines',
       margin: [0, 0, 0, 8],
     });
@@ -103,13 +114,14 @@ function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
     parts.push({ text: t('feedback.annex.small'), style: 'note' });
   }
   if (block.withoutForms.length > 0) {
-    parts.push({ text: t('feedback.annex.withoutForms', { events: block.withoutForms.map((event) => `${event.title} (${formats.day(event.start_date)})`).join('; ') }), style: 'note' });
+    const events = block.withoutForms.map((event) => `${event.title} (${formats.day(event.start_date)})`).join('; ');
+    parts.push({ stack: [pdfParagraph(t('feedback.annex.withoutForms', { events }), { fontSize: 8, width: contentWidth })], style: 'note' });
   }
   return parts;
 }
 
 /** One event's answers to one question: mean (rating), yes/no counts or the open answers, then N and "keine Angabe". */
-function cellContent(input: AnnexPdfInput, row: AnnexRow, cell: AnnexCell | null, event: AnnexEvent): TableCell {
+function cellContent(input: AnnexPdfInput, row: AnnexRow, cell: AnnexCell | null, event: AnnexEvent, width: number): TableCell {
   const { t } = input;
   if (!cell) return { text: '–' };
   const counts = { text: t('feedback.annexPdf.counts', { n: cell.n, none: event.forms - cell.n }), fontSize: 7, color: '#444444' };
@@ -118,5 +130,6 @@ function cellContent(input: AnnexPdfInput, row: AnnexRow, cell: AnnexCell | null
     return { stack: [{ text: mean, bold: true }, counts] };
   }
   if (row.kind === 'yes_no') return { stack: [{ text: t('feedback.annex.yesNo', { yes: cell.yes, no: cell.no }) }, counts] };
-  return { stack: [cell.texts.length === 0 ? { text: '–' } : { ul: cell.texts, fontSize: 8 }, counts] };
+  const answers = cell.texts.map((answer) => pdfParagraph(answer, { fontSize: 8, width: width - bulletRoom }));
+  return { stack: [answers.length === 0 ? { text: '–' } : { ul: answers, fontSize: 8 }, counts] };
 }
