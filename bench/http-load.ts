@@ -34,6 +34,7 @@ import { sql } from 'kysely';
 import { readSettings } from '../src/config.js';
 import { openDatabase, type Engine } from '../src/db/connection.js';
 import { buildApp } from '../src/http/app.js';
+import { fontsForPage } from '../src/ui/fonts.js';
 import { createAccount } from '../src/modules/identity/accounts.js';
 import { createBenchDatabase } from './engines.js';
 import { generateDataset } from './generate.js';
@@ -340,14 +341,13 @@ async function firstVisitBytes(base: string, url: string) {
   const { brotliDecompressSync } = await import('node:zlib');
   const text = (response: Timed) => (response.encoding === 'br' ? brotliDecompressSync(response.body).toString() : response.body.toString());
   const files: { path: string; bytes: number; encoding?: string }[] = [{ path: url.replace(base, ''), bytes: page.bytes, encoding: page.encoding }];
-  const fonts = new Set<string>();
-  for (const [, path] of text(page).matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)) {
+  const html = text(page);
+  // the fonts it preloads, and those its stylesheets make a browser fetch for its text (src/ui/fonts.ts)
+  const fonts = new Set<string>([...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((match) => match[1]));
+  for (const [, path] of html.matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)) {
     const asset = await timed(`${base}${path}`);
     files.push({ path, bytes: asset.bytes, encoding: asset.encoding });
-    // the faces KERN's stylesheet uses: 400, 500 and 600, upright
-    for (const face of text(asset).matchAll(/src: url\("\.\/([^"]+\.woff2)"\)[^}]*font-weight: (\d+);\s*font-style: normal/g)) {
-      if (['400', '500', '600'].includes(face[2])) fonts.add(new URL(face[1], new URL(path, base)).pathname);
-    }
+    for (const font of fontsForPage(html, text(asset), path)) fonts.add(font);
   }
   const fontFiles = [];
   for (const path of fonts) {

@@ -1,3 +1,4 @@
+import { preloadedFonts } from './fonts.js';
 import type { ComponentChildren } from 'preact';
 import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
 import type { SessionAccount } from '../modules/identity/sessions.js';
@@ -95,7 +96,12 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('app.name')}`}</title>
-        <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+        {/* Fira Sans subset by weight and script (public/fonts/fira-sans.css, issue 16); the first paint needs the
+            regular and semibold faces of the page's script, fetched with the page instead of after the CSS */}
+        {preloadedFonts(language).map((file) => (
+          <link key={file} rel="preload" href={`/assets/fonts/${file}`} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href="/assets/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/assets/kern/kern.min.css" />
         <link rel="stylesheet" href="/assets/mosaik.css" />
       </head>

@@ -24,6 +24,9 @@ export interface ChartSpec {
   /** Categories on the vertical axis: long labels (formats) stay readable. */
   horizontal?: boolean;
   stacked?: boolean;
+  /** A small chart of one series (narrowSpecs): its name as the title, its colour. */
+  heading?: string;
+  colour?: string;
 }
 
 export interface ChartText {
@@ -47,7 +50,7 @@ interface EChartsCore {
 }
 const { init, use } = core as unknown as EChartsCore;
 const part = (module: object, name: string) => (module as Record<string, unknown>)[name];
-use([part(charts, 'BarChart'), part(components, 'GridComponent'), part(components, 'LegendComponent'), part(renderers, 'SVGRenderer')]);
+use([part(charts, 'BarChart'), part(components, 'GridComponent'), part(components, 'LegendComponent'), part(components, 'TitleComponent'), part(renderers, 'SVGRenderer')]);
 
 // Okabe–Ito colours, told apart with every common colour vision deficiency;
 // the vermilion darkened so that white labels inside stacked bars stay legible.
@@ -55,27 +58,78 @@ const palette = ['#0072B2', '#B34700', '#009E73', '#CC79A7'];
 const ink = '#1b1b1b';
 const font = 'Fira Sans, Arial, sans-serif';
 
+/**
+ * How a chart is laid out. The wide picture (a desktop) scaled to a 390 px
+ * phone would shrink its 12 px labels to about 6 px; the narrow one is drawn
+ * at a phone's width instead, with labels that stay ≥ 14 px (issue 10).
+ */
+interface Layout {
+  width: number;
+  fontSize: number;
+  /** Room for the category labels left of horizontal bars (they break into lines beyond it). */
+  labelWidth: number;
+  /** Height of one category row per bar in it, and the least a row gets (labels of several lines). */
+  bandPerBar: number;
+  bandMinimum: number;
+}
+const wideLayout: Layout = { width: 720, fontSize: 12, labelWidth: 200, bandPerBar: 18, bandMinimum: 0 };
+// 340 px: a 390 px phone's text column (KERN's page padding) shows it unscaled
+const narrowLayout: Layout = { width: 340, fontSize: 14, labelWidth: 140, bandPerBar: 22, bandMinimum: 48 };
+
+/**
+ * A chart as the figure shows it: drawn twice, wide and narrow, each in its
+ * wrapper; public/mosaik.css shows the one that fits the screen (the other
+ * is display: none, so neither is scaled to a size nobody can read). Both
+ * pictures are aria-hidden: the figure's label and the table carry the facts.
+ */
 export function renderBarChart(spec: ChartSpec, text: ChartText): string {
-  const bandSize = spec.horizontal ? 28 + 18 * (spec.stacked ? 1 : spec.series.length) : 0;
-  const width = 720;
-  const height = spec.horizontal ? Math.max(240, 90 + spec.categories.length * bandSize) : 340;
+  const narrow = narrowSpecs(spec).map((item) => drawSvg(item, text, narrowLayout));
+  return `<div class="mosaik-chart__wide">${drawSvg(spec, text, wideLayout)}</div><div class="mosaik-chart__narrow">${narrow.join('')}</div>`;
+}
+
+/**
+ * On a phone every chart re-flows into horizontal bars, one row per category,
+ * so that labels have the width of the screen; several series side by side
+ * (the formats: four bars a row) become one small chart per series, each with
+ * its series' name and colour as title, so each row holds a single bar.
+ * Stacked series already are one bar a row.
+ */
+export function narrowSpecs(spec: ChartSpec): ChartSpec[] {
+  if (spec.series.length === 1 || spec.stacked) return [{ ...spec, horizontal: true }];
+  return spec.series.map((series, index) => ({ ...spec, horizontal: true, series: [series], heading: series.name, colour: palette[index % palette.length] }));
+}
+
+function drawSvg(spec: ChartSpec, text: ChartText, layout: Layout): string {
+  const bars = spec.stacked ? 1 : spec.series.length;
+  const bandSize = spec.horizontal ? Math.max(layout.bandMinimum, 28 + layout.bandPerBar * bars) : 0;
+  const size = layout.fontSize;
+  const legend = spec.series.length > 1;
+  const top = (legend ? 2.8 * size + 6 : 20) + (spec.heading ? 1.6 * size + 8 : 0);
+  const width = layout.width;
+  const height = spec.horizontal ? Math.max(layout === wideLayout ? 240 : 0, top + 70 + spec.categories.length * bandSize) : 340;
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    const categoryAxis = { type: 'category' as const, data: spec.categories, inverse: spec.horizontal, axisLabel: { color: ink, width: 200, overflow: 'break' as const } };
-    const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { color: ink, formatter: (value: number) => text.count(value) } };
+    const categoryAxis = {
+      type: 'category' as const,
+      data: spec.categories,
+      inverse: spec.horizontal,
+      axisLabel: { color: ink, fontSize: size, width: layout.labelWidth, overflow: 'break' as const, lineHeight: Math.round(size * 1.25) },
+    };
+    const valueAxis = { type: 'value' as const, minInterval: 1, splitNumber: layout === wideLayout ? undefined : 3, axisLabel: { color: ink, fontSize: size, formatter: (value: number) => text.count(value) } };
     chart.setOption({
       animation: false,
-      color: palette,
-      textStyle: { fontFamily: font, color: ink },
-      legend: spec.series.length > 1 ? { top: 0, textStyle: { color: ink } } : undefined,
-      grid: { left: spec.horizontal ? 210 : 50, right: 40, top: spec.series.length > 1 ? 40 : 20, bottom: 30, containLabel: false },
+      color: spec.colour ? [spec.colour] : palette,
+      textStyle: { fontFamily: font, color: ink, fontSize: size },
+      title: spec.heading ? { text: spec.heading, left: 0, top: 0, textStyle: { color: ink, fontSize: size + 2, fontWeight: 'bold', fontFamily: font } } : undefined,
+      legend: legend ? { top: spec.heading ? 1.6 * size + 8 : 0, left: layout === wideLayout ? 'center' : 0, itemGap: size, textStyle: { color: ink, fontSize: size } } : undefined,
+      grid: { left: spec.horizontal ? layout.labelWidth + 10 : 50, right: layout === wideLayout ? 40 : 3 * size, top, bottom: 30, containLabel: false },
       xAxis: spec.horizontal ? valueAxis : categoryAxis,
       yAxis: spec.horizontal ? categoryAxis : valueAxis,
       series: spec.series.map((series) => ({
         type: 'bar',
         name: series.name,
         stack: spec.stacked ? 'total' : undefined,
-        label: { show: true, position: spec.stacked ? 'inside' : spec.horizontal ? 'right' : 'top', color: spec.stacked ? '#ffffff' : ink },
+        label: { show: true, fontSize: size, position: spec.stacked ? 'inside' : spec.horizontal ? 'right' : 'top', color: spec.stacked ? '#ffffff' : ink },
         data: series.cells.map((cell) => barOf(cell, text, spec)),
       })),
     });

@@ -23,7 +23,7 @@ export const demoCommand: CliCommand = async ({ args, open, out, err }) => {
       );
       return 1;
     }
-    const outcomes = await loadDemo(handle.db);
+    const outcomes = await loadDemo(handle.db, { log: out });
     out('Demo-Datensatz geladen / demo dataset loaded:');
     for (const outcome of outcomes) out(`  ${outcome.kind}: ${outcome.created} neu / created`);
     return 0;

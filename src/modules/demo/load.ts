@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
 import { generateDemo } from './generate.js';
+import { todayInBerlin } from '../events/queries.js';
 import { loadDemoPeople } from './people.js';
 import { markDemoDatabase } from './startup.js';
+import { loadUpcomingDemo, type UpcomingDemo } from './upcoming.js';
 
 /**
  * Loads the demo dataset through the public import API, list by list, in the
@@ -13,7 +15,14 @@ import { markDemoDatabase } from './startup.js';
 
 const order: ImportKind[] = ['organizations', 'events', 'participants', 'feedback', 'consultations', 'grants'];
 
-export async function loadDemo(db: Kysely<Database>): Promise<ImportOutcome[]> {
+export interface DemoOptions {
+  /** The day the demo is loaded ('YYYY-MM-DD'); the events around it are dated from it. Default: today in Berlin. */
+  today?: string;
+  /** Told what the events around today offer (the feedback link), e.g. the start-up log. */
+  log?: (message: string) => void;
+}
+
+export async function loadDemo(db: Kysely<Database>, options: DemoOptions = {}): Promise<ImportOutcome[]> {
   const dataset = generateDemo();
   const outcomes: ImportOutcome[] = [];
   for (const kind of order) {
@@ -29,6 +38,9 @@ export async function loadDemo(db: Kysely<Database>): Promise<ImportOutcome[]> {
   }
   // persons with roles and consents (issue 4); no report figure reads them
   await loadDemoPeople(db);
+  // events in the coming months, with registrations, a waitlist and an open feedback link (./upcoming.ts)
+  const upcoming: UpcomingDemo = await loadUpcomingDemo(db, options.today ?? (await todayInBerlin(db)));
+  options.log?.(`demo: ${upcoming.upcoming} upcoming events on /calendar; online feedback of a recent event: ${upcoming.feedbackLinks.join(', ')}`);
   // the demo's accounts may exist only on a database marked so (./startup.ts)
   await markDemoDatabase(db);
   return outcomes;

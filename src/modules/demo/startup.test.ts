@@ -95,7 +95,9 @@ describe('the demo at start-up', () => {
     const logged: string[] = [];
     const result = await prepareDemoAtStart(db, { demo: readSettings({}).MOSAIK_DEMO, log: (message) => logged.push(message) });
     expect(result).toEqual({ outcome: 'loaded', disabled: 0 });
-    expect(logged).toEqual(['empty database: loading the demo dataset']);
+    expect(logged[0]).toBe('empty database: loading the demo dataset');
+    // the events around today (./upcoming.ts): where to try registration and feedback
+    expect(logged.slice(1)).toEqual([expect.stringMatching(/^demo: 6 upcoming events on \/calendar; online feedback of a recent event: \/f\/[a-z0-9]{6}$/)]);
     expect(await isDemoDatabase(db)).toBe(true);
     const organisations = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(organisations.n).toBeGreaterThan(100);

@@ -56,7 +56,7 @@ export async function prepareDemoAtStart(
   if (!options.demo) return { outcome: 'off', disabled: await disableDemoAccounts(db) };
   if (await isEmpty(db)) {
     log('empty database: loading the demo dataset');
-    const load = options.load ?? (async (target: Kysely<Database>) => (await import('./load.js')).loadDemo(target));
+    const load = options.load ?? (async (target: Kysely<Database>) => (await import('./load.js')).loadDemo(target, { log }));
     await load(db);
     await markDemoDatabase(db);
     await ensureDemoAccount(db);
