@@ -27,6 +27,8 @@ export interface PickListTexts {
   questionHint: string;
   /** The explicit choice to create a new entry with the typed name. */
   createNew: string;
+  /** The name of the suggestion list, e.g. "Vorschläge"; the field's label follows. */
+  suggestions: string;
   /** For screen readers, from the script: "%n suggestions", "no match", "%s chosen". */
   liveCount: string;
   liveNone: string;
@@ -87,7 +89,7 @@ export function PickList({ name, label, hint, error, value, chosenId, question, 
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
         />
-        <ul class="mosaik-pick-list__options" id={listbox} role="listbox" aria-label={label} hidden></ul>
+        <ul class="mosaik-pick-list__options" id={listbox} role="listbox" aria-label={`${texts.suggestions}: ${label}`} hidden></ul>
       </div>
       <input type="hidden" name={`${name}_id`} value={chosenId ?? ''} data-pick-id="" />
       <div class="kern-sr-only" role="status" aria-live="polite" data-pick-status=""></div>

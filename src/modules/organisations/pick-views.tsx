@@ -49,6 +49,7 @@ export function OrganisationPickList({ t, name, label, hint, error, value, chose
         question: asking && asking.candidates.length > 0 ? p('question') : p('questionNoCandidates'),
         questionHint: p(asking && asking.candidates.length > 0 ? 'questionHint' : 'questionHintNoCandidates', { name: asking?.name ?? value }),
         createNew: p('createNew', { name: asking?.name ?? value }),
+        suggestions: p('suggestions'),
         liveCount: p('liveCount'),
         liveNone: p('liveNone'),
         liveChosen: p('liveChosen'),
