@@ -83,4 +83,19 @@ describe(`the organisation of a registration entered by staff on ${testEngine}`,
     expect(asked.body).toContain('Did you mean …?');
     expect(asked.body).toContain('Create new organisation “Frauenverein Kasel”');
   });
+
+  it('asks about a walk-in’s organisation at the door the same way', async () => {
+    const walkIn = (payload: Record<string, string>) =>
+      test.app.inject({ method: 'POST', url: `/events/${eventId}/walk-ins`, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, email: '', ...payload } });
+    const [organisations] = await counts();
+    const typo = 'Afrikanischer Frauenverien Kasel';
+    const asked = await walkIn({ personName: 'Abena Owusu', organisationName: typo });
+    expect(asked.statusCode).toBe(400);
+    expect(asked.body).toContain(`name="organisationName_choice" value="${known.id}"`);
+    expect(await counts()).toEqual([organisations, (await counts())[1]]);
+    const chosen = await walkIn({ personName: 'Abena Owusu', organisationName: typo, organisationName_asked: typo, organisationName_choice: String(known.id) });
+    expect(chosen.statusCode).toBe(303);
+    expect(await organisationOf('Abena Owusu')).toBe(known.id);
+    expect((await counts())[0]).toBe(organisations);
+  });
 });
