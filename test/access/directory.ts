@@ -14,6 +14,8 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /organisations': readers,
   'GET /api/v1/organisations': readers,
   'HEAD /api/v1/organisations': readers,
+  'GET /api/v1/organisations/suggestions': readers,
+  'HEAD /api/v1/organisations/suggestions': readers,
   'GET /organisations/new': centreStaff,
   'HEAD /organisations/new': centreStaff,
   'POST /organisations/new': centreStaff,

@@ -5,6 +5,8 @@ import type { FormError, FormField, FormInput } from './form.js';
 import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
+import type { OrganisationPick } from '../organisations/pick.js';
+import { OrganisationPickList, pickQuestionError } from '../organisations/pick-views.js';
 
 interface FormProps {
   t: Translate;
@@ -19,20 +21,24 @@ interface FormProps {
   topics: ConsultationTopic[];
   /** Logging a representative's request: says which, above the form. */
   requestNote?: string;
+  /** The organisation named is not in the directory as typed: the search step asks which one is meant. */
+  organisationPick?: OrganisationPick;
 }
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
-export const errorMessage = (t: Translate, error: FormError) =>
-  t(`consultations.form.errors.${error.code}`, { field: t(`consultations.form.labels.${error.field}`) });
+export const errorMessage = (t: Translate, error: FormError, input: FormInput = {}) =>
+  error.code === 'pick'
+    ? pickQuestionError(t, t(`consultations.form.labels.${error.field}`), input.organisation ?? '')
+    : t(`consultations.form.errors.${error.code}`, { field: t(`consultations.form.labels.${error.field}`) });
 
-const hinted = new Set<FormField>(['organisation', 'persons', 'follow_up_on', 'referral_cost_eur']);
+const hinted = new Set<FormField>(['persons', 'follow_up_on', 'referral_cost_eur']);
 
 /** Create and edit: one page in three groups, an error summary on top linking to each field. */
-export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote }: FormProps) {
+export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote, organisationPick }: FormProps) {
   const f = (key: string) => t(`consultations.form.${key}`);
   const errorOf = (field: FormField) => {
     const error = errors.find((entry) => entry.field === field);
-    return error ? errorMessage(t, error) : undefined;
+    return error ? errorMessage(t, error, input) : undefined;
   };
   const text = (field: Exclude<FormField, 'topics'>, options: { type?: string; width?: number; multiline?: boolean; inputMode?: 'numeric' | 'decimal' } = {}) => (
     <Field t={t} field={field} error={errorOf(field)} hint={[hinted.has(field) ? f(`hints.${field}`) : '', options.type === 'date' ? dateHint(t, language) : ''].filter(Boolean).join(' ') || undefined}>
@@ -76,14 +82,23 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{title}</h1>
       {requestNote && <Alert kind="info">{requestNote}</Alert>}
-      <ErrorSummary title={f('errorTitle')} errors={errors.map((error) => ({ field: error.field, message: errorMessage(t, error) }))} />
+      <ErrorSummary title={f('errorTitle')} errors={errors.map((error) => ({ field: error.field, message: errorMessage(t, error, input) }))} />
       <form method="post" action={id === null ? '/consultations/new' : `/consultations/${id}/edit`} class="kern-stack-lg" noValidate>
         <CsrfField token={csrfToken} />
-        {input.organisation_id && <input type="hidden" name="organisation_id" value={input.organisation_id} />}
         {input.request_id && <input type="hidden" name="request_id" value={input.request_id} />}
         <FieldGroup legend={f('groups.consultation')}>
           {text('consulted_on', { type: 'date', width: 10 })}
-          {text('organisation')}
+          <OrganisationPickList
+            t={t}
+            name="organisation"
+            label={t('consultations.form.labels.organisation')}
+            hint={f('hints.organisation')}
+            error={errorOf('organisation')}
+            value={input.organisation ?? ''}
+            chosenId={input.organisation_id}
+            pick={organisationPick}
+            choice={input.organisation_choice}
+          />
           {text('persons')}
           {select('channel', channels.map((channel) => [channel, t(`consultations.channels.${channel}`)]))}
           <Choices

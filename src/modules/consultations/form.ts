@@ -13,7 +13,7 @@ export const formFields = [
 ] as const;
 export type FormField = (typeof formFields)[number];
 /** The raw text of each field as submitted, to show the form again after an error; topics are the ticked keys. */
-export type FormInput = Partial<Record<Exclude<FormField, 'topics'> | 'organisation_id' | 'request_id', string>> & { topics?: string[] };
+export type FormInput = Partial<Record<Exclude<FormField, 'topics'> | 'organisation_id' | 'organisation_choice' | 'organisation_asked' | 'request_id', string>> & { topics?: string[] };
 
 /** The ticked topics of a submitted form: one value or several (a repeated field); `topic` as sent by older clients. */
 export const topicsOf = (body: Record<string, unknown>): string[] => {

@@ -60,13 +60,63 @@ describe('the consultation log', () => {
     expect(list.body).toContain(known);
   });
 
-  it('creates a flagged organisation only for an unknown name, and says so', async () => {
-    const created = await post('/consultations/new', { ...valid, organisation: 'Neuer Elternverein Fulda' });
+  const organisationCount = async () => Number((await db.selectFrom('organisation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const consultationCount = async () => Number((await db.selectFrom('consultation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('brings a typo back with "Meinten Sie …?" candidates and stores nothing, in German and English', async () => {
+    const [organisations, consultations] = [await organisationCount(), await consultationCount()];
+    const typo = 'Deutsch-Türkischer Kulturverien Giesen';
+    const asked = await post('/consultations/new', { ...valid, organisation: typo, consulted_on: '2019-06-01' });
+    expect(asked.statusCode).toBe(400);
+    expect(asked.body).toContain('Meinten Sie …?');
+    expect(asked.body).toContain(`Organisation: „${typo}“ ist nicht im Verzeichnis.`);
+    expect(asked.body).toMatch(new RegExp(`name="organisation_choice" value="${await idOf(db, known)}"`));
+    expect(asked.body).toContain(`Neue Organisation „${typo}“ anlegen`);
+    expect(asked.body).toContain(`name="organisation_asked" value="${typo}"`);
+    // the other fields come back as typed
+    expect(asked.body).toContain('Antrag besprochen');
+    expect([await organisationCount(), await consultationCount()]).toEqual([organisations, consultations]);
+    const english = await post('/consultations/new?lang=en', { ...valid, organisation: typo, consulted_on: '2019-06-01' });
+    expect(english.body).toContain('Did you mean …?');
+    expect(english.body).toContain(`Create new organisation “${typo}”`);
+  });
+
+  it('links the candidate chosen on the search step; a changed name asks again', async () => {
+    const organisations = await organisationCount();
+    const typo = 'Deutsch-Türkischer Kulturverien Giesen';
+    const chosen = await post('/consultations/new', { ...valid, organisation: typo, consulted_on: '2019-06-02', organisation_asked: typo, organisation_choice: String(await idOf(db, known)) });
+    expect(chosen.statusCode).toBe(303);
+    const row = await db.selectFrom('consultation').select('organisation_id').where('id', '=', idFrom(chosen.headers.location)).executeTakeFirstOrThrow();
+    expect(row.organisation_id).toBe(await idOf(db, known));
+    // an answer given for another name does not apply: the form asks about the new name
+    const changed = await post('/consultations/new', { ...valid, organisation: 'Elternverein Fuldda', consulted_on: '2019-06-03', organisation_asked: typo, organisation_choice: 'new' });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.body).toContain('Neue Organisation „Elternverein Fuldda“ anlegen');
+    expect(await organisationCount()).toBe(organisations);
+  });
+
+  it('links a suggestion picked with JavaScript (organisation_id) while the name is one of its names', async () => {
+    const picked = await post('/consultations/new', { ...valid, organisation: known, consulted_on: '2019-06-04', organisation_id: String(await idOf(db, known)) });
+    expect(picked.statusCode).toBe(303);
+    // typed over after picking: the id no longer counts and the form asks
+    const typedOver = await post('/consultations/new', { ...valid, organisation: 'Kulturverein Giessn', consulted_on: '2019-06-05', organisation_id: String(await idOf(db, known)) });
+    expect(typedOver.statusCode).toBe(400);
+    expect(typedOver.body).toContain('Meinten Sie …?');
+  });
+
+  it('creates exactly one flagged organisation when the person explicitly says so, and says so', async () => {
+    const organisations = await organisationCount();
+    const name = 'Neuer Elternverein Fulda';
+    const asked = await post('/consultations/new', { ...valid, organisation: name });
+    expect(asked.statusCode).toBe(400);
+    expect(await organisationCount()).toBe(organisations);
+    const created = await post('/consultations/new', { ...valid, organisation: name, organisation_asked: name, organisation_choice: 'new' });
     expect(created.statusCode).toBe(303);
     expect(String(created.headers.location)).toContain('newOrganisation=1');
+    expect(await organisationCount()).toBe(organisations + 1);
     const page = await get(String(created.headers.location));
     expect(page.body).toContain('Der Name „Neuer Elternverein Fulda“ passte zu keiner bekannten Organisation.');
-    const organisation = await db.selectFrom('organisation').select(['needs_review', 'created_from']).where('id', '=', await idOf(db, 'Neuer Elternverein Fulda')).executeTakeFirstOrThrow();
+    const organisation = await db.selectFrom('organisation').select(['needs_review', 'created_from']).where('id', '=', await idOf(db, name)).executeTakeFirstOrThrow();
     expect(organisation).toEqual({ needs_review: true, created_from: 'staff' });
   });
 

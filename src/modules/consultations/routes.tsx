@@ -12,6 +12,7 @@ import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchCons
 import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
 import { TopicsPage } from './topic-views.js';
 import { auditRead } from '../identity/audit.js';
+import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/pick.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
 
 /**
@@ -134,7 +135,7 @@ export async function consultationRoutes(app: FastifyInstance) {
   async function showForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { id: number | null; input: FormInput; errors: FormError[]; current?: string[]; requestNote?: string },
+    options: { id: number | null; input: FormInput; errors: FormError[]; current?: string[]; requestNote?: string; organisationPick?: OrganisationPick },
   ) {
     const topics = offeredTopics(await listTopics(app.db), options.current);
     const title = options.id === null ? request.t('consultations.form.createTitle') : request.t('consultations.form.editTitle', { date: dateOf(request.language, options.input.consulted_on ?? '') });
@@ -151,6 +152,7 @@ export async function consultationRoutes(app: FastifyInstance) {
         errors: options.errors,
         topics,
         requestNote: options.requestNote,
+        organisationPick: options.organisationPick,
       }),
     });
   }
@@ -169,7 +171,14 @@ export async function consultationRoutes(app: FastifyInstance) {
     const requestNote = forRequest ? requestNoteOf(request, forRequest) : undefined;
     const topicKeys = offeredTopics(await listTopics(app.db), current).map((topic) => topic.key);
     const parsed = parseConsultationForm(input, topicKeys);
-    if (!parsed.ok) return showForm(request, reply, { id, input, errors: parsed.errors, current, requestNote });
+    // A name not in the directory as typed is a question, never a new organisation by itself (organisations/pick.ts)
+    const organisationPick = await pickOrganisation(app.db, { districts: null }, pickInputOf(body, 'organisation'));
+    const asking = organisationPick.kind === 'ask' && !(parsed.ok === false && parsed.errors.some((error) => error.field === 'organisation'));
+    const errors = parsed.ok ? [] : [...parsed.errors];
+    if (asking) errors.splice(errors.filter((error) => error.field === 'consulted_on').length, 0, { field: 'organisation', code: 'pick' });
+    if (!parsed.ok || asking) return showForm(request, reply, { id, input, errors, current, requestNote, organisationPick });
+    if (organisationPick.kind === 'chosen') Object.assign(parsed.values, { organisation: organisationPick.name, organisation_id: organisationPick.organisationId });
+    else parsed.values.organisation_id = null; // "create new": organisationFor creates it in the consultation's transaction
     const outcome =
       id === null
         ? await createConsultation(app.db, parsed.values, request.account!.id, forRequest ? { requestId: forRequest.id, baseUrl: app.settings.baseUrl } : undefined)

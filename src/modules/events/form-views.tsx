@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n/index.js';
 import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type FieldError, inputClass } from '../../ui/forms.js';
 import { eventFormats, type FormField, type FormValues } from './form.js';
+import { OrganisationPickList } from '../organisations/pick-views.js';
+import type { PartnerField } from './partners.js';
 
 /** The staff form of an event: create, edit and the copy of a duplicated event. */
 
@@ -65,9 +67,11 @@ export interface EventFormProps {
   districts?: string[];
   /** The organisers the account may choose (scope.ts organizersFor). */
   organizers?: ('centre' | 'partner')[];
+  /** The partner pick lists (partners.ts partnerFieldsFor). */
+  partners?: PartnerField[];
 }
 
-export function EventForm({ t, csrfToken, action, submitLabel, values, errors, districts, organizers = ['centre', 'partner'] }: EventFormProps) {
+export function EventForm({ t, csrfToken, action, submitLabel, values, errors, districts, organizers = ['centre', 'partner'], partners = [] }: EventFormProps) {
   const field = { t, values, errors };
   const partnerOnly = organizers.length === 1 && organizers[0] === 'partner';
   return (
@@ -117,7 +121,20 @@ export function EventForm({ t, csrfToken, action, submitLabel, values, errors, d
             error={errorOf(errors, 'organizer')}
             options={organizers.map((organizer) => ({ value: organizer, label: t(`events.organizers.${organizer}`) }))}
           />
-          <TextArea name="cooperation_partners" hint={t('events.hints.cooperation_partners')} {...field} />
+          {partners.map((partner, index) => (
+            <OrganisationPickList
+              key={partner.name}
+              t={t}
+              name={partner.name}
+              label={t('events.fields.partner', { number: index + 1 })}
+              hint={index === 0 ? t('events.hints.partners') : ''}
+              error={errorOf(errors, partner.name)}
+              value={partner.value}
+              chosenId={partner.chosenId}
+              pick={partner.pick}
+              choice={partner.choice}
+            />
+          ))}
         </fieldset>
         <fieldset class="kern-fieldset">
           <legend class="kern-label">{t('events.form.registration')}</legend>

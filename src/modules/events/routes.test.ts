@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
+import { organisation } from '../../../test/factories.js';
 import { registerForEvent } from '../registrations/registration.js';
 import { parseCalendar } from './ical.js';
 
@@ -33,6 +34,8 @@ describe(`event pages on ${testEngine}`, () => {
   beforeAll(async () => {
     test = await createTestApp();
     staff = await test.signIn('staff');
+    // partners are organisations of the directory (partners.ts)
+    await organisation(test.database.db, { name: 'WIR-Koordination Nord' });
   });
   afterAll(async () => test?.close());
 

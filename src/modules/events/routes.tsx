@@ -11,6 +11,8 @@ import { cancelEventRegistrations } from '../registrations/event-cancellation.js
 import { fillFreeSeats } from '../registrations/registration.js';
 import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type FormProblem, type FormValues } from './form.js';
 import { EventForm } from './form-views.js';
+import { createPartners, maxPartners, partnerFieldsFor, resolvePartners, type PartnerField, type PartnerOutcome } from './partners.js';
+import { pickQuestionError } from '../organisations/pick-views.js';
 import { eventDistricts, eventsInOrder, findEvent, followFormat, insertEvent, listEvents, markCancelled, todayInBerlin, updateEvent, type EventFilters } from './queries.js';
 import { publicCalendarRoutes } from './routes-public.js';
 import { assertEditable, assertReadable, eventScopeOf, mayCreate, mayEdit, organizersFor, scopeProblems, type EventScope } from './scope.js';
@@ -25,7 +27,13 @@ import { EventDetail, EventList, MonthCalendar, formatMonth, type DetailNotice }
 const eventReaders: readonly Role[] = ['admin', 'staff', 'coordinator'];
 const eventOrganisers = eventReaders;
 
-const formBody = z.object({ _csrf: z.string().optional(), ...Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])) });
+// the partner pick lists (partners.ts): partner_0 … with their _id, _choice and _asked fields
+const partnerKeys = Array.from({ length: maxPartners }, (_, index) => [`partner_${index}`, `partner_${index}_id`, `partner_${index}_choice`, `partner_${index}_asked`]).flat();
+const formBody = z.object({
+  _csrf: z.string().optional(),
+  ...Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])),
+  ...Object.fromEntries(partnerKeys.map((key) => [key, z.string().max(300).optional()])),
+});
 const cancelBody = z.object({ _csrf: z.string().optional(), reason: z.string().max(1000).optional() });
 
 const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -59,6 +67,24 @@ export async function eventRoutes(app: FastifyInstance) {
   const fieldErrors = (request: FastifyRequest, problems: FormProblem[]): FieldError[] =>
     problems.map((problem) => ({ field: problem.field, message: request.t(`events.errors.${problem.code}`, { field: request.t(`events.fields.${problem.field}`) }) }));
 
+  /** The field errors of the form and of its partner fields, in page order (the partners stand where cooperation_partners stood). */
+  const formErrors = (request: FastifyRequest, problems: FormProblem[], partners: PartnerOutcome): FieldError[] => {
+    const errors = fieldErrors(request, problems);
+    if (partners.ok) return errors;
+    const asked = partners.asking.map((field) => ({ field: field.name, message: pickQuestionError(request.t, partnerLabel(request, field), field.value) }));
+    const at = problems.filter((problem) => formFields.indexOf(problem.field) < formFields.indexOf('cooperation_partners')).length;
+    return [...errors.slice(0, at), ...asked, ...errors.slice(at)];
+  };
+  const partnerLabel = (request: FastifyRequest, field: PartnerField) => request.t('events.fields.partner', { number: Number(field.name.slice('partner_'.length)) + 1 });
+
+  /** The posted form with its partners resolved: the directory's names, one per line, as cooperation_partners. */
+  async function submitted(request: FastifyRequest, scope: EventScope) {
+    const body = request.body as Record<string, unknown>;
+    const partners = await resolvePartners(app.db, scope, body);
+    const values = { ...(request.body as FormValues), cooperation_partners: partners.ok ? partners.names.join('\n') : '' };
+    return { values, partners, result: validate(scope, values) };
+  }
+
   /** The form checked as the account may save it: a coordinator's districts and organiser on top of the usual rules. */
   const validate = (scope: EventScope, values: FormValues) =>
     validateEventForm(values, scopeProblems(scope, { district: values.district?.trim() || null, organizer: values.organizer }));
@@ -67,7 +93,7 @@ export async function eventRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     scope: EventScope,
-    page: { title: string; action: string; submit: string; values: FormValues; errors?: FieldError[]; notice?: string },
+    page: { title: string; action: string; submit: string; values: FormValues; errors?: FieldError[]; notice?: string; partners?: PartnerField[] },
   ) {
     return renderPage(request, reply, {
       title: page.title,
@@ -84,6 +110,7 @@ export async function eventRoutes(app: FastifyInstance) {
             errors={page.errors ?? []}
             districts={scope.districts ?? undefined}
             organizers={organizersFor(scope)}
+            partners={partnerFieldsFor(page.values.cooperation_partners, page.partners)}
           />
         </>
       ),
@@ -137,14 +164,15 @@ export async function eventRoutes(app: FastifyInstance) {
 
   app.post('/events', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
     const scope = await scopeOf(request);
-    const values = request.body as FormValues;
-    const result = validate(scope, values);
-    if (!result.ok) {
+    const { values, partners, result } = await submitted(request, scope);
+    if (!result.ok || !partners.ok) {
       reply.code(400);
       const title = request.t('events.form.newTitle');
-      return showForm(request, reply, scope, { title, action: '/events', submit: request.t('events.form.create'), values, errors: fieldErrors(request, result.problems) });
+      const errors = formErrors(request, result.ok ? [] : result.problems, partners);
+      return showForm(request, reply, scope, { title, action: '/events', submit: request.t('events.form.create'), values, errors, partners: partners.ok ? undefined : partners.fields });
     }
     const id = await app.db.transaction().execute(async (trx) => {
+      await createPartners(trx, partners.toCreate);
       const event = await insertEvent(trx, result.fields);
       await assignDefaultForm(trx, event.id, result.fields.format);
       await writeAudit(trx, { accountId: request.account!.id, action: 'event.create', subjectType: 'event', subjectId: event.id, details: { eventKey: event.event_key } });
@@ -195,14 +223,15 @@ export async function eventRoutes(app: FastifyInstance) {
 
   app.post('/events/:id/edit', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
     const { event, scope } = await eventOf(request, 'edit');
-    const values = request.body as FormValues;
-    const result = validate(scope, values);
-    if (!result.ok) {
+    const { values, partners, result } = await submitted(request, scope);
+    if (!result.ok || !partners.ok) {
       reply.code(400);
       const title = request.t('events.form.editTitle', { title: event.title });
-      return showForm(request, reply, scope, { title, action: `/events/${event.id}/edit`, submit: request.t('events.form.save'), values, errors: fieldErrors(request, result.problems) });
+      const errors = formErrors(request, result.ok ? [] : result.problems, partners);
+      return showForm(request, reply, scope, { title, action: `/events/${event.id}/edit`, submit: request.t('events.form.save'), values, errors, partners: partners.ok ? undefined : partners.fields });
     }
     await app.db.transaction().execute(async (trx) => {
+      await createPartners(trx, partners.toCreate);
       await updateEvent(trx, event.id, result.fields);
       if (event.format !== result.fields.format) await followFormat(trx, event.id, event.feedback_form_id, result.fields.format);
       await writeAudit(trx, { accountId: request.account!.id, action: 'event.update', subjectType: 'event', subjectId: event.id });

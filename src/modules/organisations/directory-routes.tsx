@@ -13,6 +13,7 @@ import { linkKinds, parseProfileForm, representativeFields, representativeInput,
 import { inputOf, ProfileFormPage } from './profile-form-views.js';
 import { ProfilePage } from './profile-views.js';
 import { organisationTimeline } from './timeline.js';
+import { candidateCount, organisationCandidates } from './pick.js';
 import { auditRead } from '../identity/audit.js';
 
 /**
@@ -73,6 +74,18 @@ const apiResponse = z.object({
       fields: z.array(z.string()),
       needsReview: z.boolean(),
       score: z.number().nullable().describe('Relevance: 2 exact name, 1 prefix, plus trigram similarity; null without q'),
+    }),
+  ),
+});
+
+const suggestionsQuery = z.object({ q: z.string().max(200).default('').describe('What was typed so far: part of a name or alias') });
+const suggestionsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      matchedName: z.string().nullable().describe('The alias that matched, when it is not the name'),
+      municipality: z.string().nullable(),
     }),
   ),
 });
@@ -155,6 +168,20 @@ export async function directoryRoutes(app: FastifyInstance) {
       const query = request.query as z.infer<typeof apiQuery>;
       const scope = await directoryScopeOf(app.db, request.account!);
       return searchOrganisations(app.db, scope, { ...query, needsReview: query.needsReview === undefined ? undefined : query.needsReview === 'true' });
+    },
+  );
+
+  // The pick list's live suggestions (src/ui/pick-list.tsx): the nearest names only, within the account's districts.
+  app.get(
+    '/api/v1/organisations/suggestions',
+    {
+      config: readers,
+      schema: { tags: ['organisations'], summary: 'Suggest organisations for a name being typed (coordinators: their districts only)', querystring: suggestionsQuery, response: { 200: suggestionsResponse } },
+    },
+    async (request) => {
+      const { q } = request.query as z.infer<typeof suggestionsQuery>;
+      const scope = await directoryScopeOf(app.db, request.account!);
+      return { items: await organisationCandidates(app.db, scope, q, candidateCount) };
     },
   );
 

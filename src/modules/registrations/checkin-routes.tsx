@@ -8,6 +8,9 @@ import { RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
 import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
+import { eventScopeOf } from '../events/scope.js';
+import { pickInputOf, pickOrganisation } from '../organisations/pick.js';
+import { pickQuestionError } from '../organisations/pick-views.js';
 
 /**
  * The check-in at the door (attendance.ts does the work): tap "present",
@@ -20,7 +23,8 @@ import type { StaffEvent } from './sheet-views.js';
 
 const text = z.string().max(300).optional();
 const checkInBody = z.object({ _csrf: text, registration: text, q: text });
-const walkInBody = z.object({ _csrf: text, personName: text, organisationName: text, email: text });
+// organisationName_*: the pick list's fields (organisations/pick.ts)
+const walkInBody = z.object({ _csrf: text, personName: text, organisationName: text, organisationName_id: text, organisationName_choice: text, organisationName_asked: text, email: text });
 const noShowsBody = z.object({ _csrf: text, confirm: text });
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -66,15 +70,27 @@ export async function checkInRoutes(app: FastifyInstance) {
     const event = await staffEvent(app, request);
     const body = request.body as z.infer<typeof walkInBody>;
     const email = body.email?.trim() || null;
+    const walkIn = { personName: body.personName, organisationName: body.organisationName, organisationId: body.organisationName_id, organisationChoice: body.organisationName_choice, email: body.email };
+    // a name not in the directory as typed is asked about, never created by itself
+    const pick = await pickOrganisation(app.db, await eventScopeOf(app.db, request.account!), pickInputOf(body, 'organisationName'));
+    if (pick.kind === 'ask') {
+      reply.code(400);
+      const message = pickQuestionError(request.t, request.t('registrations.checkin.walkInOrganisation'), pick.name);
+      // every field that needs attention at once: a missing name too
+      const nameMissing = (body.personName ?? '').trim() === '' ? [{ field: 'personName', message: messageOf(request, new RegistrationError('personNameMissing', 'personName', { number: 1 })) }] : [];
+      return showCheckIn(request, reply, event, { errors: [...nameMissing, { field: 'organisationName', message }], walkIn: { ...walkIn, organisationPick: pick } });
+    }
+    // the directory's own name resolves to the chosen organisation; "create new" creates it in the walk-in's transaction
+    const organisationName = pick.kind === 'none' ? undefined : pick.name;
     try {
       if (email && !emailPattern.test(email)) throw new RegistrationError('emailInvalid', 'email', { email });
-      const { registrationId } = await addWalkIn(app.db, event.id, { personName: body.personName ?? '', organisationName: body.organisationName, email }, request.account!.id);
+      const { registrationId } = await addWalkIn(app.db, event.id, { personName: body.personName ?? '', organisationName, email }, request.account!.id);
       return reply.redirect(`/events/${event.id}/check-in?walkIn=${registrationId}`, 303);
     } catch (error) {
       if (!(error instanceof RegistrationError)) throw error;
       reply.code(400);
       const field = error.field === 'email' ? 'email' : 'personName';
-      return showCheckIn(request, reply, event, { errors: [{ field, message: messageOf(request, error) }], walkIn: { personName: body.personName, organisationName: body.organisationName, email: body.email } });
+      return showCheckIn(request, reply, event, { errors: [{ field, message: messageOf(request, error) }], walkIn });
     }
   });
 

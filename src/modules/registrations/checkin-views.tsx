@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
 import type { EventRegistration } from './queries.js';
+import type { OrganisationPick } from '../organisations/pick.js';
+import { OrganisationPickList } from '../organisations/pick-views.js';
 import { EventStaffLinks, eventDate, type StaffEvent } from './sheet-views.js';
 
 /**
@@ -36,7 +38,7 @@ export interface CheckInProps {
   query: string;
   notice?: { key: string; params: Record<string, string | number> };
   errors?: FieldError[];
-  walkIn?: { personName?: string; organisationName?: string; email?: string };
+  walkIn?: { personName?: string; organisationName?: string; organisationId?: string; organisationChoice?: string; organisationPick?: OrganisationPick; email?: string };
 }
 
 export function CheckInPage(props: CheckInProps) {
@@ -91,7 +93,17 @@ export function CheckInPage(props: CheckInProps) {
         <p class="kern-hint">{t('registrations.checkin.walkInHint')}</p>
         <CsrfField token={props.csrfToken} />
         <TextField name="personName" label={t('registrations.staff.personName')} value={props.walkIn?.personName} required error={errorOf('personName')} />
-        <TextField name="organisationName" label={t('registrations.checkin.walkInOrganisation')} hint={t('registrations.checkin.walkInOrganisationHint')} value={props.walkIn?.organisationName} />
+        <OrganisationPickList
+          t={t}
+          name="organisationName"
+          label={t('registrations.checkin.walkInOrganisation')}
+          hint={t('registrations.checkin.walkInOrganisationHint')}
+          value={props.walkIn?.organisationName ?? ''}
+          chosenId={props.walkIn?.organisationId}
+          pick={props.walkIn?.organisationPick}
+          choice={props.walkIn?.organisationChoice}
+          error={errorOf('organisationName')}
+        />
         <TextField name="email" type="email" label={t('registrations.checkin.walkInEmail')} value={props.walkIn?.email} error={errorOf('email')} />
         <button type="submit" class="kern-btn kern-btn--primary checkin__button"><span class="kern-label">{t('registrations.checkin.walkInSubmit')}</span></button>
       </form>

@@ -3,6 +3,8 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { formatDay, formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import type { OrganisationPick } from '../organisations/pick.js';
+import { OrganisationPickList } from '../organisations/pick-views.js';
 import type { EventRegistration, eventForRegistration } from './queries.js';
 
 /**
@@ -44,7 +46,7 @@ export interface StaffListProps {
   status?: RegistrationStatus;
   notice?: string;
   errors?: FieldError[];
-  values?: { organisation?: string; email?: string; person?: string; reason?: string };
+  values?: { organisation?: string; organisationId?: string; organisationChoice?: string; organisationPick?: OrganisationPick; email?: string; person?: string; reason?: string };
 }
 
 export function StaffRegistrationList(props: StaffListProps) {
@@ -108,7 +110,17 @@ export function StaffRegistrationList(props: StaffListProps) {
         <p class="kern-hint">{t('registrations.staff.addHint')}</p>
         <CsrfField token={props.csrfToken} />
         <TextField name="person" label={t('registrations.staff.personName')} value={values.person} required error={errorOf('person')} />
-        <TextField name="organisation" label={t('registrations.register.organisation')} hint={t('registrations.register.organisationHint')} value={values.organisation} error={errorOf('organisation')} />
+        <OrganisationPickList
+          t={t}
+          name="organisation"
+          label={t('registrations.register.organisation')}
+          hint={t('registrations.staff.organisationHint')}
+          value={values.organisation ?? ''}
+          chosenId={values.organisationId}
+          pick={values.organisationPick}
+          choice={values.organisationChoice}
+          error={errorOf('organisation')}
+        />
         <TextField name="email" type="email" label={t('registrations.staff.email')} value={values.email} required error={errorOf('email')} />
         <TextField name="reason" label={t('registrations.staff.overrideReason')} hint={t('registrations.staff.overrideHint')} value={values.reason} error={errorOf('reason')} />
         <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('registrations.staff.addSubmit')}</span></button>

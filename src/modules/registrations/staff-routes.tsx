@@ -10,6 +10,8 @@ import { RegistrationError } from './errors.js';
 import { eventForRegistration, registrationsOfEvent } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
 import { assertEditable, eventScopeOf } from '../events/scope.js';
+import { pickInputOf, pickOrganisation } from '../organisations/pick.js';
+import { pickQuestionError } from '../organisations/pick-views.js';
 import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
 
 /**
@@ -25,7 +27,18 @@ import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEve
 export const eventOrganisers: readonly Role[] = ['admin', 'staff', 'coordinator'];
 
 const text = z.string().max(300).optional();
-const registerBody = z.object({ _csrf: text, admit: text, person: text, organisation: text, email: text, reason: z.string().max(1000).optional() });
+const registerBody = z.object({
+  _csrf: text,
+  admit: text,
+  person: text,
+  organisation: text,
+  // the pick list's fields (organisations/pick.ts): a picked suggestion, the answer to "Meinten Sie …?"
+  organisation_id: text,
+  organisation_choice: text,
+  organisation_asked: text,
+  email: text,
+  reason: z.string().max(1000).optional(),
+});
 const cancelBody = z.object({ _csrf: text, reason: z.string().max(1000).optional() });
 const notices = ['registered', 'overridden', 'admitted', 'cancelled'];
 
@@ -100,11 +113,17 @@ export async function staffRegistrationRoutes(app: FastifyInstance) {
         return refuse([{ field: known ? `admit-${registrationId}` : 'status', message: messageOf(request, error) }]);
       }
     }
-    const values = { person: body.person, organisation: body.organisation, email: body.email, reason: body.reason };
+    const values = { person: body.person, organisation: body.organisation, organisationId: body.organisation_id, organisationChoice: body.organisation_choice, email: body.email, reason: body.reason };
+    // a name not in the directory as typed is asked about, never created by itself
+    const pick = await pickOrganisation(app.db, await eventScopeOf(app.db, request.account!), pickInputOf(body, 'organisation'));
+    if (pick.kind === 'ask') {
+      return refuse([{ field: 'organisation', message: pickQuestionError(request.t, request.t('registrations.register.organisation'), pick.name) }], { ...values, organisationPick: pick });
+    }
+    const organisation = pick.kind === 'chosen' ? { organisationId: pick.organisationId } : { organisationName: pick.kind === 'create' ? pick.name : null };
     try {
       await registerForEvent(
         app.db,
-        { eventId: event.id, organisationName: body.organisation, contactEmail: body.email ?? '', language: request.language, persons: [{ name: body.person ?? '' }], accountId },
+        { eventId: event.id, ...organisation, contactEmail: body.email ?? '', language: request.language, persons: [{ name: body.person ?? '' }], accountId },
         { baseUrl: app.settings.baseUrl, ...(reason ? { override: { accountId, reason } } : {}) },
       );
       return back(reason ? 'overridden' : 'registered');
