@@ -7,7 +7,7 @@ import type { EventFormat } from '../../db/tables.js';
 import { numberFormats } from '../dashboard/numbers.js';
 import { choosePeriod } from '../dashboard/period.js';
 import { reportFormats } from '../reports/schemas.js';
-import { computeAnnex } from './annex.js';
+import { cachedAnnex } from './annex.js';
 import { annexEventCount, annexPdf, pdfEventLimit } from './annex-pdf.js';
 import { evaluateEvent } from './evaluation.js';
 import { feedbackViewOf, seesEvent } from './policy.js';
@@ -53,9 +53,10 @@ export async function evaluationRoutes(app: FastifyInstance) {
   app.get('/feedback/annex', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
     const { values, errors, blocks } = await annexOf(request);
     if (errors.length > 0) reply.code(400);
+    const page = Math.max(1, Math.floor(Number((request.query as Record<string, unknown>).page ?? 1)) || 1);
     return renderPage(request, reply, {
       title: request.t('feedback.annex.title'),
-      body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} />,
+      body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} page={page} />,
     });
   });
 
@@ -83,6 +84,7 @@ async function annexOf(request: FastifyRequest) {
   ];
   const values = { ...(choice.ok ? choice.period : choice.values), format };
   const view = await feedbackViewOf(request.server.db, request.account);
-  const blocks = choice.ok && formatValid ? await computeAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
+  // computed once per period, format, view and change of the data (src/modules/reports/figures-cache.ts)
+  const blocks = choice.ok && formatValid ? await cachedAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
   return { values, errors, blocks };
 }
