@@ -282,6 +282,7 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
       staticMs,
       ratio: median(dashboard) / staticMs,
     };
+    log(`${engine}: dashboard TTFB first ${ms(ttfb.firstMs)}, repeated ${ms(ttfb.dashboardMs)}, after a change ${ms(ttfb.afterChangeMs)}; static ${ms(ttfb.staticMs)}`);
 
     // 2. 50 dashboard users while /health and a public event page are sampled
     log(`${engine}: 50 dashboard users for ${seconds} s`);
@@ -326,7 +327,9 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
 
     // 4. registrations through the form against the floor, alternating rounds of 20 clients
     log(`${engine}: registrations`);
-    const form = await fetch(`${base}/events/${prepared.registrationEvents[0]}/register`);
+    // once more if the first try meets a kept-alive connection the server has just closed (ECONNRESET)
+    const formUrl = `${base}/events/${prepared.registrationEvents[0]}/register`;
+    const form = await fetch(formUrl).catch(() => fetch(formUrl, { headers: { connection: 'close' } }));
     const anonymous = (form.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
     let counter = 0;
