@@ -244,3 +244,29 @@ describe('the data version', () => {
     expect(await dataVersion(db)).toBe(version + 1);
   });
 });
+
+describe('the cached annex', () => {
+  it('stays the same after the PDF was drawn from it (pdfmake writes into what it is given)', async () => {
+    const db = test.database.db;
+    // an open answer on a form of the period: the PDF draws open answers as lists (pdfmake's `ul`)
+    await sql`with target as (
+        select r.id as response_id, coalesce(e.feedback_form_id, (select t.id from feedback_form t where t.is_template and t.format = e.format)) as form_id
+        from feedback_response r join event e on e.id = r.event_id
+        where e.organizer = 'centre' and e.start_date between ${period.from} and ${period.to}
+        order by e.start_date, r.id limit 1),
+      question as (
+        insert into feedback_question (form_id, position, kind, texts)
+        select form_id, (select max(position) + 1 from feedback_question q where q.form_id = target.form_id), 'open', '{"de": "Was noch?", "en": "Anything else?"}'::jsonb from target
+        returning id)
+      insert into feedback_answer (response_id, question_id, text_value) select target.response_id, question.id, 'Offene Antwort Figuren' from target, question`.execute(db);
+    const view = await feedbackViewOf(db, { id: readers.staff.accountId, role: 'staff' });
+    const before = structuredClone(await cachedAnnex(db, period, view));
+    expect(JSON.stringify(before)).toContain('Offene Antwort Figuren');
+    const pdf = await test.app.inject({ method: 'GET', url: `/feedback/annex.pdf?${periodQuery}&format=training_reporting`, headers: { cookie: readers.staff.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    const all = await test.app.inject({ method: 'GET', url: `/feedback/annex.pdf?${periodQuery}`, headers: { cookie: readers.staff.cookie } });
+    expect(all.statusCode).toBe(200);
+    expect(await cachedAnnex(db, period, view)).toEqual(before);
+    expect(await cachedAnnex(db, { ...period, format: 'training_reporting' }, view)).toEqual(await computeAnnex(db, { ...period, format: 'training_reporting' }, view));
+  });
+});

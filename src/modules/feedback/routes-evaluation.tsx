@@ -66,7 +66,8 @@ export async function evaluationRoutes(app: FastifyInstance) {
     if (!blocks) throw new HttpProblem(400, 'badRequest', errors.map((error) => error.message).join(' '));
     if (annexEventCount(blocks) > pdfEventLimit) throw new HttpProblem(400, 'badRequest', request.t('feedback.annexPdf.tooMany', { count: annexEventCount(blocks), limit: pdfEventLimit }));
     const language = staffLanguage(request);
-    const pdf = await annexPdf({ t: request.t, language, formats: numberFormats(language), period: { from: values.from, to: values.to }, format: values.format || undefined, blocks });
+    // a copy: pdfmake writes into the document it is given (a list's strings become objects), and the blocks are the cache's
+    const pdf = await annexPdf({ t: request.t, language, formats: numberFormats(language), period: { from: values.from, to: values.to }, format: values.format || undefined, blocks: structuredClone(blocks) });
     const name = `${request.t('feedback.annexPdf.filename')}-${values.from}-${values.to}${values.format ? `-${values.format}` : ''}.pdf`;
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
   });
