@@ -44,7 +44,7 @@ beforeAll(async () => {
     funder: await test.signIn('funder'),
     coordinator: await account(test, 'coordinator', { districts: [district.rows[0].district] }),
   };
-}, 120_000);
+}, 300_000);
 afterAll(async () => test?.close());
 
 /** The figures part of the dashboard page (the layout around it holds the session's CSRF token). */
