@@ -10,7 +10,10 @@
  * file with --serve) so that autocannon's own work and memory do not count as
  * the server's. Every measured endpoint runs next to its floor in the same run:
  *  - the dashboard (two years), time to first byte, against a static file of
- *    the same size (alternating requests);
+ *    the same size (alternating requests): the first request after start,
+ *    repeated requests (served from the figures cache), and the first request
+ *    after a change of the data (GET /bench/touch, a no-op update of one
+ *    event, moves the data version as an import would);
  *  - 50 concurrent dashboard users for --seconds, while /health and a public
  *    event page are sampled every 100 ms; then both again 5 s after the load;
  *  - the public calendar with 400 upcoming events at 10 connections, against
@@ -79,6 +82,13 @@ async function serve(engine: Engine, location: string) {
       writeFileSync(file, row.repeat(Math.ceil(bytes / row.length)).slice(0, bytes));
     }
     return reply.type('text/html; charset=utf-8').send(createReadStream(file));
+  });
+
+  // a change to a table the figures read (a no-op update of one event): the data version
+  // moves, so the next dashboard request computes its figures again (figures-cache.ts)
+  app.get('/bench/touch', { config: { access: 'public' } }, async () => {
+    await sql`update event set title = title where id = (select min(id) from event)`.execute(handle.db);
+    return { touched: true };
   });
 
   // the registration floor: the form's fields, one transaction, a row lock, a count, an insert
@@ -253,7 +263,27 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
       dashboard.push((await timed(dashboardUrl, { cookie })).ttfbMs);
       staticFloor.push((await timed(`${base}/bench/static/${plainSize}`)).ttfbMs);
     }
-    const ttfb = { firstMs: firstDashboard.ttfbMs, status: firstDashboard.status, bytes: plainSize, compressedBytes: firstDashboard.bytes, dashboardMs: median(dashboard), staticMs: median(staticFloor), ratio: median(dashboard) / median(staticFloor) };
+    // the first request after a change of the data computes again (as the first after an import would)
+    const afterChange: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await timed(`${base}/bench/touch`);
+      afterChange.push((await timed(dashboardUrl, { cookie })).ttfbMs);
+      staticFloor.push((await timed(`${base}/bench/static/${plainSize}`)).ttfbMs);
+    }
+    const staticMs = median(staticFloor);
+    const ttfb = {
+      firstMs: firstDashboard.ttfbMs,
+      firstRatio: firstDashboard.ttfbMs / staticMs,
+      status: firstDashboard.status,
+      bytes: plainSize,
+      compressedBytes: firstDashboard.bytes,
+      dashboardMs: median(dashboard),
+      afterChangeMs: median(afterChange),
+      afterChangeRatio: median(afterChange) / staticMs,
+      staticMs,
+      ratio: median(dashboard) / staticMs,
+    };
+    log(`${engine}: dashboard TTFB first ${ms(ttfb.firstMs)}, repeated ${ms(ttfb.dashboardMs)}, after a change ${ms(ttfb.afterChangeMs)}; static ${ms(ttfb.staticMs)}`);
 
     // 2. 50 dashboard users while /health and a public event page are sampled
     log(`${engine}: 50 dashboard users for ${seconds} s`);
@@ -298,7 +328,9 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
 
     // 4. registrations through the form against the floor, alternating rounds of 20 clients
     log(`${engine}: registrations`);
-    const form = await fetch(`${base}/events/${prepared.registrationEvents[0]}/register`);
+    // once more if the first try meets a kept-alive connection the server has just closed (ECONNRESET)
+    const formUrl = `${base}/events/${prepared.registrationEvents[0]}/register`;
+    const form = await fetch(formUrl).catch(() => fetch(formUrl, { headers: { connection: 'close' } }));
     const anonymous = (form.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
     let counter = 0;
@@ -394,7 +426,9 @@ function rows(r: Result): string[][] {
   const formOk = answered;
   return [
     [e, `dashboard two years, first request after start (${kb(r.ttfb.bytes)}, ${kb(r.ttfb.compressedBytes)} sent)`, `${ms(r.ttfb.firstMs)} (status ${r.ttfb.status})`, e === 'postgres' ? '< 300 ms' : '–', e === 'postgres' ? verdict(r.ttfb.firstMs < 300) : '–'],
-    [e, 'dashboard TTFB repeated ÷ static file of the same size', `${ms(r.ttfb.dashboardMs)} ÷ ${ms(r.ttfb.staticMs)} = ${r.ttfb.ratio.toFixed(1)}×`, '≤ 3×', verdict(r.ttfb.ratio <= 3)],
+    [e, 'dashboard TTFB first request ÷ static file of the same size', `${ms(r.ttfb.firstMs)} ÷ ${ms(r.ttfb.staticMs)} = ${r.ttfb.firstRatio.toFixed(1)}×`, '–', '–'],
+    [e, 'dashboard TTFB repeated (median of 5) ÷ static file of the same size', `${ms(r.ttfb.dashboardMs)} ÷ ${ms(r.ttfb.staticMs)} = ${r.ttfb.ratio.toFixed(1)}×`, '≤ 3×', verdict(r.ttfb.ratio <= 3)],
+    [e, 'dashboard TTFB first after a change of the data (median of 3) ÷ static file', `${ms(r.ttfb.afterChangeMs)} ÷ ${ms(r.ttfb.staticMs)} = ${r.ttfb.afterChangeRatio.toFixed(1)}×`, e === 'postgres' ? '< 300 ms' : '–', e === 'postgres' ? verdict(r.ttfb.afterChangeMs < 300) : '–'],
     [e, `50 dashboard users: dashboard answers (${JSON.stringify(u.dashboard.statusCodes)})`, `${u.dashboard.perSecond.toFixed(1)}/s, p50 ${ms(u.dashboard.p50)}`, '–', '–'],
     [e, `50 dashboard users: /health p99 (${u.health.samples} samples, ${u.health.failed} not 200)`, ms(u.health.p99), '< 200 ms', verdict(u.health.p99 < 200 && u.health.failed === 0)],
     [e, `50 dashboard users: public event page p99 (${u.publicPage.failed} not 200)`, ms(u.publicPage.p99), '< 200 ms', verdict(u.publicPage.p99 < 200 && u.publicPage.failed === 0)],

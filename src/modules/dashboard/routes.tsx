@@ -1,48 +1,56 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
-import { renderPage } from '../../http/render.js';
-import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
-import { computeImpactReport } from '../reports/impact.js';
+import { renderFragment, renderPage } from '../../http/render.js';
+import { feedbackEntriesFor, feedbackViewOf, type FeedbackView } from '../feedback/policy.js';
+import { cachedFigures, stringBytes } from '../reports/figures-cache.js';
+import { cachedImpactReport } from '../reports/impact.js';
 import type { ImpactQuery } from '../reports/schemas.js';
 import { chartSpecs, describeChart, renderBarChart } from './charts.js';
 import { contentTypes, exportFormats, tableToCsv, tableToXlsx, type ExportFormat } from './export.js';
 import { displayCell, numberFormats } from './numbers.js';
 import { choosePeriod } from './period.js';
 import { smallCountPaths, thresholdFor } from './suppression.js';
-import { buildTables, tableNames, type TableName } from './tables.js';
-import { DashboardPage } from './views.js';
+import { buildTables, tableNames, type DashboardTable, type TableName } from './tables.js';
+import { DashboardPage, type RenderedChart } from './views.js';
 
 /**
  * The staff dashboard: chapter 5 of the evaluation report for a chosen period,
  * as figures, charts and tables, each table downloadable as CSV and Excel.
+ *
+ * Computed once per change of the data (src/modules/reports/figures-cache.ts):
+ * the tables and charts per period, reader and language, the page's HTML per
+ * page of the feedback table as well. A repeated request reads the data
+ * version and sends the kept HTML.
  */
 export async function dashboardRoutes(app: FastifyInstance) {
   app.get('/dashboard', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const choice = choosePeriod(request.query as Record<string, unknown>);
-    const threshold = readerThreshold(request);
-    const formats = numberFormats(request.language);
+    const query = request.query as Record<string, unknown>;
+    const choice = choosePeriod(query);
     const t = request.t;
-    const page = {
+    const props = {
       t,
-      formats,
-      threshold,
+      formats: numberFormats(request.language),
+      threshold: readerThreshold(request),
       configuredThreshold: app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD,
-      values: choice.ok ? choice.period : choice.values,
-      problems: choice.ok ? [] : choice.problems,
-      report: null as Parameters<typeof DashboardPage>[0]['report'],
     };
-    if (choice.ok) {
-      const tables = await tablesFor(request, choice.period);
-      const cellText = (cell: Parameters<typeof displayCell>[0]) => displayCell(cell, threshold, formats);
-      const specs = chartSpecs(tables, { eventCounts: t('dashboard.charts.eventCounts'), formats: t('dashboard.charts.formats'), grants: t('dashboard.charts.grants') });
-      const chartText = { count: formats.count, hidden: threshold === null ? '' : `< ${formats.count(threshold)}` };
-      const chart = (name: keyof typeof specs) => ({ svg: renderBarChart(specs[name], chartText), label: describeChart(specs[name], cellText) });
-      page.report = { period: choice.period, tables, charts: { event_counts: chart('event_counts'), formats: chart('formats'), grants: chart('grants') } };
-    } else {
+    if (!choice.ok) {
       reply.code(400);
+      return renderPage(request, reply, { title: t('dashboard.title'), body: <DashboardPage {...props} values={choice.values} problems={choice.problems} report={null} /> });
     }
-    return renderPage(request, reply, { title: t('dashboard.title'), body: <DashboardPage {...page} /> });
+    const period = choice.period;
+    const feedbackPage = Math.max(1, Math.floor(Number(query.feedback_page ?? 1)) || 1);
+    const reader = await readerOf(request);
+    const html = await cachedFigures(
+      app.db,
+      `dashboard-page|${reader.key}|${period.from}|${period.to}|${feedbackPage}`,
+      async () => {
+        const figures = await figuresFor(request, period, reader);
+        return renderFragment(<DashboardPage {...props} values={period} problems={[]} report={{ period, ...figures }} feedbackPage={feedbackPage} />);
+      },
+      { size: stringBytes },
+    );
+    return renderPage(request, reply, { title: t('dashboard.title'), body: <div class="mosaik-dashboard" dangerouslySetInnerHTML={{ __html: html }} /> });
   });
 
   app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
@@ -53,7 +61,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
       const detail = choice.problems.map((problem) => request.t(`dashboard.period.${problem.problem}`)).join(' ');
       throw new HttpProblem(400, 'badRequest', detail);
     }
-    const table = (await tablesFor(request, choice.period))[name as TableName];
+    const table = (await figuresFor(request, choice.period, await readerOf(request))).tables[name as TableName];
     const threshold = readerThreshold(request);
     const fileName = `mosaik-${name.replace(/_/g, '-')}-${choice.period.from}-${choice.period.to}.${format}`;
     reply.type(contentTypes[format as ExportFormat]).header('content-disposition', `attachment; filename="${fileName}"`);
@@ -65,10 +73,50 @@ function readerThreshold(request: FastifyRequest): number | null {
   return thresholdFor(request.account?.role, request.server.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
 }
 
-async function tablesFor(request: FastifyRequest, period: ImpactQuery) {
-  const report = await computeImpactReport(request.server.db, period);
-  // the feedback table lists events: a coordinator sees their districts' only (src/modules/feedback/policy.ts)
-  report.feedback = await feedbackEntriesFor(request.server.db, await feedbackViewOf(request.server.db, request.account), report.feedback);
-  const hidden = smallCountPaths(report, readerThreshold(request));
-  return buildTables(report, { t: request.t, formats: numberFormats(request.language), hidden });
+interface Reader {
+  view: FeedbackView;
+  threshold: number | null;
+  /**
+   * Everything of the reader the figures depend on, as part of a cache key:
+   * the language (labels, number formats), the small-number threshold
+   * (funder and evaluator see figures suppressed), the events of the
+   * feedback table (a coordinator's districts) and whether open answers show.
+   */
+  key: string;
+}
+
+async function readerOf(request: FastifyRequest): Promise<Reader> {
+  const view = await feedbackViewOf(request.server.db, request.account);
+  const threshold = readerThreshold(request);
+  const districts = view.districts === null ? '*' : JSON.stringify([...view.districts].sort());
+  return { view, threshold, key: JSON.stringify([request.language, threshold, districts, view.openAnswers]) };
+}
+
+interface Figures {
+  tables: Record<TableName, DashboardTable>;
+  charts: Record<'event_counts' | 'formats' | 'grants', RenderedChart>;
+}
+
+/** The tables and the charts (SVG) of a period as this reader sees them: once per change of the data. */
+function figuresFor(request: FastifyRequest, period: ImpactQuery, reader: Reader): Promise<Figures> {
+  const db = request.server.db;
+  return cachedFigures(
+    db,
+    `dashboard-figures|${reader.key}|${period.from}|${period.to}`,
+    async () => {
+      const report = await cachedImpactReport(db, period);
+      // the feedback table lists events: a coordinator sees their districts' only (src/modules/feedback/policy.ts)
+      const visible = { ...report, feedback: await feedbackEntriesFor(db, reader.view, report.feedback) };
+      const formats = numberFormats(request.language);
+      const t = request.t;
+      const { threshold } = reader;
+      const tables = buildTables(visible, { t, formats, hidden: smallCountPaths(visible, threshold) });
+      const cellText = (cell: Parameters<typeof displayCell>[0]) => displayCell(cell, threshold, formats);
+      const specs = chartSpecs(tables, { eventCounts: t('dashboard.charts.eventCounts'), formats: t('dashboard.charts.formats'), grants: t('dashboard.charts.grants') });
+      const chartText = { count: formats.count, hidden: threshold === null ? '' : `< ${formats.count(threshold)}` };
+      const chart = (name: keyof typeof specs): RenderedChart => ({ svg: renderBarChart(specs[name], chartText), label: describeChart(specs[name], cellText) });
+      return { tables, charts: { event_counts: chart('event_counts'), formats: chart('formats'), grants: chart('grants') } };
+    },
+    { size: (figures) => 65536 + figures.tables.feedback.rows.length * 2000 },
+  );
 }

@@ -26,6 +26,26 @@ export interface DashboardProps {
   /** The small-number threshold that applies to this reader, or null for exact figures. */
   threshold: number | null;
   configuredThreshold: number;
+  /** The page of the feedback table shown (1-based); the table has a row per event. */
+  feedbackPage?: number;
+}
+
+/** Rows of the feedback table per page: the page stays small; the export holds every row. */
+export const feedbackPageSize = 50;
+
+export interface TablePage {
+  page: number;
+  pages: number;
+  first: number;
+  last: number;
+  total: number;
+}
+
+/** The page of `total` rows to show: `requested` kept within 1 … the last page. */
+export function tablePage(total: number, requested: number | undefined, size = feedbackPageSize): TablePage {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(pages, Math.max(1, Math.floor(requested ?? 1) || 1));
+  return { page, pages, first: total === 0 ? 0 : (page - 1) * size + 1, last: Math.min(total, page * size), total };
 }
 
 export function DashboardPage(props: DashboardProps) {
@@ -100,12 +120,17 @@ function Figures(props: DashboardProps & { report: NonNullable<DashboardProps['r
         {table('conversion', t('dashboard.notes.conversion'))}
       </Section>
       <Section id="feedback" title={t('dashboard.sections.feedback')}>
-        {table(
-          'feedback',
-          <>
-            {t('dashboard.notes.feedback')} * {t('dashboard.notes.fewForms', { limit: fewFormsLimit })}.
-          </>,
-        )}
+        <TableView
+          {...props}
+          table={tables.feedback}
+          period={report.period}
+          pager={tablePage(tables.feedback.rows.length, props.feedbackPage)}
+          note={
+            <>
+              {t('dashboard.notes.feedback')} * {t('dashboard.notes.fewForms', { limit: fewFormsLimit })}.
+            </>
+          }
+        />
       </Section>
     </>
   );
@@ -152,10 +177,13 @@ interface TableViewProps extends DashboardProps {
   table: DashboardTable;
   period: ImpactQuery;
   note?: ComponentChildren;
+  /** Shows only this page of the rows, with links to the others. */
+  pager?: TablePage;
 }
 
-function TableView({ t, formats, threshold, table, period, note }: TableViewProps) {
+function TableView({ t, formats, threshold, table, period, note, pager }: TableViewProps) {
   const captionId = `table-${table.name}`;
+  const rows = pager ? table.rows.slice(pager.first === 0 ? 0 : pager.first - 1, pager.last) : table.rows;
   return (
     <div class="kern-stack-sm">
       <div class="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -180,7 +208,7 @@ function TableView({ t, formats, threshold, table, period, note }: TableViewProp
                 </td>
               </tr>
             )}
-            {table.rows.map((row, rowIndex) => (
+            {rows.map((row, rowIndex) => (
               <tr key={rowIndex} class="kern-table__row">
                 {row.map((cell, index) => (
                   <TableCell key={index} cell={cell} header={index === 0} numeric={table.columns[index].numeric} text={displayCell(cell, threshold, formats)} />
@@ -190,6 +218,7 @@ function TableView({ t, formats, threshold, table, period, note }: TableViewProp
           </tbody>
         </table>
       </div>
+      {pager && pager.pages > 1 && <Pager t={t} pager={pager} period={period} />}
       {note && <p class="kern-body--small">{note}</p>}
       <p class="kern-body--small mosaik-no-print">
         {t('dashboard.export.label')}{' '}
@@ -222,4 +251,33 @@ function TableCell({ cell, header, numeric, text }: { cell: Cell; header: boolea
     );
   }
   return <td class={`kern-table__cell${numeric ? ' kern-table__cell--numeric' : ''}`}>{content}</td>;
+}
+
+/**
+ * Links to the other pages of the feedback table: plain links, no script; each
+ * goes back to the table's section. The export holds every row.
+ */
+function Pager({ t, pager, period }: { t: Translate; pager: TablePage; period: ImpactQuery }) {
+  const href = (page: number) => `/dashboard?${periodQuery(period)}&feedback_page=${page}#feedback-heading`;
+  return (
+    <nav class="kern-stack-xs mosaik-no-print" aria-label={t('dashboard.pager.label')}>
+      <p class="kern-body--small">
+        {t('dashboard.pager.status', { page: pager.page, pages: pager.pages, first: pager.first, last: pager.last, total: pager.total })}
+      </p>
+      <p class="kern-body--small">
+        {pager.page > 1 && (
+          <a class="kern-link" href={href(pager.page - 1)} rel="prev">
+            {t('dashboard.pager.previous')}
+          </a>
+        )}
+        {pager.page > 1 && pager.page < pager.pages && ' · '}
+        {pager.page < pager.pages && (
+          <a class="kern-link" href={href(pager.page + 1)} rel="next">
+            {t('dashboard.pager.next')}
+          </a>
+        )}
+      </p>
+      <p class="kern-body--small">{t('dashboard.pager.complete')}</p>
+    </nav>
+  );
 }

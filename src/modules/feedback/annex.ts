@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
+import { cachedFigures } from '../reports/figures-cache.js';
 import { reportFormats } from '../reports/schemas.js';
 import type { FeedbackView } from './policy.js';
 
@@ -60,6 +61,18 @@ interface EventRow extends AnnexEvent {
 
 /** Staff's view: every event, open answers included (the CLI and the tests of the figures). */
 const everything: FeedbackView = { districts: null, openAnswers: true };
+
+/**
+ * The annex from the cache of figures (src/modules/reports/figures-cache.ts):
+ * computed once per query, view and change of the data. Shared by every
+ * caller: read it, never change it.
+ */
+export function cachedAnnex(db: Kysely<Database>, query: AnnexQuery, view: FeedbackView = everything): Promise<AnnexBlock[]> {
+  const districts = view.districts === null ? '*' : JSON.stringify([...view.districts].sort());
+  const key = `annex|${query.from}|${query.to}|${query.format ?? ''}|${districts}|${view.openAnswers}`;
+  const cells = (blocks: AnnexBlock[]) => blocks.reduce((sum, block) => sum + block.events.length * (block.rows.length + 1), 0);
+  return cachedFigures(db, key, () => computeAnnex(db, query, view), { size: (blocks) => 4096 + cells(blocks) * 120 });
+}
 
 /**
  * The annex as `view` (src/modules/feedback/policy.ts) may see it: a

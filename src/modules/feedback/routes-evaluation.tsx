@@ -7,7 +7,7 @@ import type { EventFormat } from '../../db/tables.js';
 import { numberFormats } from '../dashboard/numbers.js';
 import { choosePeriod } from '../dashboard/period.js';
 import { reportFormats } from '../reports/schemas.js';
-import { computeAnnex } from './annex.js';
+import { cachedAnnex } from './annex.js';
 import { annexEventCount, annexPdf, pdfEventLimit } from './annex-pdf.js';
 import { evaluateEvent } from './evaluation.js';
 import { feedbackViewOf, seesEvent } from './policy.js';
@@ -53,9 +53,10 @@ export async function evaluationRoutes(app: FastifyInstance) {
   app.get('/feedback/annex', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
     const { values, errors, blocks } = await annexOf(request);
     if (errors.length > 0) reply.code(400);
+    const page = Math.max(1, Math.floor(Number((request.query as Record<string, unknown>).page ?? 1)) || 1);
     return renderPage(request, reply, {
       title: request.t('feedback.annex.title'),
-      body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} />,
+      body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} page={page} />,
     });
   });
 
@@ -65,7 +66,8 @@ export async function evaluationRoutes(app: FastifyInstance) {
     if (!blocks) throw new HttpProblem(400, 'badRequest', errors.map((error) => error.message).join(' '));
     if (annexEventCount(blocks) > pdfEventLimit) throw new HttpProblem(400, 'badRequest', request.t('feedback.annexPdf.tooMany', { count: annexEventCount(blocks), limit: pdfEventLimit }));
     const language = staffLanguage(request);
-    const pdf = await annexPdf({ t: request.t, language, formats: numberFormats(language), period: { from: values.from, to: values.to }, format: values.format || undefined, blocks });
+    // a copy: pdfmake writes into the document it is given (a list's strings become objects), and the blocks are the cache's
+    const pdf = await annexPdf({ t: request.t, language, formats: numberFormats(language), period: { from: values.from, to: values.to }, format: values.format || undefined, blocks: structuredClone(blocks) });
     const name = `${request.t('feedback.annexPdf.filename')}-${values.from}-${values.to}${values.format ? `-${values.format}` : ''}.pdf`;
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).send(pdf);
   });
@@ -83,6 +85,7 @@ async function annexOf(request: FastifyRequest) {
   ];
   const values = { ...(choice.ok ? choice.period : choice.values), format };
   const view = await feedbackViewOf(request.server.db, request.account);
-  const blocks = choice.ok && formatValid ? await computeAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
+  // computed once per period, format, view and change of the data (src/modules/reports/figures-cache.ts)
+  const blocks = choice.ok && formatValid ? await cachedAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
   return { values, errors, blocks };
 }

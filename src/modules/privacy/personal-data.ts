@@ -265,6 +265,7 @@ export const catalogue: CatalogueEntry[] = [
   { table: 'feedback_question', personal: false, why: 'Fragen der Fragebögen' },
   { table: 'feedback_code', personal: false, why: 'Kurzcode des Online-Fragebogens einer Veranstaltung' },
   { table: 'feedback_summary', personal: false, why: 'Zählungen und Summen der Antworten je Veranstaltung und Frage (für den Anhang); keine Texte' },
+  { table: 'data_change', personal: false, why: 'Zähler der Änderungen an den Tabellen der Kennzahlen (nur eine Zahl und eine Zeit), damit Bericht und Dashboard nur nach einer Änderung neu berechnet werden' },
   { table: 'feedback_response', personal: false, why: 'anonyme Rückmeldung: Sprache und Weg, kein Name, keine Adresse; Freitexte stehen in feedback_answer' },
   { table: 'feedback_submission', personal: false, why: 'nur der Hash eines zufälligen Tokens gegen Doppelabgaben; keine IP-Adresse, kein Bezug zu einer Person' },
   {

@@ -4,7 +4,7 @@ import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
 import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
 import { smallCountPaths, suppressReport, thresholdFor } from '../dashboard/suppression.js';
-import { computeImpactReport } from './impact.js';
+import { cachedImpactReport } from './impact.js';
 import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schemas.js';
 
 /**
@@ -77,9 +77,10 @@ export async function reportsApi(app: FastifyInstance) {
           fields,
         });
       }
-      const report = await computeImpactReport(app.db, request.query as ImpactQuery);
+      // computed once per period and change of the data (figures-cache.ts); shared, so copied before filtering
+      const cached = await cachedImpactReport(app.db, request.query as ImpactQuery);
       // per-event feedback: a coordinator's districts' events only (src/modules/feedback/policy.ts)
-      report.feedback = await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), report.feedback);
+      const report = { ...cached, feedback: await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), cached.feedback) };
       const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
       if (threshold === null) return report;
       return suppressReport(report, smallCountPaths(report, threshold));

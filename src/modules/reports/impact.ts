@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { cachedFigures } from './figures-cache.js';
 import { reportFormats, type ImpactReport, type ReportFormat } from './schemas.js';
 
 /**
@@ -26,6 +27,15 @@ export interface ReportPeriod {
 }
 
 type FormatCounts = ImpactReport['formats'][ReportFormat] & {};
+
+/**
+ * The impact report from the cache of figures (figures-cache.ts): computed
+ * once per period and change of the data. Shared by every caller: read it,
+ * never change it (copy what you filter).
+ */
+export function cachedImpactReport(db: Kysely<Database>, period: ReportPeriod): Promise<Readonly<ImpactReport>> {
+  return cachedFigures(db, `impact|${period.from}|${period.to}`, () => computeImpactReport(db, period), { size: (report) => 8192 + report.feedback.length * 600 });
+}
 
 export async function computeImpactReport(db: Kysely<Database>, period: ReportPeriod): Promise<ImpactReport> {
   const [{ reach, formats }, grants, feedback] = await Promise.all([participationCounts(db, period), grantYears(db, period), feedbackOf(db, period)]);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../../i18n/index.js';
 import { ErrorSummary, TextField, type FieldError } from '../../../ui/forms.js';
 import type { NumberFormats } from '../../dashboard/numbers.js';
@@ -14,9 +15,23 @@ export interface AnnexProps {
   values: { from: string; to: string; format: string };
   errors: FieldError[];
   blocks: AnnexBlock[] | null;
+  /** The page of event columns shown when one format is chosen (1-based). */
+  page?: number;
 }
 
-export function AnnexPage({ t, language, formats, values, errors, blocks }: AnnexProps) {
+/**
+ * Event columns per block on the page. With every format shown, each block is
+ * folded to its first columns and links to its format on its own; with one
+ * format chosen, its columns are paged. The PDF holds them all.
+ */
+export const annexColumnsPerPage = 12;
+
+/** A block with only the event columns from `start` (0-based) to before `end`. */
+export function blockColumns(block: AnnexBlock, start: number, end: number): AnnexBlock {
+  return { ...block, events: block.events.slice(start, end), rows: block.rows.map((row) => ({ ...row, cells: row.cells.slice(start, end) })) };
+}
+
+export function AnnexPage({ t, language, formats, values, errors, blocks, page }: AnnexProps) {
   return (
     <div class="kern-stack-lg feedback-annex">
       <PrintStylesheet />
@@ -60,12 +75,67 @@ export function AnnexPage({ t, language, formats, values, errors, blocks }: Anne
       )}
       <p class="kern-body">{t('feedback.annex.intro')}</p>
       {blocks && blocks.length === 0 && <p class="kern-body">{t('feedback.annex.none')}</p>}
-      {blocks?.map((block) => <Block key={block.format} t={t} language={language} formats={formats} block={block} />)}
+      {blocks?.map((block) => (
+        <PagedBlock key={block.format} t={t} language={language} formats={formats} block={block} values={values} page={page ?? 1} />
+      ))}
     </div>
   );
 }
 
-function Block({ t, language, formats, block }: { t: Translate; language: 'de' | 'en'; formats: NumberFormats; block: AnnexBlock }) {
+interface PagedBlockProps {
+  t: Translate;
+  language: 'de' | 'en';
+  formats: NumberFormats;
+  block: AnnexBlock;
+  values: AnnexProps['values'];
+  page: number;
+}
+
+/** A block folded to its first columns (every format shown) or one page of them (its format chosen). */
+function PagedBlock({ t, language, formats, block, values, page }: PagedBlockProps) {
+  const total = block.events.length;
+  if (total <= annexColumnsPerPage) return <Block t={t} language={language} formats={formats} block={block} />;
+  const format = t(`feedback.formats.${block.format}`);
+  const link = (query: Record<string, string>) => `/feedback/annex?${new URLSearchParams({ from: values.from, to: values.to, ...query }).toString()}`;
+  if (!values.format) {
+    return (
+      <Block t={t} language={language} formats={formats} block={blockColumns(block, 0, annexColumnsPerPage)}>
+        <p class="kern-body--small">
+          {t('feedback.annex.folded', { shown: annexColumnsPerPage, total })}{' '}
+          <a class="kern-link" href={link({ format: block.format })}>
+            {t('feedback.annex.showFormat', { total, format })}
+          </a>
+        </p>
+      </Block>
+    );
+  }
+  const pages = Math.ceil(total / annexColumnsPerPage);
+  const current = Math.min(pages, Math.max(1, page));
+  const first = (current - 1) * annexColumnsPerPage;
+  const last = Math.min(total, first + annexColumnsPerPage);
+  return (
+    <Block t={t} language={language} formats={formats} block={blockColumns(block, first, last)}>
+      <nav class="kern-stack-xs mosaik-no-print" aria-label={t('feedback.annex.pagerLabel', { format })}>
+        <p class="kern-body--small">{t('feedback.annex.pagerStatus', { page: current, pages, first: first + 1, last, total })}</p>
+        <p class="kern-body--small">
+          {current > 1 && (
+            <a class="kern-link" href={link({ format: block.format, page: String(current - 1) })} rel="prev">
+              {t('feedback.annex.previous')}
+            </a>
+          )}
+          {current > 1 && current < pages && ' · '}
+          {current < pages && (
+            <a class="kern-link" href={link({ format: block.format, page: String(current + 1) })} rel="next">
+              {t('feedback.annex.next')}
+            </a>
+          )}
+        </p>
+      </nav>
+    </Block>
+  );
+}
+
+function Block({ t, language, formats, block, children }: { t: Translate; language: 'de' | 'en'; formats: NumberFormats; block: AnnexBlock; children?: ComponentChildren }) {
   const captionId = `annex-${block.format}`;
   const hasSmall = block.rows.some((row) => row.kind === 'rating' && row.cells.some((cell) => cell && cell.mean !== null && cell.n < smallSample));
   return (
@@ -110,6 +180,7 @@ function Block({ t, language, formats, block }: { t: Translate; language: 'de' |
           </table>
         </div>
       )}
+      {children}
       {hasSmall && <p class="kern-body--small">{t('feedback.annex.small')}</p>}
       {block.withoutForms.length > 0 && (
         <p class="kern-body--small">
