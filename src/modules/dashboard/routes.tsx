@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
 import { computeImpactReport } from '../reports/impact.js';
 import type { ImpactQuery } from '../reports/schemas.js';
@@ -17,9 +20,12 @@ import { DashboardPage } from './views.js';
  * The staff dashboard: chapter 5 of the evaluation report for a chosen period,
  * as figures, charts and tables, each table downloadable as CSV and Excel.
  */
-export async function dashboardRoutes(app: FastifyInstance) {
-  app.get('/dashboard', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const choice = choosePeriod(request.query as Record<string, unknown>);
+const exportParams = z.object({ table: z.string(), format: z.string() });
+
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/dashboard', { config: { access: figureReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
+    const choice = choosePeriod(request.query);
     const threshold = readerThreshold(request);
     const formats = numberFormats(request.language);
     const t = request.t;
@@ -45,10 +51,10 @@ export async function dashboardRoutes(app: FastifyInstance) {
     return renderPage(request, reply, { title: t('dashboard.title'), body: <DashboardPage {...page} /> });
   });
 
-  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const { table: name, format } = request.params as { table: string; format: string };
+  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { params: exportParams, querystring: anyFields, hide: true } }, async (request, reply) => {
+    const { table: name, format } = request.params;
     if (!(tableNames as readonly string[]).includes(name) || !(exportFormats as readonly string[]).includes(format)) throw new HttpProblem(404, 'notFound');
-    const choice = choosePeriod(request.query as Record<string, unknown>);
+    const choice = choosePeriod(request.query);
     if (!choice.ok) {
       const detail = choice.problems.map((problem) => request.t(`dashboard.period.${problem.problem}`)).join(' ');
       throw new HttpProblem(400, 'badRequest', detail);

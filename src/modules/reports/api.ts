@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
@@ -47,7 +48,8 @@ function fieldMessages(item: ValidationItem) {
   return { field, message: item.params?.params?.de ?? de, message_en: item.params?.params?.en ?? en ?? de };
 }
 
-export async function reportsApi(app: FastifyInstance) {
+export async function reportsApi(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/v1/reports/impact',
     {
@@ -77,7 +79,7 @@ export async function reportsApi(app: FastifyInstance) {
           fields,
         });
       }
-      const report = await computeImpactReport(app.db, request.query as ImpactQuery);
+      const report = await computeImpactReport(app.db, request.query);
       // per-event feedback: a coordinator's districts' events only (src/modules/feedback/policy.ts)
       report.feedback = await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), report.feedback);
       const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
