@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
+import { statusOf } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
 import { confirmOrganisation, describeMerge, markDistinct, mergeOrganisations, ReviewError, reviewQueue } from './review.js';
@@ -77,7 +78,7 @@ async function decide(request: FastifyRequest, reply: FastifyReply, action: () =
     await action();
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
-    return refuse(request, reply, error.code === 'notFound' ? 404 : 400, error.text[request.language === 'en' ? 'en' : 'de']);
+    return refuse(request, reply, statusOf(error), error.in(request.t));
   }
   return reply.redirect(`/organisations/review?done=${done}`, 303);
 }
@@ -103,7 +104,7 @@ export async function organisationRoutes(fastify: FastifyInstance) {
       return renderPage(request, reply, { title: request.t('organisations.merge.title'), body: MergeConfirmPage({ t: request.t, csrfToken: request.csrfToken, preview }) });
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      return refuse(request, reply, error.code === 'notFound' ? 404 : 400, error.text[request.language === 'en' ? 'en' : 'de']);
+      return refuse(request, reply, statusOf(error), error.in(request.t));
     }
   });
 
