@@ -7,7 +7,7 @@ import { randomToken } from '../modules/identity/accounts.js';
 import { findSession, type SessionAccount } from '../modules/identity/sessions.js';
 import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
 import { HttpProblem } from './errors.js';
-import { anyFields } from './validation.js';
+import { fieldsOf } from './validation.js';
 
 export const sessionCookie = 'mosaik_session';
 const anonymousCsrfCookie = 'mosaik_csrf';
@@ -26,9 +26,6 @@ declare module 'fastify' {
     settings: Settings;
   }
 }
-
-/** A request part as the hooks see it, before the route's schema has read it: its fields, or none. */
-const fieldsOf = (part: unknown): Record<string, unknown> => anyFields.safeParse(part).data ?? {};
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -88,6 +88,13 @@ export const pageText = z.string().optional().catch(undefined);
 export const anyFields = z.record(z.string(), z.unknown()).default({});
 
 /**
+ * The fields of a request part that no route schema has read (a hook, a
+ * helper shared by routes): a body that is not an object (a bare JSON string)
+ * has none, as it always had, rather than failing with a server error.
+ */
+export const fieldsOf = (part: unknown): Record<string, unknown> => anyFields.safeParse(part).data ?? {};
+
+/**
  * The same for a form whose reader takes the raw texts (a repeated field, a
  * group of checkboxes, arrives as a list). A value that is not text cannot
  * come from a browser's form and is refused with 400.

@@ -5,7 +5,7 @@ import type { Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { anyFields } from '../../http/validation.js';
+import { fieldsOf } from '../../http/validation.js';
 import { auditRead } from '../identity/audit.js';
 import { representedOrganisations } from '../identity/scopes.js';
 import { topicsOf } from './form.js';
@@ -67,7 +67,7 @@ export async function consultationRequestRoutes(fastify: FastifyInstance) {
   );
 
   app.post('/my/consultation-requests/new', { config: own, schema: { hide: true } }, async (request, reply) => {
-    const body = anyFields.parse(request.body);
+    const body = fieldsOf(request.body);
     const input: RequestInput = {
       ...Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'topics').map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])),
       topics: topicsOf(body),

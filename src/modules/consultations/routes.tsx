@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { anyFields, pageText } from '../../http/validation.js';
+import { fieldsOf, pageText } from '../../http/validation.js';
 import { createConsultation, decideReferral, markFollowUpDone, updateConsultation } from './consultations.js';
 import { parseConsultationForm, topicsOf, type FormError, type FormInput } from './form.js';
 import { consultationRequestRoutes } from './request-routes.js';
@@ -162,7 +162,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   /** Validates and saves; on a problem the form comes back with the errors. */
   async function save(request: FastifyRequest, reply: FastifyReply, id: number | null) {
-    const body = anyFields.parse(request.body);
+    const body = fieldsOf(request.body);
     const input: FormInput = {
       ...Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'topics' && key !== 'topic').map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])),
       topics: topicsOf(body),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { adminsOnly, centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { anyFields, pageText } from '../../http/validation.js';
+import { fieldsOf, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { erasePerson, planPersonErasure } from './erasure.js';
 import { OrganisationErasePage, PersonErasePage } from './erasure-views.js';
@@ -30,7 +30,7 @@ const parseId = (request: FastifyRequest) => {
   return parsed.data.id;
 };
 const formOf = (request: FastifyRequest) =>
-  Object.fromEntries(Object.entries(anyFields.parse(request.body)).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')]));
+  Object.fromEntries(Object.entries(fieldsOf(request.body)).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')]));
 
 /** The reason an admin types for an erasure: required, 5 to 500 characters. */
 function reasonError(request: FastifyRequest, reason: string): string | undefined {
