@@ -23,18 +23,18 @@ export class HttpProblem extends Error {
 }
 
 /**
- * The HTTP status of a DomainError (src/modules/domain-error.ts), by its
- * code: the one table for every module. A code not listed is something the
- * user can fix in the request: 400.
+ * The HTTP status of a DomainError (src/modules/domain-error.ts), by module
+ * and code: the one table for every module. A code not listed is something
+ * the user can fix in the request: 400.
  */
 const domainErrorStatuses: Record<string, number> = {
-  'organisations.errors.notFound': 404,
-  'organisations.errors.mergeIntoItself': 400,
-  'organisations.errors.distinctFromItself': 400,
-  'identity.errors.accountExists': 409,
+  'organisations.notFound': 404,
+  'registrations.eventNotFound': 404,
+  'registrations.tokenUnknown': 404,
+  'registrations.registrationNotFound': 404,
 };
 
-export const statusOf = (error: DomainError): number => domainErrorStatuses[error.code] ?? 400;
+export const statusOf = (error: DomainError): number => domainErrorStatuses[`${error.module}.${error.code}`] ?? 400;
 
 const titles: Record<ProblemKind, string> = {
   notFound: 'errors.notFoundTitle',
@@ -114,7 +114,7 @@ function sendDomainError(request: FastifyRequest, reply: FastifyReply, error: Do
   const t = request.t;
   const status = statusOf(error);
   reply.code(status);
-  if (wantsJson(request)) return reply.send({ error: error.code, field: error.field, message: error.in(t), message_en: error.in(translator('en')) });
+  if (wantsJson(request)) return reply.send({ error: `${error.module}.${error.code}`, field: error.field, message: error.in(t), message_en: error.in(translator('en')) });
   const title = t(status === 404 ? titles.notFound : titles.badRequest);
   return renderPage(request, reply, { title, body: ErrorPage({ title, message: error.in(t), t, role: request.account?.role ?? null, csrfToken: request.csrfToken }) });
 }

@@ -23,7 +23,7 @@ export interface NewAccount {
 export async function createAccount(db: Kysely<Database>, account: NewAccount, actorId: number | null = null) {
   const email = account.email.trim().toLowerCase();
   const existing = await db.selectFrom('account').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
-  if (existing) throw new AccountError('identity.errors.accountExists', 'email', { email });
+  if (existing) throw new AccountError('identity', 'accountExists', 'email', { email });
   const created = await db
     .insertInto('account')
     .values({

@@ -7,14 +7,14 @@ import { DomainError } from '../domain-error.js';
  */
 export class ReviewError extends DomainError {
   static intoItself(id: number) {
-    return new ReviewError('organisations.errors.mergeIntoItself', 'into', { id });
+    return new ReviewError('organisations', 'mergeIntoItself', 'into', { id });
   }
 
   static distinctFromItself(id: number) {
-    return new ReviewError('organisations.errors.distinctFromItself', 'other', { id });
+    return new ReviewError('organisations', 'distinctFromItself', 'other', { id });
   }
 
   static notFound(id: number) {
-    return new ReviewError('organisations.errors.notFound', 'id', { id });
+    return new ReviewError('organisations', 'notFound', 'id', { id });
   }
 }
