@@ -7,6 +7,7 @@ import { randomToken } from '../modules/identity/accounts.js';
 import { findSession, type SessionAccount } from '../modules/identity/sessions.js';
 import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
 import { HttpProblem } from './errors.js';
+import { fieldsOf } from './validation.js';
 
 export const sessionCookie = 'mosaik_session';
 const anonymousCsrfCookie = 'mosaik_csrf';
@@ -66,7 +67,7 @@ export function registerRequestContext(app: FastifyInstance) {
 function chooseLanguage(request: FastifyRequest, reply: FastifyReply) {
   // Staff pages are German and English; public pages add four more languages.
   const allowed = request.account ? staffLanguages : publicLanguages;
-  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const query = fieldsOf(request.query).lang;
   let language: Language;
   if (isLanguage(query) && allowed.includes(query as never)) {
     language = query;
@@ -107,11 +108,12 @@ function tokensEqual(sent: string | undefined, expected: string): boolean {
 }
 
 function csrfTokenMatches(request: FastifyRequest): boolean {
-  const body = request.body as Record<string, unknown> | undefined;
+  const body = fieldsOf(request.body);
+  const query = fieldsOf(request.query);
   const sent =
     (request.headers['x-csrf-token'] as string | undefined) ??
-    (typeof body === 'object' && body && typeof body._csrf === 'string' ? body._csrf : undefined) ??
-    ((request.query as Record<string, unknown>)?._csrf as string | undefined);
+    (typeof body._csrf === 'string' ? body._csrf : undefined) ??
+    (typeof query._csrf === 'string' ? query._csrf : undefined);
   if (!sent || !request.csrfToken) return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(request.csrfToken);

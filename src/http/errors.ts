@@ -5,6 +5,7 @@ import { wantsJson } from './access.js';
 import { renderPage } from './render.js';
 import { ErrorPage } from '../ui/error-page.js';
 import { validationIssues, type FieldIssue } from './validation.js';
+import { DomainError } from '../modules/domain-error.js';
 
 export type ProblemKind = 'notFound' | 'forbidden' | 'signInRequired' | 'csrf' | 'rateLimit' | 'badRequest' | 'server';
 
@@ -20,6 +21,20 @@ export class HttpProblem extends Error {
     super(kind);
   }
 }
+
+/**
+ * The HTTP status of a DomainError (src/modules/domain-error.ts), by module
+ * and code: the one table for every module. A code not listed is something
+ * the user can fix in the request: 400.
+ */
+const domainErrorStatuses: Record<string, number> = {
+  'organisations.notFound': 404,
+  'registrations.eventNotFound': 404,
+  'registrations.tokenUnknown': 404,
+  'registrations.registrationNotFound': 404,
+};
+
+export const statusOf = (error: DomainError): number => domainErrorStatuses[`${error.module}.${error.code}`] ?? 400;
 
 const titles: Record<ProblemKind, string> = {
   notFound: 'errors.notFoundTitle',
@@ -39,6 +54,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new HttpProblem(404, 'notFound')));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof DomainError) return sendDomainError(request, reply, error);
     if (error.statusCode === 429) return sendProblem(request, reply, new HttpProblem(429, 'rateLimit'));
     if (error.validation?.length) {
       request.t ??= translator('de');
@@ -86,4 +102,19 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Http
   }
   const pageMessage = localIssues ? t('validation.intro') : message;
   return renderPage(request, reply, { title, body: ErrorPage({ title, message: pageMessage, details: localIssues?.map((issue) => issue.message), t, role: request.account?.role ?? null, csrfToken: request.csrfToken }) });
+}
+
+/**
+ * A DomainError no route turned into its own page: the status from the
+ * table, the message in the reader's language (JSON: also in English, and the
+ * code and field a client can act on).
+ */
+function sendDomainError(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
+  request.t ??= translator('de');
+  const t = request.t;
+  const status = statusOf(error);
+  reply.code(status);
+  if (wantsJson(request)) return reply.send({ error: `${error.module}.${error.code}`, field: error.field, message: error.in(t), message_en: error.in(translator('en')) });
+  const title = t(status === 404 ? titles.notFound : titles.badRequest);
+  return renderPage(request, reply, { title, body: ErrorPage({ title, message: error.in(t), t, role: request.account?.role ?? null, csrfToken: request.csrfToken }) });
 }

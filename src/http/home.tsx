@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderPage } from './render.js';
 
-export async function homeRoutes(app: FastifyInstance) {
+export async function homeRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {

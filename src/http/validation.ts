@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { z } from 'zod';
 import type { Translate } from '../i18n/index.js';
 
 /**
@@ -67,3 +68,38 @@ function messageFor(code: string, params: Record<string, unknown>, field: string
       return t('validation.invalid', { subject });
   }
 }
+
+// ── route schemas shared by the HTML pages ────────────────────────────────
+
+/**
+ * A value a page reads from its address line: text when given once; given
+ * twice (a list) or not at all, it counts as absent, as the pages always
+ * treated it. A page's address line is typed, never refused for this.
+ */
+export const pageText = z.string().optional().catch(undefined);
+
+/**
+ * A submitted HTML form as the route receives it: any fields, typed as
+ * unknown. The form's own schema (account-form.ts, events/form.ts, …) reads
+ * them, so that a wrong field re-renders the form with the message beside
+ * it instead of answering 400 (GUIDE.md: errors point at the field). An
+ * empty submission is an empty form.
+ */
+export const anyFields = z.record(z.string(), z.unknown()).default({});
+
+/**
+ * The fields of a request part that no route schema has read (a hook, a
+ * helper shared by routes): a body that is not an object (a bare JSON string)
+ * has none, as it always had, rather than failing with a server error.
+ */
+export const fieldsOf = (part: unknown): Record<string, unknown> => anyFields.safeParse(part).data ?? {};
+
+/**
+ * The same for a form whose reader takes the raw texts (a repeated field, a
+ * group of checkboxes, arrives as a list). A value that is not text cannot
+ * come from a browser's form and is refused with 400.
+ */
+export const formTexts = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
+
+/** The path of a page about one record: /…/:id (the route turns a bad id into 404, not 400). */
+export const idParams = z.object({ id: z.string() });

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminsOnly } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { AccountError } from '../identity/accounts.js';
 import { accountInputOf, parseAccountForm, type AccountFormError, type AccountInput } from './account-form.js';
 import { AccountPage, AccountsPage, accountInput, type AccountsDone } from './admin-views.js';
@@ -17,12 +19,13 @@ const doneQuery = z.object({
 });
 
 const parseId = (request: FastifyRequest) => {
-  const parsed = accountId.safeParse((request.params as { id?: string }).id);
+  const parsed = z.object({ id: accountId }).safeParse(request.params);
   if (!parsed.success) throw new HttpProblem(404, 'notFound');
-  return parsed.data;
+  return parsed.data.id;
 };
 
-export async function accountAdminRoutes(app: FastifyInstance) {
+export async function accountAdminRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const config = { access: adminsOnly };
 
   async function showList(request: FastifyRequest, reply: FastifyReply, options: { input?: AccountInput; errors?: AccountFormError[]; done?: AccountsDone; doneEmail?: string } = {}) {
@@ -46,12 +49,12 @@ export async function accountAdminRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/admin/accounts', { config, schema: { hide: true } }, async (request, reply) => {
-    const { done, email } = doneQuery.parse(request.query ?? {});
+  app.get('/admin/accounts', { config, schema: { querystring: doneQuery, hide: true } }, async (request, reply) => {
+    const { done, email } = request.query;
     return showList(request, reply, { done, doneEmail: email });
   });
 
-  app.post('/admin/accounts', { config, schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/accounts', { config, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const input = accountInputOf(request.body);
     const parsed = await parseAccountForm(app.db, input, { newAccount: true });
     if (!parsed.ok) return showList(request, reply, { input, errors: parsed.errors });
@@ -65,12 +68,12 @@ export async function accountAdminRoutes(app: FastifyInstance) {
     return reply.redirect(`/admin/accounts?done=invited&email=${encodeURIComponent(parsed.values.email)}`, 303);
   });
 
-  app.get('/admin/accounts/:id', { config, schema: { hide: true } }, async (request, reply) => {
-    const { done } = doneQuery.parse(request.query ?? {});
+  app.get('/admin/accounts/:id', { config, schema: { querystring: doneQuery, hide: true } }, async (request, reply) => {
+    const { done } = request.query;
     return showAccount(request, reply, parseId(request), { done });
   });
 
-  app.post('/admin/accounts/:id', { config, schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/accounts/:id', { config, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const id = parseId(request);
     const input = accountInputOf(request.body);
     const parsed = await parseAccountForm(app.db, input, { newAccount: false });

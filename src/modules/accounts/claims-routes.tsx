@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { confirmClaim, pendingClaims, rejectClaim, type DecisionOutcome } from './claims.js';
 import { ClaimsPage, type ClaimProblem, type ClaimsDone } from './claims-views.js';
 
@@ -15,12 +17,13 @@ const rejectForm = z.object({ note: cell.pipe(z.string().trim().max(2000)) });
 const doneQuery = z.object({ done: z.enum(['confirmed', 'rejected']).optional().catch(undefined) });
 
 const parseId = (request: FastifyRequest) => {
-  const parsed = claimId.safeParse((request.params as { id?: string }).id);
+  const parsed = z.object({ id: claimId }).safeParse(request.params);
   if (!parsed.success) throw new HttpProblem(404, 'notFound');
-  return parsed.data;
+  return parsed.data.id;
 };
 
-export async function claimsRoutes(app: FastifyInstance) {
+export async function claimsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const config = { access: centreStaff };
   const myLink = () => `${app.settings.baseUrl}/my`;
 
@@ -46,18 +49,18 @@ export async function claimsRoutes(app: FastifyInstance) {
     return showQueue(request, reply, { problem: { claimId: id, field: 'existing', message } });
   }
 
-  app.get('/claims', { config, schema: { hide: true } }, async (request, reply) => showQueue(request, reply, doneQuery.parse(request.query ?? {})));
+  app.get('/claims', { config, schema: { querystring: doneQuery, hide: true } }, async (request, reply) => showQueue(request, reply, request.query));
 
-  app.post('/claims/:id/confirm', { config, schema: { hide: true } }, async (request, reply) => {
+  app.post('/claims/:id/confirm', { config, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const id = parseId(request);
-    const form = confirmForm.parse(request.body ?? {});
+    const form = confirmForm.parse(request.body);
     const outcome = await confirmClaim(app.db, id, { actorId: request.account!.id, note: null, myLink: myLink(), existingName: form.existing || undefined });
     return answer(request, reply, id, outcome, 'confirmed');
   });
 
-  app.post('/claims/:id/reject', { config, schema: { hide: true } }, async (request, reply) => {
+  app.post('/claims/:id/reject', { config, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const id = parseId(request);
-    const form = rejectForm.safeParse(request.body ?? {});
+    const form = rejectForm.safeParse(request.body);
     if (!form.success || form.data.note === '') {
       return showQueue(request, reply, { problem: { claimId: id, field: 'note', message: request.t(form.success ? 'accounts.queue.errors.noteRequired' : 'accounts.queue.errors.noteTooLong') } });
     }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields, pageText } from '../../http/validation.js';
 import { representedOrganisations } from '../identity/scopes.js';
 import { searchOrganisations } from '../organisations/directory.js';
 import { claimInputOf, parseClaimForm, type ClaimFormError, type ClaimInput } from './claim-form.js';
@@ -19,19 +21,21 @@ export const representativesOnly: readonly Role[] = ['representative'];
 
 const searchSize = 20;
 const minimumSearch = 2;
+const myQuery = z.object({ done: pageText });
 const claimQuery = z.object({
   q: z.string().trim().max(200).catch(''),
   organisation: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   propose: z.literal('1').optional().catch(undefined),
 });
 
-export async function myRoutes(app: FastifyInstance) {
+export async function myRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const config = { access: representativesOnly };
 
-  app.get('/my', { config, schema: { hide: true } }, async (request, reply) => {
+  app.get('/my', { config, schema: { querystring: myQuery, hide: true } }, async (request, reply) => {
     const accountId = request.account!.id;
     const [organisations, claims] = await Promise.all([representedOrganisations(app.db, accountId), claimsOf(app.db, accountId)]);
-    const claimed = (request.query as { done?: string } | undefined)?.done === 'claimed';
+    const claimed = request.query.done === 'claimed';
     return renderPage(request, reply, { title: request.t('accounts.my.title'), body: MyPage({ t: request.t, language: request.language, organisations, claims, claimed }) });
   });
 
@@ -64,12 +68,12 @@ export async function myRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/my/claim', { config, schema: { hide: true } }, async (request, reply) => {
-    const query = claimQuery.parse(request.query ?? {});
+  app.get('/my/claim', { config, schema: { querystring: claimQuery, hide: true } }, async (request, reply) => {
+    const query = request.query;
     return showClaimPage(request, reply, { q: query.q, organisationId: query.organisation, propose: query.propose === '1' });
   });
 
-  app.post('/my/claim', { config, schema: { hide: true } }, async (request, reply) => {
+  app.post('/my/claim', { config, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const input = claimInputOf(request.body);
     const parsed = parseClaimForm(input);
     const organisationId = /^\d{1,9}$/.test(input.organisation_id ?? '') ? Number(input.organisation_id) : undefined;

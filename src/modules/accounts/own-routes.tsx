@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionCookie } from '../../http/context.js';
 import { renderPage } from '../../http/render.js';
+import { pageText } from '../../http/validation.js';
 import { addressMessage, addressProblem } from '../mail/index.js';
 import { changeOwnPassword, confirmEmailChange, endAllSessions, ownAccount, requestEmailChange } from './own-account.js';
 import { ConfirmEmailPage, OwnAccountPage, type OwnProblem } from './own-views.js';
@@ -14,10 +16,13 @@ import { ConfirmEmailPage, OwnAccountPage, type OwnProblem } from './own-views.j
 const passwordBody = z.object({ current: z.string().max(1000).default(''), password: z.string().max(1000).default(''), confirm: z.string().max(1000).default(''), _csrf: z.string().optional() });
 const emailBody = z.object({ current: z.string().max(1000).default(''), email: z.string().max(1000).default(''), _csrf: z.string().optional() });
 const confirmBody = z.object({ token: z.string().max(200).default(''), email: z.string().max(320).default(''), _csrf: z.string().optional() });
+const accountQuery = z.object({ done: pageText });
+const confirmQuery = z.object({ token: pageText, email: pageText });
 const newAddressField = { de: 'Neue E-Mail-Adresse', en: 'New e-mail address' };
 const limited = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-export async function ownAccountRoutes(app: FastifyInstance) {
+export async function ownAccountRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   async function show(request: FastifyRequest, reply: FastifyReply, extra: { done?: 'password' | 'email'; problem?: OwnProblem; newEmail?: string } = {}) {
     if (extra.problem) reply.code(400);
     const account = await ownAccount(app.db, request.account!.id);
@@ -28,13 +33,13 @@ export async function ownAccountRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/account', { config: { access: 'signedIn' }, schema: { hide: true } }, async (request, reply) => {
-    const done = (request.query as { done?: string }).done;
+  app.get('/account', { config: { access: 'signedIn' }, schema: { querystring: accountQuery, hide: true } }, async (request, reply) => {
+    const done = request.query.done;
     return show(request, reply, { done: done === 'password' || done === 'email' ? done : undefined });
   });
 
   app.post('/account/password', { config: { access: 'signedIn', ...limited }, schema: { body: passwordBody, hide: true } }, async (request, reply) => {
-    const body = request.body as z.infer<typeof passwordBody>;
+    const body = request.body;
     const outcome = await changeOwnPassword(app.db, request.account!.id, { ...body, sessionToken: request.cookies[sessionCookie] });
     if (outcome === 'ok') return reply.redirect('/account?done=password', 303);
     const field = outcome === 'wrongPassword' ? 'current' : outcome === 'tooShort' ? 'new' : 'confirm';
@@ -42,7 +47,7 @@ export async function ownAccountRoutes(app: FastifyInstance) {
   });
 
   app.post('/account/email', { config: { access: 'signedIn', ...limited }, schema: { body: emailBody, hide: true } }, async (request, reply) => {
-    const body = request.body as z.infer<typeof emailBody>;
+    const body = request.body;
     // the one address check of the mail module (no non-ASCII local part, a dotted domain)
     const problem = addressProblem(body.email);
     if (problem) {
@@ -61,8 +66,8 @@ export async function ownAccountRoutes(app: FastifyInstance) {
   });
 
   // public: the link may be opened in a browser where nobody is signed in; the token is the proof
-  app.get('/account/email/confirm', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { token = '', email = '' } = request.query as { token?: string; email?: string };
+  app.get('/account/email/confirm', { config: { access: 'public' }, schema: { querystring: confirmQuery, hide: true } }, async (request, reply) => {
+    const { token = '', email = '' } = request.query;
     // the page holds the token: never leak it through the Referer header
     reply.header('referrer-policy', 'no-referrer');
     return renderPage(request, reply, {
@@ -72,7 +77,7 @@ export async function ownAccountRoutes(app: FastifyInstance) {
   });
 
   app.post('/account/email/confirm', { config: { access: 'public', ...limited }, schema: { body: confirmBody, hide: true } }, async (request, reply) => {
-    const body = request.body as z.infer<typeof confirmBody>;
+    const body = request.body;
     const result = await confirmEmailChange(app.db, body.token, body.email);
     if (result.outcome !== 'ok') reply.code(400);
     return renderPage(request, reply, {

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminsOnly } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { writeAudit } from '../identity/audit.js';
 import { auditCsv, auditJson } from './export.js';
 import { allAuditEntries, auditFilterSchema, searchAudit, type AuditFilter } from './queries.js';
@@ -25,7 +27,7 @@ function isDay(value: string): boolean {
 
 /** The filter of the query, and the names of the fields given in a form it could not use. */
 function filterOf(request: FastifyRequest): { filter: AuditFilter; invalid: string[] } {
-  const query = (request.query ?? {}) as Record<string, unknown>;
+  const query = anyFields.parse(request.query);
   // A day outside YYYY-MM-DD (from=-1, from=99999-01-01) made the schema's date
   // check throw (Invalid time value): 500. It is dropped before parsing and
   // reported by the page like any other field it cannot use.
@@ -42,7 +44,8 @@ function filterOf(request: FastifyRequest): { filter: AuditFilter; invalid: stri
   return { filter, invalid };
 }
 
-export async function auditRoutes(app: FastifyInstance) {
+export async function auditRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const admins = { access: adminsOnly };
 
   app.get('/admin/audit', { config: admins, schema: { hide: true } }, async (request, reply) => {

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { fieldsOf } from '../../http/validation.js';
 import { auditRead } from '../identity/audit.js';
 import { representedOrganisations } from '../identity/scopes.js';
 import { topicsOf } from './form.js';
@@ -27,12 +29,13 @@ const staffDone = z.object({ done: z.enum(['takenOver', 'declined', 'alreadyClos
 const declineForm = z.object({ note: z.string().trim().min(1).max(2000) });
 
 const parseId = (request: FastifyRequest) => {
-  const parsed = positiveId.safeParse((request.params as { id?: string }).id);
+  const parsed = z.object({ id: positiveId }).safeParse(request.params);
   if (!parsed.success) throw new HttpProblem(404, 'notFound');
-  return parsed.data;
+  return parsed.data.id;
 };
 
-export async function consultationRequestRoutes(app: FastifyInstance) {
+export async function consultationRequestRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const own = { access: representatives };
   const staff = { access: centreStaff };
 
@@ -64,7 +67,7 @@ export async function consultationRequestRoutes(app: FastifyInstance) {
   );
 
   app.post('/my/consultation-requests/new', { config: own, schema: { hide: true } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = fieldsOf(request.body);
     const input: RequestInput = {
       ...Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'topics').map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])),
       topics: topicsOf(body),

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { fieldsOf, pageText } from '../../http/validation.js';
 import { createConsultation, decideReferral, markFollowUpDone, updateConsultation } from './consultations.js';
 import { parseConsultationForm, topicsOf, type FormError, type FormInput } from './form.js';
 import { consultationRequestRoutes } from './request-routes.js';
@@ -45,10 +47,12 @@ const topicAction = z.discriminatedUnion('action', [
   z.object({ action: z.enum(['activate', 'deactivate', 'up', 'down']), key: z.string().max(60) }),
 ]);
 
+const newQuery = z.object({ organisation: pageText, request: pageText });
+
 const parseId = (request: FastifyRequest) => {
-  const parsed = positiveId.safeParse((request.params as { id?: string }).id);
+  const parsed = z.object({ id: positiveId }).safeParse(request.params);
   if (!parsed.success) throw new HttpProblem(404, 'notFound');
-  return parsed.data;
+  return parsed.data.id;
 };
 
 /** The topics a form offers: the active ones, and the consultation's own even when deactivated or imported (free text). */
@@ -76,7 +80,8 @@ function inputOf(c: ConsultationRecord): FormInput {
   };
 }
 
-export async function consultationRoutes(app: FastifyInstance) {
+export async function consultationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const staffOnly = { access: centreStaff };
 
   /** An open request by the id in a form or link; null when closed or unknown (the caller says so on the request's page). */
@@ -159,7 +164,7 @@ export async function consultationRoutes(app: FastifyInstance) {
 
   /** Validates and saves; on a problem the form comes back with the errors. */
   async function save(request: FastifyRequest, reply: FastifyReply, id: number | null) {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = fieldsOf(request.body);
     const input: FormInput = {
       ...Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'topics' && key !== 'topic').map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')])),
       topics: topicsOf(body),
@@ -190,14 +195,14 @@ export async function consultationRoutes(app: FastifyInstance) {
     return reply.redirect(`/consultations/${outcome.id}?done=${done}${outcome.createdOrganisation ? '&newOrganisation=1' : ''}`, 303);
   }
 
-  app.get('/consultations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const organisationId = positiveId.safeParse((request.query as { organisation?: string } | undefined)?.organisation);
+  app.get('/consultations/new', { config: staffOnly, schema: { querystring: newQuery, hide: true } }, async (request, reply) => {
+    const organisationId = positiveId.safeParse(request.query.organisation);
     const organisation = organisationId.success
       ? await app.db.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId.data).executeTakeFirst()
       : undefined;
     const input: FormInput = { consulted_on: todayInBerlin(), ...(organisation ? { organisation: organisation.name, organisation_id: String(organisation.id) } : {}) };
     // "Als Beratung erfassen" from the request queue: the form filled from the request
-    const requestId = (request.query as { request?: string } | undefined)?.request;
+    const requestId = request.query.request;
     if (requestId !== undefined) {
       const open = await openRequest(requestId);
       if (open === null) return reply.redirect(`/consultations/requests/${encodeURIComponent(requestId)}?done=alreadyClosed`, 303);
@@ -217,8 +222,8 @@ export async function consultationRoutes(app: FastifyInstance) {
 
   app.post('/consultations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, null));
 
-  app.get('/consultations/topics', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const saved = (request.query as { saved?: string } | undefined)?.saved === '1';
+  app.get('/consultations/topics', { config: staffOnly, schema: { querystring: z.object({ saved: pageText }), hide: true } }, async (request, reply) => {
+    const saved = request.query.saved === '1';
     return renderPage(request, reply, {
       title: request.t('consultations.topics.title'),
       body: TopicsPage({ t: request.t, csrfToken: request.csrfToken, topics: await listTopics(app.db), saved, error: false }),

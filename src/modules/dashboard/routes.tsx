@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderFragment, renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { feedbackEntriesFor, feedbackViewOf, type FeedbackView } from '../feedback/policy.js';
 import { cachedFigures, stringBytes } from '../reports/figures-cache.js';
 import { cachedImpactReport } from '../reports/impact.js';
@@ -23,9 +26,12 @@ import { DashboardPage, type RenderedChart } from './views.js';
  * page of the feedback table as well. A repeated request reads the data
  * version and sends the kept HTML.
  */
-export async function dashboardRoutes(app: FastifyInstance) {
-  app.get('/dashboard', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+const exportParams = z.object({ table: z.string(), format: z.string() });
+
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/dashboard', { config: { access: figureReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
+    const query = request.query;
     const choice = choosePeriod(query);
     const t = request.t;
     const props = {
@@ -53,10 +59,10 @@ export async function dashboardRoutes(app: FastifyInstance) {
     return renderPage(request, reply, { title: t('dashboard.title'), body: <div class="mosaik-dashboard" dangerouslySetInnerHTML={{ __html: html }} /> });
   });
 
-  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
-    const { table: name, format } = request.params as { table: string; format: string };
+  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { params: exportParams, querystring: anyFields, hide: true } }, async (request, reply) => {
+    const { table: name, format } = request.params;
     if (!(tableNames as readonly string[]).includes(name) || !(exportFormats as readonly string[]).includes(format)) throw new HttpProblem(404, 'notFound');
-    const choice = choosePeriod(request.query as Record<string, unknown>);
+    const choice = choosePeriod(request.query);
     if (!choice.ok) {
       const detail = choice.problems.map((problem) => request.t(`dashboard.period.${problem.problem}`)).join(' ');
       throw new HttpProblem(400, 'badRequest', detail);

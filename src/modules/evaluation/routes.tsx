@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
@@ -23,7 +24,8 @@ const listQuery = z.object({
   page: z.coerce.number().int().positive().max(100_000).catch(1),
 });
 
-export async function evaluationRoutes(app: FastifyInstance) {
+export async function evaluationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const readers = { access: evaluationReaders };
   /** The small-number threshold of every evaluation table; null when the installation sets none. */
   const threshold = app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD > 1 ? app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD : null;
@@ -58,8 +60,8 @@ export async function evaluationRoutes(app: FastifyInstance) {
     sendCsv(request, reply, 'organisations', async () => organisationsCsv(app.db, await pseudonyms(), threshold)),
   );
 
-  app.get('/evaluation/organisations/:pseudonym', { config: readers, schema: { hide: true } }, async (request, reply) => {
-    const pseudonym = String((request.params as { pseudonym?: string }).pseudonym ?? '').toUpperCase();
+  app.get('/evaluation/organisations/:pseudonym', { config: readers, schema: { params: z.object({ pseudonym: z.string() }), hide: true } }, async (request, reply) => {
+    const pseudonym = request.params.pseudonym.toUpperCase();
     const id = pseudonymPattern.test(pseudonym) ? (await organisationIndex(app.db, await pseudonyms())).byPseudonym.get(pseudonym) : undefined;
     if (id === undefined) throw new HttpProblem(404, 'notFound');
     return renderPage(request, reply, {

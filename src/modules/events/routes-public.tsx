@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { EventFormat } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { eventFormats } from './form.js';
 import { calendarDisposition, calendarText } from './ical.js';
 import { isLanguage, publicLanguages, translator } from '../../i18n/index.js';
@@ -13,9 +16,12 @@ import { eventDistricts, eventsInOrder, findEvent, todayInBerlin } from './queri
  * and both as iCalendar feeds. No account needed; six languages (?lang=).
  */
 
-export async function publicCalendarRoutes(app: FastifyInstance) {
+const eventParams = z.object({ id: z.string() });
+
+export async function publicCalendarRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   async function upcoming(request: FastifyRequest) {
-    const query = request.query as Record<string, unknown>;
+    const query = anyFields.parse(request.query);
     const filters = {
       format: eventFormats.includes(query.format as EventFormat) ? (query.format as EventFormat) : undefined,
       district: typeof query.district === 'string' && query.district !== '' ? query.district.slice(0, 200) : undefined,
@@ -25,7 +31,7 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
   }
 
   async function publicEvent(request: FastifyRequest) {
-    const event = await findEvent(app.db, Number((request.params as { id: string }).id));
+    const event = await findEvent(app.db, Number(eventParams.parse(request.params).id));
     if (!event) throw new HttpProblem(404, 'notFound');
     return event;
   }
@@ -36,12 +42,12 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
    * every subscriber of that address.
    */
   const feedOptions = (request: FastifyRequest) => {
-    const lang = (request.query as Record<string, unknown>).lang;
+    const lang = anyFields.parse(request.query).lang;
     const t = translator(isLanguage(lang) && publicLanguages.includes(lang as never) ? lang : 'de');
     return { baseUrl: app.settings.baseUrl, name: t('events.public.title'), cancelledPrefix: t('events.ical.cancelledPrefix') };
   };
 
-  app.get('/calendar', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/calendar', { config: { access: 'public' }, schema: { querystring: anyFields } }, async (request, reply) => {
     const { filters, events } = await upcoming(request);
     return renderPage(request, reply, {
       title: request.t('events.public.title'),
@@ -49,7 +55,7 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/calendar.ics', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/calendar.ics', { config: { access: 'public' }, schema: { querystring: anyFields } }, async (request, reply) => {
     const { events } = await upcoming(request);
     return reply
       .type('text/calendar; charset=utf-8')
@@ -57,7 +63,7 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
       .send(calendarText(events, feedOptions(request)));
   });
 
-  app.get('/calendar/:id', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/calendar/:id', { config: { access: 'public' }, schema: { params: eventParams } }, async (request, reply) => {
     const event = await publicEvent(request);
     return renderPage(request, reply, {
       title: event.title,
@@ -65,7 +71,7 @@ export async function publicCalendarRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/calendar/:id.ics', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/calendar/:id.ics', { config: { access: 'public' }, schema: { params: eventParams, querystring: anyFields } }, async (request, reply) => {
     const event = await publicEvent(request);
     return reply
       .type('text/calendar; charset=utf-8')

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventFormat, Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { assignDefaultForm } from '../feedback/forms.js';
 import { writeAudit } from '../identity/audit.js';
 import { cancelEventRegistrations } from '../registrations/event-cancellation.js';
 import { fillFreeSeats } from '../registrations/registration.js';
-import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type FormProblem, type FormValues } from './form.js';
+import { eventFormats, formFields, seatsGrew, validateEventForm, valuesOf, type FormField, type FormProblem, type FormValues } from './form.js';
 import { EventForm } from './form-views.js';
 import { createPartners, maxPartners, partnerFieldsFor, resolvePartners, type PartnerField, type PartnerOutcome } from './partners.js';
 import { pickQuestionError } from '../organisations/pick-views.js';
@@ -27,13 +29,15 @@ import { EventDetail, EventList, MonthCalendar, formatMonth, type DetailNotice }
 const eventReaders: readonly Role[] = ['admin', 'staff', 'coordinator'];
 const eventOrganisers = eventReaders;
 
+// Object.fromEntries cannot name its keys: the shape is typed here, once, from the list of fields
+const fieldShape = Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])) as Record<FormField, z.ZodOptional<z.ZodString>>;
 // the partner pick lists (partners.ts): partner_0 … with their _id, _choice and _asked fields
 const partnerKeys = Array.from({ length: maxPartners }, (_, index) => [`partner_${index}`, `partner_${index}_id`, `partner_${index}_choice`, `partner_${index}_asked`]).flat();
-const formBody = z.object({
-  _csrf: z.string().optional(),
-  ...Object.fromEntries(formFields.map((field) => [field, z.string().max(10000).optional()])),
-  ...Object.fromEntries(partnerKeys.map((key) => [key, z.string().max(300).optional()])),
-});
+const partnerShape = Object.fromEntries(partnerKeys.map((key) => [key, z.string().max(300).optional()])) as Record<string, z.ZodOptional<z.ZodString>>;
+const formBody = z.object({ _csrf: z.string().optional(), ...fieldShape, ...partnerShape });
+type FormBody = z.infer<typeof formBody>;
+const eventParams = z.object({ id: z.string() });
+const detailQuery = z.object({ created: pageText, saved: pageText, cancelled: pageText, promoted: pageText, notified: pageText, unreached: pageText });
 const cancelBody = z.object({ _csrf: z.string().optional(), reason: z.string().max(1000).optional() });
 
 const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
@@ -50,7 +54,8 @@ export function filtersOf(query: Record<string, unknown>): EventFilters {
   };
 }
 
-export async function eventRoutes(app: FastifyInstance) {
+export async function eventRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   await publicCalendarRoutes(app);
 
   const scopeOf = (request: FastifyRequest) => eventScopeOf(app.db, request.account!);
@@ -58,7 +63,7 @@ export async function eventRoutes(app: FastifyInstance) {
 
   /** The event of the path with the account's scope; 404 when missing or outside the account's districts. */
   async function eventOf(request: FastifyRequest, need: 'read' | 'edit' = 'read') {
-    const [event, scope] = await Promise.all([findEvent(app.db, Number((request.params as { id: string }).id)), scopeOf(request)]);
+    const [event, scope] = await Promise.all([findEvent(app.db, Number(eventParams.parse(request.params).id)), scopeOf(request)]);
     if (need === 'edit') assertEditable(scope, event);
     else assertReadable(scope, event);
     return { event: event!, scope };
@@ -78,10 +83,9 @@ export async function eventRoutes(app: FastifyInstance) {
   const partnerLabel = (request: FastifyRequest, field: PartnerField) => request.t('events.fields.partner', { number: Number(field.name.slice('partner_'.length)) + 1 });
 
   /** The posted form with its partners resolved: the directory's names, one per line, as cooperation_partners. */
-  async function submitted(request: FastifyRequest, scope: EventScope) {
-    const body = request.body as Record<string, unknown>;
+  async function submitted(body: FormBody, scope: EventScope) {
     const partners = await resolvePartners(app.db, scope, body);
-    const values = { ...(request.body as FormValues), cooperation_partners: partners.ok ? partners.names.join('\n') : '' };
+    const values: FormValues = { ...body, cooperation_partners: partners.ok ? partners.names.join('\n') : '' };
     return { values, partners, result: validate(scope, values) };
   }
 
@@ -117,8 +121,8 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events', { config: { access: eventReaders }, schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+  app.get('/events', { config: { access: eventReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
+    const query = request.query;
     const filters = filtersOf(query);
     const page = Math.min(10000, Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1));
     const scope = await scopeOf(request);
@@ -131,8 +135,8 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/events/calendar', { config: { access: eventReaders }, schema: { hide: true } }, async (request, reply) => {
-    const wanted = (request.query as { month?: string }).month;
+  app.get('/events/calendar', { config: { access: eventReaders }, schema: { querystring: z.object({ month: pageText }), hide: true } }, async (request, reply) => {
+    const wanted = request.query.month;
     const month = typeof wanted === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(wanted) ? wanted : (await todayInBerlin(app.db)).slice(0, 7);
     const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).toISOString().slice(0, 10);
     const scope = await scopeOf(request);
@@ -143,9 +147,9 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/events/new', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/events/new', { config: { access: eventOrganisers }, schema: { querystring: z.object({ from: pageText }), hide: true } }, async (request, reply) => {
     const scope = await scopeOf(request);
-    const from = Number((request.query as { from?: string }).from);
+    const from = Number(request.query.from);
     const original = from ? await findEvent(app.db, from) : undefined;
     // a coordinator's copy of an event they may not read is "not found", like the event itself
     if (from && scope.districts !== null) assertReadable(scope, original);
@@ -164,7 +168,7 @@ export async function eventRoutes(app: FastifyInstance) {
 
   app.post('/events', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
     const scope = await scopeOf(request);
-    const { values, partners, result } = await submitted(request, scope);
+    const { values, partners, result } = await submitted(request.body, scope);
     if (!result.ok || !partners.ok) {
       reply.code(400);
       const title = request.t('events.form.newTitle');
@@ -183,7 +187,7 @@ export async function eventRoutes(app: FastifyInstance) {
 
   async function showDetail(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
     const { event, scope } = await eventOf(request);
-    const query = request.query as { created?: string; saved?: string; cancelled?: string; promoted?: string; notified?: string; unreached?: string };
+    const query = detailQuery.parse(request.query);
     const notice: DetailNotice = query.created ? 'created' : query.saved ? 'saved' : query.cancelled ? 'cancelled' : undefined;
     const count = (value: string | undefined) => Math.max(0, Number.parseInt(value ?? '0', 10) || 0);
     const promoted = count(query.promoted);
@@ -209,9 +213,9 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events/:id', { config: { access: eventReaders }, schema: { hide: true } }, (request, reply) => showDetail(request, reply));
+  app.get('/events/:id', { config: { access: eventReaders }, schema: { params: eventParams, querystring: detailQuery, hide: true } }, (request, reply) => showDetail(request, reply));
 
-  app.get('/events/:id/edit', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/events/:id/edit', { config: { access: eventOrganisers }, schema: { params: eventParams, hide: true } }, async (request, reply) => {
     const { event, scope } = await eventOf(request, 'edit');
     return showForm(request, reply, scope, {
       title: request.t('events.form.editTitle', { title: event.title }),
@@ -221,9 +225,9 @@ export async function eventRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/events/:id/edit', { config: { access: eventOrganisers }, schema: { body: formBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/edit', { config: { access: eventOrganisers }, schema: { params: eventParams, body: formBody, hide: true } }, async (request, reply) => {
     const { event, scope } = await eventOf(request, 'edit');
-    const { values, partners, result } = await submitted(request, scope);
+    const { values, partners, result } = await submitted(request.body, scope);
     if (!result.ok || !partners.ok) {
       reply.code(400);
       const title = request.t('events.form.editTitle', { title: event.title });
@@ -241,9 +245,9 @@ export async function eventRoutes(app: FastifyInstance) {
     return reply.redirect(`/events/${event.id}?saved=1${promoted.length ? `&promoted=${promoted.length}` : ''}`, 303);
   });
 
-  app.post('/events/:id/cancel', { config: { access: eventOrganisers }, schema: { body: cancelBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/cancel', { config: { access: eventOrganisers }, schema: { params: eventParams, body: cancelBody, hide: true } }, async (request, reply) => {
     const { event } = await eventOf(request, 'edit');
-    const reason = ((request.body as z.infer<typeof cancelBody>).reason ?? '').trim();
+    const reason = (request.body.reason ?? '').trim();
     if (reason === '' || event.cancelled_at) {
       reply.code(event.cancelled_at ? 409 : 400);
       return showDetail(request, reply, [{ field: 'reason', message: request.t(event.cancelled_at ? 'events.errors.alreadyCancelled' : 'events.errors.reasonMissing') }]);
@@ -264,7 +268,7 @@ export async function eventRoutes(app: FastifyInstance) {
 
   // A copy is the new-event form filled in from the original without its
   // date: nothing is stored (and nothing shows in the public calendar) until saved.
-  app.post('/events/:id/duplicate', { config: { access: eventOrganisers }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/events/:id/duplicate', { config: { access: eventOrganisers }, schema: { params: eventParams, hide: true } }, async (request, reply) => {
     const { event } = await eventOf(request);
     return reply.redirect(`/events/new?from=${event.id}`, 303);
   });

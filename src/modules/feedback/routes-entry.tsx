@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { readAnswers, type AnswerError } from './answers.js';
 import { listResponses } from './evaluation.js';
@@ -15,7 +18,11 @@ import { questionText } from './translations.js';
 import { cellLabel, EntryPage } from './views/entry.js';
 
 /** Staff type in returned paper forms, one per row; a value outside the scale is refused on the spot. */
-export async function entryRoutes(app: FastifyInstance) {
+const eventParams = z.object({ eventId: z.string() });
+const responseParams = z.object({ eventId: z.string(), responseId: z.string() });
+
+export async function entryRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   async function showEntry(request: FastifyRequest, reply: FastifyReply, form: EventForm, extra: { values?: Record<string, string>; errors?: FieldError[]; notice?: string } = {}) {
     const responses = await listResponses(app.db, form.event.id);
     return renderPage(request, reply, {
@@ -24,9 +31,9 @@ export async function entryRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events/:eventId/feedback/paper', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/events/:eventId/feedback/paper', { config: { access: centreStaff }, schema: { params: eventParams, querystring: z.object({ language: pageText }), hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
-    const wanted = (request.query as { language?: string }).language;
+    const wanted = request.query.language;
     const formLanguage = isLanguage(wanted) ? wanted : request.language;
     const online = await onlineLink(request, form.event.id);
     return renderPage(request, reply, {
@@ -35,17 +42,17 @@ export async function entryRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { params: eventParams, querystring: z.object({ saved: pageText, deleted: pageText }), hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
-    const query = request.query as { saved?: string; deleted?: string };
+    const query = request.query;
     const key = /^[a-z0-9-]{1,40}$/.test(query.saved ?? query.deleted ?? '') ? (query.saved ?? query.deleted)! : undefined;
     const notice = key ? request.t(query.saved ? 'feedback.entry.saved' : 'feedback.entry.deleted', { key }) : undefined;
     return showEntry(request, reply, form, { notice });
   });
 
-  app.post('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/events/:eventId/feedback/entry', { config: { access: centreStaff }, schema: { params: eventParams, body: anyFields, hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
-    const { answers, errors, values } = readAnswers(form.questions, (request.body ?? {}) as Record<string, unknown>);
+    const { answers, errors, values } = readAnswers(form.questions, request.body);
     if (errors.length > 0) {
       reply.code(400);
       const language = staffLanguage(request);
@@ -61,9 +68,9 @@ export async function entryRoutes(app: FastifyInstance) {
     return reply.redirect(`/events/${form.event.id}/feedback/entry?saved=${key}`, 303);
   });
 
-  app.post('/events/:eventId/feedback/entry/:responseId/delete', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/events/:eventId/feedback/entry/:responseId/delete', { config: { access: centreStaff }, schema: { params: responseParams, hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
-    const responseId = Number((request.params as { responseId: string }).responseId);
+    const responseId = Number(request.params.responseId);
     const key = Number.isSafeInteger(responseId) && responseId > 0 && responseId < 2 ** 31
       ? (await app.db.selectFrom('feedback_response').select('response_key').where('id', '=', responseId).where('event_id', '=', form.event.id).executeTakeFirst())?.response_key
       : undefined;

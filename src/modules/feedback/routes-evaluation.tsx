@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import QRCode from 'qrcode';
 import { centreStaff, figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import type { EventFormat } from '../../db/tables.js';
 import { numberFormats } from '../dashboard/numbers.js';
 import { choosePeriod } from '../dashboard/period.js';
@@ -19,7 +22,7 @@ import { EvaluationPage } from './views/evaluation.js';
 export const staffLanguage = (request: FastifyRequest): 'de' | 'en' => (request.language === 'en' ? 'en' : 'de');
 
 export async function eventFormOf(request: FastifyRequest): Promise<EventForm> {
-  const form = await eventWithForm(request.server.db, Number((request.params as { eventId: string }).eventId));
+  const form = await eventWithForm(request.server.db, Number(z.object({ eventId: z.string() }).parse(request.params).eventId));
   if (!form) throw new HttpProblem(404, 'notFound');
   return form;
 }
@@ -32,7 +35,8 @@ export async function onlineLink(request: FastifyRequest, eventId: number) {
   return { code, url, qrSvg };
 }
 
-export async function evaluationRoutes(app: FastifyInstance) {
+export async function evaluationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/events/:eventId/feedback', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
     const form = await eventFormOf(request);
     const account = request.account!;
@@ -50,10 +54,10 @@ export async function evaluationRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/feedback/annex', { config: { access: figureReaders }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/feedback/annex', { config: { access: figureReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
     const { values, errors, blocks } = await annexOf(request);
     if (errors.length > 0) reply.code(400);
-    const page = Math.max(1, Math.floor(Number((request.query as Record<string, unknown>).page ?? 1)) || 1);
+    const page = Math.max(1, Math.floor(Number(request.query.page ?? 1)) || 1);
     return renderPage(request, reply, {
       title: request.t('feedback.annex.title'),
       body: <AnnexPage t={request.t} language={staffLanguage(request)} formats={numberFormats(request.language)} values={values} errors={errors} blocks={blocks} page={page} />,
@@ -75,7 +79,7 @@ export async function evaluationRoutes(app: FastifyInstance) {
 
 /** The period and format of the annex from the query string (page and PDF alike), and the annex if both are valid. */
 async function annexOf(request: FastifyRequest) {
-  const query = request.query as Record<string, unknown>;
+  const query = anyFields.parse(request.query);
   const choice = choosePeriod(query);
   const format = typeof query.format === 'string' ? query.format : '';
   const formatValid = format === '' || (reportFormats as readonly string[]).includes(format);

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { isLanguage, translator, type Language } from '../../i18n/index.js';
 import type { FieldError } from '../../ui/forms.js';
 import { readAnswers, type AnswerError } from './answers.js';
@@ -20,8 +23,10 @@ const tokenPattern = /^[A-Za-z0-9_-]{32}$/;
 const cookieName = (code: string) => `mosaik_feedback_${code}`;
 
 /** The form's language: ?lang= among all six, also for signed-in staff trying the link. */
+const codeParams = z.object({ code: z.string() });
+
 function useFormLanguage(request: FastifyRequest): Language {
-  const wanted = (request.query as Record<string, unknown> | undefined)?.lang;
+  const wanted = anyFields.parse(request.query).lang;
   if (isLanguage(wanted) && wanted !== request.language) {
     request.language = wanted;
     request.t = translator(wanted);
@@ -30,7 +35,7 @@ function useFormLanguage(request: FastifyRequest): Language {
 }
 
 async function formByCode(request: FastifyRequest) {
-  const code = String((request.params as { code: string }).code).toLowerCase();
+  const code = codeParams.parse(request.params).code.toLowerCase();
   const eventId = await eventIdByCode(request.server.db, code);
   const form = eventId === undefined ? undefined : await eventWithForm(request.server.db, eventId);
   if (!form) throw new HttpProblem(404, 'notFound');
@@ -43,7 +48,8 @@ export function answerMessage(t: FastifyRequest['t'], language: Language, error:
   return t(`feedback.form.${key}`, { question });
 }
 
-export async function publicFormRoutes(app: FastifyInstance) {
+export async function publicFormRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const showThanks = (request: FastifyRequest, reply: FastifyReply, already: boolean) =>
     renderPage(request, reply, {
       title: already ? request.t('feedback.form.alreadyTitle') : request.t('feedback.form.thanksTitle'),
@@ -51,7 +57,7 @@ export async function publicFormRoutes(app: FastifyInstance) {
       navigation: false,
     });
 
-  app.get('/f/:code', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/f/:code', { config: { access: 'public' }, schema: { params: codeParams } }, async (request, reply) => {
     const language = useFormLanguage(request);
     const { code, form } = await formByCode(request);
     reply.header('cache-control', 'no-store');
@@ -66,10 +72,10 @@ export async function publicFormRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/f/:code', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/f/:code', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: codeParams, body: anyFields } }, async (request, reply) => {
     const language = useFormLanguage(request);
     const { code, form } = await formByCode(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     const token = typeof body.token === 'string' ? body.token : '';
     if (!tokenPattern.test(token)) throw new HttpProblem(400, 'badRequest', 'token');
     const { answers, errors, values } = readAnswers(form.questions, body);
@@ -90,7 +96,7 @@ export async function publicFormRoutes(app: FastifyInstance) {
     return reply.redirect(`/f/${code}/thanks?lang=${language}`, 303);
   });
 
-  app.get('/f/:code/thanks', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/f/:code/thanks', { config: { access: 'public' }, schema: { params: codeParams } }, async (request, reply) => {
     useFormLanguage(request);
     await formByCode(request);
     return showThanks(request, reply, false);

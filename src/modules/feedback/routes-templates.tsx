@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields, pageText } from '../../http/validation.js';
 import type { EventFormat } from '../../db/tables.js';
 import { reportFormats } from '../reports/schemas.js';
 import type { FormQuestion } from './queries.js';
@@ -12,8 +15,10 @@ import { TemplateEditPage, TemplateListPage } from './views/templates.js';
 
 const newRows = 3;
 
+const formatParams = z.object({ format: z.string() });
+
 function formatOf(request: FastifyRequest): EventFormat {
-  const { format } = request.params as { format: string };
+  const { format } = formatParams.parse(request.params);
   if (!(reportFormats as readonly string[]).includes(format)) throw new HttpProblem(404, 'notFound');
   return format as EventFormat;
 }
@@ -23,17 +28,18 @@ const rowsOf = (questions: FormQuestion[]): TemplateRow[] => [
   ...Array.from({ length: newRows }, (_, extra) => ({ index: questions.length + extra, kind: 'rating' as const, key: null, texts: { de: '', en: '' }, order: questions.length + extra + 1, remove: false, isNew: true })),
 ];
 
-export async function templateRoutes(app: FastifyInstance) {
+export async function templateRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/feedback/templates', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
     const templates = [];
     for (const format of reportFormats) templates.push({ format, questions: (await templateQuestions(app.db, format)).questions.length });
     return renderPage(request, reply, { title: request.t('feedback.templates.title'), body: <TemplateListPage t={request.t} templates={templates} /> });
   });
 
-  app.get('/feedback/templates/:format', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/feedback/templates/:format', { config: { access: centreStaff }, schema: { params: formatParams, querystring: z.object({ updated: pageText, kept: pageText }), hide: true } }, async (request, reply) => {
     const format = formatOf(request);
     const { questions } = await templateQuestions(app.db, format);
-    const saved = request.query as { updated?: string; kept?: string };
+    const saved = request.query;
     const notice = saved.updated !== undefined ? request.t('feedback.templates.saved', { updated: Number(saved.updated) || 0, kept: Number(saved.kept) || 0 }) : undefined;
     return renderPage(request, reply, {
       title: request.t('feedback.templates.formatTitle', { format: request.t(`feedback.formats.${format}`) }),
@@ -41,10 +47,10 @@ export async function templateRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/feedback/templates/:format', { config: { access: centreStaff }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/feedback/templates/:format', { config: { access: centreStaff }, schema: { params: formatParams, body: anyFields, hide: true } }, async (request, reply) => {
     const format = formatOf(request);
     const { questions: current } = await templateQuestions(app.db, format);
-    const rows = readTemplateRows((request.body ?? {}) as Record<string, unknown>, current.length + newRows);
+    const rows = readTemplateRows(request.body, current.length + newRows);
     const { questions, problems } = checkTemplateRows(rows);
     if (problems.length > 0) {
       reply.code(400);

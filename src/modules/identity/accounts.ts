@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
 import { hashPassword, minimumPasswordLength, verifyPassword } from './passwords.js';
+import { DomainError } from '../domain-error.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
@@ -22,7 +23,7 @@ export interface NewAccount {
 export async function createAccount(db: Kysely<Database>, account: NewAccount, actorId: number | null = null) {
   const email = account.email.trim().toLowerCase();
   const existing = await db.selectFrom('account').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
-  if (existing) throw new AccountError('exists', { de: `Es gibt schon ein Konto für ${email}.`, en: `An account for ${email} already exists.` });
+  if (existing) throw new AccountError('identity', 'accountExists', 'email', { email });
   const created = await db
     .insertInto('account')
     .values({
@@ -87,11 +88,5 @@ export async function findAccountByCredentials(db: Kysely<Database>, email: stri
   return { id: account.id, email: account.email, role: account.role };
 }
 
-export class AccountError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messages: { de: string; en: string },
-  ) {
-    super(messages.en);
-  }
-}
+/** An account that cannot be created as asked (messages: identity.errors.* in ./i18n). */
+export class AccountError extends DomainError {}

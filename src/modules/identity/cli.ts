@@ -77,7 +77,7 @@ export const userCommand: CliCommand = async ({ args, open, out, err }) => {
     return 0;
   } catch (error) {
     if (error instanceof AccountError) {
-      err(`${error.messages.de} / ${error.messages.en}`);
+      err(error.message);
       return 1;
     }
     throw error;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
@@ -14,6 +15,8 @@ import { ForgotPasswordPage, SetPasswordPage, SignInBlockedPage, SignInPage } fr
 
 const signInBody = z.object({ email: z.string().trim().max(320), password: z.string().max(1000), next: z.string().optional(), _csrf: z.string().optional() });
 const forgotPasswordBody = z.object({ email: z.string().trim().max(320).default(''), _csrf: z.string().optional() });
+const signInQuery = z.object({ next: z.string().optional(), signedOut: z.string().optional(), passwordSet: z.string().optional() });
+const setPasswordQuery = z.object({ token: z.string().optional() });
 const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
 
 /**
@@ -22,7 +25,8 @@ const setPasswordBody = z.object({ token: z.string().max(200), password: z.strin
  */
 const safeNext = (next: string | undefined, role: Role) => sameOriginPath(next) ?? (role === 'representative' ? '/my' : '/dashboard');
 
-export async function identityRoutes(app: FastifyInstance) {
+export async function identityRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const throttle = createSignInThrottle({
     maxFailures: app.settings.MOSAIK_SIGNIN_ACCOUNT_LIMIT,
     windowMs: 15 * 60_000,
@@ -34,8 +38,8 @@ export async function identityRoutes(app: FastifyInstance) {
   const resetsPerAddress = createWindowLimit({ limit: 30, windowMs: 60 * 60_000 });
   const showDemo = async () => app.settings.MOSAIK_DEMO && (await demoAccountExists(app.db));
 
-  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    const query = request.query as { next?: string; signedOut?: string; passwordSet?: string };
+  app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
+    const query = request.query;
     const signedOutEverywhere = query.signedOut === 'everywhere';
     return renderPage(request, reply, {
       title: request.t('identity.signIn.title'),
@@ -51,7 +55,7 @@ export async function identityRoutes(app: FastifyInstance) {
       schema: { body: signInBody, hide: true },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof signInBody>;
+      const body = request.body;
       const now = Date.now();
       const verdict = throttle.check(body.email, request.ip, now);
       if (!verdict.allowed) {
@@ -89,7 +93,7 @@ export async function identityRoutes(app: FastifyInstance) {
   );
 
   app.post('/forgot-password', { config: { access: 'public' }, schema: { body: forgotPasswordBody, hide: true } }, async (request, reply) => {
-    const body = request.body as z.infer<typeof forgotPasswordBody>;
+    const body = request.body;
     const title = request.t('identity.forgotPassword.title');
     if (body.email === '') {
       reply.code(400);
@@ -111,8 +115,8 @@ export async function identityRoutes(app: FastifyInstance) {
     return renderPage(request, reply, { title, body: ForgotPasswordPage({ t: request.t, csrfToken: request.csrfToken, sent: true }) });
   });
 
-  app.get('/set-password', { config: { access: 'public' } }, async (request, reply) => {
-    const { token = '' } = request.query as { token?: string };
+  app.get('/set-password', { config: { access: 'public' }, schema: { querystring: setPasswordQuery } }, async (request, reply) => {
+    const { token = '' } = request.query;
     return renderPage(request, reply, { title: request.t('identity.setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token }) });
   });
 
@@ -120,7 +124,7 @@ export async function identityRoutes(app: FastifyInstance) {
     '/set-password',
     { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { body: setPasswordBody, hide: true } },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof setPasswordBody>;
+      const body = request.body;
       const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password);
       if (result === 'ok') return reply.redirect('/sign-in?passwordSet=1', 303);
       reply.code(400);

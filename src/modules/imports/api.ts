@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
@@ -72,7 +73,8 @@ const recordsBody = z
   .object({ records: z.array(z.record(z.string(), cell)).max(200_000).optional().describe('one object per row, keyed by the column names of the list') })
   .describe('JSON records; or send multipart/form-data with the list (CSV or XLSX) in the field "file"');
 
-export async function importsApi(app: FastifyInstance) {
+export async function importsApi(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.post(
     '/api/v1/imports/:kind',
     {
@@ -95,8 +97,8 @@ export async function importsApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { kind } = request.params as z.infer<typeof params>;
-      const query = request.query as z.infer<typeof querystring>;
+      const { kind } = request.params;
+      const query = request.query;
       const dryRun = query.dry_run === 'true';
       const inBackground = (input: JobInput) => query.background === 'true' || (query.background !== 'false' && isLarge('bytes' in input ? input : { records: input.records }));
       const startJob = async (fileName: string, input: JobInput) => {
@@ -122,7 +124,7 @@ export async function importsApi(app: FastifyInstance) {
         if (inBackground({ bytes: form.file.bytes })) return startJob(form.file.name, { bytes: form.file.bytes });
         outcome = await importFile(app.db, kind, { name: form.file.name, bytes: form.file.bytes }, options);
       } else {
-        const body = request.body as z.infer<typeof recordsBody> | null | undefined;
+        const body = request.body;
         if (!body?.records) return reply.code(400).send({ error: 'no_file', message: request.t('imports.api.noFile'), message_en: english('imports.api.noFile') });
         const records = body.records.map((record) => Object.fromEntries(Object.entries(record).map(([column, value]) => [column, typeof value === 'boolean' ? String(value) : value])));
         if (inBackground({ records })) return startJob(`${kind}.json`, { records });
@@ -144,7 +146,7 @@ export async function importsApi(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { id } = request.params as z.infer<typeof jobParams>;
+      const { id } = request.params;
       const job = await findImportJob(app.db, id);
       const account = request.account!;
       if (!job || (job.accountId !== account.id && account.role !== 'admin')) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { multipartCsrfMatches } from '../../http/context.js';
@@ -24,15 +25,16 @@ const jobParams = z.object({ jobId: z.coerce.number().int().positive().max(2_147
 const jobRefreshSeconds = 2;
 const pageQuery = z.object({ kind: z.string().max(50).optional(), done: z.coerce.number().int().positive().optional(), discarded: z.string().optional() });
 
-export async function importsRoutes(app: FastifyInstance) {
+export async function importsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/imports', { config: access, schema: { querystring: pageQuery.passthrough(), hide: true } }, async (request, reply) => {
-    const query = request.query as z.infer<typeof pageQuery>;
+    const query = request.query;
     const done = query.done ? await findImportRun(app.db, query.done) : undefined;
     return showUploadForm(request, reply, { selectedKind: query.kind, done, discarded: query.discarded === '1' });
   });
 
-  app.get('/imports/templates/:kind.csv', { config: access, schema: { hide: true } }, async (request, reply) => {
-    const { kind } = request.params as { kind: string };
+  app.get('/imports/templates/:kind.csv', { config: access, schema: { params: z.object({ kind: z.string() }), hide: true } }, async (request, reply) => {
+    const { kind } = request.params;
     if (!isImportKind(kind)) throw new HttpProblem(404, 'notFound');
     return reply
       .type('text/csv; charset=utf-8')
@@ -107,7 +109,7 @@ export async function importsRoutes(app: FastifyInstance) {
   });
 
   app.get('/imports/jobs/:jobId', { config: access, schema: { params: jobParams, hide: true } }, async (request, reply) => {
-    const { jobId } = request.params as z.infer<typeof jobParams>;
+    const { jobId } = request.params;
     const job = await findImportJob(app.db, jobId);
     const account = request.account!;
     if (!job || (job.accountId !== account.id && account.role !== 'admin')) return sendMissing(request, reply);
@@ -146,7 +148,7 @@ export async function importsRoutes(app: FastifyInstance) {
 
   /** The upload named in the address, if this account may see it; otherwise the reply is sent. */
   async function uploadOf(request: FastifyRequest, reply: FastifyReply): Promise<KnownUpload | undefined> {
-    const { uploadId } = request.params as z.infer<typeof uploadParams>;
+    const { uploadId } = uploadParams.parse(request.params);
     const upload = await findUpload(app.db, uploadId);
     if (!upload || !isImportKind(upload.kind)) {
       await sendMissing(request, reply);

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { pageText } from '../../http/validation.js';
 import { countFailedMails, findOutboxMail, listOutbox, outboxStatuses } from './outbox.js';
 import { OutboxMailPage, OutboxPage } from './views.js';
 
@@ -12,9 +15,10 @@ import { OutboxMailPage, OutboxPage } from './views.js';
 
 const pageSize = 200;
 
-export async function mailRoutes(app: FastifyInstance) {
-  app.get('/outbox', { config: { access: centreStaff } }, async (request, reply) => {
-    const wanted = (request.query as { status?: string }).status;
+export async function mailRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/outbox', { config: { access: centreStaff }, schema: { querystring: z.object({ status: pageText }) } }, async (request, reply) => {
+    const wanted = request.query.status;
     const status = outboxStatuses.find((candidate) => candidate === wanted);
     const [mails, failed] = await Promise.all([listOutbox(app.db, { status, limit: pageSize }), countFailedMails(app.db)]);
     return renderPage(request, reply, {
@@ -23,8 +27,8 @@ export async function mailRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/outbox/:id', { config: { access: centreStaff } }, async (request, reply) => {
-    const id = Number((request.params as { id: string }).id);
+  app.get('/outbox/:id', { config: { access: centreStaff }, schema: { params: z.object({ id: z.string() }) } }, async (request, reply) => {
+    const id = Number(request.params.id);
     const mail = Number.isSafeInteger(id) && id > 0 ? await findOutboxMail(app.db, id) : undefined;
     if (!mail) throw new HttpProblem(404, 'notFound');
     // the body may hold a manage link: never leak it through the Referer header

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields, formTexts } from '../../http/validation.js';
 import type { Translate } from '../../i18n/index.js';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import { directoryDistricts, directoryScopeOf, inScope, searchOrganisations, type DirectoryQuery } from './directory.js';
@@ -122,7 +124,8 @@ const parseId = (request: FastifyRequest) => {
   return parsed.data;
 };
 
-export async function directoryRoutes(app: FastifyInstance) {
+export async function directoryRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const readers = { access: directoryReaders };
   const staffOnly = { access: centreStaff };
 
@@ -145,8 +148,8 @@ export async function directoryRoutes(app: FastifyInstance) {
   const formOptions = (request: FastifyRequest) =>
     isRepresentative(request) ? { fields: representativeFields, intro: request.t('accounts.profile.representativeIntro') } : {};
 
-  app.get('/organisations', { config: readers, schema: { hide: true } }, async (request, reply) => {
-    const form = pageQuery.parse(request.query ?? {}) as DirectoryForm;
+  app.get('/organisations', { config: readers, schema: { querystring: pageQuery, hide: true } }, async (request, reply) => {
+    const form = request.query;
     const scope = await directoryScopeOf(app.db, request.account!);
     const [result, districts] = await Promise.all([
       searchOrganisations(app.db, scope, toQuery(form, pageSize, (form.page - 1) * pageSize)),
@@ -165,7 +168,7 @@ export async function directoryRoutes(app: FastifyInstance) {
       schema: { tags: ['organisations'], summary: 'Search the organisation directory (coordinators: their districts only)', querystring: apiQuery, response: { 200: apiResponse } },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof apiQuery>;
+      const query = request.query;
       const scope = await directoryScopeOf(app.db, request.account!);
       return searchOrganisations(app.db, scope, { ...query, needsReview: query.needsReview === undefined ? undefined : query.needsReview === 'true' });
     },
@@ -179,7 +182,7 @@ export async function directoryRoutes(app: FastifyInstance) {
       schema: { tags: ['organisations'], summary: 'Suggest organisations for a name being typed (coordinators: their districts only)', querystring: suggestionsQuery, response: { 200: suggestionsResponse } },
     },
     async (request) => {
-      const { q } = request.query as z.infer<typeof suggestionsQuery>;
+      const { q } = request.query;
       const scope = await directoryScopeOf(app.db, request.account!);
       return { items: await organisationCandidates(app.db, scope, q, candidateCount) };
     },
@@ -192,8 +195,8 @@ export async function directoryRoutes(app: FastifyInstance) {
     return renderPage(request, reply, { title, body: ProfileFormPage({ t: request.t, csrfToken: request.csrfToken, id: null, title, input, errors: [], conflicts: [] }) });
   });
 
-  app.post('/organisations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const input = (request.body ?? {}) as FormInput;
+  app.post('/organisations/new', { config: staffOnly, schema: { body: formTexts, hide: true } }, async (request, reply) => {
+    const input: FormInput = request.body;
     const parsed = parseProfileForm(input);
     const outcome: SaveOutcome | null = parsed.ok ? await createOrganisation(app.db, parsed.values, request.account!.id) : null;
     if (outcome?.ok) return reply.redirect(`/organisations/${outcome.id}?done=created`, 303);
@@ -205,9 +208,9 @@ export async function directoryRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/organisations/:id', { config: { access: profileReaders }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/organisations/:id', { config: { access: profileReaders }, schema: { params: idParams, querystring: profileQuery, hide: true } }, async (request, reply) => {
     const id = parseId(request);
-    const { timeline: timelinePage, done } = profileQuery.parse(request.query ?? {});
+    const { timeline: timelinePage, done } = request.query;
     const profile = await visibleProfile(request, id);
     await auditRead(app.db, request.account!.id, 'organisation', id);
     const timeline = await organisationTimeline(app.db, id, { limit: timelineSize, offset: (timelinePage - 1) * timelineSize });
@@ -241,7 +244,7 @@ export async function directoryRoutes(app: FastifyInstance) {
     return representativeInput(storedInput(stored), submitted);
   }
 
-  app.get('/organisations/:id/edit', { config: { access: profileEditors }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/organisations/:id/edit', { config: { access: profileEditors }, schema: { params: idParams, hide: true } }, async (request, reply) => {
     const profile = await visibleProfile(request, parseId(request));
     const { organisation } = profile;
     const title = request.t('organisations.profileForm.editTitle', { name: organisation.name });
@@ -251,9 +254,9 @@ export async function directoryRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/organisations/:id/edit', { config: { access: profileEditors }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/:id/edit', { config: { access: profileEditors }, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) => {
     const id = parseId(request);
-    const submitted = (request.body ?? {}) as FormInput;
+    const submitted: FormInput = request.body;
     const input = await formInputOf(request, id, submitted);
     const parsed = parseProfileForm(input);
     const outcome = parsed.ok ? await updateOrganisation(app.db, id, parsed.values, request.account!.id) : undefined;
@@ -268,10 +271,10 @@ export async function directoryRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post('/organisations/:id/links', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/:id/links', { config: staffOnly, schema: { params: idParams, body: anyFields, hide: true } }, async (request, reply) => {
     const id = parseId(request);
     const profile = await visibleProfile(request, id);
-    const form = linkForm.safeParse(request.body ?? {});
+    const form = linkForm.safeParse(request.body);
     const problem = !form.success
       ? String(form.error.issues[0]?.path[0]) === 'since' ? 'linkSince' : 'linkName'
       : await addLink(app.db, { fromId: id, toName: form.data.name, kind: form.data.kind, sinceYear: form.data.since, accountId: request.account!.id }).then((outcome) =>
@@ -281,10 +284,10 @@ export async function directoryRoutes(app: FastifyInstance) {
     return showProfileWithError(request, reply, profile, request.t(`organisations.profile.errors.${problem}`, { name: form.success ? form.data.name : '' }));
   });
 
-  app.post('/organisations/:id/links/remove', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/:id/links/remove', { config: staffOnly, schema: { params: idParams, body: anyFields, hide: true } }, async (request, reply) => {
     const id = parseId(request);
     const profile = await visibleProfile(request, id);
-    const form = unlinkForm.safeParse(request.body ?? {});
+    const form = unlinkForm.safeParse(request.body);
     const removed = form.success && (await removeLink(app.db, { fromId: id, toId: form.data.to, kind: form.data.kind, accountId: request.account!.id }));
     if (removed) return reply.redirect(`/organisations/${id}?done=unlinked#section-links`, 303);
     return showProfileWithError(request, reply, profile, request.t('organisations.profile.errors.unlink'));

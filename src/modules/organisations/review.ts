@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
+import type { CreatedFrom } from './matching.js';
 import { ReviewError } from './review-error.js';
 
 /**
@@ -40,7 +41,7 @@ export interface ReviewItem {
   name: string;
   /** Its name first, then its aliases. */
   names: { name: string; isAlias: boolean }[];
-  createdFrom: string;
+  createdFrom: CreatedFrom;
   createdAt: string;
   records: RecordCounts;
   duplicates: LikelyDuplicate[];
@@ -54,7 +55,7 @@ export interface ReviewQueue {
 interface QueueRow {
   id: number;
   name: string;
-  created_from: string;
+  created_from: CreatedFrom;
   created_at: Date | string;
   names: { name: string; is_alias: boolean }[];
   participations: number;

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
+import { statusOf } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { confirmOrganisation, describeMerge, markDistinct, mergeOrganisations, ReviewError, reviewQueue } from './review.js';
 import { MergeConfirmPage, ReviewProblemPage, ReviewQueuePage, type DoneMessage } from './views.js';
 
@@ -75,16 +78,17 @@ async function decide(request: FastifyRequest, reply: FastifyReply, action: () =
     await action();
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
-    return refuse(request, reply, error.code === 'notFound' ? 404 : 400, error.text[request.language === 'en' ? 'en' : 'de']);
+    return refuse(request, reply, statusOf(error), error.in(request.t));
   }
   return reply.redirect(`/organisations/review?done=${done}`, 303);
 }
 
-export async function organisationRoutes(app: FastifyInstance) {
+export async function organisationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const staffOnly = { access: centreStaff };
 
-  app.get('/organisations/review', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const { page, done } = queuePageQuery.parse(request.query ?? {});
+  app.get('/organisations/review', { config: staffOnly, schema: { querystring: queuePageQuery, hide: true } }, async (request, reply) => {
+    const { page, done } = request.query;
     const queue = await reviewQueue(app.db, { limit: pageSize, offset: (page - 1) * pageSize });
     return renderPage(request, reply, {
       title: request.t('organisations.review.title'),
@@ -92,7 +96,7 @@ export async function organisationRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/organisations/review/merge', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.get('/organisations/review/merge', { config: staffOnly, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
     const form = parseForm(mergeForm, request.query);
     if (!form.ok) return badId(request, reply, form.field);
     try {
@@ -100,24 +104,24 @@ export async function organisationRoutes(app: FastifyInstance) {
       return renderPage(request, reply, { title: request.t('organisations.merge.title'), body: MergeConfirmPage({ t: request.t, csrfToken: request.csrfToken, preview }) });
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      return refuse(request, reply, error.code === 'notFound' ? 404 : 400, error.text[request.language === 'en' ? 'en' : 'de']);
+      return refuse(request, reply, statusOf(error), error.in(request.t));
     }
   });
 
-  app.post('/organisations/review/merge', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/review/merge', { config: staffOnly, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const form = parseForm(mergeForm, request.body);
     if (!form.ok) return badId(request, reply, form.field);
     const { from, into } = form.value;
     return decide(request, reply, () => mergeOrganisations(app.db, { survivorId: into, mergedId: from, accountId: request.account!.id }), 'merged');
   });
 
-  app.post('/organisations/review/distinct', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/review/distinct', { config: staffOnly, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const form = parseForm(distinctForm, request.body);
     if (!form.ok) return badId(request, reply, form.field);
     return decide(request, reply, () => markDistinct(app.db, form.value.id, form.value.other, request.account!.id), 'distinct');
   });
 
-  app.post('/organisations/review/confirm', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/organisations/review/confirm', { config: staffOnly, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const form = parseForm(confirmForm, request.body);
     if (!form.ok) return badId(request, reply, form.field);
     return decide(request, reply, () => confirmOrganisation(app.db, form.value.id, request.account!.id), 'confirmed');
@@ -135,7 +139,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof apiQuery>;
+      const query = request.query;
       return reviewQueue(app.db, query);
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
@@ -104,9 +105,10 @@ const columnsOf = (body: z.infer<typeof personPatch>) => ({
   notes: body.notes === undefined ? undefined : (body.notes || null),
 });
 
-export async function peopleApi(app: FastifyInstance) {
-  const idOf = (request: FastifyRequest) => {
-    const parsed = personId.safeParse((request.params as { id: string }).id);
+export async function peopleApi(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const idOf = (id: string) => {
+    const parsed = personId.safeParse(id);
     if (!parsed.success) throw new HttpProblem(404, 'notFound');
     return parsed.data;
   };
@@ -146,7 +148,7 @@ export async function peopleApi(app: FastifyInstance) {
       schema: { tags: ['people'], summary: 'Search persons (coordinators: persons with a current role in their districts)', querystring: listQuery, response: { 200: listResponse } },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof listQuery>;
+      const query = request.query;
       const scope = await directoryScopeOf(app.db, request.account!);
       return searchPeople(app.db, scope, { q: query.q, organisationId: query.organisation, role: query.role, limit: query.limit, offset: query.offset });
     },
@@ -159,7 +161,7 @@ export async function peopleApi(app: FastifyInstance) {
       schema: { tags: ['people'], summary: 'One person with roles and consents (the read is audited)', params: idParams, response: { 200: personResponse, 404: errorSchema } },
     },
     async (request) => {
-      const { person } = await visiblePerson(app, request, idOf(request));
+      const { person } = await visiblePerson(app, request, idOf(request.params.id));
       await auditRead(app.db, request.account!.id, 'person', person.id, { via: 'api' });
       return personJson(request, person);
     },
@@ -169,7 +171,7 @@ export async function peopleApi(app: FastifyInstance) {
     '/api/v1/people',
     { config: { access: centreStaff }, schema: { tags: ['people'], summary: 'Create a person', body: personBody, response: { 201: personResponse, 400: badRequestSchema } } },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof personBody>;
+      const body = request.body;
       const columns = columnsOf(body);
       const id = await createPerson(
         app.db,
@@ -188,8 +190,8 @@ export async function peopleApi(app: FastifyInstance) {
       schema: { tags: ['people'], summary: 'Change a person (only the fields sent)', params: idParams, body: personPatch, response: { 200: personResponse, 400: badRequestSchema, 404: errorSchema } },
     },
     async (request) => {
-      const id = idOf(request);
-      const outcome = await updatePerson(app.db, id, columnsOf(request.body as z.infer<typeof personPatch>), request.account!.id);
+      const id = idOf(request.params.id);
+      const outcome = await updatePerson(app.db, id, columnsOf(request.body), request.account!.id);
       if (!outcome.ok) throw new HttpProblem(404, 'notFound');
       const { person } = await visiblePerson(app, request, id);
       return personJson(request, person);

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { anyFields } from '../../http/validation.js';
 import { auditRead } from '../identity/audit.js';
 import { todayInBerlin } from '../consultations/queries.js';
 import { directoryScopeOf, inScope, type DirectoryScope } from '../organisations/directory.js';
@@ -23,7 +25,7 @@ import {
   type FormInput,
 } from './form.js';
 import { errorMessage, PersonFormPage } from './form-views.js';
-import { ListPage, type ListForm } from './list-views.js';
+import { ListPage } from './list-views.js';
 import { addRole, createPerson, endRole, organisationMeant, recordConsent, removeRole, updatePerson, withdrawConsent } from './people.js';
 import { PersonPage, type PageProblem } from './person-views.js';
 import { consentsOfPerson, consentWordings, findPerson, hasActiveConsent, organisationName, personInScope, rolesOfPerson, searchPeople, type PersonRecord } from './queries.js';
@@ -48,6 +50,8 @@ const listQuery = z.object({
   role: z.union([z.literal(''), z.enum(personRoles)]).catch(''),
   page: z.coerce.number().int().positive().max(100_000).catch(1),
 });
+const personParams = z.object({ id: z.string() });
+const consentParams = z.object({ id: z.string(), consentId: z.string() });
 const doneQuery = z.object({
   done: z.enum(['created', 'saved', 'roleAdded', 'roleEnded', 'roleRemoved', 'consentRecorded', 'consentWithdrawn']).optional().catch(undefined),
 });
@@ -73,17 +77,18 @@ async function changeablePerson(app: FastifyInstance, id: number): Promise<Perso
   return person;
 }
 
-export async function peopleRoutes(app: FastifyInstance) {
+export async function peopleRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const readers = { access: peopleReaders };
   const staffOnly = { access: centreStaff };
   const isStaff = (request: FastifyRequest) => centreStaff.includes(request.account!.role);
 
-  app.get('/people', { config: readers, schema: { hide: true } }, async (request, reply) => {
-    const form = listQuery.parse(request.query ?? {}) as ListForm;
+  app.get('/people', { config: readers, schema: { querystring: listQuery, hide: true } }, async (request, reply) => {
+    const form = request.query;
     const scope = await directoryScopeOf(app.db, request.account!);
     const organisationId = form.organisation ? Number(form.organisation) : undefined;
     const [result, name] = await Promise.all([
-      searchPeople(app.db, scope, { q: form.q, organisationId, role: form.role ? (form.role as (typeof personRoles)[number]) : undefined, limit: pageSize, offset: (form.page - 1) * pageSize }),
+      searchPeople(app.db, scope, { q: form.q, organisationId, role: form.role || undefined, limit: pageSize, offset: (form.page - 1) * pageSize }),
       organisationId === undefined ? undefined : organisationName(app.db, scope, organisationId),
     ]);
     return renderPage(request, reply, {
@@ -103,7 +108,7 @@ export async function peopleRoutes(app: FastifyInstance) {
 
   app.get('/people/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => showForm(request, reply, null, { preferred_language: 'de' }, []));
 
-  app.post('/people/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
+  app.post('/people/new', { config: staffOnly, schema: { body: anyFields, hide: true } }, async (request, reply) => {
     const input = textInput(request.body);
     const parsed = parseForm(personForm, personFields, input);
     if (!parsed.ok) return showForm(request, reply, null, input, parsed.errors);
@@ -144,20 +149,20 @@ export async function peopleRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/people/:id', { config: readers, schema: { hide: true } }, async (request, reply) => {
-    const { person, scope } = await visiblePerson(app, request, idOf((request.params as { id: string }).id));
+  app.get('/people/:id', { config: readers, schema: { params: personParams, hide: true } }, async (request, reply) => {
+    const { person, scope } = await visiblePerson(app, request, idOf(request.params.id));
     await auditRead(app.db, request.account!.id, 'person', person.id);
     return showPerson(request, reply, person, scope);
   });
 
-  app.get('/people/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.get('/people/:id/edit', { config: staffOnly, schema: { params: personParams, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const input: FormInput = { full_name: person.fullName, email: person.email ?? '', phone: person.phone ?? '', preferred_language: person.preferredLanguage, notes: person.notes ?? '' };
     return showForm(request, reply, person.id, input, [], person.fullName);
   });
 
-  app.post('/people/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.post('/people/:id/edit', { config: staffOnly, schema: { params: personParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const input = textInput(request.body);
     const parsed = parseForm(personForm, personFields, input);
     if (!parsed.ok) return showForm(request, reply, person.id, input, parsed.errors, person.fullName);
@@ -172,8 +177,8 @@ export async function peopleRoutes(app: FastifyInstance) {
     return showPerson(request, reply, person, { districts: null }, { form, errors: messages, input });
   }
 
-  app.post('/people/:id/roles', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.post('/people/:id/roles', { config: staffOnly, schema: { params: personParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const input = textInput(request.body);
     const parsed = parseForm(roleForm, roleFields, input);
     if (!parsed.ok) return showProblem(request, reply, person, 'role', 'role', parsed.errors, input);
@@ -184,8 +189,8 @@ export async function peopleRoutes(app: FastifyInstance) {
     return reply.redirect(`/people/${person.id}?done=roleAdded#section-roles`, 303);
   });
 
-  app.post('/people/:id/roles/end', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.post('/people/:id/roles/end', { config: staffOnly, schema: { params: personParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const parsed = parseForm(roleKeyForm, ['organisation_id', 'role', 'until'], request.body);
     const outcome = parsed.ok ? await endRole(app.db, person.id, { organisationId: parsed.values.organisation_id, role: parsed.values.role, until: parsed.values.until }, request.account!.id) : null;
     if (outcome?.ok) return reply.redirect(`/people/${person.id}?done=roleEnded#section-roles`, 303);
@@ -193,16 +198,16 @@ export async function peopleRoutes(app: FastifyInstance) {
     return showProblem(request, reply, person, 'roleChange', 'role', [{ field: 'organisation', code }], {});
   });
 
-  app.post('/people/:id/roles/remove', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.post('/people/:id/roles/remove', { config: staffOnly, schema: { params: personParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const parsed = parseForm(roleKeyForm, ['organisation_id', 'role', 'until'], request.body);
     const removed = parsed.ok && (await removeRole(app.db, person.id, { organisationId: parsed.values.organisation_id, role: parsed.values.role }, request.account!.id));
     if (removed) return reply.redirect(`/people/${person.id}?done=roleRemoved#section-roles`, 303);
     return showProblem(request, reply, person, 'roleChange', 'role', [{ field: 'organisation', code: 'unknownRole' }], {});
   });
 
-  app.post('/people/:id/consents', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const person = await changeablePerson(app, idOf((request.params as { id: string }).id));
+  app.post('/people/:id/consents', { config: staffOnly, schema: { params: personParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
     const input = textInput(request.body);
     const parsed = parseForm(consentForm, consentFields, input);
     if (!parsed.ok) return showProblem(request, reply, person, 'consent', 'consent', parsed.errors, input);
@@ -212,10 +217,9 @@ export async function peopleRoutes(app: FastifyInstance) {
     return showProblem(request, reply, person, 'consent', 'consent', [{ field, code: `consent.${outcome.problem}` }], input);
   });
 
-  app.post('/people/:id/consents/:consentId/withdraw', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const params = request.params as { id: string; consentId: string };
-    const person = await changeablePerson(app, idOf(params.id));
-    const consentId = idOf(params.consentId);
+  app.post('/people/:id/consents/:consentId/withdraw', { config: staffOnly, schema: { params: consentParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const person = await changeablePerson(app, idOf(request.params.id));
+    const consentId = idOf(request.params.consentId);
     const input = textInput(request.body);
     const parsed = parseForm(withdrawalForm, withdrawalFields, input);
     const prefix = `withdraw-${consentId}`;

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminsOnly, centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { fieldsOf, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { erasePerson, planPersonErasure } from './erasure.js';
 import { OrganisationErasePage, PersonErasePage } from './erasure-views.js';
@@ -21,13 +23,14 @@ import { PrivacyHub, RetentionPage, RetentionResultsPage } from './retention-vie
  */
 
 const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+const doneQuery = z.object({ done: pageText });
 const parseId = (request: FastifyRequest) => {
-  const parsed = positiveId.safeParse((request.params as { id?: string }).id);
+  const parsed = z.object({ id: positiveId }).safeParse(request.params);
   if (!parsed.success) throw new HttpProblem(404, 'notFound');
-  return parsed.data;
+  return parsed.data.id;
 };
 const formOf = (request: FastifyRequest) =>
-  Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')]));
+  Object.fromEntries(Object.entries(fieldsOf(request.body)).map(([key, value]) => [key, String(Array.isArray(value) ? value[0] : value ?? '')]));
 
 /** The reason an admin types for an erasure: required, 5 to 500 characters. */
 function reasonError(request: FastifyRequest, reason: string): string | undefined {
@@ -44,7 +47,8 @@ function sendJson(reply: FastifyReply, result: PersonExport, fileName: string) {
     .send(JSON.stringify(result, null, 2));
 }
 
-export async function privacyRoutes(app: FastifyInstance) {
+export async function privacyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const staff = { access: centreStaff };
   const admins = { access: adminsOnly };
   const signedIn = { access: 'signedIn' as const };
@@ -96,8 +100,8 @@ export async function privacyRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/people/:id/erase', { config: admins, schema: { hide: true } }, async (request, reply) =>
-    showPersonErasure(request, reply, parseId(request), { reason: '', done: (request.query as { done?: string } | undefined)?.done === '1' }));
+  app.get('/people/:id/erase', { config: admins, schema: { querystring: doneQuery, hide: true } }, async (request, reply) =>
+    showPersonErasure(request, reply, parseId(request), { reason: '', done: request.query.done === '1' }));
 
   app.post('/people/:id/erase', { config: admins, schema: { hide: true } }, async (request, reply) => {
     const id = parseId(request);
@@ -125,8 +129,8 @@ export async function privacyRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/organisations/:id/erase', { config: admins, schema: { hide: true } }, async (request, reply) =>
-    showOrganisationErasure(request, reply, parseId(request), { reason: '', done: (request.query as { done?: string } | undefined)?.done === '1' }));
+  app.get('/organisations/:id/erase', { config: admins, schema: { querystring: doneQuery, hide: true } }, async (request, reply) =>
+    showOrganisationErasure(request, reply, parseId(request), { reason: '', done: request.query.done === '1' }));
 
   app.post('/organisations/:id/erase', { config: admins, schema: { hide: true } }, async (request, reply) => {
     const id = parseId(request);
@@ -154,8 +158,8 @@ export async function privacyRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/privacy/retention', { config: admins, schema: { hide: true } }, async (request, reply) =>
-    showRetention(request, reply, { notice: (request.query as { saved?: string } | undefined)?.saved === '1' ? 'saved' : undefined }));
+  app.get('/privacy/retention', { config: admins, schema: { querystring: z.object({ saved: pageText }), hide: true } }, async (request, reply) =>
+    showRetention(request, reply, { notice: request.query.saved === '1' ? 'saved' : undefined }));
 
   app.post('/privacy/retention', { config: admins, schema: { hide: true } }, async (request, reply) => {
     const input = formOf(request);

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { idParams, pageText } from '../../http/validation.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { CheckInPage, NoShowsPage, type CheckInProps } from './checkin-views.js';
 import { RegistrationError } from './errors.js';
@@ -25,6 +27,7 @@ const text = z.string().max(300).optional();
 const checkInBody = z.object({ _csrf: text, registration: text, q: text });
 // organisationName_*: the pick list's fields (organisations/pick.ts)
 const walkInBody = z.object({ _csrf: text, personName: text, organisationName: text, organisationName_id: text, organisationName_choice: text, organisationName_asked: text, email: text });
+const checkInQuery = z.object({ q: pageText, checked: pageText, walkIn: pageText, noShows: pageText });
 const noShowsBody = z.object({ _csrf: text, confirm: text });
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,11 +35,12 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Today in the centre's time zone, as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
-export async function checkInRoutes(app: FastifyInstance) {
+export async function checkInRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const access = { access: eventOrganisers };
 
   async function showCheckIn(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Partial<CheckInProps> = {}) {
-    const query = request.query as { q?: string; checked?: string; walkIn?: string; noShows?: string };
+    const query = checkInQuery.parse(request.query);
     const registrations = await registrationsOfEvent(app.db, event.id);
     const named = (id: string | undefined) => registrations.find((row) => String(row.id) === id);
     const checked = named(query.checked);
@@ -54,11 +58,11 @@ export async function checkInRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events/:id/check-in', { config: access }, async (request, reply) => showCheckIn(request, reply, await staffEvent(app, request)));
+  app.get('/events/:id/check-in', { config: access, schema: { params: idParams, querystring: checkInQuery } }, async (request, reply) => showCheckIn(request, reply, await staffEvent(app, request)));
 
-  app.post('/events/:id/check-in', { config: access, schema: { body: checkInBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/check-in', { config: access, schema: { params: idParams, body: checkInBody, hide: true } }, async (request, reply) => {
     const event = await staffEvent(app, request);
-    const body = request.body as z.infer<typeof checkInBody>;
+    const body = request.body;
     const registration = (await registrationsOfEvent(app.db, event.id)).find((row) => String(row.id) === body.registration);
     if (!registration) throw new HttpProblem(404, 'notFound');
     await checkIn(app.db, registration.id, request.account!.id);
@@ -66,9 +70,9 @@ export async function checkInRoutes(app: FastifyInstance) {
     return reply.redirect(`/events/${event.id}/check-in?checked=${registration.id}${search}`, 303);
   });
 
-  app.post('/events/:id/walk-ins', { config: access, schema: { body: walkInBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/walk-ins', { config: access, schema: { params: idParams, body: walkInBody, hide: true } }, async (request, reply) => {
     const event = await staffEvent(app, request);
-    const body = request.body as z.infer<typeof walkInBody>;
+    const body = request.body;
     const email = body.email?.trim() || null;
     const walkIn = { personName: body.personName, organisationName: body.organisationName, organisationId: body.organisationName_id, organisationChoice: body.organisationName_choice, email: body.email };
     // a name not in the directory as typed is asked about, never created by itself
@@ -102,12 +106,12 @@ export async function checkInRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events/:id/no-shows', { config: access }, async (request, reply) => showNoShows(request, reply, await staffEvent(app, request)));
+  app.get('/events/:id/no-shows', { config: access, schema: { params: idParams } }, async (request, reply) => showNoShows(request, reply, await staffEvent(app, request)));
 
-  app.post('/events/:id/no-shows', { config: access, schema: { body: noShowsBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/no-shows', { config: access, schema: { params: idParams, body: noShowsBody, hide: true } }, async (request, reply) => {
     const event = await staffEvent(app, request);
     // without the confirmation (or before the event day) the question is asked again
-    if ((request.body as z.infer<typeof noShowsBody>).confirm !== 'yes' || event.start_date > today()) {
+    if (request.body.confirm !== 'yes' || event.start_date > today()) {
       reply.code(event.start_date > today() ? 409 : 200);
       return showNoShows(request, reply, event);
     }

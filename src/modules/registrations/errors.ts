@@ -1,8 +1,9 @@
-import { translator } from '../../i18n/index.js';
+import { DomainError } from '../domain-error.js';
 
 /**
- * A registration refused for a reason the person can fix, said in German and
- * English, naming the form field it concerns (null: the event as a whole).
+ * A registration refused for a reason the person can fix (a DomainError: the
+ * message is registrations.errors.<code> in ./i18n, in the reader's language),
+ * naming the form field it concerns (null: the event as a whole).
  */
 export type RegistrationErrorCode =
   | 'eventNotFound'
@@ -21,20 +22,16 @@ export type RegistrationErrorCode =
   | 'tokenUnknown'
   | 'registrationNotFound';
 
-export class RegistrationError extends Error {
-  readonly text: { de: string; en: string };
+export class RegistrationError extends DomainError {
+  declare readonly code: RegistrationErrorCode;
 
-  constructor(
-    readonly code: RegistrationErrorCode,
-    readonly field: string | null,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    const text = {
-      de: translator('de')(`registrations.errors.${code}`, params),
-      en: translator('en')(`registrations.errors.${code}`, params),
-    };
-    super(`${text.de} / ${text.en}`);
+  constructor(code: RegistrationErrorCode, field: string | null, params: Record<string, string | number> = {}) {
+    super('registrations', code, field, params);
     this.name = 'RegistrationError';
-    this.text = text;
+  }
+
+  /** The message's parameters, under the name the registration routes use. */
+  get params(): Record<string, string | number> {
+    return this.parameters;
   }
 }

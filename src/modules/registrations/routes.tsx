@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { idParams, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { representedOrganisations, type RepresentedOrganisation } from '../identity/scopes.js';
 import { cancelByToken, findRegistrationByToken } from './cancellation.js';
@@ -30,6 +32,8 @@ const registerBody = z.object({
   person_3: text,
   person_4: text,
 });
+const tokenParams = z.object({ token: z.string() });
+const manageQuery = z.object({ registered: pageText, cancelled: pageText });
 const manageBody = z.object({ _csrf: z.string().optional(), cancel: z.union([z.string(), z.array(z.string())]).optional() });
 
 /** Where a refusal points in the form (the ids of the fields). */
@@ -52,9 +56,10 @@ function missingFields(request: FastifyRequest, email: string | undefined, perso
   return errors;
 }
 
-export async function registrationRoutes(app: FastifyInstance) {
+export async function registrationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   async function publicEvent(request: FastifyRequest) {
-    const id = Number((request.params as { id: string }).id);
+    const id = Number(idParams.parse(request.params).id);
     const event = Number.isSafeInteger(id) && id > 0 && id < 2 ** 31 ? await eventForRegistration(app.db, id) : undefined;
     if (!event) throw new HttpProblem(404, 'notFound');
     return event;
@@ -94,14 +99,14 @@ export async function registrationRoutes(app: FastifyInstance) {
     });
   };
 
-  app.get('/events/:id/register', { config: { access: 'public' } }, async (request, reply) => showForm(request, reply, await publicEvent(request), undefined, undefined, await representing(request)));
+  app.get('/events/:id/register', { config: { access: 'public' }, schema: { params: idParams } }, async (request, reply) => showForm(request, reply, await publicEvent(request), undefined, undefined, await representing(request)));
 
   app.post(
     '/events/:id/register',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: registerBody, hide: true } },
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: idParams, body: registerBody, hide: true } },
     async (request, reply) => {
       const event = await publicEvent(request);
-      const body = request.body as z.infer<typeof registerBody>;
+      const body = request.body;
       const persons = Array.from({ length: personRows(event) }, (_, index) => (body[`person_${index}` as keyof typeof body] ?? '').trim());
       const organisations = await representing(request);
       const chosen = organisations?.find((organisation) => String(organisation.id) === body.organisation_id?.trim());
@@ -144,15 +149,15 @@ export async function registrationRoutes(app: FastifyInstance) {
   );
 
   async function groupOf(request: FastifyRequest) {
-    const { token } = request.params as { token: string };
+    const { token } = tokenParams.parse(request.params);
     const group = await findRegistrationByToken(app.db, token);
     if (!group) throw new HttpProblem(404, 'notFound');
     return { token, group };
   }
 
-  app.get('/registrations/:token', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/registrations/:token', { config: { access: 'public' }, schema: { params: tokenParams, querystring: manageQuery } }, async (request, reply) => {
     const { token, group } = await groupOf(request);
-    const query = request.query as { registered?: string; cancelled?: string };
+    const query = request.query;
     const notice = query.registered === '1' ? 'registered' : query.cancelled === '1' ? 'cancelled' : undefined;
     reply.header('referrer-policy', 'no-referrer'); // the token is in the address
     return renderPage(request, reply, {
@@ -163,10 +168,10 @@ export async function registrationRoutes(app: FastifyInstance) {
 
   app.post(
     '/registrations/:token',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { body: manageBody, hide: true } },
+    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { params: tokenParams, body: manageBody, hide: true } },
     async (request, reply) => {
       const { token, group } = await groupOf(request);
-      const body = request.body as z.infer<typeof manageBody>;
+      const body = request.body;
       const ids = [body.cancel ?? []].flat().map(Number).filter(Number.isSafeInteger);
       if (ids.length === 0) {
         reply.code(400);

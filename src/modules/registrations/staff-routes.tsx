@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RegistrationStatus } from '../../db/tables.js';
 import type { Role } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
+import { idParams, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { cancelByStaff } from './cancellation.js';
 import { RegistrationError } from './errors.js';
@@ -40,6 +42,8 @@ const registerBody = z.object({
   reason: z.string().max(1000).optional(),
 });
 const cancelBody = z.object({ _csrf: text, reason: z.string().max(1000).optional() });
+const listQuery = z.object({ status: pageText, notice: pageText });
+const registrationParams = z.object({ id: z.string(), registrationId: z.string() });
 const notices = ['registered', 'overridden', 'admitted', 'cancelled'];
 
 const validId = (value: unknown) => {
@@ -53,7 +57,7 @@ const validId = (value: unknown) => {
  * event of their district, which they may read but not run).
  */
 export async function staffEvent(app: FastifyInstance, request: FastifyRequest): Promise<StaffEvent> {
-  const id = validId((request.params as { id: string }).id);
+  const id = validId(idParams.parse(request.params).id);
   const event = id ? await eventForRegistration(app.db, id) : undefined;
   if (!event) throw new HttpProblem(404, 'notFound');
   const scope = await eventScopeOf(app.db, request.account!);
@@ -66,11 +70,12 @@ export async function staffEvent(app: FastifyInstance, request: FastifyRequest):
 /** The refusal in the page's language. */
 export const messageOf = (request: FastifyRequest, error: RegistrationError) => (request.language === 'en' ? error.text.en : error.text.de);
 
-export async function staffRegistrationRoutes(app: FastifyInstance) {
+export async function staffRegistrationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const access = { access: eventOrganisers };
 
   async function showList(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Partial<StaffListProps> = {}) {
-    const query = request.query as { status?: string; notice?: string };
+    const query = listQuery.parse(request.query);
     const status = registrationStatuses.find((candidate) => candidate === query.status) as RegistrationStatus | undefined;
     return renderPage(request, reply, {
       title: request.t('registrations.staff.title', { title: event.title }),
@@ -89,11 +94,11 @@ export async function staffRegistrationRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get('/events/:id/registrations', { config: access }, async (request, reply) => showList(request, reply, await staffEvent(app, request)));
+  app.get('/events/:id/registrations', { config: access, schema: { params: idParams, querystring: listQuery } }, async (request, reply) => showList(request, reply, await staffEvent(app, request)));
 
-  app.post('/events/:id/registrations', { config: access, schema: { body: registerBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/registrations', { config: access, schema: { params: idParams, body: registerBody, hide: true } }, async (request, reply) => {
     const event = await staffEvent(app, request);
-    const body = request.body as z.infer<typeof registerBody>;
+    const body = request.body;
     const accountId = request.account!.id;
     const reason = body.reason?.trim() ?? '';
     const back = (notice: string) => reply.redirect(`/events/${event.id}/registrations?notice=${notice}`, 303);
@@ -134,17 +139,17 @@ export async function staffRegistrationRoutes(app: FastifyInstance) {
     }
   });
 
-  app.post('/events/:id/registrations/:registrationId/cancel', { config: access, schema: { body: cancelBody, hide: true } }, async (request, reply) => {
+  app.post('/events/:id/registrations/:registrationId/cancel', { config: access, schema: { params: registrationParams, body: cancelBody, hide: true } }, async (request, reply) => {
     const event = await staffEvent(app, request);
-    const registrationId = validId((request.params as { registrationId: string }).registrationId);
+    const registrationId = validId(request.params.registrationId);
     const registrations = await registrationsOfEvent(app.db, event.id);
     if (!registrationId || !registrations.some((row) => row.id === registrationId)) throw new HttpProblem(404, 'notFound');
-    const reason = (request.body as z.infer<typeof cancelBody>).reason?.trim();
+    const reason = request.body.reason?.trim();
     await cancelByStaff(app.db, registrationId, { accountId: request.account!.id, reason: reason ? `cancelled by staff: ${reason}` : 'cancelled by staff' });
     return reply.redirect(`/events/${event.id}/registrations?notice=cancelled`, 303);
   });
 
-  app.get('/events/:id/sign-in-sheet', { config: access }, async (request, reply) => {
+  app.get('/events/:id/sign-in-sheet', { config: access, schema: { params: idParams } }, async (request, reply) => {
     const event = await staffEvent(app, request);
     return renderPage(request, reply, {
       title: request.t('registrations.sheet.title', { title: event.title }),

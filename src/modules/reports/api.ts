@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
@@ -47,7 +48,8 @@ function fieldMessages(item: ValidationItem) {
   return { field, message: item.params?.params?.de ?? de, message_en: item.params?.params?.en ?? en ?? de };
 }
 
-export async function reportsApi(app: FastifyInstance) {
+export async function reportsApi(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/v1/reports/impact',
     {
@@ -78,7 +80,7 @@ export async function reportsApi(app: FastifyInstance) {
         });
       }
       // computed once per period and change of the data (figures-cache.ts); shared, so copied before filtering
-      const cached = await cachedImpactReport(app.db, request.query as ImpactQuery);
+      const cached = await cachedImpactReport(app.db, request.query);
       // per-event feedback: a coordinator's districts' events only (src/modules/feedback/policy.ts)
       const report = { ...cached, feedback: await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), cached.feedback) };
       const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);
