@@ -60,9 +60,9 @@ const staffPassword = 'correct horse battery staple';
 
 async function serve(engine: Engine, location: string) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
-  // production mode trusts X-Forwarded-For, so each simulated visitor has an address of its
-  // own and the registration form's rate limit (30 per address and minute) applies per visitor
-  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
+  // the bench is the trusted proxy (MOSAIK_TRUST_PROXY), so each simulated visitor has an address of its
+  // own (X-Forwarded-For) and the registration form's rate limit (30 per address and minute) applies per visitor
+  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_TRUST_PROXY: '127.0.0.1', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
   const app = await buildApp({ db: handle.db, settings });
   const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
 
