@@ -115,6 +115,7 @@ export class PGliteBridge {
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     }).catch(async (error) => {
+      worker.on('error', () => {}); // what it says comes after the refusal, which says it already
       await worker.terminate();
       throw error;
     });

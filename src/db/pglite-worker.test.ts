@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { testEngine } from '../../test/database.js';
+import { PGliteBridge } from './pglite-bridge.js';
 
 /*
  * The database off the server's thread (issue 16): on PGlite the statements run
@@ -87,5 +88,14 @@ describe(`the database does not stop the server (${testEngine})`, () => {
     expect(second).toMatchObject({ status: 'rejected', reason: { message: 'boom' } });
     const names = (await db.selectFrom('organisation').select('name').where('name', 'in', ['Erste e.V.', 'Zweite e.V.']).execute()).map((r) => r.name);
     expect(names).toEqual(['Erste e.V.']);
+  });
+
+  it('refuses to open a folder it cannot create, without taking the process down, and refuses statements once closed', async () => {
+    // (the bridge itself, whichever engine the suite runs on)
+    await expect(PGliteBridge.open({ dataDir: '/dev/null/mosaik' })).rejects.toBeInstanceOf(Error);
+    const bridge = await PGliteBridge.open({ dataDir: 'memory://' });
+    expect((await bridge.query('select 2 as two', [])).rows).toEqual([{ two: 2 }]);
+    await bridge.close();
+    await expect(bridge.query('select 1', [])).rejects.toThrow(/closed/);
   });
 });

@@ -36,7 +36,7 @@ function describe(error: unknown): WorkerError {
   return described;
 }
 
-let pglite: PGlite;
+let pglite: PGlite | undefined;
 try {
   pglite = await PGlite.create({
     dataDir,
@@ -45,15 +45,18 @@ try {
   });
   port.postMessage({ kind: 'ready' } satisfies FromWorker);
 } catch (error) {
+  // the main thread rejects its open() with this and ends the thread
   port.postMessage({ kind: 'failed', error: describe(error) } satisfies FromWorker);
   port.close();
-  throw error;
+  process.exitCode = 1;
 }
 
 port.on('message', async (message: ToWorker) => {
+  const db = pglite;
+  if (!db) return;
   try {
     if (message.kind === 'close') {
-      await pglite.close();
+      await db.close();
       port.postMessage({ kind: 'result', id: message.id, rows: [], affectedRows: undefined } satisfies FromWorker);
       port.close();
       return;
@@ -62,8 +65,8 @@ port.on('message', async (message: ToWorker) => {
     // several statements (migrations); its last result is the answer.
     const result =
       message.params.length === 0
-        ? ((await pglite.exec(message.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await pglite.query(message.sql, message.params);
+        ? ((await db.exec(message.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+        : await db.query(message.sql, message.params);
     port.postMessage({ kind: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows } satisfies FromWorker);
   } catch (error) {
     port.postMessage({ kind: 'error', id: message.id, error: describe(error) } satisfies FromWorker);
