@@ -22,8 +22,8 @@ describe(`the database does not stop the server (${testEngine})`, () => {
   it('answers /health while a long report statement runs', async () => {
     const started = performance.now();
     let reportDone: number | undefined;
-    // a statement that keeps the database busy for 1.5 s, as a national-scale report does
-    const report = sql`select pg_sleep(1.5) as slept`.execute(test.database.db).then(() => (reportDone = performance.now()));
+    // a statement that keeps the database busy for 3 s, as a national-scale report does
+    const report = sql`select pg_sleep(3) as slept`.execute(test.database.db).then(() => (reportDone = performance.now()));
     // let the statement reach the database first
     await new Promise((resolve) => setTimeout(resolve, 100));
     const asked = performance.now();
@@ -32,12 +32,12 @@ describe(`the database does not stop the server (${testEngine})`, () => {
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok' });
     // the answer came while the statement was still running (on PGlite in the
-    // main thread it came only after the statement, 1.4 s later)
+    // main thread it came only after the statement, seconds later); the only
+    // timing bound is that one, generous on a busy machine
     expect(reportDone).toBeUndefined();
+    expect(answered - asked).toBeLessThan(2900);
     await report;
-    expect(reportDone! - started).toBeGreaterThanOrEqual(1400);
-    // a generous bound on a busy machine: well within the statement's time
-    expect(answered - asked).toBeLessThan(700);
+    expect(reportDone! - started).toBeGreaterThanOrEqual(2900);
   });
 
   it('returns dates, bytes, big integers, counts and calendar days as before', async () => {
