@@ -64,9 +64,9 @@ const staffPassword = 'correct horse battery staple';
 
 async function serve(engine: Engine, location: string) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
-  // production mode trusts X-Forwarded-For, so each simulated visitor has an address of its
-  // own and the registration form's rate limit (30 per address and minute) applies per visitor
-  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
+  // the bench is the trusted proxy (MOSAIK_TRUST_PROXY), so each simulated visitor has an address of its
+  // own (X-Forwarded-For) and the registration form's rate limit (30 per address and minute) applies per visitor
+  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_TRUST_PROXY: '127.0.0.1', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
   const app = await buildApp({ db: handle.db, settings });
   const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
 
@@ -110,6 +110,13 @@ async function serve(engine: Engine, location: string) {
   const address = app.server.address() as { port: number };
   process.on('message', (message: { type: string }) => {
     if (message.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss, heavy: app.heavyRequestsRunning() });
+    // where the memory is (issue 16): V8's heap, buffers outside it, and what a full collection gives back
+    if (message.type === 'memory') {
+      const before = process.memoryUsage();
+      (globalThis as { gc?: () => void }).gc?.();
+      const afterGc = process.memoryUsage();
+      process.send!({ type: 'memory', rss: before.rss, heavy: app.heavyRequestsRunning(), before, afterGc });
+    }
     if (message.type === 'stop') void app.close().then(() => handle.close()).then(() => process.exit(0));
   });
   process.send!({ type: 'listening', port: address.port });
@@ -119,12 +126,12 @@ async function serve(engine: Engine, location: string) {
 
 interface Server {
   base: string;
-  ask(type: string): Promise<{ rss: number; heavy: number }>;
+  ask(type: string): Promise<{ rss: number; heavy: number; before?: NodeJS.MemoryUsage; afterGc?: NodeJS.MemoryUsage }>;
   stop(): Promise<void>;
 }
 
 function startServer(engine: Engine, location: string): Promise<Server> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--engine', engine, '--location', location], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--engine', engine, '--location', location], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (message: { type: string; port: number }) => {
@@ -352,6 +359,7 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
       floorRuns.push(summary(await registrationRound((n) => `/bench/floor/register/${prepared.floorEvents[n % 100]}`)));
     }
     const rssAfterAll = (await server.ask('rss')).rss;
+    const memory = await server.ask('memory');
 
     // 5. the bytes of a first visit to a public event page
     const visit = await firstVisitBytes(base, publicPage);
@@ -361,7 +369,7 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
     const seats = await checkSeats(engine, database.location, prepared.registrationEvents, prepared.floorEvents);
     const perSecond = (runs: ReturnType<typeof summary>[]) => runs.reduce((sum, run) => sum + run.perSecond, 0) / runs.length;
     const registrations = { form: formRuns, floor: floorRuns, formPerSecond: perSecond(formRuns), floorPerSecond: perSecond(floorRuns), ratio: perSecond(floorRuns) / perSecond(formRuns), seats };
-    return { engine, scale, counts: prepared.dataset.counts, ttfb, fiftyUsers, calendar, registrations, rss: { idle: rssIdle, afterLoad: rssAfterLoad, afterAll: rssAfterAll }, firstVisit: visit };
+    return { engine, scale, counts: prepared.dataset.counts, ttfb, fiftyUsers, calendar, registrations, rss: { idle: rssIdle, afterLoad: rssAfterLoad, afterAll: rssAfterAll, breakdown: memory.before, afterGc: memory.afterGc }, firstVisit: visit };
   } finally {
     if (server) await server.stop();
     await database.drop();
@@ -437,6 +445,9 @@ function rows(r: Result): string[][] {
     [e, `registration form ÷ floor, 20 clients (${formOk(reg.form)} / ${formOk(reg.floor)} answered 2xx–3xx)`, `${reg.formPerSecond.toFixed(0)}/s vs ${reg.floorPerSecond.toFixed(0)}/s = ${reg.ratio.toFixed(2)}× slower`, '≤ 1.5×', verdict(reg.ratio <= 1.5)],
     [e, 'seats after the runs (form / floor over capacity)', `${reg.seats.formOverCapacity} / ${reg.seats.floorOverCapacity} (${reg.seats.formRows} / ${reg.seats.floorRows} rows)`, '0 / 0', verdict(reg.seats.formOverCapacity === 0 && reg.seats.floorOverCapacity === 0)],
     [e, 'server RSS: idle → after the 50 users → after all', `${mb(r.rss.idle)} → ${mb(r.rss.afterLoad)} → ${mb(r.rss.afterAll)}`, e === 'postgres' ? '< 400 MB' : '–', e === 'postgres' ? verdict(r.rss.afterAll < 400 * 2 ** 20) : '–'],
+    ...(r.rss.breakdown && r.rss.afterGc
+      ? [[e, 'server memory after all: V8 heap used / total, external (buffers), then after a full collection', `${mb(r.rss.breakdown.heapUsed)} / ${mb(r.rss.breakdown.heapTotal)}, ${mb(r.rss.breakdown.external)} → ${mb(r.rss.afterGc.heapUsed)} / ${mb(r.rss.afterGc.heapTotal)}, RSS ${mb(r.rss.afterGc.rss)}`, '–', '–']]
+      : []),
     [e, `first visit, public event page: ${r.firstVisit.files.map((f) => `${f.path} ${kb(f.bytes)}${f.encoding ? ` ${f.encoding}` : ''}`).join(', ')}`, kb(r.firstVisit.withoutFonts), '–', '–'],
     [e, `… with the fonts (${r.firstVisit.fontFiles.map((f) => `${f.path.split('/').pop()} ${kb(f.bytes)}`).join(', ')})`, kb(r.firstVisit.withFonts), '< 150 KB', verdict(r.firstVisit.withFonts < 150 * 1024)],
   ];

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { lockDataFolder } from './folder-lock.js';
+import { PGliteBridge } from './pglite-bridge.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { keepText, parseCount, parseDecimal } from './parsers.js';
 import type { Database } from './tables.js';
 import { migrate } from './migrate.js';
 
@@ -14,14 +16,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/*
- * Both engines return the same JavaScript values: counts (int8) and numerics as
- * numbers, dates ('YYYY-MM-DD') as strings. A date is a calendar day in the
- * domain (an event's date, a consultation's date), never an instant.
- */
-const parseCount = (value: string) => Number.parseInt(value, 10);
-const parseDecimal = (value: string) => Number.parseFloat(value);
-const keepText = (value: string) => value;
+// Both engines return the same JavaScript values (src/db/parsers.ts).
 
 // Each engine's driver is loaded only when that engine is opened: a cold
 // start of the command line pays for one of them, not both.
@@ -68,18 +63,15 @@ async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle>
 }
 
 async function openPGlite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
-  const [{ PGlite, types }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   const inMemory = dataDir.startsWith('memory://');
   // src/db/folder-lock.ts: a second process on the same folder corrupts it
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataFolder(dataDir, purpose);
+  // PGlite runs in a worker thread (src/db/pglite-bridge.ts): a long statement
+  // there does not stop the server's event loop
   let pglite;
   try {
-    pglite = await PGlite.create({
-      dataDir,
-      extensions: { pg_trgm },
-      parsers: { [types.INT8]: parseCount, [types.NUMERIC]: parseDecimal, [types.DATE]: keepText },
-    });
+    pglite = await PGliteBridge.open({ dataDir });
   } catch (error) {
     unlock();
     throw error;

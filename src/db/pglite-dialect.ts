@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { StatementResult } from './pglite-bridge.js';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,14 +11,22 @@ import {
   type QueryResult,
 } from 'kysely';
 
+/** Where statements run: the PGlite worker (src/db/pglite-bridge.ts). */
+export interface StatementRunner {
+  /** One statement with parameters, or (without) a script whose last result is returned. */
+  query(sql: string, params: readonly unknown[]): Promise<StatementResult>;
+}
+
 /**
  * Kysely dialect for PGlite. PGlite is one connection, so connections are
  * handed out one at a time: a transaction holds the lock until it ends, and
  * queries from elsewhere wait instead of slipping into the open transaction.
+ * The statements themselves run in a worker thread (src/db/pglite-bridge.ts),
+ * so that a long one does not stop the server.
  * (The community dialects on npm lag behind PGlite's releases; this is small.)
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: StatementRunner) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -37,7 +45,7 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: StatementRunner) {
     this.connection = new PGliteConnection(pglite);
   }
 
@@ -69,15 +77,10 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: StatementRunner) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    // Without parameters the simple protocol is used, which also runs scripts of
-    // several statements (migrations); its last result is the answer.
-    const result =
-      compiledQuery.parameters.length === 0
-        ? ((await this.pglite.exec(compiledQuery.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const result = await this.pglite.query(compiledQuery.sql, compiledQuery.parameters);
     return {
       rows: result.rows as R[],
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),

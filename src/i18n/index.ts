@@ -43,8 +43,13 @@ await instance.init({
 
 export type Translate = TFunction;
 
+/** One fixed translator per language, made once: every request asked i18next for a new one. */
+const translators = new Map<Language, Translate>();
+
 export function translator(language: Language): Translate {
-  return instance.getFixedT(language);
+  let translate = translators.get(language);
+  if (!translate) translators.set(language, (translate = instance.getFixedT(language)));
+  return translate;
 }
 
 export function isLanguage(value: unknown): value is Language {

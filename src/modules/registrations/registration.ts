@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { findOrganisationIds, resolveOrganisationName } from '../organisations/matching.js';
+import { normaliseName, normalisePersonName } from '../organisations/normalise.js';
 import { RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
 import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
@@ -63,13 +63,11 @@ export const calendarLink = (baseUrl: string, eventId: number) => `${baseUrl.rep
 export async function registerForEvent(db: Db, request: RegistrationRequest, options: RegisterOptions): Promise<RegistrationOutcome> {
   const persons = checkPersons(request);
   if (options.override && options.override.reason.trim() === '') throw new RegistrationError('reasonMissing', 'reason');
-  const exists = await db.selectFrom('event').select('id').where('id', '=', request.eventId).executeTakeFirst();
-  if (!exists) throw new RegistrationError('eventNotFound', null);
   const token = newToken();
   return db.transaction().execute(async (trx) => {
     // In the registration's transaction, before the seat lock: a refused
-    // registration (closed, already registered, …) leaves no new organisation
-    // in the review queue.
+    // registration (closed, already registered, no such event …) leaves no
+    // new organisation in the review queue.
     const organisationId = await organisationOf(trx, request);
     // from here until commit, registrations for this event wait for us: three round trips
     // (allocate, mail, commit), each seat decided in one statement
@@ -80,6 +78,13 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
       language: request.language,
       manage_token_hash: hashToken(token),
       account_id: request.accountId ?? null,
+    }).catch((error: unknown) => {
+      // no such event: the group's reference to it fails (no query beforehand
+      // asks whether it exists; that was a round trip on every registration)
+      if ((error as { code?: string; constraint?: string }).code === '23503' && (error as { constraint?: string }).constraint === 'registration_group_event_id_fkey') {
+        throw new RegistrationError('eventNotFound', null);
+      }
+      throw error;
     });
     if (!event) throw new RegistrationError('eventNotFound', null);
     if (!options.override) checkWindow(event, options.now ?? new Date());
@@ -150,6 +155,12 @@ async function organisationOf(trx: Db, request: RegistrationRequest): Promise<nu
   if (request.organisationId != null) return request.organisationId;
   const name = request.organisationName?.trim();
   if (!name) return null;
+  // A name the platform knows (nearly every registration): one lookup, without
+  // the savepoint's two extra round trips, which only creating a new one needs.
+  const normalisedName = normaliseName(name);
+  if (normalisedName === '') return null;
+  const known = (await findOrganisationIds(trx, [normalisedName])).get(normalisedName);
+  if (known !== undefined) return known;
   const resolve = async () => (await resolveOrganisationName(trx, name, { createdFrom: 'registration' }))?.organisationId ?? null;
   await sql`savepoint organisation_of`.execute(trx);
   try {
