@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentPurposes, consentSources, personLanguages, personRoles } from './tables.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 /**
  * The forms of the people pages, each checked by one Zod schema. An issue's
@@ -24,9 +25,9 @@ const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ??
 /** An optional field: empty text means "none" (null); otherwise the rule applies. */
 const textOf = (value: unknown) => String(Array.isArray(value) ? value[0] : value ?? '').trim();
 const optional = <T extends z.ZodType<string>>(rule: T) => z.preprocess((value) => (textOf(value) === '' ? null : textOf(value)), rule.nullable());
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
-const optionalDay = cell.pipe(z.string().trim()).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
-const requiredDay = cell.pipe(z.string().trim()).refine((value) => value !== '', 'required').refine((value) => value === '' || isDay(value), 'date');
+const isDay = isIsoDay;
+const optionalDay = cell.pipe(z.string().transform(normaliseDay)).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
+const requiredDay = cell.pipe(z.string().transform(normaliseDay)).refine((value) => value !== '', 'required').refine((value) => value === '' || isDay(value), 'date');
 const requiredChoice = <T extends readonly [string, ...string[]]>(options: T) =>
   cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || (options as readonly string[]).includes(value), 'choice').transform((value) => value as T[number]);
 

@@ -115,7 +115,7 @@ describe('the people pages and API', () => {
     expect(early.body).toContain('Erteilt am: An diesem Tag galt diese Fassung des Textes noch nicht.');
     const missing = await post(`/people/${ayse}/consents`, { wording: '', given_on: 'gestern' });
     expect(missing.body).toContain('Einwilligungstext: Bitte ausfüllen.');
-    expect(missing.body).toContain('Erteilt am: Geben Sie ein gültiges Datum an');
+    expect(missing.body).toContain('Erteilt am: Geben Sie einen Tag an, den es gibt, als TT.MM.JJJJ');
     expect(missing.body).toContain('Erteilt über: Bitte ausfüllen.');
     expect((await post(`/people/${ayse}/consents`, { wording: 'newsletter:2026-01', given_on: '2026-01-15', source: 'form' })).statusCode).toBe(303);
     const consent = await db.selectFrom('consent').select('id').where('person_id', '=', ayse).executeTakeFirstOrThrow();
