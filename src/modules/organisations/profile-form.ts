@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
+import { isDeliverableAddress } from '../mail/index.js';
 
 /**
  * The profile form (edit and create): what staff type, checked by one Zod
@@ -76,7 +77,7 @@ export const profileForm = z
     postcode: cell.pipe(z.string().trim()).refine((value) => value === '' || /^\d{5}$/.test(value), 'postcode').transform((value) => (value === '' ? null : value)),
     email: cell
       .pipe(z.string().trim())
-      .refine((value) => value === '' || z.email().safeParse(value).success, 'email')
+      .refine((value) => value === '' || isDeliverableAddress(value), 'email')
       .transform((value) => (value === '' ? null : value)),
     website,
     phone: optionalText(100),

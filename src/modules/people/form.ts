@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentPurposes, consentSources, personLanguages, personRoles } from './tables.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
+import { isDeliverableAddress } from '../mail/index.js';
 
 /**
  * The forms of the people pages, each checked by one Zod schema. An issue's
@@ -15,7 +16,8 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 /** One rule per field of a person, on trimmed text; shared by the form and the API. */
 export const personRules = {
   full_name: z.string().trim().min(1, 'required').max(200, 'tooLong').regex(letterOrDigit, 'required'),
-  email: z.string().trim().max(254, 'tooLong').pipe(z.email('email')),
+  // Zod's e-mail format (the API documents it), then the one address check of Mosaik (src/modules/mail/address.ts): no non-ASCII local part
+  email: z.string().trim().max(254, 'tooLong').pipe(z.email('email')).refine(isDeliverableAddress, 'email'),
   phone: z.string().trim().max(40, 'tooLong').regex(phonePattern, 'phone'),
   preferred_language: z.enum(personLanguages, 'choice'),
   notes: z.string().trim().max(10_000, 'tooLong'),

@@ -151,6 +151,12 @@ describe(`staff registration, sign-in sheet and check-in pages on ${testEngine}`
     const wrongMail = await post(`/events/${eventId}/walk-ins`, { personName: 'Lena Berg', email: 'lena-at-example' });
     expect(wrongMail.body).toContain('href="#email"');
     expect(wrongMail.body).toContain('value="Lena Berg"');
+    // the one address check of Mosaik: an umlaut before the @ would be refused by most mail servers
+    const umlaut = await post(`/events/${eventId}/walk-ins`, { personName: 'Jürgen Schäfer', email: 'jürgen@example.org' });
+    expect(umlaut.statusCode).toBe(400);
+    expect(umlaut.body).toContain('href="#email"');
+    expect(umlaut.body).toContain('„jürgen@example.org“ enthält vor dem @ Umlaute oder andere Sonderzeichen');
+    expect(umlaut.body).toContain('Feld „E-Mail“');
   });
 
   it('marks no-shows only after a confirmation and not before the event', async () => {

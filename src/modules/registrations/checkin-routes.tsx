@@ -4,7 +4,7 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { CheckInPage, NoShowsPage, type CheckInProps } from './checkin-views.js';
-import { RegistrationError } from './errors.js';
+import { addressError, RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
 import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
@@ -22,8 +22,6 @@ const text = z.string().max(300).optional();
 const checkInBody = z.object({ _csrf: text, registration: text, q: text });
 const walkInBody = z.object({ _csrf: text, personName: text, organisationName: text, email: text });
 const noShowsBody = z.object({ _csrf: text, confirm: text });
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Today in the centre's time zone, as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
@@ -67,7 +65,8 @@ export async function checkInRoutes(app: FastifyInstance) {
     const body = request.body as z.infer<typeof walkInBody>;
     const email = body.email?.trim() || null;
     try {
-      if (email && !emailPattern.test(email)) throw new RegistrationError('emailInvalid', 'email', { email });
+      const emailProblem = email ? addressError(email, 'email') : null;
+      if (emailProblem) throw emailProblem;
       const { registrationId } = await addWalkIn(app.db, event.id, { personName: body.personName ?? '', organisationName: body.organisationName, email }, request.account!.id);
       return reply.redirect(`/events/${event.id}/check-in?walkIn=${registrationId}`, 303);
     } catch (error) {

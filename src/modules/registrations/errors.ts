@@ -1,4 +1,5 @@
 import { translator } from '../../i18n/index.js';
+import { addressProblem } from '../mail/index.js';
 
 /**
  * A registration refused for a reason the person can fix, said in German and
@@ -13,6 +14,7 @@ export type RegistrationErrorCode =
   | 'personNameMissing'
   | 'emailMissing'
   | 'emailInvalid'
+  | 'emailNotAscii'
   | 'alreadyRegistered'
   | 'emailAlreadyRegistered'
   | 'onePersonWithoutOrganisation'
@@ -37,4 +39,12 @@ export class RegistrationError extends Error {
     this.name = 'RegistrationError';
     this.text = text;
   }
+}
+
+/** The refusal of an e-mail address by the one check of all forms (src/modules/mail/address.ts), or null when it is fine. */
+export function addressError(email: string, field: string): RegistrationError | null {
+  const problem = addressProblem(email);
+  if (problem === null) return null;
+  if (problem === 'required') return new RegistrationError('emailMissing', field);
+  return new RegistrationError(problem === 'notAscii' ? 'emailNotAscii' : 'emailInvalid', field, { email: email.trim() });
 }
