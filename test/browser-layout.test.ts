@@ -71,7 +71,7 @@ describe('layout on a phone in every language', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/registrations/'));
     manageLink = new URL(page.url()).pathname;
     await page.context().close();
-  });
+  }, 300_000); // a browser, a registration through the public form and a paper form: slow on a busy machine
   afterAll(async () => test?.close());
 
   async function phonePage() {
