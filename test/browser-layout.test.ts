@@ -200,7 +200,8 @@ describe('layout on a phone in every language', () => {
     expect(await page.locator('#problems tbody tr').count()).toBeGreaterThan(0);
     await measure(`${badPreview} (problems)`);
 
-    const personId = (await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    // a person with a long name and address, for the export and erasure pages
+    const personId = (await db.insertInto('person').values({ full_name: 'Ekaterina Wiktorowna Krawtschenko-Nowosselowa', email: 'ekaterina.krawtschenko-nowosselowa@ibbv.example', phone: null, notes: null, account_id: null, erased_at: null }).returning('id').executeTakeFirstOrThrow()).id;
     const accountId = (await db.selectFrom('account').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     const pages = ['/imports', '/privacy', '/privacy/retention', '/privacy/retention/dry-run', `/people/${personId}/export`, `/people/${personId}/erase`, '/admin/accounts', `/admin/accounts/${accountId}`, '/outbox', '/events', '/events/calendar?month=2030-06', `/events/${eventId}/feedback`, '/feedback/annex?from=2030-01-01&to=2030-12-31', `/events/${eventId}/feedback/entry`, `/events/${eventId}/feedback/paper`, `/events/${eventId}/sign-in-sheet`];
     for (const language of ['de', 'en']) {
