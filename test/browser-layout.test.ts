@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicLanguages } from '../src/i18n/index.js';
 import { assignDefaultForm } from '../src/modules/feedback/forms.js';
 import { feedbackCodeFor } from '../src/modules/feedback/queries.js';
+import { enterPaperForm } from '../src/modules/feedback/store.js';
 import { createAccount, createPasswordLink } from '../src/modules/identity/accounts.js';
 import { importRecords } from '../src/modules/imports/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
@@ -55,6 +56,10 @@ describe('layout on a phone in every language', () => {
     eventId = event.id;
     await assignDefaultForm(db, eventId, 'regional_network_meeting');
     feedbackCode = await feedbackCodeFor(db, eventId);
+    // one paper form entered, so that the entry page shows its table of entered forms
+    const formId = (await db.selectFrom('event').select('feedback_form_id').where('id', '=', eventId).executeTakeFirstOrThrow()).feedback_form_id!;
+    const rating = await db.selectFrom('feedback_question').select('id').where('form_id', '=', formId).where('kind', '=', 'rating').orderBy('position').executeTakeFirstOrThrow();
+    await enterPaperForm(db, { eventId, accountId: null, answers: [{ question_id: rating.id, rating: 2, yes_no: null, text_value: null }] });
 
     // one registration through the public form, as the manage page is reached
     const page = await test.newPage();
@@ -66,7 +71,7 @@ describe('layout on a phone in every language', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/registrations/'));
     manageLink = new URL(page.url()).pathname;
     await page.context().close();
-  });
+  }, 300_000); // a browser, a registration through the public form and a paper form: slow on a busy machine
   afterAll(async () => test?.close());
 
   async function phonePage() {
@@ -166,6 +171,53 @@ describe('layout on a phone in every language', () => {
       expect(scrollWidth, `manage page (${language}): ${wide.join(', ')}`).toBeLessThanOrEqual(phone.width);
       await visitor.context().close();
     }
+  }, 400_000);
+
+  it('keeps the tables of imports, privacy, accounts and the outbox within 390 px', async () => {
+    const db = test.database.db;
+    const page = await phonePage();
+    await signIn(page, test.baseUrl, 'admin@example.org', password);
+    const upload = async (name: string, lines: string[]) => {
+      await page.goto(`${test.baseUrl}/imports?lang=de`);
+      await page.getByRole('radio', { name: /^Teilnahmelisten/ }).check();
+      await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) });
+      await page.locator('form[action="/imports"] button[type="submit"]').click();
+      await page.waitForURL((url) => /^\/imports\/[\w-]+$/.test(url.pathname));
+      return new URL(page.url()).pathname;
+    };
+    const tooWide: string[] = [];
+    const measure = async (name: string) => {
+      const { scrollWidth, wide } = await overflowOf(page);
+      if (scrollWidth > phone.width) tooWide.push(`${name}: ${scrollWidth} px; ${wide.join(', ')}`);
+    };
+    // a preview naming a new organisation, confirmed (a row of the history), then one with problems
+    const goodPreview = await upload('Teilnahme Bornheim.csv', ['event_key;organization;person', "L1;Ukrainischer Elternverein Rhein-Main-Gebiet Wiesbaden-Biebrich;Aleksandra Konstantinopolskaja"]);
+    expect(await page.locator('table#new-organisations tbody tr').count()).toBe(1);
+    await measure(`${goodPreview} (new organisations)`);
+    await page.locator('form button[type="submit"]', { hasText: 'Jetzt übernehmen' }).click();
+    await page.waitForURL((url) => url.pathname === '/imports' && url.searchParams.has('done'));
+    const badPreview = await upload('fehlerhaft.csv', ['event_key;organization;person', 'UNBEKANNT-2030-Bildungswerkstatt;;', 'L1;;']);
+    expect(await page.locator('#problems tbody tr').count()).toBeGreaterThan(0);
+    await measure(`${badPreview} (problems)`);
+
+    // a person with a long name and address, for the export and erasure pages
+    const personId = (await db.insertInto('person').values({ full_name: 'Ekaterina Wiktorowna Krawtschenko-Nowosselowa', email: 'ekaterina.krawtschenko-nowosselowa@ibbv.example', phone: null, notes: null, account_id: null, erased_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const accountId = (await db.selectFrom('account').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const pages = ['/imports', '/privacy', '/privacy/retention', '/privacy/retention/dry-run', `/people/${personId}/export`, `/people/${personId}/erase`, '/admin/accounts', `/admin/accounts/${accountId}`, '/outbox', '/events', '/events/calendar?month=2030-06', `/events/${eventId}/feedback`, '/feedback/annex?from=2030-01-01&to=2030-12-31', `/events/${eventId}/feedback/entry`, `/events/${eventId}/feedback/paper`, `/events/${eventId}/sign-in-sheet`];
+    for (const language of ['de', 'en']) {
+      for (const path of pages) {
+        const response = await page.goto(`${test.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${language}`);
+        expect(response?.status(), path).toBe(200);
+        await measure(`${path} (${language})`);
+      }
+    }
+    // the pages' tables are the stacked component, not hand-written grids
+    for (const path of ['/imports', '/privacy/retention', '/admin/accounts', '/outbox', '/events', `/events/${eventId}/feedback/entry`, `/events/${eventId}/feedback/paper`]) {
+      await page.goto(`${test.baseUrl}${path}?lang=de`);
+      expect(await page.locator('main table:not(.mosaik-table)').count(), path).toBe(0);
+      expect(await page.locator('main table.mosaik-table').count(), path).toBeGreaterThan(0);
+    }
+    expect(tooWide).toEqual([]);
   }, 400_000);
 
   it('shows the full menu bar on a desktop', async () => {

@@ -276,6 +276,11 @@ describe('the OpenAPI document', () => {
     // a refused field is named, in German and English
     const refused = answers[0]![2].json() as { issues: { field: string; message_en: string }[] };
     expect(refused.issues.map((issue) => issue.field)).toEqual(expect.arrayContaining(['fullName', 'email', 'preferredLanguage']));
+    // an import refused by validation: its document names the issues, and the real answer carries them (checked against it above)
+    const importRefusal = resolved.paths['/api/v1/imports/{kind}'].post.responses['400'].content['application/json'].schema;
+    expect(importRefusal.properties?.issues?.items?.required).toEqual(['field', 'location', 'code', 'message', 'message_en']);
+    const badQuery = answers[12]![2].json() as { issues: { field: string; location: string; message_en: string }[] };
+    expect(badQuery.issues).toEqual([expect.objectContaining({ field: 'dry_run', location: 'querystring', message_en: expect.stringContaining('dry_run') })]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/index.js';
-import { dateExample, formatDay, formatInstant } from './dates.js';
+import { dateExample, formatDay, formatInstant, isIsoDay, normaliseDay, parseDay } from './dates.js';
 import { dateHint } from './forms.js';
 
 /* Dates in the page's language and in Berlin time, whatever the machine's zone (CI runs at UTC+14). */
@@ -33,5 +33,24 @@ describe('dates on pages', () => {
     expect(dateHint(translator('uk'), 'uk')).toBe('ДД.ММ.РРРР, наприклад 31.03.2026');
     expect(dateHint(translator('ar'), 'ar')).toContain(dateExample('ar'));
     expect(dateHint(translator('ar'), 'ar')).not.toContain('JJJJ');
+  });
+
+  it('reads a day typed as on paper (31.03.2026, 31/03/2026) as well as picked (2026-03-31)', () => {
+    expect(parseDay('2026-03-31')).toBe('2026-03-31');
+    expect(parseDay('31.03.2026')).toBe('2026-03-31');
+    expect(parseDay(' 1.4.2026 ')).toBe('2026-04-01');
+    expect(parseDay('31/03/2026')).toBe('2026-03-31');
+    expect(parseDay('٣١/٠٣/٢٠٢٦')).toBe('2026-03-31'); // as an Arabic page writes it
+    expect(parseDay('29.02.2028')).toBe('2028-02-29');
+  });
+
+  it('refuses what is no calendar day instead of rolling it over', () => {
+    for (const typed of ['31.02.2026', '29.02.2026', '2026-02-31', '2026-13-01', '00.01.2026', '31.04.2026', '31.03.26', '03/31/2026', '31.03-2026', 'morgen', '']) {
+      expect(parseDay(typed), typed).toBeNull();
+    }
+    // a form keeps the text as typed for its message, and its check refuses it
+    expect(normaliseDay(' 31.02.2026 ')).toBe('31.02.2026');
+    expect(isIsoDay(normaliseDay('31.02.2026'))).toBe(false);
+    expect(isIsoDay(normaliseDay('28.02.2026'))).toBe(true);
   });
 });

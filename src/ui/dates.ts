@@ -60,3 +60,33 @@ export const berlinDay = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { t
 
 /** The example a date field's hint shows, in the page's language: 31.03.2026, 31/03/2026, ٣١/٠٣/٢٠٢٦. */
 export const dateExample = (language: Language) => formatDay('2026-03-31', language, 'numeric');
+
+/*
+ * Reading a day typed by hand. A browser without a date picker sends what the
+ * person typed, and staff write days as on paper: 31.03.2026 (German, Turkish,
+ * Russian, Ukrainian) or 31/03/2026 (British English, Arabic). ISO 2026-03-31
+ * is what date pickers, the API and spreadsheets send. Day before month
+ * always: no page language writes the month first.
+ */
+const easternDigits = /[٠-٩۰-۹]/g;
+const westernDigit = (digit: string) => String(digit.charCodeAt(0) - (digit.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660));
+
+/** A typed day as 'YYYY-MM-DD', or null when it is no real calendar day (31.02.2026, 2026-13-01, "morgen"). */
+export function parseDay(input: string): string | null {
+  const text = input.trim().replace(easternDigits, westernDigit).replace(/\s+/g, '');
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const written = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/.exec(text);
+  const parts = iso ? { year: iso[1]!, month: iso[2]!, day: iso[3]! } : written ? { year: written[4]!, month: written[3]!, day: written[1]! } : null;
+  if (!parts) return null;
+  const { year, month, day } = parts;
+  const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  // Date.UTC rolls 31 February over into March: a real day survives the round trip unchanged
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === result ? result : null;
+}
+
+/** A form's day field as stored: the ISO day when the text is a real day in any accepted form, else the text as typed (for the field's error message). */
+export const normaliseDay = (input: string) => parseDay(input) ?? input.trim();
+
+/** Whether a text is a real calendar day in ISO form (after normaliseDay). */
+export const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDay(value) === value;

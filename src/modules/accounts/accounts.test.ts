@@ -91,7 +91,7 @@ describe('accounts by invitation', () => {
     expect(my.body).toContain('href="/my/consultation-requests"');
     expect(my.body).toContain('href="/my/data"');
     const after = await get('/admin/accounts');
-    expect(after.body).toMatch(/ayse@example\.org<\/a>[\s\S]*?<td class="kern-table__cell">aktiv<\/td>/);
+    expect(after.body).toMatch(/ayse@example\.org<\/a>[\s\S]*?<td class="kern-table__cell"[^>]*><div class="mosaik-table__value">aktiv<\/div><\/td>/);
     expect((await get(`/admin/accounts/${account.id}`)).body).toMatch(/aktiv[\s\S]*Letzte Anmeldung[\s\S]*\d{2}\.\d{2}\.\d{4}/);
   });
 

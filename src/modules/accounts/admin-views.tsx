@@ -1,6 +1,7 @@
 import type { Language, Translate } from '../../i18n/index.js';
 import { roles } from '../../http/access.js';
 import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import type { AccountField, AccountFormError, AccountInput } from './account-form.js';
 import { formatMoment, Input, Select, SubmitButton, TextArea } from './fields.js';
 import type { AccountSummary } from './invitations.js';
@@ -49,36 +50,30 @@ export function AccountsPage({ t, language, csrfToken, accounts, input, errors, 
       {done && <Alert kind="success">{a(`done.${done}`, { email: doneEmail ?? '' })}</Alert>}
       <ErrorSummary title={t('accounts.form.errorTitle')} errors={errors.map((error) => ({ field: error.field, message: fieldMessage(t, error) }))} />
       <p>{a('intro')}</p>
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only">{a('caption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              {['email', 'role', 'scopes', 'status', 'lastSignIn'].map((key) => (
-                <th class="kern-table__header" scope="col" key={key}>
-                  {a(`columns.${key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {accounts.map((account) => (
-              <tr class="kern-table__row" key={account.id}>
-                <th class="kern-table__header" scope="row">
-                  <a class="kern-link" href={`/admin/accounts/${account.id}`}>
-                    {account.email}
-                  </a>
-                  {account.displayName && <div class="kern-body--small">{account.displayName}</div>}
-                </th>
-                <td class="kern-table__cell">{t(`accounts.roles.${account.role}`)}</td>
-                <td class="kern-table__cell">{scopeText(t, account)}</td>
-                <td class="kern-table__cell">{t(`accounts.status.${account.status}`)}</td>
-                <td class="kern-table__cell">{account.lastSignIn ? formatMoment(language, account.lastSignIn) : a('never')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={a('caption')}
+        rows={accounts}
+        rowKey={(account) => account.id}
+        columns={[
+          {
+            key: 'email',
+            label: a('columns.email'),
+            rowHeader: true,
+            cell: (account) => (
+              <>
+                <a class="kern-link" href={`/admin/accounts/${account.id}`}>
+                  {account.email}
+                </a>
+                {account.displayName && <div class="kern-body--small">{account.displayName}</div>}
+              </>
+            ),
+          },
+          { key: 'role', label: a('columns.role'), cell: (account) => t(`accounts.roles.${account.role}`) },
+          { key: 'scopes', label: a('columns.scopes'), cell: (account) => scopeText(t, account) },
+          { key: 'status', label: a('columns.status'), cell: (account) => t(`accounts.status.${account.status}`) },
+          { key: 'lastSignIn', label: a('columns.lastSignIn'), cell: (account) => (account.lastSignIn ? formatMoment(language, account.lastSignIn) : a('never')) },
+        ]}
+      />
       <section aria-labelledby="invite-title" class="kern-stack-md">
         <h2 class="kern-heading-medium" id="invite-title">
           {a('inviteTitle')}

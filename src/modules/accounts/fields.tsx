@@ -1,4 +1,5 @@
-import type { Translate } from '../../i18n/index.js';
+import { isLanguage, type Translate } from '../../i18n/index.js';
+import { formatInstant } from '../../ui/dates.js';
 import { FieldFrame, inputClass } from '../../ui/forms.js';
 
 /** The form controls of this module's pages, in the KERN field frame (label, hint, error). */
@@ -61,15 +62,9 @@ export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?
   );
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-/** A moment as people in the centre read it (Berlin time). */
+/** A moment as people in the centre read it (Berlin time), in the page's language (src/ui/dates.ts). */
 export function formatMoment(language: string, value: Date): string {
-  let format = dateTimeFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-    dateTimeFormats.set(language, format);
-  }
-  return format.format(value);
+  return formatInstant(value, isLanguage(language) ? language : 'de', { time: 'short' });
 }
 
 export type { Translate };

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/tables.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 /**
  * The audit log as the admin audit view reads it: filtered, newest first,
@@ -23,7 +24,8 @@ const kindPatterns: Record<Exclude<AuditKind, 'changes'>, string> = {
 };
 
 // a real calendar day: Date.parse would accept 2019-02-30 and PostgreSQL would not
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+// a filter's day as typed (31.03.2026) or picked (2026-03-31); src/ui/dates.ts
+const isoDay = z.string().transform(normaliseDay).refine(isIsoDay);
 const cursor = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The filter form; every field optional, a malformed one is dropped (and reported by the page). */

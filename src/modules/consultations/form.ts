@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channels } from './queries.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 /**
  * The consultation form (create and edit), checked by one Zod schema. Each
@@ -24,9 +25,9 @@ export const topicsOf = (body: Record<string, unknown>): string[] => {
 const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ?? ''), z.string());
 const optionalText = (max: number) => cell.pipe(z.string().trim().max(max, 'tooLong')).transform((value) => (value === '' ? null : value));
 // Years 2000–2100 only, as for events (src/modules/events/form.ts): year 1 or 9999 is a typing slip.
-const isDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value) && value >= '2000-01-01' && value <= '2100-12-31';
-const day = cell.pipe(z.string().trim()).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
+const isDay = (value: string) => isIsoDay(value) && value >= '2000-01-01' && value <= '2100-12-31';
+// typed as 31.03.2026, 31/03/2026 or 2026-03-31 (src/ui/dates.ts)
+const day = cell.pipe(z.string().transform(normaliseDay)).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
 
 /** Builds the schema for the topics that may be chosen (the active ones, plus the current one when editing). */
 export function consultationForm(topicKeys: readonly string[]) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { topicsOf } from './form.js';
 import { channels } from './queries.js';
+import { isDeliverableAddress } from '../mail/index.js';
 
 /**
  * The request form of a representative, checked by one Zod schema. Each
@@ -32,7 +33,7 @@ export function requestForm(organisationIds: readonly number[], topicKeys: reado
       preferred_times: optionalText(1000),
       message: optionalText(5000),
       contact_phone: optionalText(50).refine((value) => value === null || /^\+?[\d\s()/-]{5,}$/.test(value), 'phone'),
-      contact_email: optionalText(200).refine((value) => value === null || z.string().email().safeParse(value).success, 'email'),
+      contact_email: optionalText(200).refine((value) => value === null || isDeliverableAddress(value), 'email'),
     })
     .superRefine((values, context) => {
       if (values.contact_phone === null && values.contact_email === null) context.addIssue({ code: 'custom', path: ['contact_phone'], message: 'contactMissing' });

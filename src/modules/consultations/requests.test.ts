@@ -77,6 +77,11 @@ describe('consultation requests from representatives', () => {
     expect(empty.body).toContain('href="#topics"');
     const english = await post(representative, '/my/consultation-requests/new?lang=en', { ...valid(), contact_email: 'not an address' });
     expect(english.body).toContain('E-mail address: the address is not right.');
+    const umlaut = await post(representative, '/my/consultation-requests/new', { ...valid(), contact_email: 'jürgen@example.org' });
+    expect(umlaut.statusCode).toBe(400);
+    expect(umlaut.body).toContain('E-Mail-Adresse: Die Adresse stimmt nicht. Ein Beispiel: name@beispiel.de. Vor dem @ bitte ohne Umlaute');
+    const umlautEnglish = await post(representative, '/my/consultation-requests/new?lang=en', { ...valid(), contact_email: 'jürgen@example.org' });
+    expect(umlautEnglish.body).toContain('E-mail address: the address is not right. An example: name@example.org. Before the @ please write no accents');
     expect(await db.selectFrom('consultation_request').select('id').execute()).toEqual([]);
   });
 

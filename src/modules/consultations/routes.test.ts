@@ -124,7 +124,7 @@ describe('the consultation log', () => {
     const bad = await post('/consultations/new', { consulted_on: '2019-02-30', organisation: '', channel: 'fax', topic: '', duration_minutes: 'viel', referral_cost_eur: '12,5x' });
     expect(bad.statusCode).toBe(400);
     for (const message of [
-      'Datum der Beratung: Geben Sie ein gültiges Datum an',
+      'Datum der Beratung: Geben Sie einen Tag an, den es gibt',
       'Organisation: Bitte ausfüllen.',
       'Weg: Wählen Sie einen Eintrag aus der Liste.',
       'Themen: Wählen Sie mindestens ein Thema.',
@@ -201,5 +201,17 @@ describe('the consultation log', () => {
     expect((await test.app.inject({ method: 'GET', url: '/consultations', headers: { cookie: coordinator.cookie } })).statusCode).toBe(403);
     expect((await get('/consultations/999999')).statusCode).toBe(404);
     expect((await get('/consultations/abc/edit')).statusCode).toBe(404);
+  });
+  it('takes the day as staff write it (02.05.2019) and refuses one that does not exist, naming the field in German and English', async () => {
+    const created = await post('/consultations/new', { ...valid, channel: 'email', consulted_on: '02.05.2019', follow_up_on: '1/6/2019' }); // another channel: not the same consultation as `valid`
+    expect(created.statusCode).toBe(303);
+    const row = await db.selectFrom('consultation').select(['consulted_on', 'follow_up_on']).where('id', '=', idFrom(created.headers.location)).executeTakeFirstOrThrow();
+    expect([row.consulted_on, row.follow_up_on].map((day: unknown) => (day instanceof Date ? day.toISOString().slice(0, 10) : String(day)))).toEqual(['2019-05-02', '2019-06-01']);
+    const german = await post('/consultations/new', { ...valid, consulted_on: '31.02.2026' });
+    expect(german.statusCode).toBe(400);
+    expect(german.body).toContain('Datum der Beratung: Geben Sie einen Tag an, den es gibt, als TT.MM.JJJJ');
+    const english = await post('/consultations/new?lang=en', { ...valid, consulted_on: '31.02.2026' });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('Date of the consultation: enter a real calendar day as DD/MM/YYYY');
   });
 });

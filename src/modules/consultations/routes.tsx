@@ -16,6 +16,7 @@ import { TopicsPage } from './topic-views.js';
 import { auditRead } from '../identity/audit.js';
 import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/pick.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 /**
  * The consultation log for centre staff: list with filters, log and edit a
@@ -24,7 +25,8 @@ import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './vi
 
 const pageSize = 25;
 const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+// a filter's day as typed (31.03.2026) or picked (2026-03-31); src/ui/dates.ts
+const isoDay = z.string().transform(normaliseDay).refine(isIsoDay);
 
 const listQuery = z.object({
   from: isoDay.catch(''),

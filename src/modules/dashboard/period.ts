@@ -1,4 +1,5 @@
 import { impactQuerySchema, type ImpactQuery } from '../reports/schemas.js';
+import { normaliseDay } from '../../ui/dates.js';
 
 /**
  * The reporting period the dashboard opens with: the period of the evaluation
@@ -24,7 +25,8 @@ export type PeriodChoice =
 export function choosePeriod(query: Record<string, unknown>): PeriodChoice {
   if (query.from === undefined && query.to === undefined) return { ok: true, period: demoReportingPeriod };
   const values = { from: String(query.from ?? '').trim(), to: String(query.to ?? '').trim() };
-  const parsed = impactQuerySchema.safeParse(values);
+  // days typed as 31.08.2019 or 31/08/2019 count as picked ones (src/ui/dates.ts)
+  const parsed = impactQuerySchema.safeParse({ from: normaliseDay(values.from), to: normaliseDay(values.to) });
   if (parsed.success) return { ok: true, period: parsed.data };
   const problems: PeriodField[] = [];
   for (const issue of parsed.error.issues) {

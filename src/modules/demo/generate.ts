@@ -84,7 +84,8 @@ function organisationList(random: Random, plan: PlannedOrganisation[]) {
     const persons = new Set<string>();
     while (persons.size < 3) persons.add(personName(random));
     organisations.push({ key: '', name, alias, town, persons: [...persons] });
-    const slug = normaliseName(name).replace(/ /g, '-').slice(0, 40);
+    // a domain label never ends with a hyphen (RFC 1035): the address check of src/modules/mail/address.ts refuses it
+    const slug = normaliseName(name).replace(/ /g, '-').slice(0, 40).replace(/-+$/, '');
     organizations.push({
       org_key: '',
       name,

@@ -5,12 +5,13 @@ import { withheld, minimumGroupSize } from './anonymity.js';
 import { maskedCount } from './export.js';
 import { measures, type EvaluationOrganisation, type EvaluationParticipation, type Timeline } from './queries.js';
 import { PageNav } from '../../ui/pagination.js';
+import { dateLocales, formatDay } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 
 /** The evaluator's pages: what they see, organisations, one timeline, participations. */
 
-const dayOf = (language: Language, isoDay: string) =>
-  new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
-const euros = (language: Language, amount: number) => new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+const dayOf = (language: Language, isoDay: string) => formatDay(isoDay, language);
+const euros = (language: Language, amount: number) => new Intl.NumberFormat(dateLocales[language], { style: 'currency', currency: 'EUR' }).format(amount);
 /** A code's label from another module's strings, the code itself when there is none. */
 /** A code's label; "–" where unknown or withheld to keep the group at least k (anonymity.ts). */
 const label = (t: Translate, key: string, code: string | null) => (code === null || code === withheld ? '–' : t(`${key}.${code}`, { defaultValue: code }));
@@ -44,26 +45,6 @@ export function EvaluationHome({ t, threshold }: { t: Translate; threshold: numb
       <p class="kern-body">{h('persons')}</p>
       <h2 class="kern-heading-medium">{h('smallTitle')}</h2>
       <p class="kern-body">{threshold === null ? h('smallOff') : h('small', { threshold })}</p>
-    </div>
-  );
-}
-
-function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ComponentChildren }) {
-  return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">{caption}</caption>
-        <thead>
-          <tr class="kern-table__row">
-            {headers.map((header) => (
-              <th class="kern-table__header" scope="col" key={header}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">{children}</tbody>
-      </table>
     </div>
   );
 }
@@ -124,28 +105,32 @@ export function OrganisationsPage({ t, organisations, total, years, year, page, 
       </p>
       <Table
         caption={o('caption', { year: year ?? '' })}
-        headers={[o('pseudonym'), o('district'), o('legalFormGroup'), o('foundingPeriod'), o('orientation'), o('fields'), ...measures.map((measure) => o(`measures.${measure}`, { year: year ?? '' }))]}
-      >
-        {organisations.map((organisation) => (
-          <tr class="kern-table__row" key={organisation.pseudonym}>
-            <th class="kern-table__header" scope="row">
+        rows={organisations}
+        rowKey={(organisation) => organisation.pseudonym}
+        columns={[
+          {
+            key: 'pseudonym',
+            label: o('pseudonym'),
+            rowHeader: true,
+            cell: (organisation) => (
               <a class="kern-link" href={`/evaluation/organisations/${organisation.pseudonym}`}>
                 <code>{organisation.pseudonym}</code>
               </a>
-            </th>
-            <td class="kern-table__cell">{organisation.district ?? '–'}</td>
-            <td class="kern-table__cell">{label(t, 'evaluation.organisations.legalFormGroups', organisation.legalForm)}</td>
-            <td class="kern-table__cell">{label(t, 'evaluation.organisations.foundingPeriods', organisation.foundingPeriod)}</td>
-            <td class="kern-table__cell">{label(t, 'organisations.profile.orientations', organisation.orientation)}</td>
-            <td class="kern-table__cell">{organisation.fields.map((field) => label(t, 'organisations.profile.fieldsOfActivity', field)).join(', ') || '–'}</td>
-            {measures.map((measure) => (
-              <td class="kern-table__cell" key={measure}>
-                {maskedCount(year === null ? 0 : organisation.counts[year]?.[measure] ?? 0, threshold)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </Table>
+            ),
+          },
+          { key: 'district', label: o('district'), cell: (organisation) => organisation.district ?? '–' },
+          { key: 'legalForm', label: o('legalFormGroup'), cell: (organisation) => label(t, 'evaluation.organisations.legalFormGroups', organisation.legalForm) },
+          { key: 'foundingPeriod', label: o('foundingPeriod'), cell: (organisation) => label(t, 'evaluation.organisations.foundingPeriods', organisation.foundingPeriod) },
+          { key: 'orientation', label: o('orientation'), cell: (organisation) => label(t, 'organisations.profile.orientations', organisation.orientation) },
+          { key: 'fields', label: o('fields'), cell: (organisation) => organisation.fields.map((field) => label(t, 'organisations.profile.fieldsOfActivity', field)).join(', ') || '–' },
+          ...measures.map((measure) => ({
+            key: measure,
+            label: o(`measures.${measure}`, { year: year ?? '' }),
+            numeric: true,
+            cell: (organisation: EvaluationOrganisation) => maskedCount(year === null ? 0 : organisation.counts[year]?.[measure] ?? 0, threshold),
+          })),
+        ]}
+      />
       <PageNav t={t} label={t('evaluation.pagination')} page={page} pages={pages} href={href} />
     </div>
   );
@@ -179,43 +164,46 @@ export function OrganisationTimelinePage({ t, language, pseudonym, timeline, top
       {section(
         o('events'),
         timeline.events.length === 0,
-        <Table caption={o('events')} headers={[o('date'), o('eventTitle'), o('format')]}>
-          {timeline.events.map((event, index) => (
-            <tr class="kern-table__row" key={index}>
-              <td class="kern-table__cell">{dayOf(language, event.startDate)}</td>
-              <td class="kern-table__cell">{event.title}</td>
-              <td class="kern-table__cell">{label(t, 'dashboard.formats', event.format)}</td>
-            </tr>
-          ))}
-        </Table>,
+        <Table
+          caption={o('events')}
+          rows={timeline.events}
+          rowKey={(_, index) => index}
+          columns={[
+            { key: 'date', label: o('date'), cell: (event) => dayOf(language, event.startDate) },
+            { key: 'title', label: o('eventTitle'), cell: (event) => event.title },
+            { key: 'format', label: o('format'), cell: (event) => label(t, 'dashboard.formats', event.format) },
+          ]}
+        />,
       )}
       {section(
         o('consultations'),
         timeline.consultations.length === 0,
-        <Table caption={o('consultations')} headers={[o('date'), o('channel'), o('topic'), o('duration')]}>
-          {timeline.consultations.map((consultation, index) => (
-            <tr class="kern-table__row" key={index}>
-              <td class="kern-table__cell">{dayOf(language, consultation.consultedOn)}</td>
-              <td class="kern-table__cell">{label(t, 'consultations.channels', consultation.channel)}</td>
-              <td class="kern-table__cell">{consultation.topics.map((topic) => topicLabel(topics, language, topic)).join(', ') || '–'}</td>
-              <td class="kern-table__cell">{consultation.durationMinutes === null ? '–' : o('minutes', { count: consultation.durationMinutes })}</td>
-            </tr>
-          ))}
-        </Table>,
+        <Table
+          caption={o('consultations')}
+          rows={timeline.consultations}
+          rowKey={(_, index) => index}
+          columns={[
+            { key: 'date', label: o('date'), cell: (consultation) => dayOf(language, consultation.consultedOn) },
+            { key: 'channel', label: o('channel'), cell: (consultation) => label(t, 'consultations.channels', consultation.channel) },
+            { key: 'topic', label: o('topic'), cell: (consultation) => consultation.topics.map((topic) => topicLabel(topics, language, topic)).join(', ') || '–' },
+            { key: 'duration', label: o('duration'), cell: (consultation) => (consultation.durationMinutes === null ? '–' : o('minutes', { count: consultation.durationMinutes })) },
+          ]}
+        />,
       )}
       {section(
         o('grants'),
         timeline.grants.length === 0,
-        <Table caption={o('grants')} headers={[o('grantYear'), o('applicationType'), o('status'), o('amount')]}>
-          {timeline.grants.map((grant, index) => (
-            <tr class="kern-table__row" key={index}>
-              <td class="kern-table__cell">{grant.year}</td>
-              <td class="kern-table__cell">{label(t, 'organisations.timeline.applicationTypes', grant.applicationType)}</td>
-              <td class="kern-table__cell">{label(t, 'organisations.timeline.statuses', grant.status)}</td>
-              <td class="kern-table__cell">{grant.amountEur === null ? '–' : euros(language, grant.amountEur)}</td>
-            </tr>
-          ))}
-        </Table>,
+        <Table
+          caption={o('grants')}
+          rows={timeline.grants}
+          rowKey={(_, index) => index}
+          columns={[
+            { key: 'year', label: o('grantYear'), cell: (grant) => grant.year },
+            { key: 'applicationType', label: o('applicationType'), cell: (grant) => label(t, 'organisations.timeline.applicationTypes', grant.applicationType) },
+            { key: 'status', label: o('status'), cell: (grant) => label(t, 'organisations.timeline.statuses', grant.status) },
+            { key: 'amount', label: o('amount'), numeric: true, cell: (grant) => (grant.amountEur === null ? '–' : euros(language, grant.amountEur)) },
+          ]}
+        />,
       )}
     </div>
   );
@@ -248,25 +236,29 @@ export function ParticipationsPage({ t, language, items, total, years, year, pag
       <p class="kern-body" role="status">
         {p('total', { count: total })}
       </p>
-      <Table caption={p('title')} headers={[p('event'), p('format'), p('date'), p('organisation'), p('person')]}>
-        {items.map((item, index) => (
-          <tr class="kern-table__row" key={index}>
-            <td class="kern-table__cell">{item.eventTitle}</td>
-            <td class="kern-table__cell">{label(t, 'dashboard.formats', item.format)}</td>
-            <td class="kern-table__cell">{dayOf(language, item.startDate)}</td>
-            <td class="kern-table__cell">
-              {item.organisation ? (
+      <Table
+        caption={p('title')}
+        rows={items}
+        rowKey={(_, index) => index}
+        columns={[
+          { key: 'event', label: p('event'), cell: (item) => item.eventTitle },
+          { key: 'format', label: p('format'), cell: (item) => label(t, 'dashboard.formats', item.format) },
+          { key: 'date', label: p('date'), cell: (item) => dayOf(language, item.startDate) },
+          {
+            key: 'organisation',
+            label: p('organisation'),
+            cell: (item) =>
+              item.organisation ? (
                 <a class="kern-link" href={`/evaluation/organisations/${item.organisation}`}>
                   <code>{item.organisation}</code>
                 </a>
               ) : (
                 '–'
-              )}
-            </td>
-            <td class="kern-table__cell">{item.person ? <code>{item.person}</code> : '–'}</td>
-          </tr>
-        ))}
-      </Table>
+              ),
+          },
+          { key: 'person', label: p('person'), cell: (item) => (item.person ? <code>{item.person}</code> : '–') },
+        ]}
+      />
       <PageNav t={t} label={t('evaluation.pagination')} page={page} pages={pages} href={(target) => `/evaluation/participations?${query({ page: String(target) })}`} />
     </div>
   );

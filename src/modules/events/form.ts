@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventFormats, type EventFormat } from '../../db/tables.js';
 import { multiLineString, singleLineString } from '../../http/text.js';
 import type { EventFields, EventRecord } from './queries.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 /**
  * The event form: what the browser sends (all strings), its validation and
@@ -49,18 +50,14 @@ const optionalCount = (minimum: number, code: string) =>
   z.string().trim().refine((value) => value === '' || (/^\d{1,6}$/.test(value) && Number(value) >= minimum), { message: code })
     .transform((value) => (value === '' ? null : Number(value)));
 
-const isRealDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
+const isRealDate = isIsoDay;
 
 const schema = z
   .object({
     format: z.string().refine((value) => (eventFormats as readonly string[]).includes(value), { message: 'formatMissing' }).transform((value) => value as EventFormat),
     title: singleLineString().trim().min(1, { message: 'titleMissing' }).max(200, { message: 'tooLong' }),
     description: optionalText(5000, 'multi'),
-    start_date: z.string().trim().refine(isRealDate, { message: 'dateInvalid' }).refine((value) => !isRealDate(value) || inDateRange(value), { message: 'dateOutOfRange' }),
+    start_date: z.string().transform(normaliseDay).refine(isRealDate, { message: 'dateInvalid' }).refine((value) => !isRealDate(value) || inDateRange(value), { message: 'dateOutOfRange' }),
     starts_at: optionalPattern(time, 'timeInvalid'),
     ends_at: optionalPattern(time, 'timeInvalid'),
     place: optionalText(300),

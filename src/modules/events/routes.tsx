@@ -19,6 +19,7 @@ import { eventDistricts, eventsInOrder, findEvent, followFormat, insertEvent, li
 import { publicCalendarRoutes } from './routes-public.js';
 import { assertEditable, assertReadable, eventScopeOf, mayCreate, mayEdit, organizersFor, scopeProblems, type EventScope } from './scope.js';
 import { EventDetail, EventList, MonthCalendar, formatMonth, type DetailNotice } from './views.js';
+import { parseDay } from '../../ui/dates.js';
 
 /**
  * Staff pages of events: list, month calendar, create, edit, cancel and
@@ -40,7 +41,8 @@ const eventParams = z.object({ id: z.string() });
 const detailQuery = z.object({ created: pageText, saved: pageText, cancelled: pageText, promoted: pageText, notified: pageText, unreached: pageText });
 const cancelBody = z.object({ _csrf: z.string().optional(), reason: z.string().max(1000).optional() });
 
-const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+// a filter's day as typed (31.03.2026) or picked (2026-03-31); src/ui/dates.ts
+const dayOf = (value: unknown) => (typeof value === 'string' ? parseDay(value) ?? undefined : undefined);
 
 /** List filters from the query; values that are not valid are ignored rather than refused. */
 export function filtersOf(query: Record<string, unknown>): EventFilters {
@@ -48,8 +50,8 @@ export function filtersOf(query: Record<string, unknown>): EventFilters {
   return {
     format: eventFormats.includes(query.format as EventFormat) ? (query.format as EventFormat) : undefined,
     district: text(query.district),
-    from: isDay(query.from) ? query.from : undefined,
-    to: isDay(query.to) ? query.to : undefined,
+    from: dayOf(query.from),
+    to: dayOf(query.to),
     organizer: query.organizer === 'centre' || query.organizer === 'partner' ? query.organizer : undefined,
   };
 }

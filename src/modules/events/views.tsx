@@ -1,20 +1,17 @@
 import type { Language, Translate } from '../../i18n/index.js';
+import { berlinDay, dateLocales, formatDay } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import { eventFormats } from './form.js';
 import { Select } from './form-views.js';
 import { pageSize, type EventFilters, type EventRecord } from './queries.js';
 
 /** Staff pages of events: the list, the month calendar and an event's page. */
 
-const locales: Record<Language, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar', ru: 'ru-RU', uk: 'uk-UA' };
+const locales = dateLocales;
 
-/** A calendar day ('YYYY-MM-DD') written out in the page's language. */
-export function formatDay(date: string, language: Language, style: 'full' | 'medium' = 'medium'): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** The calendar day of an instant in Berlin, 'YYYY-MM-DD'. */
-export const berlinDay = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short' }).format(instant);
+// days are written the one way of src/ui/dates.ts; re-exported for the public pages and the tests beside this file
+export { berlinDay, formatDay };
 
 export function formatMonth(month: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
@@ -85,45 +82,41 @@ export function EventList({ t, language, events, total, page, filters, districts
       {events.length === 0 ? (
         <p class="kern-body">{t('events.list.none')}</p>
       ) : (
-        <div class="kern-table-responsive" role="region" aria-labelledby="events-caption" tabIndex={0}>
-          <table class="kern-table kern-table--small">
-            <caption id="events-caption" class="kern-title">
-              {t('events.list.caption', { count: total })}
-            </caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t('events.list.date')}</th>
-                <th scope="col" class="kern-table__header">{t('events.fields.title')}</th>
-                <th scope="col" class="kern-table__header">{t('events.fields.format')}</th>
-                <th scope="col" class="kern-table__header">{t('events.fields.district')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('events.list.registered')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('events.list.waitlisted')}</th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {events.map((event) => (
-                <tr key={event.id} class="kern-table__row" data-event={event.id}>
-                  <td class="kern-table__cell">
-                    {formatDay(event.start_date, language)} {timeOf(event)}
-                  </td>
-                  <th scope="row" class="kern-table__header">
-                    <a class="kern-link" href={`/events/${event.id}`}>
-                      {event.title}
-                    </a>
-                    {event.cancelled_at && <span class="kern-badge kern-badge--danger"> {t('events.list.cancelled')}</span>}
-                  </th>
-                  <td class="kern-table__cell">{t(`events.formats.${event.format}`)}</td>
-                  <td class="kern-table__cell">{event.district ?? ''}</td>
-                  <td class="kern-table__cell kern-table__cell--numeric">
-                    {event.registered}
-                    {event.capacity !== null ? ` / ${event.capacity}` : ''}
-                  </td>
-                  <td class="kern-table__cell kern-table__cell--numeric">{event.waitlisted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('events.list.caption', { count: total })}
+          captionVisible
+          rows={events}
+          rowKey={(event) => event.id}
+          rowProps={(event) => ({ 'data-event': event.id })}
+          columns={[
+            {
+              key: 'date',
+              label: t('events.list.date'),
+              cell: (event) => (
+                <>
+                  {formatDay(event.start_date, language)} {timeOf(event)}
+                </>
+              ),
+            },
+            {
+              key: 'title',
+              label: t('events.fields.title'),
+              rowHeader: true,
+              cell: (event) => (
+                <>
+                  <a class="kern-link" href={`/events/${event.id}`}>
+                    {event.title}
+                  </a>
+                  {event.cancelled_at && <span class="kern-badge kern-badge--danger"> {t('events.list.cancelled')}</span>}
+                </>
+              ),
+            },
+            { key: 'format', label: t('events.fields.format'), cell: (event) => t(`events.formats.${event.format}`) },
+            { key: 'district', label: t('events.fields.district'), cell: (event) => event.district ?? '' },
+            { key: 'registered', label: t('events.list.registered'), numeric: true, cell: (event) => `${event.registered}${event.capacity !== null ? ` / ${event.capacity}` : ''}` },
+            { key: 'waitlisted', label: t('events.list.waitlisted'), numeric: true, cell: (event) => event.waitlisted },
+          ]}
+        />
       )}
       {pages > 1 && (
         <nav aria-label={t('events.list.pages')}>
@@ -172,7 +165,6 @@ export function monthWeeks(month: string): (string | null)[][] {
 export function MonthCalendar({ t, language, month, events }: { t: Translate; language: Language; month: string; events: EventRecord[] }) {
   const weekdays = Array.from({ length: 7 }, (_, index) => new Date(Date.UTC(2024, 0, 1 + index))); // 2024-01-01 is a Monday
   const long = new Intl.DateTimeFormat(locales[language], { weekday: 'long', timeZone: 'UTC' });
-  const short = new Intl.DateTimeFormat(locales[language], { weekday: 'short', timeZone: 'UTC' });
   const byDay = new Map<string, EventRecord[]>();
   for (const event of events) byDay.set(event.start_date, [...(byDay.get(event.start_date) ?? []), event]);
   const title = t('events.calendar.title', { month: formatMonth(month, language) });
@@ -197,48 +189,37 @@ export function MonthCalendar({ t, language, month, events }: { t: Translate; la
         </li>
       </ul>
       {events.length === 0 && <p class="kern-body">{t('events.calendar.empty')}</p>}
-      <div class="kern-table-responsive" role="region" aria-labelledby="month-caption" tabIndex={0}>
-        <table class="kern-table kern-table--small mosaik-month">
-          <caption id="month-caption" class="kern-title">
-            {formatMonth(month, language)}
-          </caption>
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              {weekdays.map((day) => (
-                <th key={day.toISOString()} scope="col" class="kern-table__header">
-                  <abbr title={long.format(day)}>{short.format(day)}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {monthWeeks(month).map((week, index) => (
-              <tr key={index} class="kern-table__row">
-                {week.map((day, column) => (
-                  <td key={day ?? `empty-${column}`} class="kern-table__cell" data-day={day ?? undefined}>
-                    {day && (
-                      <>
-                        <span class="kern-body--small">{Number(day.slice(8))}</span>
-                        <ul class="kern-list">
-                          {(byDay.get(day) ?? []).map((event) => (
-                            <li key={event.id}>
-                              <a class="kern-link" href={`/events/${event.id}`}>
-                                {event.starts_at ? `${event.starts_at} ` : ''}
-                                {event.title}
-                                {event.cancelled_at ? ` (${t('events.list.cancelled')})` : ''}
-                              </a>
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={formatMonth(month, language)}
+        captionVisible
+        rows={monthWeeks(month)}
+        rowKey={(_, index) => index}
+        // on a phone each week reads as a list of its days ("Montag: 1 …"); days outside the month vanish
+        columns={weekdays.map((weekday, column) => ({
+          key: `day-${column}`,
+          label: long.format(weekday),
+          cell: (week: (string | null)[]) => {
+            const day = week[column];
+            if (!day) return null;
+            return (
+              <div data-day={day}>
+                <span class="kern-body--small">{Number(day.slice(8))}</span>
+                <ul class="kern-list">
+                  {(byDay.get(day) ?? []).map((event) => (
+                    <li key={event.id}>
+                      <a class="kern-link" href={`/events/${event.id}`}>
+                        {event.starts_at ? `${event.starts_at} ` : ''}
+                        {event.title}
+                        {event.cancelled_at ? ` (${t('events.list.cancelled')})` : ''}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          },
+        }))}
+      />
     </>
   );
 }

@@ -30,7 +30,7 @@ describe('evaluation of one event', () => {
     expect(html).toContain('1 = sehr gut; niedriger ist besser');
     expect(html).toMatch(/Zurückgegebene Bögen:<\/strong> 4/);
     const q4 = /data-question="4"[\s\S]*?<\/tr>/.exec(html)![0];
-    expect(q4).toMatch(/>2<\/td><td[^>]*>2<\/td><td[^>]*data-mean[^>]*>1,00/);
+    expect(q4).toMatch(/>2<\/div><\/td><td[^>]*><div[^>]*>2<\/div><\/td><td[^>]*data-mean[^>]*><div[^>]*>1,00/);
     expect(q4).toContain('(weniger als 5)');
     expect(html).toContain('/f/'); // the short link for staff
     expect(html).toContain('<svg aria-hidden="true"'); // the QR code

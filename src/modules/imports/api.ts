@@ -45,6 +45,25 @@ export const importOutcomeSchema = z
   .describe('What the import did (or, for a dry run, would do)');
 
 const errorSchema = z.object({ error: z.string(), message: z.string(), message_en: z.string() });
+/**
+ * A refused request: an unknown kind or no file, or (error "badRequest") a
+ * query or body the route's schema refused, then with one issue per field,
+ * as src/http/errors.ts sends them (the shared ValidationProblem).
+ */
+const refusalSchema = errorSchema.extend({
+  issues: z
+    .array(
+      z.object({
+        field: z.string().describe('Dotted path of the field, e.g. "dry_run" or "records.3.name"; empty for the whole input'),
+        location: z.enum(['body', 'querystring', 'params', 'headers']).describe('Where the field was sent'),
+        code: z.string().describe('The rule that failed (invalid_type, invalid_value, …)'),
+        message: z.string().describe('What is wrong and how to fix it, in the language of the request'),
+        message_en: z.string().describe('The same in English'),
+      }),
+    )
+    .optional()
+    .describe('One entry per refused field, when the query or body failed validation; a list whose rows fail the checks answers 422 with the outcome instead'),
+});
 
 const params = z.object({ kind: z.string().max(50).describe(`one of: ${importKinds.join(', ')}`) });
 const querystring = z.object({
@@ -93,7 +112,7 @@ export async function importsApi(fastify: FastifyInstance) {
         // validation without a parsed body, hence nullish. Lenient on purpose:
         // validation runs before the access check, which should answer first.
         body: recordsBody.nullish(),
-        response: { 200: importOutcomeSchema, 202: importJobSchema, 422: importOutcomeSchema, 400: errorSchema, 413: errorSchema },
+        response: { 200: importOutcomeSchema, 202: importJobSchema, 422: importOutcomeSchema, 400: refusalSchema, 413: errorSchema },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseName } from '../organisations/normalise.js';
+import { addressProblem } from '../mail/index.js';
 
 /**
  * Zod schemas for single cells (spec/exchange.md, "Files"). Every cell arrives
@@ -170,7 +171,12 @@ export function amount() {
 export function email() {
   return z.string().transform((value, ctx) => {
     if (value === '') return null;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    // the one address check of Mosaik (src/modules/mail/address.ts)
+    const problem = addressProblem(value);
+    if (problem === 'notAscii') {
+      return fail(ctx, 'email', `${quoteDe(value)} hat vor dem @ Umlaute oder andere Sonderzeichen, die viele Mailserver ablehnen. Schreiben Sie den Teil vor dem @ ohne sie (z. B. „ae“ statt „ä“) oder lassen Sie die Zelle leer.`, `${quoteEn(value)} has accents or other special letters before the @, which many mail servers refuse. Write the part before the @ without them (e.g. "ae" for "ä") or leave the cell empty.`);
+    }
+    if (problem !== null) {
       return fail(ctx, 'email', `${quoteDe(value)} ist keine E-Mail-Adresse. Korrigieren Sie sie (name@beispiel.de) oder lassen Sie die Zelle leer.`, `${quoteEn(value)} is not an e-mail address. Correct it (name@example.org) or leave the cell empty.`);
     }
     return value;

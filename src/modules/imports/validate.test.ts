@@ -147,6 +147,18 @@ describe('enumerations, written as the spec writes them', () => {
   });
 });
 
+describe('e-mail addresses, checked the one way Mosaik checks them (src/modules/mail/address.ts)', () => {
+  it('refuses an umlaut before the @, naming row and column, saying what to do in German and English', () => {
+    const file = (email: string) => ['event_key,person,email', `ev-1,Jürgen Schäfer,${email}`];
+    expect(check('participants', file('juergen@example.org')).problems).toEqual([]);
+    const problem = onlyProblem('participants', file('jürgen@example.org'), 'email');
+    expect(problem.message.de).toContain('„jürgen@example.org“ hat vor dem @ Umlaute');
+    expect(problem.message.de).toContain('„ae“ statt „ä“');
+    expect(problem.message.en).toContain('"jürgen@example.org" has accents or other special letters before the @');
+    expect(onlyProblem('participants', file('juergen@example'), 'email').message.en).toContain('is not an e-mail address');
+  });
+});
+
 describe('numbers', () => {
   const thisYear = new Date().getFullYear();
 

@@ -1,12 +1,14 @@
 import type { Language, Translate } from '../../i18n/index.js';
+import { dateLocales, formatInstant } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import type { ImportOutcome, ImportProblem } from './index.js';
 import { importKinds, importSchemas } from './schemas.js';
 import type { ImportRunSummary } from './uploads.js';
 
 /** Staff pages are German or English; problem messages come in both. */
 const messageLanguage = (language: Language): 'de' | 'en' => (language === 'en' ? 'en' : 'de');
-const numberFormat = (language: Language) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE');
+const numberFormat = (language: Language) => new Intl.NumberFormat(dateLocales[language]);
 const kindLabel = (t: Translate, kind: string) => t(`imports.kinds.${kind}.label`, { defaultValue: kind });
 
 type UploadField = 'kind' | 'file';
@@ -154,26 +156,9 @@ function DoneAlert({ t, language, run }: { t: Translate; language: Language; run
 }
 
 const numericHistoryColumns = ['rows', 'created', 'updated', 'unchanged', 'newOrganisations'] as const;
-const historyColumns = ['date', 'kind', 'file', ...numericHistoryColumns, 'by'] as const;
-
-function HeaderRow({ headings }: { headings: { label: string; numeric?: boolean }[] }) {
-  return (
-    <thead class="kern-table__head">
-      <tr class="kern-table__row">
-        {headings.map(({ label, numeric }) => (
-          <th class={`kern-table__header${numeric ? ' kern-table__header--numeric' : ''}`} scope="col" key={label}>
-            {label}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
 
 function History({ t, language, history }: { t: Translate; language: Language; history: ImportRunSummary[] }) {
   const n = numberFormat(language);
-  const date = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-  const numeric = 'kern-table__cell kern-table__cell--numeric';
   return (
     <section class="kern-stack-sm" aria-labelledby="history-title">
       <h2 class="kern-heading-medium" id="history-title">
@@ -182,31 +167,20 @@ function History({ t, language, history }: { t: Translate; language: Language; h
       {history.length === 0 ? (
         <p>{t('imports.history.empty')}</p>
       ) : (
-        <div class="kern-table-responsive" tabIndex={0} role="region" aria-labelledby="history-caption">
-          <table class="kern-table kern-table--small" id="history">
-            <caption class="kern-title" id="history-caption">
-              {t('imports.history.caption')}
-            </caption>
-            <HeaderRow
-              headings={historyColumns.map((key) => ({ label: t(`imports.history.${key}`), numeric: (numericHistoryColumns as readonly string[]).includes(key) }))}
-            />
-            <tbody class="kern-table__body">
-              {history.map((run) => (
-                <tr class="kern-table__row" key={run.id}>
-                  <td class="kern-table__cell">{date.format(run.at)}</td>
-                  <td class="kern-table__cell">{kindLabel(t, run.kind)}</td>
-                  <td class="kern-table__cell">{run.fileName}</td>
-                  {numericHistoryColumns.map((key) => (
-                    <td class={numeric} key={key}>
-                      {n.format(run[key])}
-                    </td>
-                  ))}
-                  <td class="kern-table__cell">{run.by ?? t('imports.history.commandLine')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('imports.history.caption')}
+          captionVisible
+          tableProps={{ id: 'history' }}
+          rows={history}
+          rowKey={(run) => run.id}
+          columns={[
+            { key: 'date', label: t('imports.history.date'), cell: (run) => formatInstant(run.at, language, { time: 'short' }) },
+            { key: 'kind', label: t('imports.history.kind'), cell: (run) => kindLabel(t, run.kind) },
+            { key: 'file', label: t('imports.history.file'), rowHeader: true, cell: (run) => run.fileName },
+            ...numericHistoryColumns.map((key) => ({ key, label: t(`imports.history.${key}`), numeric: true, cell: (run: ImportRunSummary) => n.format(run[key]) })),
+            { key: 'by', label: t('imports.history.by'), cell: (run) => run.by ?? t('imports.history.commandLine') },
+          ]}
+        />
       )}
     </section>
   );
@@ -339,18 +313,17 @@ function NewOrganisations({ t, outcome }: { t: Translate; outcome: ImportOutcome
         {t('imports.preview.newOrganisationsTitle')}
       </h2>
       <p>{t('imports.preview.newOrganisationsIntro')}</p>
-      <table class="kern-table kern-table--small" id="new-organisations">
-        <caption class="kern-title">{t('imports.preview.newOrganisationsCaption')}</caption>
-        <HeaderRow headings={[{ label: t('imports.preview.name') }, { label: t('imports.preview.lines') }]} />
-        <tbody class="kern-table__body">
-          {outcome.newOrganisations.map((organisation) => (
-            <tr class="kern-table__row" key={organisation.normalisedName}>
-              <td class="kern-table__cell">{organisation.name}</td>
-              <td class="kern-table__cell">{organisation.lines.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={t('imports.preview.newOrganisationsCaption')}
+        captionVisible
+        tableProps={{ id: 'new-organisations' }}
+        rows={outcome.newOrganisations}
+        rowKey={(organisation) => organisation.normalisedName}
+        columns={[
+          { key: 'name', label: t('imports.preview.name'), rowHeader: true, cell: (organisation) => organisation.name },
+          { key: 'lines', label: t('imports.preview.lines'), cell: (organisation) => organisation.lines.join(', ') },
+        ]}
+      />
     </section>
   );
 }
@@ -363,20 +336,21 @@ function ProblemTable({ t, language, fileName, problems, more }: { t: Translate;
       <h2 class="kern-heading-medium" id="problems-title">
         {t('imports.preview.problemsHeading')}
       </h2>
-      <div class="kern-table-responsive" tabIndex={-1} id="problems">
-        <table class="kern-table kern-table--small">
-          <caption class="kern-title">{t('imports.preview.problemsCaption', { file: fileName })}</caption>
-          <HeaderRow headings={[{ label: t('imports.preview.line'), numeric: true }, { label: t('imports.preview.column') }, { label: t('imports.preview.message') }]} />
-          <tbody class="kern-table__body">
-            {problems.map((problem, index) => (
-              <tr class="kern-table__row" id={`problem-${index}`} tabIndex={-1} key={index}>
-                <td class="kern-table__cell kern-table__cell--numeric">{problem.line > 0 ? problem.line : t('imports.preview.wholeFile')}</td>
-                <td class="kern-table__cell">{problem.column ?? t('imports.preview.noColumn')}</td>
-                <td class="kern-table__cell">{problem.message[say]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* the error summary's "all problems" link lands here */}
+      <div id="problems" tabIndex={-1}>
+        <Table
+          caption={t('imports.preview.problemsCaption', { file: fileName })}
+          captionVisible
+          rows={problems}
+          rowKey={(_, index) => index}
+          // each row is a target of the error summary's links
+          rowProps={(_, index) => ({ id: `problem-${index}`, tabIndex: -1 })}
+          columns={[
+            { key: 'line', label: t('imports.preview.line'), numeric: true, cell: (problem) => (problem.line > 0 ? problem.line : t('imports.preview.wholeFile')) },
+            { key: 'column', label: t('imports.preview.column'), cell: (problem) => problem.column ?? t('imports.preview.noColumn') },
+            { key: 'message', label: t('imports.preview.message'), cell: (problem) => problem.message[say] },
+          ]}
+        />
       </div>
       {more && <p>{more.message[say]}</p>}
     </section>

@@ -1,4 +1,6 @@
-import type { Translate } from '../../i18n/index.js';
+import { isLanguage, type Language, type Translate } from '../../i18n/index.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 import type { findOutboxMail, OutboxEntry, OutboxStatus } from './outbox.js';
 import { outboxStatuses } from './outbox.js';
 import { removedSecret } from './secret-links.js';
@@ -9,11 +11,13 @@ import { removedSecret } from './secret-links.js';
  * confirmation can be read. Preact escapes every value.
  */
 
+const asLanguage = (language: string): Language => (isLanguage(language) ? language : 'de');
+
 type Mail = NonNullable<Awaited<ReturnType<typeof findOutboxMail>>>;
 
 // timestamps arrive as Date (PostgreSQL, PGlite); typed loosely by the generated column types
 const moment = (value: unknown, language: string) =>
-  value === null || value === undefined ? '–' : new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(value as Date));
+  value === null || value === undefined ? '–' : formatInstant(new Date(value as Date), asLanguage(language), { style: 'numeric', time: 'medium' });
 
 export function OutboxPage(props: { t: Translate; language: string; mails: OutboxEntry[]; status?: OutboxStatus; limit: number; failed?: number }) {
   const { t, mails, language } = props;
@@ -48,39 +52,34 @@ export function OutboxPage(props: { t: Translate; language: string; mails: Outbo
       {mails.length === 0 ? (
         <p>{t('mail.outbox.empty')}</p>
       ) : (
-        <div class="kern-table-responsive">
-          <table class="kern-table kern-table--small" data-table="outbox">
-            <caption class="kern-title">{t('mail.outbox.caption', { count: mails.length, limit: props.limit })}</caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t('mail.field.created')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.to')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.subject')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.kind')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.status')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('mail.field.attempts')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.nextAttempt')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.lastError')}</th>
-                <th scope="col" class="kern-table__header">{t('mail.field.sentAt')}</th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {mails.map((mail) => (
-                <tr class="kern-table__row" data-kind={mail.kind}>
-                  <td class="kern-table__cell">{moment(mail.created_at, language)}</td>
-                  <td class="kern-table__cell">{mail.to_address}</td>
-                  <td class="kern-table__cell"><a class="kern-link" href={`/outbox/${mail.id}`}>{mail.subject}</a></td>
-                  <td class="kern-table__cell">{mail.kind}</td>
-                  <td class="kern-table__cell" data-status={mail.status}>{t(`mail.status.${mail.status}`)}</td>
-                  <td class="kern-table__cell kern-table__cell--numeric">{mail.attempts}</td>
-                  <td class="kern-table__cell">{mail.status === 'queued' ? moment(mail.next_attempt_at, language) : '–'}</td>
-                  <td class="kern-table__cell">{mail.last_error ?? '–'}</td>
-                  <td class="kern-table__cell">{moment(mail.sent_at, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('mail.outbox.caption', { count: mails.length, limit: props.limit })}
+          captionVisible
+          tableProps={{ 'data-table': 'outbox' }}
+          rows={mails}
+          rowKey={(mail) => mail.id}
+          rowProps={(mail) => ({ 'data-kind': mail.kind })}
+          columns={[
+            { key: 'created', label: t('mail.field.created'), cell: (mail) => moment(mail.created_at, language) },
+            { key: 'to', label: t('mail.field.to'), cell: (mail) => mail.to_address },
+            {
+              key: 'subject',
+              label: t('mail.field.subject'),
+              rowHeader: true,
+              cell: (mail) => (
+                <a class="kern-link" href={`/outbox/${mail.id}`}>
+                  {mail.subject}
+                </a>
+              ),
+            },
+            { key: 'kind', label: t('mail.field.kind'), cell: (mail) => mail.kind },
+            { key: 'status', label: t('mail.field.status'), cell: (mail) => <span data-status={mail.status}>{t(`mail.status.${mail.status}`)}</span> },
+            { key: 'attempts', label: t('mail.field.attempts'), numeric: true, cell: (mail) => mail.attempts },
+            { key: 'nextAttempt', label: t('mail.field.nextAttempt'), cell: (mail) => (mail.status === 'queued' ? moment(mail.next_attempt_at, language) : '–') },
+            { key: 'lastError', label: t('mail.field.lastError'), cell: (mail) => mail.last_error ?? '–' },
+            { key: 'sentAt', label: t('mail.field.sentAt'), cell: (mail) => moment(mail.sent_at, language) },
+          ]}
+        />
       )}
     </div>
   );

@@ -164,7 +164,7 @@ describe('the organisation directory, profiles and timeline', () => {
     expect(response.body).toContain('Bitte korrigieren Sie diese Angaben');
     expect(response.body).toContain('href="#founded_year"');
     expect(response.body).toContain('Gründungsjahr: Geben Sie ein Jahr zwischen 1800 und 2100 an');
-    expect(response.body).toContain('E-Mail: Geben Sie eine E-Mail-Adresse an');
+    expect(response.body).toContain('E-Mail: Geben Sie eine gültige E-Mail-Adresse an');
     expect(response.body).toContain('Postleitzahl: Geben Sie eine Postleitzahl mit 5 Ziffern an');
     expect(response.body).toContain('Porträt veröffentlichen: Ein Porträt wird nur mit Einwilligung veröffentlicht');
     expect(response.body).toContain('value="neunzehnhundert"');
@@ -229,6 +229,12 @@ describe('the organisation directory, profiles and timeline', () => {
     const alias = await post(`/organisations/${await idOf(db, 'Jugendkulturinitiative Wetzlar')}/edit`, { name: 'Jugendkulturinitiative Wetzlar', aliases: 'dtkv' });
     expect(alias.statusCode).toBe(400);
     expect(alias.body).toContain('Weitere Namen und Kürzel: „dtkv“ ist schon ein Name von');
+    // the one address check of Mosaik: an umlaut before the @ is refused, naming the field
+    const umlaut = await post('/organisations/new', { name: 'Schwäbischer Kulturverein Fulda', email: 'jürgen@example.org' });
+    expect(umlaut.statusCode).toBe(400);
+    expect(umlaut.body).toContain('E-Mail: Geben Sie eine gültige E-Mail-Adresse an, z. B. info@beispielverein.de; vor dem @ ohne Umlaute');
+    const umlautEnglish = await post('/organisations/new?lang=en', { name: 'Schwäbischer Kulturverein Fulda', email: 'jürgen@example.org' });
+    expect(umlautEnglish.body).toContain('E-mail: enter a valid e-mail address, e.g. info@example-association.de; before the @ without accents');
 
     const fresh = await post('/organisations/new', { name: 'Eritreischer Elternverein Kassel e. V.', district: 'Kassel', legal_form: 'ev' });
     expect(fresh.statusCode).toBe(303);

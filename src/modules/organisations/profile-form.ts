@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
+import { isDeliverableAddress } from '../mail/index.js';
 
 /**
  * The profile form (edit and create): what staff type, checked by one Zod
@@ -47,8 +49,8 @@ const coordinate = (limit: number) =>
 const words = cell.pipe(z.string().max(2000, 'tooLong')).transform((value) => [...new Set(value.split(/[,;\n]/).map((word) => word.trim()).filter(Boolean))]);
 const lines = cell.pipe(z.string().max(5000, 'tooLong')).transform((value) => [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))]);
 const day = cell
-  .pipe(z.string().trim())
-  .refine((value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), 'date')
+  .pipe(z.string().transform(normaliseDay))
+  .refine((value) => value === '' || isIsoDay(value), 'date')
   .transform((value) => (value === '' ? null : value));
 const website = cell
   .pipe(z.string().trim().max(300, 'tooLong'))
@@ -75,7 +77,7 @@ export const profileForm = z
     postcode: cell.pipe(z.string().trim()).refine((value) => value === '' || /^\d{5}$/.test(value), 'postcode').transform((value) => (value === '' ? null : value)),
     email: cell
       .pipe(z.string().trim())
-      .refine((value) => value === '' || z.email().safeParse(value).success, 'email')
+      .refine((value) => value === '' || isDeliverableAddress(value), 'email')
       .transform((value) => (value === '' ? null : value)),
     website,
     phone: optionalText(100),

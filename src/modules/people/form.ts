@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { consentPurposes, consentSources, personLanguages, personRoles } from './tables.js';
+import { isIsoDay, normaliseDay } from '../../ui/dates.js';
+import { isDeliverableAddress } from '../mail/index.js';
 
 /**
  * The forms of the people pages, each checked by one Zod schema. An issue's
@@ -14,7 +16,8 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 /** One rule per field of a person, on trimmed text; shared by the form and the API. */
 export const personRules = {
   full_name: z.string().trim().min(1, 'required').max(200, 'tooLong').regex(letterOrDigit, 'required'),
-  email: z.string().trim().max(254, 'tooLong').pipe(z.email('email')),
+  // Zod's e-mail format (the API documents it), then the one address check of Mosaik (src/modules/mail/address.ts): no non-ASCII local part
+  email: z.string().trim().max(254, 'tooLong').pipe(z.email('email')).refine(isDeliverableAddress, 'email'),
   phone: z.string().trim().max(40, 'tooLong').regex(phonePattern, 'phone'),
   preferred_language: z.enum(personLanguages, 'choice'),
   notes: z.string().trim().max(10_000, 'tooLong'),
@@ -24,9 +27,9 @@ const cell = z.preprocess((value) => (Array.isArray(value) ? value[0] : value ??
 /** An optional field: empty text means "none" (null); otherwise the rule applies. */
 const textOf = (value: unknown) => String(Array.isArray(value) ? value[0] : value ?? '').trim();
 const optional = <T extends z.ZodType<string>>(rule: T) => z.preprocess((value) => (textOf(value) === '' ? null : textOf(value)), rule.nullable());
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
-const optionalDay = cell.pipe(z.string().trim()).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
-const requiredDay = cell.pipe(z.string().trim()).refine((value) => value !== '', 'required').refine((value) => value === '' || isDay(value), 'date');
+const isDay = isIsoDay;
+const optionalDay = cell.pipe(z.string().transform(normaliseDay)).refine((value) => value === '' || isDay(value), 'date').transform((value) => (value === '' ? null : value));
+const requiredDay = cell.pipe(z.string().transform(normaliseDay)).refine((value) => value !== '', 'required').refine((value) => value === '' || isDay(value), 'date');
 const requiredChoice = <T extends readonly [string, ...string[]]>(options: T) =>
   cell.pipe(z.string()).refine((value) => value !== '', 'required').refine((value) => value === '' || (options as readonly string[]).includes(value), 'choice').transform((value) => value as T[number]);
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import type { ErasurePlan } from './erasure.js';
 import { cellText, tableLabel } from './export-views.js';
 import type { OrganisationErasurePlan } from './organisation-erasure.js';
@@ -48,37 +49,27 @@ export function PersonErasePage({ t, csrfToken, plan, reason, error, done }: Per
         <>
           <Alert kind="warning">{p('personWarning')}</Alert>
           <h2 class="kern-heading-medium" id="plan-title">{p('planTitle')}</h2>
-          <div class="kern-table-responsive" role="region" aria-labelledby="plan-title" tabIndex={0}>
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">{p('planCaption')}</caption>
-              <thead>
-                <tr class="kern-table__row">
-                  <th class="kern-table__header" scope="col">{p('table')}</th>
-                  <th class="kern-table__header" scope="col">{p('count')}</th>
-                  <th class="kern-table__header" scope="col">{p('what')}</th>
-                  <th class="kern-table__header" scope="col">{p('examples')}</th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {plan.tables.map((table) => {
+          <Table
+            caption={p('planCaption')}
+            rows={plan.tables}
+            rowKey={(table) => table.table}
+            columns={[
+              { key: 'table', label: p('table'), rowHeader: true, cell: (table) => tableLabel(t, table.table) },
+              { key: 'count', label: p('count'), numeric: true, cell: (table) => table.count },
+              { key: 'what', label: p('what'), cell: (table) => <span lang="de">{table.erasure}</span> },
+              {
+                key: 'examples',
+                label: p('examples'),
+                cell: (table) => {
                   const entry = catalogueEntry(table.table);
                   const columns = entry?.personal ? entry.columns : [];
-                  return (
-                    <tr class="kern-table__row" key={table.table}>
-                      <th class="kern-table__header" scope="row">{tableLabel(t, table.table)}</th>
-                      <td class="kern-table__cell">{table.count}</td>
-                      <td class="kern-table__cell" lang="de">{table.erasure}</td>
-                      <td class="kern-table__cell">
-                        {table.examples.map((row, index) => (
-                          <div key={index}>{shorten(columns.map((column) => (row[column] == null ? '' : cellText(row[column]))).filter(Boolean).join(' · ') || '–')}</div>
-                        ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  return table.examples.map((row, index) => (
+                    <div key={index}>{shorten(columns.map((column) => (row[column] == null ? '' : cellText(row[column]))).filter(Boolean).join(' · ') || '–')}</div>
+                  ));
+                },
+              },
+            ]}
+          />
           <p class="kern-body">{p('consentNote')}</p>
           <ReasonForm t={t} action={`/people/${plan.personId}/erase`} csrfToken={csrfToken} reason={reason} error={error} submit={p('personSubmit')} />
         </>

@@ -1,4 +1,6 @@
 import type { Language, Translate } from '../../i18n/index.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Table } from '../../ui/table.js';
 import type { PersonExport } from './export.js';
 
 /** The readable export page (Art. 15): every table with the rows held about the person. */
@@ -32,7 +34,7 @@ export function ExportPage({ t, language, result, jsonHref, backHref }: ExportPa
   const p = (key: string, options?: Record<string, unknown>) => t(`privacy.export.${key}`, options);
   const held = result.tables.filter((table) => table.rows.length > 0);
   const empty = result.tables.filter((table) => table.rows.length === 0);
-  const when = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(result.generatedAt));
+  const when = formatInstant(result.generatedAt, language, { style: 'long', time: 'short' });
   return (
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{p('title', { name: result.subject.name || `#${result.subject.accountId}` })}</h1>
@@ -62,31 +64,12 @@ export function ExportPage({ t, language, result, jsonHref, backHref }: ExportPa
           <p class="kern-body kern-body--small">
             {p('purpose')}: <span lang="de">{table.purpose}</span>. {p('legalBasis')}: <span lang="de">{table.legalBasis}</span>. {p('retention')}: <span lang="de">{table.retention}</span>.
           </p>
-          <div class="kern-table-responsive" role="region" aria-labelledby={`table-${table.table}`} tabIndex={0}>
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">{p('caption', { table: tableLabel(t, table.table) })}</caption>
-              <thead>
-                <tr class="kern-table__row">
-                  {table.columns.map((column) => (
-                    <th class="kern-table__header" scope="col" key={column}>
-                      <code>{column}</code>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {table.rows.map((row, index) => (
-                  <tr class="kern-table__row" key={index}>
-                    {table.columns.map((column) => (
-                      <td class="kern-table__cell" key={column}>
-                        {cellText(row[column])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={p('caption', { table: tableLabel(t, table.table) })}
+            rows={table.rows}
+            rowKey={(_, index) => index}
+            columns={table.columns.map((column) => ({ key: column, label: column, cell: (row: Record<string, unknown>) => cellText(row[column]) }))}
+          />
         </section>
       ))}
       <section class="kern-stack-sm" aria-labelledby="nothing-held">

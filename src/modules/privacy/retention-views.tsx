@@ -1,5 +1,7 @@
 import type { Language, Translate } from '../../i18n/index.js';
+import { formatInstant } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import { retentionUnits, type RetentionRule, type RuleResult } from './retention.js';
 
 /** The data protection hub for admins and the retention rules page with its dry run. */
@@ -45,7 +47,18 @@ interface RetentionPageProps {
 export function RetentionPage({ t, language, csrfToken, rules, input, errors, notice }: RetentionPageProps) {
   const p = (key: string, options?: Record<string, unknown>) => t(`privacy.retention.${key}`, options);
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
-  const when = (instant: Date) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(instant);
+  const when = (instant: Date) => formatInstant(instant, language);
+  // what each row's fields show: the values just sent back (with their errors), else the stored rule
+  const fieldsOf = (rule: RetentionRule) => {
+    const amountName = `${rule.kind}.amount`;
+    return {
+      amountName,
+      error: errorOf(amountName),
+      amount: input ? input[amountName] ?? '' : String(rule.amount),
+      unit: input ? input[`${rule.kind}.unit`] ?? rule.unit : rule.unit,
+      enabled: input ? input[`${rule.kind}.enabled`] === 'on' : rule.enabled,
+    };
+  };
   return (
     <div class="kern-stack-lg">
       <ErrorSummary title={p('errorTitle')} errors={errors} />
@@ -54,66 +67,70 @@ export function RetentionPage({ t, language, csrfToken, rules, input, errors, no
       {notice === 'saved' && <Alert kind="success">{p('saved')}</Alert>}
       <form method="post" action="/privacy/retention" class="kern-stack-sm" noValidate>
         <CsrfField token={csrfToken} />
-        <div class="kern-table-responsive" role="region" aria-labelledby="rules-caption" tabIndex={0}>
-          <table class="kern-table kern-table--small">
-            <caption class="kern-sr-only" id="rules-caption">{p('caption')}</caption>
-            <thead>
-              <tr class="kern-table__row">
-                <th class="kern-table__header" scope="col">{p('kind')}</th>
-                <th class="kern-table__header" scope="col">{p('amount')}</th>
-                <th class="kern-table__header" scope="col">{p('unit')}</th>
-                <th class="kern-table__header" scope="col">{p('enabled')}</th>
-                <th class="kern-table__header" scope="col">{p('updatedAt')}</th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {rules.map((rule) => {
-                const amountName = `${rule.kind}.amount`;
-                const error = errorOf(amountName);
-                const amount = input ? input[amountName] ?? '' : String(rule.amount);
-                const unit = input ? input[`${rule.kind}.unit`] ?? rule.unit : rule.unit;
-                const enabled = input ? input[`${rule.kind}.enabled`] === 'on' : rule.enabled;
+        <Table
+          caption={p('caption')}
+          rows={rules}
+          rowKey={(rule) => rule.kind}
+          columns={[
+            {
+              key: 'kind',
+              label: p('kind'),
+              rowHeader: true,
+              cell: (rule) => (
+                <>
+                  {p(`kinds.${rule.kind}.label`)}
+                  <div class="kern-body kern-body--small">{p(`kinds.${rule.kind}.text`)}</div>
+                </>
+              ),
+            },
+            {
+              key: 'amount',
+              label: p('amount'),
+              cell: (rule) => {
+                const { amountName, error, amount } = fieldsOf(rule);
                 return (
-                  <tr class="kern-table__row" key={rule.kind}>
-                    <th class="kern-table__header" scope="row">
-                      {p(`kinds.${rule.kind}.label`)}
-                      <div class="kern-body kern-body--small">{p(`kinds.${rule.kind}.text`)}</div>
-                    </th>
-                    <td class="kern-table__cell">
-                      {error && (
-                        <p class="kern-error" id={`${amountName}-error`}>
-                          {error}
-                        </p>
-                      )}
-                      <input class={inputClass(error)} id={amountName} name={amountName} inputMode="numeric" size={5}
-                        value={amount} aria-label={p('amountFor', { kind: p(`kinds.${rule.kind}.label`) })} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${amountName}-error` : undefined} />
-                    </td>
-                    <td class="kern-table__cell">
-                      <div class="kern-form-input__select-wrapper">
-                        <select class="kern-form-input__select" name={`${rule.kind}.unit`} aria-label={p('unitFor', { kind: p(`kinds.${rule.kind}.label`) })}>
-                          {retentionUnits.map((option) => (
-                            <option key={option} value={option} selected={option === unit}>
-                              {p(`units.${option}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                    </td>
-                    <td class="kern-table__cell">
-                      <div class="kern-form-check">
-                        <input class="kern-form-check__checkbox" type="checkbox" id={`${rule.kind}.enabled`} name={`${rule.kind}.enabled`} checked={enabled} />
-                        <label class="kern-label" for={`${rule.kind}.enabled`}>
-                          {p('enabledFor', { kind: p(`kinds.${rule.kind}.label`) })}
-                        </label>
-                      </div>
-                    </td>
-                    <td class="kern-table__cell">{when(rule.updatedAt)}</td>
-                  </tr>
+                  <>
+                    {error && (
+                      <p class="kern-error" id={`${amountName}-error`}>
+                        {error}
+                      </p>
+                    )}
+                    <input class={inputClass(error)} id={amountName} name={amountName} inputMode="numeric" size={5}
+                      value={amount} aria-label={p('amountFor', { kind: p(`kinds.${rule.kind}.label`) })} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${amountName}-error` : undefined} />
+                  </>
                 );
-              })}
-            </tbody>
-          </table>
-        </div>
+              },
+            },
+            {
+              key: 'unit',
+              label: p('unit'),
+              cell: (rule) => (
+                <div class="kern-form-input__select-wrapper">
+                  <select class="kern-form-input__select" name={`${rule.kind}.unit`} aria-label={p('unitFor', { kind: p(`kinds.${rule.kind}.label`) })}>
+                    {retentionUnits.map((option) => (
+                      <option key={option} value={option} selected={option === fieldsOf(rule).unit}>
+                        {p(`units.${option}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ),
+            },
+            {
+              key: 'enabled',
+              label: p('enabled'),
+              cell: (rule) => (
+                <div class="kern-form-check">
+                  <input class="kern-form-check__checkbox" type="checkbox" id={`${rule.kind}.enabled`} name={`${rule.kind}.enabled`} checked={fieldsOf(rule).enabled} />
+                  <label class="kern-label" for={`${rule.kind}.enabled`}>
+                    {p('enabledFor', { kind: p(`kinds.${rule.kind}.label`) })}
+                  </label>
+                </div>
+              ),
+            },
+            { key: 'updatedAt', label: p('updatedAt'), cell: (rule) => when(rule.updatedAt) },
+          ]}
+        />
         <button type="submit" class="kern-btn kern-btn--primary">
           <span class="kern-label">{p('save')}</span>
         </button>
@@ -155,43 +172,33 @@ function RunForm({ t, csrfToken, error }: { t: Translate; csrfToken: string; err
 
 export function RetentionResultsPage({ t, language, csrfToken, results, dryRun }: { t: Translate; language: Language; csrfToken: string; results: RuleResult[]; dryRun: boolean }) {
   const p = (key: string, options?: Record<string, unknown>) => t(`privacy.retention.${key}`, options);
-  const when = (iso: string) => new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+  const when = (iso: string) => formatInstant(iso, language, { time: 'short' });
   return (
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{dryRun ? p('dryRunTitle') : p('runDoneTitle')}</h1>
       <Alert kind={dryRun ? 'info' : 'success'}>{dryRun ? p('dryRunNote') : p('runDoneNote')}</Alert>
-      <div class="kern-table-responsive" role="region" aria-labelledby="results-caption" tabIndex={0}>
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only" id="results-caption">{p('resultsCaption')}</caption>
-          <thead>
-            <tr class="kern-table__row">
-              <th class="kern-table__header" scope="col">{p('kind')}</th>
-              <th class="kern-table__header" scope="col">{p('cutoff')}</th>
-              <th class="kern-table__header" scope="col">{p('count')}</th>
-              <th class="kern-table__header" scope="col">{p('examples')}</th>
-              <th class="kern-table__header" scope="col">{p('applied')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {results.map((result) => (
-              <tr class="kern-table__row" key={result.kind}>
-                <th class="kern-table__header" scope="row">
-                  {p(`kinds.${result.kind}.label`)}
-                  {!result.enabled && <div class="kern-body kern-body--small">{p('disabled')}</div>}
-                </th>
-                <td class="kern-table__cell">{when(result.cutoff)}</td>
-                <td class="kern-table__cell">{result.count}</td>
-                <td class="kern-table__cell">
-                  {result.examples.map((example, index) => (
-                    <div key={index}>{example}</div>
-                  ))}
-                </td>
-                <td class="kern-table__cell">{result.applied}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={p('resultsCaption')}
+        rows={results}
+        rowKey={(result) => result.kind}
+        columns={[
+          {
+            key: 'kind',
+            label: p('kind'),
+            rowHeader: true,
+            cell: (result) => (
+              <>
+                {p(`kinds.${result.kind}.label`)}
+                {!result.enabled && <div class="kern-body kern-body--small">{p('disabled')}</div>}
+              </>
+            ),
+          },
+          { key: 'cutoff', label: p('cutoff'), cell: (result) => when(result.cutoff) },
+          { key: 'count', label: p('count'), numeric: true, cell: (result) => result.count },
+          { key: 'examples', label: p('examples'), cell: (result) => result.examples.map((example, index) => <div key={index}>{example}</div>) },
+          { key: 'applied', label: p('applied'), numeric: true, cell: (result) => result.applied },
+        ]}
+      />
       {dryRun && <RunForm t={t} csrfToken={csrfToken} error={false} />}
       <p class="kern-body">
         <a class="kern-link" href="/privacy/retention">{p('back')}</a>

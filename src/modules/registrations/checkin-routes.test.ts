@@ -49,6 +49,28 @@ describe(`staff registration, sign-in sheet and check-in pages on ${testEngine}`
     expect((await get('/events/999999/registrations')).statusCode).toBe(404);
   });
 
+  it('warns staff on the list when a mail server refused a registration’s confirmation for good', async () => {
+    const eventId = await createEvent();
+    const db = test.database.db;
+    const refused = await registerForEvent(db, { eventId, organisationName: 'Elternverein Ost', contactEmail: 'Niemand@Verein.example', language: 'de', persons: [{ name: 'Nora Brandt' }] }, { baseUrl: 'https://mosaik.example' });
+    const delivered = await register(eventId, 'Sportverein Süd', ['Olga Petrowa']);
+    const before = await get(`/events/${eventId}/registrations`);
+    expect(before.body).not.toContain('data-mail-refused');
+    // as the sender leaves a mail after a 5xx answer (src/modules/mail/sender.ts): failed, with the server's reply
+    await db.updateTable('mail_outbox').set({ status: 'failed', last_error: '550 5.1.1 <niemand@verein.example>: User unknown' }).where('registration_id', '=', refused.persons[0].id).execute();
+    const page = await get(`/events/${eventId}/registrations`);
+    expect(page.body).toContain(`data-mail-refused="${refused.persons[0].id}"`);
+    expect(page.body).not.toContain(`data-mail-refused="${delivered.persons[0].id}"`);
+    expect(page.body).toContain('Bestätigung nicht zugestellt');
+    expect(page.body).toContain('Antwort des Mailservers: 550 5.1.1 &lt;niemand@verein.example>: User unknown'); // Preact escapes <, not >
+    const alert = /<div data-mail-refused-alert[^>]*>[\s\S]*?<\/div><\/div><\/div>/.exec(page.body)?.[0] ?? '';
+    expect(alert).toContain('Eine Bestätigung konnte nicht zugestellt werden');
+    expect(alert).toMatch(/Nora Brandt \(niemand@verein\.example\)/i);
+    expect(alert).not.toContain('Olga Petrowa');
+    const english = await get(`/events/${eventId}/registrations?lang=en`);
+    expect(english.body).toContain('A confirmation could not be delivered: the mail server refused the address permanently.');
+  });
+
   it('registers by staff beyond the limit with a reason, audited, and admits from the waitlist', async () => {
     const eventId = await createEvent({ capacity: 1 });
     const first = await register(eventId, 'Elternverein Nord', ['Ayşe Yılmaz']);
@@ -151,6 +173,12 @@ describe(`staff registration, sign-in sheet and check-in pages on ${testEngine}`
     const wrongMail = await post(`/events/${eventId}/walk-ins`, { personName: 'Lena Berg', email: 'lena-at-example' });
     expect(wrongMail.body).toContain('href="#email"');
     expect(wrongMail.body).toContain('value="Lena Berg"');
+    // the one address check of Mosaik: an umlaut before the @ would be refused by most mail servers
+    const umlaut = await post(`/events/${eventId}/walk-ins`, { personName: 'Jürgen Schäfer', email: 'jürgen@example.org' });
+    expect(umlaut.statusCode).toBe(400);
+    expect(umlaut.body).toContain('href="#email"');
+    expect(umlaut.body).toContain('„jürgen@example.org“ enthält vor dem @ Umlaute oder andere Sonderzeichen');
+    expect(umlaut.body).toContain('Feld „E-Mail“');
   });
 
   it('marks no-shows only after a confirmation and not before the event', async () => {

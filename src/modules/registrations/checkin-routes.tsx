@@ -6,7 +6,7 @@ import { renderPage } from '../../http/render.js';
 import { idParams, pageText } from '../../http/validation.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { CheckInPage, NoShowsPage, type CheckInProps } from './checkin-views.js';
-import { RegistrationError } from './errors.js';
+import { addressError, RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
 import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
@@ -29,8 +29,6 @@ const checkInBody = z.object({ _csrf: text, registration: text, q: text });
 const walkInBody = z.object({ _csrf: text, personName: text, organisationName: text, organisationName_id: text, organisationName_choice: text, organisationName_asked: text, email: text });
 const checkInQuery = z.object({ q: pageText, checked: pageText, walkIn: pageText, noShows: pageText });
 const noShowsBody = z.object({ _csrf: text, confirm: text });
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Today in the centre's time zone, as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
@@ -87,7 +85,8 @@ export async function checkInRoutes(fastify: FastifyInstance) {
     // the directory's own name resolves to the chosen organisation; "create new" creates it in the walk-in's transaction
     const organisationName = pick.kind === 'none' ? undefined : pick.name;
     try {
-      if (email && !emailPattern.test(email)) throw new RegistrationError('emailInvalid', 'email', { email });
+      const emailProblem = email ? addressError(email, 'email') : null;
+      if (emailProblem) throw emailProblem;
       const { registrationId } = await addWalkIn(app.db, event.id, { personName: body.personName ?? '', organisationName, email }, request.account!.id);
       return reply.redirect(`/events/${event.id}/check-in?walkIn=${registrationId}`, 303);
     } catch (error) {

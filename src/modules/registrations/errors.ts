@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.js';
+import { addressProblem } from '../mail/index.js';
 
 /**
  * A registration refused for a reason the person can fix (a DomainError: the
@@ -14,6 +15,7 @@ export type RegistrationErrorCode =
   | 'personNameMissing'
   | 'emailMissing'
   | 'emailInvalid'
+  | 'emailNotAscii'
   | 'alreadyRegistered'
   | 'emailAlreadyRegistered'
   | 'onePersonWithoutOrganisation'
@@ -34,4 +36,12 @@ export class RegistrationError extends DomainError {
   get params(): Record<string, string | number> {
     return this.parameters;
   }
+}
+
+/** The refusal of an e-mail address by the one check of all forms (src/modules/mail/address.ts), or null when it is fine. */
+export function addressError(email: string, field: string): RegistrationError | null {
+  const problem = addressProblem(email);
+  if (problem === null) return null;
+  if (problem === 'required') return new RegistrationError('emailMissing', field);
+  return new RegistrationError(problem === 'notAscii' ? 'emailNotAscii' : 'emailInvalid', field, { email: email.trim() });
 }

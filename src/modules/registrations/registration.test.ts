@@ -128,6 +128,13 @@ describe(`registration on ${testEngine}`, () => {
     const group = await register(eventId, null, ['Ida', 'Jan'], { contactEmail: 'familie@beispiel.example' }).catch((caught) => caught);
     expect(group).toMatchObject({ code: 'onePersonWithoutOrganisation', field: 'organisation' });
     expect(group.text.de).toContain('Organisation');
+    // an address most mail servers refuse (an umlaut before the @) is refused here, naming the field, for the contact and for a person
+    for (const extra of [{ contactEmail: 'jürgen@example.org' }, { persons: [{ name: 'Jürgen', email: 'jürgen@example.org' }] }]) {
+      const refusal = await register(eventId, null, ['Jürgen'], extra).catch((caught) => caught);
+      expect(refusal).toMatchObject({ code: 'emailNotAscii', field: 'contactEmail' in extra ? 'contactEmail' : 'persons.0.email' });
+      expect(refusal.text.de).toContain('Bitte prüfen Sie das Feld „E-Mail“');
+      expect(refusal.text.en).toContain('Please check the field "E-mail"');
+    }
     // the same address as a person's own address of another registration counts too
     await expect(register(eventId, null, ['Kai'], { contactEmail: 'kai@beispiel.example', persons: [{ name: 'Kai', email: 'GAST@beispiel.example' }] })).rejects.toMatchObject({ code: 'emailAlreadyRegistered' });
     // after a cancellation the address may register again; staff may override

@@ -4,7 +4,7 @@ import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { writeAudit } from '../identity/audit.js';
 import { findOrganisationIds, resolveOrganisationName } from '../organisations/matching.js';
 import { normaliseName, normalisePersonName } from '../organisations/normalise.js';
-import { RegistrationError } from './errors.js';
+import { addressError, RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
 import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
 
@@ -46,7 +46,6 @@ export interface RegistrationOutcome {
   persons: { id: number; name: string; status: RegistrationStatus }[];
 }
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(24).toString('base64url');
@@ -116,7 +115,8 @@ export async function registerForEvent(db: Db, request: RegistrationRequest, opt
 
 function checkPersons(request: RegistrationRequest) {
   if (request.contactEmail.trim() === '') throw new RegistrationError('emailMissing', 'contactEmail');
-  if (!emailPattern.test(request.contactEmail.trim())) throw new RegistrationError('emailInvalid', 'contactEmail', { email: request.contactEmail });
+  const contactProblem = addressError(request.contactEmail, 'contactEmail');
+  if (contactProblem) throw contactProblem;
   if (request.persons.length === 0) throw new RegistrationError('noPersons', 'persons');
   const seen = new Set<string>();
   return request.persons.map((person, index) => {
@@ -126,7 +126,8 @@ function checkPersons(request: RegistrationRequest) {
     if (seen.has(key)) throw new RegistrationError('duplicatePerson', `persons.${index}.name`, { name });
     seen.add(key);
     const email = person.email?.trim() || null;
-    if (email && !emailPattern.test(email)) throw new RegistrationError('emailInvalid', `persons.${index}.email`, { email });
+    const emailProblem = email ? addressError(email, `persons.${index}.email`) : null;
+    if (emailProblem) throw emailProblem;
     return { name, key, email };
   });
 }

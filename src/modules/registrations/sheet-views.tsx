@@ -47,17 +47,21 @@ export interface StaffListProps {
   notice?: string;
   errors?: FieldError[];
   values?: { organisation?: string; organisationId?: string; organisationChoice?: string; organisationPick?: OrganisationPick; email?: string; person?: string; reason?: string };
+  /** Registrations whose mail a mail server refused for good, with its answer (issue 10: the person may believe they are registered). */
+  refusedMails?: Map<number, string | null>;
 }
 
 export function StaffRegistrationList(props: StaffListProps) {
   const { t, event, errors = [], values = {} } = props;
   const shown = props.status ? props.registrations.filter((row) => row.status === props.status) : props.registrations;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
+  const refused = props.refusedMails ?? new Map<number, string | null>();
   return (
     <div class="kern-stack-md">
       <h1 class="kern-heading-large">{t('registrations.staff.title', { title: event.title })}</h1>
       <ErrorSummary title={t('errors.summary')} errors={errors} />
       {props.notice && <Alert kind="success">{t(`registrations.staff.notice.${props.notice}`)}</Alert>}
+      <RefusedMailsAlert t={t} registrations={props.registrations} refused={refused} />
       <p>
         {eventDate(event, props.language)}
         {event.place ? ` · ${event.place}` : ''}
@@ -89,7 +93,22 @@ export function StaffRegistrationList(props: StaffListProps) {
         columns={[
           { key: 'person', label: t('registrations.staff.person'), rowHeader: true, cell: (row) => row.person_name },
           { key: 'organisation', label: t('registrations.staff.organisation'), cell: (row) => row.organisation_name ?? '–' },
-          { key: 'status', label: t('registrations.staff.status'), cell: (row) => <>{t(`registrations.status.${row.status}`)}{row.overridden && ` (${t('registrations.staff.overridden')})`}</> },
+          {
+            key: 'status',
+            label: t('registrations.staff.status'),
+            cell: (row) => (
+              <>
+                {t(`registrations.status.${row.status}`)}
+                {row.overridden && ` (${t('registrations.staff.overridden')})`}
+                {refused.has(row.id) && (
+                  <div data-mail-refused={String(row.id)}>
+                    <span class="kern-badge kern-badge--danger">{t('registrations.staff.mailRefused')}</span>
+                    {refused.get(row.id) && <div class="kern-body--small">{t('registrations.staff.mailRefusedReason', { reason: refused.get(row.id) })}</div>}
+                  </div>
+                )}
+              </>
+            ),
+          },
           { key: 'registeredAt', label: t('registrations.staff.registeredAt'), cell: (row) => registeredAt(row.created_at, props.language) },
           { key: 'position', label: t('registrations.staff.position'), numeric: true, cell: (row) => row.waitlist_position ?? '' },
           {
@@ -125,6 +144,18 @@ export function StaffRegistrationList(props: StaffListProps) {
         <TextField name="reason" label={t('registrations.staff.overrideReason')} hint={t('registrations.staff.overrideHint')} value={values.reason} error={errorOf('reason')} />
         <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('registrations.staff.addSubmit')}</span></button>
       </form>
+    </div>
+  );
+}
+
+/** A warning above the list when a mail server refused a registration's mail for good: staff must reach the person another way. */
+function RefusedMailsAlert({ t, registrations, refused }: { t: Translate; registrations: EventRegistration[]; refused: Map<number, string | null> }) {
+  const affected = registrations.filter((row) => refused.has(row.id));
+  if (affected.length === 0) return null;
+  const list = affected.map((row) => `${row.person_name} (${row.email ?? '–'})`).join(', ');
+  return (
+    <div data-mail-refused-alert="">
+      <Alert kind="warning">{t('registrations.staff.mailRefusedAlert', { count: affected.length, list })}</Alert>
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { idParams, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
 import { cancelByStaff } from './cancellation.js';
 import { RegistrationError } from './errors.js';
-import { eventForRegistration, registrationsOfEvent } from './queries.js';
+import type { Db } from '../../db/connection.js';
+import { failedDeliveriesFor } from '../mail/index.js';
+import { eventForRegistration, registrationsOfEvent, type EventRegistration } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
 import { assertEditable, eventScopeOf } from '../events/scope.js';
 import { pickInputOf, pickOrganisation } from '../organisations/pick.js';
@@ -70,6 +72,24 @@ export async function staffEvent(app: FastifyInstance, request: FastifyRequest):
 /** The refusal in the page's language. */
 export const messageOf = (request: FastifyRequest, error: RegistrationError) => (request.language === 'en' ? error.text.en : error.text.de);
 
+/**
+ * The registrations of this list whose mail a mail server refused for good
+ * (status failed after a 5xx answer), with the server's answer. Asked once per
+ * address of the list (an event has at most a few hundred), through the mail
+ * module's face; a refusal counts for every registration under that address.
+ */
+async function refusedMails(db: Db, registrations: EventRegistration[]): Promise<Map<number, string | null>> {
+  const ids = new Set(registrations.map((row) => row.id));
+  const addressOf = (row: EventRegistration) => row.email?.trim().toLowerCase() ?? '';
+  const refused = new Map<number, string | null>();
+  for (const address of new Set(registrations.map(addressOf).filter(Boolean))) {
+    const failure = (await failedDeliveriesFor(db, address)).find((mail) => mail.registration_id !== null && ids.has(mail.registration_id));
+    if (!failure) continue;
+    for (const row of registrations) if (addressOf(row) === address) refused.set(row.id, failure.last_error);
+  }
+  return refused;
+}
+
 export async function staffRegistrationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const access = { access: eventOrganisers };
@@ -77,6 +97,7 @@ export async function staffRegistrationRoutes(fastify: FastifyInstance) {
   async function showList(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Partial<StaffListProps> = {}) {
     const query = listQuery.parse(request.query);
     const status = registrationStatuses.find((candidate) => candidate === query.status) as RegistrationStatus | undefined;
+    const registrations = await registrationsOfEvent(app.db, event.id);
     return renderPage(request, reply, {
       title: request.t('registrations.staff.title', { title: event.title }),
       body: (
@@ -85,7 +106,8 @@ export async function staffRegistrationRoutes(fastify: FastifyInstance) {
           language={request.language}
           csrfToken={request.csrfToken}
           event={event}
-          registrations={await registrationsOfEvent(app.db, event.id)}
+          registrations={registrations}
+          refusedMails={await refusedMails(app.db, registrations)}
           status={status}
           notice={notices.includes(query.notice ?? '') ? query.notice : undefined}
           {...extra}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { formatDay } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
+import { Table } from '../../ui/table.js';
 import { statusText } from './mails.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
 
@@ -122,31 +123,30 @@ export function ManagePage(props: { t: Translate; language: Language; csrfToken:
       {group.organisation_name && <p>{t('registrations.manage.organisation', { name: group.organisation_name })}</p>}
       <form method="post" action={`/registrations/${props.token}`} class="kern-stack-md">
         <CsrfField token={props.csrfToken} />
-        <table class="kern-table" id="cancel">
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">{t('registrations.manage.person')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.manage.status')}</th>
-              <th scope="col" class="kern-table__header">{t('registrations.manage.cancel')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {group.persons.map((person) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">{person.person_name}</td>
-                <td class="kern-table__cell">{statusText(t, { status: person.status, waitlistPosition: person.waitlist_position })}</td>
-                <td class="kern-table__cell">
-                  {cancellable.includes(person) && (
-                    <div class="kern-form-check">
-                      <input class="kern-form-check__checkbox" type="checkbox" id={`cancel-${person.id}`} name="cancel" value={String(person.id)} />
-                      <label class="kern-label" for={`cancel-${person.id}`}>{t('registrations.manage.cancelLabel', { name: person.person_name })}</label>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t('registrations.manage.caption')}
+          small={false}
+          tableProps={{ id: 'cancel' }}
+          rows={group.persons}
+          rowKey={(person) => person.id}
+          columns={[
+            { key: 'person', label: t('registrations.manage.person'), rowHeader: true, cell: (person) => person.person_name },
+            { key: 'status', label: t('registrations.manage.status'), cell: (person) => statusText(t, { status: person.status, waitlistPosition: person.waitlist_position }) },
+            {
+              key: 'cancel',
+              label: t('registrations.manage.cancel'),
+              cell: (person) =>
+                cancellable.includes(person) && (
+                  <div class="kern-form-check">
+                    <input class="kern-form-check__checkbox" type="checkbox" id={`cancel-${person.id}`} name="cancel" value={String(person.id)} />
+                    <label class="kern-label" for={`cancel-${person.id}`}>
+                      {t('registrations.manage.cancelLabel', { name: person.person_name })}
+                    </label>
+                  </div>
+                ),
+            },
+          ]}
+        />
         {cancellable.length > 0 ? (
           <button type="submit" class="kern-btn kern-btn--secondary">
             <span class="kern-label">{t('registrations.manage.cancelSubmit')}</span>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../../i18n/index.js';
 import { ErrorSummary, TextField, type FieldError } from '../../../ui/forms.js';
+import { Table } from '../../../ui/table.js';
 import type { NumberFormats } from '../../dashboard/numbers.js';
 import { reportFormats } from '../../reports/schemas.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexRow } from '../annex.js';
@@ -144,41 +145,31 @@ function Block({ t, language, formats, block, children }: { t: Translate; langua
         {t(`feedback.formats.${block.format}`)}
       </h2>
       {block.events.length > 0 && (
-        <div class="kern-table-responsive" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table class="kern-table kern-table--small feedback-annex__table">
-            <caption id={captionId} class="kern-body--small">
-              {t('feedback.annex.blockCaption', { format: t(`feedback.formats.${block.format}`) })}
-            </caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  {t('feedback.annex.question')}
-                </th>
-                {block.events.map((event) => (
-                  <th key={event.event_key} scope="col" class="kern-table__header" data-event={event.event_key}>
-                    {event.title}
-                    <br />
-                    {formats.day(event.start_date)} – {t('feedback.annex.formsN', { forms: event.forms })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {block.rows.map((row) => (
-                <tr key={`${row.kind}-${row.ordinal}`} class="kern-table__row" data-row={`${row.kind}-${row.ordinal}`}>
-                  <th scope="row" class="kern-table__header">
-                    {row.texts[language].join(' / ')}
-                  </th>
-                  {row.cells.map((cell, column) => (
-                    <td key={column} class={`kern-table__cell${row.kind === 'open' ? '' : ' kern-table__cell--numeric'}`}>
-                      <Cell t={t} language={language} row={row} cell={cell} forms={block.events[column].forms} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('feedback.annex.blockCaption', { format: t(`feedback.formats.${block.format}`) })}
+          captionVisible
+          className="feedback-annex__table"
+          rows={block.rows}
+          rowKey={(row) => `${row.kind}-${row.ordinal}`}
+          rowProps={(row) => ({ 'data-row': `${row.kind}-${row.ordinal}` })}
+          columns={[
+            { key: 'question', label: t('feedback.annex.question'), rowHeader: true, cell: (row) => row.texts[language].join(' / ') },
+            ...block.events.map((event, column) => ({
+              key: `event-${event.event_key}`,
+              label: `${event.title} – ${formats.day(event.start_date)}`,
+              header: (
+                <>
+                  {event.title}
+                  <br />
+                  {formats.day(event.start_date)} – {t('feedback.annex.formsN', { forms: event.forms })}
+                </>
+              ),
+              headerProps: { 'data-event': event.event_key },
+              numeric: (row: AnnexRow) => row.kind !== 'open',
+              cell: (row: AnnexRow) => <Cell t={t} language={language} row={row} cell={row.cells[column]} forms={event.forms} />,
+            })),
+          ]}
+        />
       )}
       {children}
       {hasSmall && <p class="kern-body--small">{t('feedback.annex.small')}</p>}

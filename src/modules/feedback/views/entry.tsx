@@ -1,5 +1,6 @@
 import type { Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../../ui/forms.js';
+import { Table } from '../../../ui/table.js';
 import { fieldOf } from '../answers.js';
 import type { ResponseListItem } from '../evaluation.js';
 import { ratingNumbers, type FeedbackEvent, type FormQuestion } from '../queries.js';
@@ -85,45 +86,37 @@ export function EntryPage({ t, language, csrfToken, event, questions, responses,
         {responses.length === 0 ? (
           <p class="kern-body">{t('feedback.entry.none')}</p>
         ) : (
-          <div class="kern-table-responsive" role="region" aria-labelledby="entered-title" tabIndex={0}>
-            <table class="kern-table kern-table--small">
-              <thead class="kern-table__head">
-                <tr class="kern-table__row">
-                  <th scope="col" class="kern-table__header">{t('feedback.entry.key')}</th>
-                  <th scope="col" class="kern-table__header">{t('feedback.entry.channel')}</th>
-                  {questions.map((question) => (
-                    <th key={question.id} scope="col" class="kern-table__header">
-                      <abbr title={questionText(question.texts, language)}>{cellLabel(questions, question, language)}</abbr>
-                    </th>
-                  ))}
-                  <th scope="col" class="kern-table__header">
-                    <span class="kern-sr-only">{t('feedback.entry.delete')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {responses.map((response) => (
-                  <tr key={response.id} class="kern-table__row" data-response={response.response_key}>
-                    <th scope="row" class="kern-table__header">{response.response_key}</th>
-                    <td class="kern-table__cell">{t(`feedback.channels.${response.channel}`)}</td>
-                    {questions.map((question) => (
-                      <td key={question.id} class="kern-table__cell">
-                        {shown(t, response.answers[question.id])}
-                      </td>
-                    ))}
-                    <td class="kern-table__cell">
-                      <form method="post" action={`/events/${event.id}/feedback/entry/${response.id}/delete`}>
-                        <CsrfField token={csrfToken} />
-                        <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={t('feedback.entry.deleteLabel', { key: response.response_key })}>
-                          <span class="kern-label">{t('feedback.entry.delete')}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('feedback.entry.entered')}
+            rows={responses}
+            rowKey={(response) => response.id}
+            rowProps={(response) => ({ 'data-response': response.response_key })}
+            columns={[
+              { key: 'key', label: t('feedback.entry.key'), rowHeader: true, cell: (response) => response.response_key },
+              { key: 'channel', label: t('feedback.entry.channel'), cell: (response) => t(`feedback.channels.${response.channel}`) },
+              // the header is the short label (F1, F2 …); on a phone each answer is named by its whole question
+              ...questions.map((question) => ({
+                key: `question-${question.id}`,
+                label: questionText(question.texts, language),
+                header: <abbr title={questionText(question.texts, language)}>{cellLabel(questions, question, language)}</abbr>,
+                cell: (response: ResponseListItem) => shown(t, response.answers[question.id]),
+              })),
+              {
+                key: 'delete',
+                label: t('feedback.entry.delete'),
+                headerHidden: true,
+                action: true,
+                cell: (response) => (
+                  <form method="post" action={`/events/${event.id}/feedback/entry/${response.id}/delete`}>
+                    <CsrfField token={csrfToken} />
+                    <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={t('feedback.entry.deleteLabel', { key: response.response_key })}>
+                      <span class="kern-label">{t('feedback.entry.delete')}</span>
+                    </button>
+                  </form>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </div>

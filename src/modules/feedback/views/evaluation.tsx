@@ -1,4 +1,5 @@
 import type { Translate } from '../../../i18n/index.js';
+import { Table } from '../../../ui/table.js';
 import type { NumberFormats } from '../../dashboard/numbers.js';
 import { smallSample, type EventEvaluation } from '../evaluation.js';
 import type { FeedbackEvent } from '../queries.js';
@@ -39,54 +40,57 @@ export function EvaluationPage({ t, language, formats, event, evaluation, staff,
       <p class="kern-body kern-body--bold">{t('feedback.scale')}</p>
       {evaluation.forms === 0 && <p class="kern-body">{t('feedback.evaluation.none')}</p>}
       {ratings.length > 0 && evaluation.forms > 0 && (
-        <div class="kern-table-responsive" role="region" aria-labelledby="ratings-caption" tabIndex={0}>
-          <table class="kern-table kern-table--small feedback-ratings">
-            <caption id="ratings-caption" class="kern-title">
-              {t('feedback.evaluation.ratingsCaption')}
-            </caption>
-            <thead class="kern-table__head">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">{t('feedback.evaluation.question')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('feedback.evaluation.n')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('feedback.evaluation.noAnswer')}</th>
-                <th scope="col" class="kern-table__header kern-table__header--numeric">{t('feedback.evaluation.mean')}</th>
-                {[1, 2, 3, 4].map((grade) => (
-                  <th key={grade} scope="col" class="kern-table__header kern-table__header--numeric">
-                    {t('feedback.evaluation.grade', { grade })}
-                  </th>
-                ))}
-                <th scope="col" class="kern-table__header">{t('feedback.evaluation.distribution')}</th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {ratings.map((item, index) => (
-                <tr key={item.question.id} class="kern-table__row" data-question={index + 1}>
-                  <th scope="row" class="kern-table__header">
-                    {index + 1}. {text(item.question.texts)}
-                  </th>
-                  <td class="kern-table__cell kern-table__cell--numeric">{formats.count(item.n)}</td>
-                  <td class="kern-table__cell kern-table__cell--numeric">{formats.count(item.noAnswer)}</td>
-                  <td class="kern-table__cell kern-table__cell--numeric" data-mean>
-                    {item.mean === null ? '–' : formats.decimal(item.mean)}
-                    {item.mean !== null && item.n < smallSample && <span class="mosaik-muted-marker"> {t('feedback.evaluation.smallMark')}</span>}
-                  </td>
-                  {item.grades.map((count, grade) => (
-                    <td key={grade} class="kern-table__cell kern-table__cell--numeric">
-                      {formats.count(count)}
-                    </td>
-                  ))}
-                  <td class="kern-table__cell">
-                    <DistributionBar
-                      counts={item.grades}
-                      none={item.noAnswer}
-                      label={t('feedback.evaluation.chartLabel', { question: text(item.question.texts), g1: item.grades[0], g2: item.grades[1], g3: item.grades[2], g4: item.grades[3], none: item.noAnswer })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('feedback.evaluation.ratingsCaption')}
+          captionVisible
+          className="feedback-ratings"
+          rows={ratings}
+          rowKey={(item) => item.question.id}
+          rowProps={(_, index) => ({ 'data-question': index + 1 })}
+          columns={[
+            {
+              key: 'question',
+              label: t('feedback.evaluation.question'),
+              rowHeader: true,
+              cell: (item, index) => (
+                <>
+                  {index + 1}. {text(item.question.texts)}
+                </>
+              ),
+            },
+            { key: 'n', label: t('feedback.evaluation.n'), numeric: true, cell: (item) => formats.count(item.n) },
+            { key: 'noAnswer', label: t('feedback.evaluation.noAnswer'), numeric: true, cell: (item) => formats.count(item.noAnswer) },
+            {
+              key: 'mean',
+              label: t('feedback.evaluation.mean'),
+              numeric: true,
+              cellProps: () => ({ 'data-mean': '' }),
+              cell: (item) => (
+                <>
+                  {item.mean === null ? '–' : formats.decimal(item.mean)}
+                  {item.mean !== null && item.n < smallSample && <span class="mosaik-muted-marker"> {t('feedback.evaluation.smallMark')}</span>}
+                </>
+              ),
+            },
+            ...[1, 2, 3, 4].map((grade) => ({
+              key: `grade-${grade}`,
+              label: t('feedback.evaluation.grade', { grade }),
+              numeric: true,
+              cell: (item: (typeof ratings)[number]) => formats.count(item.grades[grade - 1]),
+            })),
+            {
+              key: 'distribution',
+              label: t('feedback.evaluation.distribution'),
+              cell: (item) => (
+                <DistributionBar
+                  counts={item.grades}
+                  none={item.noAnswer}
+                  label={t('feedback.evaluation.chartLabel', { question: text(item.question.texts), g1: item.grades[0], g2: item.grades[1], g3: item.grades[2], g4: item.grades[3], none: item.noAnswer })}
+                />
+              ),
+            },
+          ]}
+        />
       )}
       {ratings.length > 0 && evaluation.forms > 0 && <Legend t={t} />}
       {anySmall && <p class="kern-body--small">{t('feedback.evaluation.small')}</p>}

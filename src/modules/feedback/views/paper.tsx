@@ -1,4 +1,5 @@
 import { publicLanguages, textDirection, type Language, type Translate } from '../../../i18n/index.js';
+import { Table } from '../../../ui/table.js';
 import type { NumberFormats } from '../../dashboard/numbers.js';
 import type { FeedbackEvent, FormQuestion } from '../queries.js';
 import { questionText } from '../translations.js';
@@ -56,35 +57,39 @@ export function PaperPage({ t, formT, formLanguage, formats, event, questions, o
         <p class="kern-body--small">{formT('feedback.paperForm.anonymous')}</p>
         <p class="kern-body">{formT('feedback.form.scaleHint')}</p>
         {ratings.length > 0 && (
-          <table class="feedback-paper__ratings">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span class="kern-sr-only">{formT('feedback.form.title', { title: '' })}</span>
-                </th>
-                {[1, 2, 3, 4].map((grade) => (
-                  <th key={grade} scope="col">
-                    {grade}
-                    <br />
-                    <span class="feedback-paper__grade">{formT(`feedback.grades.${grade}`)}</span>
-                  </th>
-                ))}
-                <th scope="col">{formT('feedback.noAnswer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ratings.map((question, index) => (
-                <tr key={question.id}>
-                  <th scope="row">
+          <Table
+            caption={formT('feedback.paperForm.heading')}
+            className="feedback-paper__ratings"
+            small={false}
+            rows={ratings}
+            rowKey={(question) => question.id}
+            columns={[
+              {
+                key: 'question',
+                label: formT('feedback.form.title', { title: '' }),
+                headerHidden: true,
+                rowHeader: true,
+                cell: (question, index) => (
+                  <>
                     {index + 1}. {questionText(question.texts, formLanguage)}
-                  </th>
-                  {[1, 2, 3, 4, 0].map((grade) => (
-                    <td key={grade}>{box}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              ...[1, 2, 3, 4, 0].map((grade) => ({
+                key: `grade-${grade}`,
+                label: grade === 0 ? formT('feedback.noAnswer') : `${grade} ${formT(`feedback.grades.${grade}`)}`,
+                header:
+                  grade === 0 ? undefined : (
+                    <>
+                      {grade}
+                      <br />
+                      <span class="feedback-paper__grade">{formT(`feedback.grades.${grade}`)}</span>
+                    </>
+                  ),
+                cell: () => box,
+              })),
+            ]}
+          />
         )}
         {others.map((question) =>
           question.kind === 'yes_no' ? (
