@@ -34,7 +34,7 @@ import { sql } from 'kysely';
 import { readSettings } from '../src/config.js';
 import { openDatabase, type Engine } from '../src/db/connection.js';
 import { buildApp } from '../src/http/app.js';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { createBenchDatabase } from './engines.js';
 import { generateDataset } from './generate.js';
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.js';
-import { resolveOrganisationNames } from '../src/modules/organisations/matching.js';
-import { RegistrationError } from '../src/modules/registrations/errors.js';
-import { registerForEvent, type RegistrationRequest } from '../src/modules/registrations/registration.js';
+import { resolveOrganisationNames } from '../src/modules/organisations/index.js';
+import { RegistrationError } from '../src/modules/registrations/index.js';
+import { registerForEvent, type RegistrationRequest } from '../src/modules/registrations/index.js';
 import type { BenchDatabase } from './engines.js';
 import { Random } from './random.js';
 

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { importRecords } from '../src/modules/imports/index.js';
 import { accessibilityViolations, signIn, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import type { Settings } from '../config.js';
 import { isLanguage, negotiateLanguage, publicLanguages, staffLanguages, translator, type Language, type Translate } from '../i18n/index.js';
-import { randomToken } from '../modules/identity/accounts.js';
-import { findSession, type SessionAccount } from '../modules/identity/sessions.js';
+import { randomToken } from '../modules/identity/index.js';
+import { findSession, type SessionAccount } from '../modules/identity/index.js';
 import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
 import { HttpProblem } from './errors.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { adminsOnly } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { auditCsv, auditJson } from './export.js';
 import { allAuditEntries, auditFilterSchema, searchAudit, type AuditFilter } from './queries.js';
 import { AuditListPage, formOf } from './views.js';

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { defuseFormula } from '../audit/export.js';
+import { defuseFormula } from '../audit/index.js';
 import type { Pseudonymiser } from './pseudonyms.js';
-import { hidesCount } from '../dashboard/suppression.js';
+import { hidesCount } from '../reports/index.js';
 import { activityYears, describeOrganisations, evaluationProfiles, measures, organisationIndex, participations, type EvaluationOrganisation } from './queries.js';
 
 /**

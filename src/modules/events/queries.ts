@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat } from '../../db/tables.js';
-import { assignDefaultForm } from '../feedback/forms.js';
+import { assignDefaultForm } from '../feedback/index.js';
 
 /**
  * SQL of the events module. Indexes relied on: event_start_date

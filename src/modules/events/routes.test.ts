@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
-import { registerForEvent } from '../registrations/registration.js';
+import { registerForEvent } from '../registrations/index.js';
 import { parseCalendar } from './ical.js';
 
 const form = {

@@ -3,7 +3,7 @@ import { dirname, sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Translate } from '../../i18n/index.js';
-import type { NumberFormats } from '../dashboard/numbers.js';
+import type { NumberFormats } from '../reports/index.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexEvent, type AnnexRow } from './annex.js';
 import { smallSample } from './evaluation.js';
 

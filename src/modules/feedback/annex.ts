@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
-import { reportFormats } from '../reports/schemas.js';
+import { reportFormats } from '../reports/index.js';
 import type { FeedbackView } from './policy.js';
 
 /**

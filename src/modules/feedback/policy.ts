@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
-import { inScope } from '../organisations/directory.js';
-import { eventScopeOf } from '../events/scope.js';
+import { inScope } from '../organisations/index.js';
+import { eventScopeOf } from '../events/index.js';
 
 /**
  * Who sees which feedback, in one place. Every way feedback leaves Mosaik —

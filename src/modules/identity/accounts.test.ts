@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
-import { userCommand } from '../identity/cli.js';
+import { userCommand } from './cli.js';
 import { importRecords } from '../imports/index.js';
 
 /** Accounts by invitation: /admin/accounts and `mosaik user invite`. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { adminsOnly } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { AccountError } from '../identity/accounts.js';
+import { AccountError } from './accounts.js';
 import { accountInputOf, parseAccountForm, type AccountFormError, type AccountInput } from './account-form.js';
 import { AccountPage, AccountsPage, accountInput, type AccountsDone } from './admin-views.js';
 import { changeAccount, inviteAccount, listAccounts, resendInvitation, setAccountDisabled } from './invitations.js';

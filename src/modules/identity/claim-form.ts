@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personRoles } from '../people/tables.js';
+import { personRoles } from '../people/index.js';
 import type { ClaimRequest } from './claims.js';
 
 /**

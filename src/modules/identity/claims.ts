@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { normaliseName } from '../organisations/normalise.js';
-import type { PersonRole } from '../people/tables.js';
-import { queueClaimDecisionMail } from './mails.js';
+import { writeAudit } from './audit.js';
+import { normaliseName } from '../organisations/index.js';
+import type { PersonRole } from '../people/index.js';
+import { queueClaimDecisionMail } from './account-mails.js';
 import type { ClaimStatus } from './tables.js';
 
 /**

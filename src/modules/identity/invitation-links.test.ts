@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from '../../../test/app.js';
-import { createPasswordLink } from '../identity/accounts.js';
+import { createPasswordLink } from './accounts.js';
 import { inviteAccount, setAccountDisabled } from './invitations.js';
 
 /**

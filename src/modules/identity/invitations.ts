@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
-import { createAccount, createPasswordLink, invitationLinkHours } from '../identity/accounts.js';
-import { writeAudit } from '../identity/audit.js';
-import { queueInvitationMail } from './mails.js';
+import { createAccount, createPasswordLink, invitationLinkHours } from './accounts.js';
+import { writeAudit } from './audit.js';
+import { queueInvitationMail } from './account-mails.js';
 
 /**
  * Accounts by invitation (/admin/accounts, `mosaik user invite`): an account

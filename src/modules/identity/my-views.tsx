@@ -1,7 +1,7 @@
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
-import type { RepresentedOrganisation } from '../identity/scopes.js';
-import { personRoles } from '../people/tables.js';
+import type { RepresentedOrganisation } from './scopes.js';
+import { personRoles } from '../people/index.js';
 import type { ClaimField, ClaimFormError, ClaimInput } from './claim-form.js';
 import type { Claim } from './claims.js';
 import { formatMoment, Input, Select, SubmitButton, TextArea } from './fields.js';

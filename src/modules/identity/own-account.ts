@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { randomToken, sha256 } from '../identity/accounts.js';
-import { writeAudit } from '../identity/audit.js';
-import { hashPassword, minimumPasswordLength, verifyPassword } from '../identity/passwords.js';
-import { queueEmailChangedMail, queueEmailConfirmationMail } from './mails.js';
+import { randomToken, sha256 } from './accounts.js';
+import { writeAudit } from './audit.js';
+import { hashPassword, minimumPasswordLength, verifyPassword } from './passwords.js';
+import { queueEmailChangedMail, queueEmailConfirmationMail } from './account-mails.js';
 
 /**
  * "Mein Konto" (/account): every account changes its own password and e-mail

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { PersonRole } from '../people/tables.js';
+import type { PersonRole } from '../people/index.js';
 
 /* Row types of 033_accounts.sql, added to the database's type by declaration merging. */
 

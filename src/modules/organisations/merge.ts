@@ -1,7 +1,7 @@
 import { moveClaims, moveConsultationRequests, movePersonRoles } from './merge-related.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Organisation } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { ReviewError } from './review-error.js';
 
 /**

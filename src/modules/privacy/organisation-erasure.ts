@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { writeAudit } from '../identity/audit.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { normaliseName } from '../organisations/index.js';
 import type { Db } from './subject.js';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { sensitiveDimensions } from '../dashboard/suppression.js';
-import { foundingPeriods, minimumGroupSize } from '../evaluation/anonymity.js';
+import { sensitiveDimensions } from '../reports/index.js';
+import { foundingPeriods, minimumGroupSize } from '../evaluation/index.js';
 import { matchingRule } from './export.js';
 import { catalogue, personalTables, type Category, type Personal } from './personal-data.js';
 import { listRules } from './retention.js';

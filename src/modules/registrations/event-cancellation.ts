@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import type { Language } from '../../i18n/index.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { RegistrationError } from './errors.js';
 import { compose, eventBlock, type MailEvent, type Recipient } from './mails.js';
 import { changeStatus, lockEvent, type Actor } from './queries.js';

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { resolveOrganisationName } from '../organisations/index.js';
+import { normalisePersonName } from '../organisations/index.js';
 import { RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
 import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { FieldError } from '../../ui/forms.js';
-import { representedOrganisations, type RepresentedOrganisation } from '../identity/scopes.js';
+import { representedOrganisations, type RepresentedOrganisation } from '../identity/index.js';
 import { cancelByToken, findRegistrationByToken } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { eventForRegistration } from './queries.js';

@@ -9,7 +9,7 @@ import { cancelByStaff } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { eventForRegistration, registrationsOfEvent } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
-import { assertEditable, eventScopeOf } from '../events/scope.js';
+import { assertEditable, eventScopeOf } from '../events/index.js';
 import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
 
 /**

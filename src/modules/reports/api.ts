@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
-import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
-import { smallCountPaths, suppressReport, thresholdFor } from '../dashboard/suppression.js';
+import { feedbackEntriesFor, feedbackViewOf } from '../feedback/index.js';
+import { smallCountPaths, suppressReport, thresholdFor } from './suppression.js';
 import { computeImpactReport } from './impact.js';
 import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schemas.js';
 

@@ -4,7 +4,7 @@ import * as core from 'echarts/core';
 import * as renderers from 'echarts/renderers';
 
 import { secondaryMark } from './suppression.js';
-import type { Cell, DashboardTable } from './tables.js';
+import type { Cell, DashboardTable } from './report-tables.js';
 
 /**
  * Bar charts as SVG, drawn on the server with Apache ECharts' SSR renderer:

@@ -2,16 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { figureReaders } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
-import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
-import { computeImpactReport } from '../reports/impact.js';
-import type { ImpactQuery } from '../reports/schemas.js';
+import { feedbackEntriesFor, feedbackViewOf } from '../feedback/index.js';
+import { computeImpactReport } from './impact.js';
+import type { ImpactQuery } from './schemas.js';
 import { chartSpecs, describeChart, renderBarChart } from './charts.js';
 import { contentTypes, exportFormats, tableToCsv, tableToXlsx, type ExportFormat } from './export.js';
 import { displayCell, numberFormats } from './numbers.js';
 import { choosePeriod } from './period.js';
 import { smallCountPaths, thresholdFor } from './suppression.js';
-import { buildTables, tableNames, type TableName } from './tables.js';
-import { DashboardPage } from './views.js';
+import { buildTables, tableNames, type TableName } from './report-tables.js';
+import { DashboardPage } from './dashboard-views.js';
 
 /**
  * The staff dashboard: chapter 5 of the evaluation report for a chosen period,

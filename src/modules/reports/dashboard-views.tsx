@@ -1,11 +1,11 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import type { Translate } from '../../i18n/index.js';
 import { Alert, ErrorSummary, TextField } from '../../ui/forms.js';
-import type { ImpactQuery } from '../reports/schemas.js';
+import type { ImpactQuery } from './schemas.js';
 import { exportFormats } from './export.js';
 import { displayCell, type NumberFormats } from './numbers.js';
 import { periodQuery, type PeriodField } from './period.js';
-import { fewFormsLimit, type Cell, type DashboardTable, type TableName } from './tables.js';
+import { fewFormsLimit, type Cell, type DashboardTable, type TableName } from './report-tables.js';
 
 export interface RenderedChart {
   svg: string;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { importRecords, type ImportKind } from '../imports/index.js';
-import { computeImpactReport } from '../reports/impact.js';
+import { computeImpactReport } from './impact.js';
 
 /*
  * Eight associations (O1–O8) and five centre events in 2019, small enough to

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 
 /*
  * The demo reproduces the evaluation report; the dashboard, opened without a

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { defuseFormula } from '../audit/export.js';
+import { defuseFormula } from '../audit/index.js';
 import { germanDecimal } from './numbers.js';
 import { secondaryMark } from './suppression.js';
-import type { Cell, DashboardTable } from './tables.js';
+import type { Cell, DashboardTable } from './report-tables.js';
 
 /**
  * Every dashboard table as a file for a German spreadsheet: CSV (UTF-8 with

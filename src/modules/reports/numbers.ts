@@ -1,6 +1,6 @@
 import type { Language } from '../../i18n/index.js';
 import { secondaryMark } from './suppression.js';
-import type { Cell } from './tables.js';
+import type { Cell } from './report-tables.js';
 
 /**
  * How people see the report's numbers: German format on German pages (1,44;

@@ -1,4 +1,4 @@
-import { impactQuerySchema, type ImpactQuery } from '../reports/schemas.js';
+import { impactQuerySchema, type ImpactQuery } from './schemas.js';
 
 /**
  * The reporting period the dashboard opens with: the period of the evaluation

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import { reportFormats, type ImpactReport, type ReportFormat } from '../reports/schemas.js';
+import { reportFormats, type ImpactReport, type ReportFormat } from './schemas.js';
 import type { NumberFormats } from './numbers.js';
 import { HiddenPaths } from './suppression.js';
 

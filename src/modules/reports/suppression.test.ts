@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImpactReport } from '../reports/schemas.js';
+import type { ImpactReport } from './schemas.js';
 import { isBreakdown, reportCells, secondarySuppression, smallCountPaths, suppressBreakdown, suppressReport, thresholdFor, type FigureCell } from './suppression.js';
 
 const report: ImpactReport = {

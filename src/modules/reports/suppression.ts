@@ -1,5 +1,5 @@
 import type { Role } from '../../db/tables.js';
-import type { ImpactReport } from '../reports/schemas.js';
+import type { ImpactReport } from './schemas.js';
 
 /**
  * Small-number suppression: the one rule of every page and export that shows

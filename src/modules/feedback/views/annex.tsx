@@ -1,7 +1,7 @@
 import type { Translate } from '../../../i18n/index.js';
 import { ErrorSummary, TextField, type FieldError } from '../../../ui/forms.js';
-import type { NumberFormats } from '../../dashboard/numbers.js';
-import { reportFormats } from '../../reports/schemas.js';
+import type { NumberFormats } from '../../reports/index.js';
+import { reportFormats } from '../../reports/index.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexRow } from '../annex.js';
 import { smallSample } from '../evaluation.js';
 import { annexEventCount, pdfEventLimit } from '../annex-pdf.js';
