@@ -358,7 +358,8 @@ function writeFace(face: Face, names: Map<string, string>) {
     .map(([origin, entries]) => [specifierFor(face.file, origin), entries.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))] as const)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([specifier, entries]) => `export { ${entries.join(', ')} } from '${specifier}';`);
-  let text = face.text;
+  // read again: the import rewriting above may have changed the hand-written part
+  let text = checkOnly ? face.text : readFace(face.module).text;
   if (!text.trim()) {
     text = `/**\n * What other modules may use of the ${face.module} module (docs/architecture.md):\n * they import this file and no other of this folder.\n */\n`;
   }

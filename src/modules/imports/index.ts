@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { OrganisationTally, type StoreRows } from './context.js';
 import { storeConsultations } from './consultations.js';
 import { ProblemList, type ImportProblem } from './errors.js';

@@ -8,6 +8,7 @@ import { RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
 import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
+import { isExpected } from './statuses.js';
 
 /**
  * The check-in at the door (attendance.ts does the work): tap "present",
@@ -79,7 +80,7 @@ export async function checkInRoutes(app: FastifyInstance) {
   });
 
   async function showNoShows(request: FastifyRequest, reply: FastifyReply, event: StaffEvent) {
-    const absent = (await registrationsOfEvent(app.db, event.id)).filter((row) => row.status === 'registered' || row.status === 'promoted');
+    const absent = (await registrationsOfEvent(app.db, event.id)).filter((row) => isExpected(row.status));
     return renderPage(request, reply, {
       title: request.t('registrations.noShows.title', { title: event.title }),
       body: <NoShowsPage t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} absent={absent} tooEarly={event.start_date > today()} />,

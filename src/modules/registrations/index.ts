@@ -9,4 +9,5 @@ export { cancelEventRegistrations } from './event-cancellation.js';
 export { compose, mailLanguages } from './mails.js';
 export { fillFreeSeats, registerForEvent, type RegistrationRequest } from './registration.js';
 export { queueReminders } from './reminders.js';
+export { activeSql, seatHoldingSql } from './statuses.js';
 // module-faces: end

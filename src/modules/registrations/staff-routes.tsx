@@ -10,7 +10,8 @@ import { RegistrationError } from './errors.js';
 import { eventForRegistration, registrationsOfEvent } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
 import { assertEditable, eventScopeOf } from '../events/index.js';
-import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
+import { SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
+import { registrationStatuses } from './statuses.js';
 
 /**
  * Staff pages of an event's registrations: the list with its actions (cancel,
