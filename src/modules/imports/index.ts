@@ -21,6 +21,9 @@ import { importKinds, type ImportKind } from './schemas.js';
  * exactly what confirming would do.
  */
 
+/** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
+export const ownedTables = ['import_run', 'import_job', 'import_upload'] as const;
+
 export { formatProblems, ImportError, type ImportProblem, type Message } from './errors.js';
 export { importKinds, type ImportKind } from './schemas.js';
 
