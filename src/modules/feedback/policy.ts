@@ -14,7 +14,7 @@ import { eventScopeOf } from '../events/index.js';
  * |-----------------------------|-------------------------|--------------|--------------------------------------|
  * | admin, staff                | all                     | shown        | shown                                |
  * | coordinator                 | their districts' only   | shown        | shown                                |
- * | funder, evaluator           | all                     | never        | src/modules/dashboard/suppression.ts |
+ * | funder, evaluator           | all                     | never        | src/modules/reports/suppression.ts   |
  * | representative, anonymous   | none (no route lets them in)                                          |
  *
  * Open answers are free text that may name people (a moderator, a

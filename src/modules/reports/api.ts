@@ -14,7 +14,7 @@ import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schem
  * Staff, admins and coordinators get it exactly (coordinators the feedback of
  * their districts' events only). Funder and evaluator get the same document
  * with a top-level array `suppressed`: the paths of the values the one rule of
- * src/modules/dashboard/suppression.ts hides (counts by 0, the change by
+ * src/modules/reports/suppression.ts hides (counts by 0, the change by
  * null, so the document stays valid). The rule hides only figures broken down
  * by district, municipality, orientation, community or language; the report
  * has none, so the list is empty today and funder and evaluator can
