@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat } from '../src/db/tables.js';
-import { normaliseName, normalisePersonName } from '../src/modules/organisations/index.js';
+import { normaliseName, normalisePersonName } from '../src/modules/names/index.js';
 import { ensureTemplateForms } from '../src/modules/feedback/index.js';
 import { generateFeedback } from './generate-feedback.js';
 import { advanceSequence, insertRows, maxId } from './insert.js';

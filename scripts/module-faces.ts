@@ -49,6 +49,9 @@ const fileRenames: Record<string, string> = {
   'src/modules/accounts/mails.ts': 'src/modules/identity/account-mails.ts',
   'src/modules/accounts/routes.ts': 'src/modules/identity/account-routes.ts',
   'src/modules/accounts/browser.test.ts': 'src/modules/identity/accounts-browser.test.ts',
+  // name normalisation is a leaf that the import's worker thread needs: its own module keeps the worker light
+  'src/modules/organisations/normalise.ts': 'src/modules/names/normalise.ts',
+  'src/modules/organisations/normalise.test.ts': 'src/modules/names/normalise.test.ts',
   // a module's strings keep their namespace ("dashboard.*", "accounts.*"): src/i18n/index.ts reads i18n/<namespace>/<language>.json
   ...Object.fromEntries(
     ['de', 'en', 'tr', 'ar', 'ru', 'uk'].flatMap((language) => [
@@ -60,6 +63,8 @@ const fileRenames: Record<string, string> = {
 
 /** The files the merge moved (their old paths): their imports were written for the old place. */
 const movedInIssue9 = [
+  'src/modules/organisations/normalise.ts',
+  'src/modules/organisations/normalise.test.ts',
   'src/modules/accounts/account-form.ts',
   'src/modules/accounts/mails.ts',
   'src/modules/accounts/routes.ts',
@@ -154,8 +159,9 @@ function destinationOf(file: string): string | undefined {
 const movedFrom = new Map<string, string>();
 
 function moveFiles() {
-  for (const folder of Object.keys(folderMoves)) {
-    for (const file of walk(folder.replace(/\/$/, ''))) {
+  const singles = Object.keys(fileRenames).filter((file) => !Object.keys(folderMoves).some((folder) => file.startsWith(folder)) && existsSync(path.join(root, file)));
+  for (const file of [...Object.keys(folderMoves).flatMap((folder) => walk(folder.replace(/\/$/, ''))), ...singles]) {
+    {
       const destination = destinationOf(file)!;
       if (existsSync(path.join(root, destination))) {
         problems.push(`cannot move ${file}: ${destination} exists`);

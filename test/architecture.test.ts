@@ -24,7 +24,6 @@ import { importSites, isSource, isTest, mayImportDeeply, moduleOf, normalise, pa
 const circleExceptions: Record<string, string> = {
   'identity -> organisations': 'claims: normaliseName, searchOrganisations (a claim names an organisation)',
   'identity -> people': 'claims: personRoles (a confirmed claim gives a person a role)',
-  'organisations -> imports': 'the vocabularies legalForms, orientations, fieldsOfActivity live in imports/schemas.ts; they belong to organisations',
   'organisations -> people': 'the profile page shows the people section (OrganisationPeopleSection)',
   'organisations -> registrations': 'merge.ts moves registrations itself (seat lists); registrations should offer the move through its face',
   'consultations -> registrations': 'request mails use compose and mailLanguages of registrations/mails.ts; they belong to mail',

@@ -5,7 +5,7 @@ import { createAccount } from '../identity/index.js';
 import { addOrganisationScopes } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 import { findOrganisationIds } from '../organisations/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 
 const organisation = 'Deutsch-Türkischer Kulturverein Gießen e.V.';
 const password = 'a long enough password';

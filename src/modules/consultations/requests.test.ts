@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { addOrganisationScopes } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 import { findOrganisationIds } from '../organisations/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 
 const ours = 'Eritreischer Kulturverein Kassel';
 const theirs = 'Afghanischer Frauenverein Gießen';

@@ -3,7 +3,7 @@ import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js
 import type { Db } from '../../db/connection.js';
 import { importRecords } from '../imports/index.js';
 import { findOrganisationIds } from '../organisations/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import { computeImpactReport } from '../reports/index.js';
 
 const known = 'Deutsch-Türkischer Kulturverein Gießen e.V.';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database, Role } from '../../db/tables.js';
 import { addressProblem } from '../mail/index.js';
 import { roles } from '../../http/access.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { Invitation } from './invitations.js';
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { PersonRole } from '../people/index.js';
 import { queueClaimDecisionMail } from './account-mails.js';
 import type { ClaimStatus } from './tables.js';

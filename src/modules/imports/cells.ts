@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 
 /**
  * Zod schemas for single cells (spec/exchange.md, "Files"). Every cell arrives

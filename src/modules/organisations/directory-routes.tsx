@@ -5,7 +5,7 @@ import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { Translate } from '../../i18n/index.js';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/index.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import { directoryDistricts, directoryScopeOf, inScope, searchOrganisations, type DirectoryQuery } from './directory.js';
 import { DirectoryPageView, type DirectoryForm } from './directory-views.js';
 import { addLink, createOrganisation, loadProfile, removeLink, updateOrganisation, type SaveOutcome } from './profile.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/index.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 
 /**
  * The profile form (edit and create): what staff type, checked by one Zod

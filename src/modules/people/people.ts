@@ -3,7 +3,7 @@ import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
 import { todayInBerlin } from '../consultations/index.js';
 import { findOrganisationIds } from '../organisations/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { ConsentValues, PersonValues, WithdrawalValues } from './form.js';
 import type { PersonRole } from './tables.js';
 

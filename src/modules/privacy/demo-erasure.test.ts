@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { loadDemo } from '../demo/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import { computeImpactReport, type ReportPeriod } from '../reports/index.js';
 import type { ImpactReport } from '../reports/index.js';
 import { erasePerson } from './erasure.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { eraseGrantSummaries } from '../grants/index.js';
 import { writeAudit } from '../identity/index.js';
-import { normaliseName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { Db } from './subject.js';
 
 /**

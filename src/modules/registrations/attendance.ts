@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
 import { resolveOrganisationName } from '../organisations/index.js';
-import { normalisePersonName } from '../organisations/index.js';
+import { normalisePersonName } from '../names/index.js';
 import { RegistrationError } from './errors.js';
 import { changeStatus, lockEvent, recordStatusChanges } from './queries.js';
 import { hashToken, newToken } from './registration.js';

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
 import { resolveOrganisationName } from '../organisations/index.js';
-import { normalisePersonName } from '../organisations/index.js';
+import { normalisePersonName } from '../names/index.js';
 import { RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
 import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';
