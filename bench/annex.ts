@@ -1,5 +1,5 @@
 import type { Db } from '../src/db/connection.js';
-import { computeAnnex, type AnnexQuery } from '../src/modules/feedback/annex.js';
+import { computeAnnex, type AnnexQuery } from '../src/modules/feedback/index.js';
 import { median } from './random.js';
 
 /**

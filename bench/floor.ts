@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../src/db/tables.js';
-import type { ImpactReport } from '../src/modules/reports/schemas.js';
+import type { ImpactReport } from '../src/modules/reports/index.js';
 
 /**
  * The floor of the report benchmark: the figures of the impact report

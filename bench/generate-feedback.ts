@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/tables.js';
-import { defaultQuestions, formNames } from '../src/modules/feedback/forms.js';
+import { defaultQuestions, formNames } from '../src/modules/feedback/index.js';
 import type { GeneratedEvent } from './generate.js';
 import { insertRows, maxId } from './insert.js';
 import type { Random } from './random.js';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat } from '../src/db/tables.js';
-import { normaliseName, normalisePersonName } from '../src/modules/organisations/normalise.js';
-import { ensureTemplateForms } from '../src/modules/feedback/forms.js';
+import { normaliseName, normalisePersonName } from '../src/modules/names/index.js';
+import { ensureTemplateForms } from '../src/modules/feedback/index.js';
 import { generateFeedback } from './generate-feedback.js';
 import { advanceSequence, insertRows, maxId } from './insert.js';
 import { acronym, municipalities, organisationName, personName } from './names.js';

@@ -38,9 +38,10 @@ import { readSettings } from '../src/config.js';
 import { openDatabase, type Engine } from '../src/db/connection.js';
 import { buildApp } from '../src/http/app.js';
 import { fontsForPage } from '../src/ui/fonts.js';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { createBenchDatabase } from './engines.js';
 import { generateDataset } from './generate.js';
+import { seatHoldingSql } from '../src/modules/registrations/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -404,7 +405,7 @@ async function checkSeats(engine: Engine, location: string, formEvents: number[]
     const one = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(handle.db)).rows[0].n;
     const formOverCapacity = await one(sql<{ n: number }>`
       select count(*)::int as n from event e where e.id in (${sql.join(formEvents)})
-        and e.capacity < (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))`);
+        and e.capacity < (select count(*) from registration r where r.event_id = e.id and r.status in ${seatHoldingSql})`);
     const formRows = await one(sql<{ n: number }>`select count(*)::int as n from registration where event_id in (${sql.join(formEvents)})`);
     const floorOverCapacity = await one(sql<{ n: number }>`
       select count(*)::int as n from event e where e.id in (${sql.join(floorEvents)})

@@ -1,4 +1,4 @@
-import { normalisePersonName } from '../src/modules/organisations/normalise.js';
+import { normalisePersonName } from '../src/modules/names/index.js';
 import type { GeneratedDataset } from './generate.js';
 import { municipalities, personName, spellingVariant } from './names.js';
 import { Random } from './random.js';

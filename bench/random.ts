@@ -3,7 +3,7 @@
  * the generated dataset is the same on every run and every engine, plus a fast
  * weighted picker for skewed attendance, and timing helpers.
  */
-import { Random } from '../src/modules/demo/random.js';
+import { Random } from '../src/modules/demo/index.js';
 export { Random };
 
 /** Draws indexes 0..n-1 with probability proportional to the given weights. */

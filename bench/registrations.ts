@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.js';
-import { resolveOrganisationNames } from '../src/modules/organisations/matching.js';
-import { RegistrationError } from '../src/modules/registrations/errors.js';
-import { registerForEvent, type RegistrationRequest } from '../src/modules/registrations/registration.js';
+import { resolveOrganisationNames } from '../src/modules/organisations/index.js';
+import { RegistrationError } from '../src/modules/registrations/index.js';
+import { registerForEvent, type RegistrationRequest } from '../src/modules/registrations/index.js';
 import type { BenchDatabase } from './engines.js';
 import { Random } from './random.js';
+import { seatHoldingSql } from '../src/modules/registrations/index.js';
 
 /**
  * Issue 3: registrations per second under concurrent clients, with capacity
@@ -205,7 +206,7 @@ async function settle<T>(work: () => Promise<T>): Promise<{ ok: true; outcome: T
 async function checkInvariants(handle: DatabaseHandle, reported: Map<number, string>, successfulRequests: number): Promise<RegistrationChecks> {
   const { db } = handle;
   const one = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db)).rows[0].n;
-  const seat = sql.raw("in ('registered', 'promoted', 'attended')");
+  const seat = sql`in ${seatHoldingSql}`;
   const eventsOverCapacity = await one(sql<{ n: number }>`
     select count(*)::int as n from event e
     where e.capacity < (select count(*) from registration r where r.event_id = e.id and r.status ${seat})`);

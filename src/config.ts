@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { addressMessage, addressProblem } from './modules/mail/address.js';
+import { addressMessage, addressProblem } from './modules/mail/index.js';
 
 /**
  * Every setting Mosaik reads from the environment, validated once at start.

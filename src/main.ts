@@ -4,10 +4,10 @@ import { openDatabase } from './db/connection.js';
 import { DataFolderInUseError } from './db/folder-lock.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions } from './http/log-redaction.js';
-import { prepareDemoAtStart } from './modules/demo/startup.js';
-import { startMailSender } from './modules/mail/sender.js';
-import { runRetention } from './modules/privacy/retention.js';
-import { queueReminders } from './modules/registrations/reminders.js';
+import { prepareDemoAtStart } from './modules/demo/index.js';
+import { startMailSender } from './modules/mail/index.js';
+import { runRetention } from './modules/privacy/index.js';
+import { queueReminders } from './modules/registrations/index.js';
 
 const settings = readSettings();
 // the request serializer redacts tokens in logged URLs (src/http/log-redaction.ts)

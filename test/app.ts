@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { readSettings } from '../src/config.js';
 import type { Role } from '../src/db/tables.js';
 import { buildApp } from '../src/http/app.js';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {

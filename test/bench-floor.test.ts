@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFloorReport } from '../bench/floor.js';
 import { generateDataset } from '../bench/generate.js';
 import { importFile, type ImportKind } from '../src/modules/imports/index.js';
-import { computeImpactReport } from '../src/modules/reports/impact.js';
+import { computeImpactReport } from '../src/modules/reports/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /**

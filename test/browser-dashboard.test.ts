@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { importRecords } from '../src/modules/imports/index.js';
 import { accessibilityViolations, signIn, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
@@ -76,7 +76,7 @@ describe('the dashboard in Chromium', () => {
     expect(fontSize).toBe('12px');
     expect(await page.getByRole('img', { name: /Organisationen nach Zahl der besuchten Veranstaltungen/ }).count()).toBe(1);
     // the report's distribution by number of events
-    // is shown to a funder as the report shows it, never suppressed (src/modules/dashboard/suppression.ts)
+    // is shown to a funder as the report shows it, never suppressed (src/modules/reports/suppression.ts)
     const table = page.locator('table[data-table="event_counts"]');
     const counts = (await table.textContent()) ?? '';
     expect(counts).not.toContain('< 3');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadDemo } from '../src/modules/demo/load.js';
-import { createAccount } from '../src/modules/identity/accounts.js';
-import { feedbackCodeFor } from '../src/modules/feedback/queries.js';
+import { loadDemo } from '../src/modules/demo/index.js';
+import { createAccount } from '../src/modules/identity/index.js';
+import { feedbackCodeFor } from '../src/modules/feedback/index.js';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
 /*

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
 /*

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicLanguages } from '../src/i18n/index.js';
-import { assignDefaultForm } from '../src/modules/feedback/forms.js';
-import { feedbackCodeFor } from '../src/modules/feedback/queries.js';
-import { enterPaperForm } from '../src/modules/feedback/store.js';
-import { createAccount, createPasswordLink } from '../src/modules/identity/accounts.js';
+import { assignDefaultForm } from '../src/modules/feedback/index.js';
+import { feedbackCodeFor } from '../src/modules/feedback/index.js';
+import { enterPaperForm } from '../src/modules/feedback/index.js';
+import { createAccount, createPasswordLink } from '../src/modules/identity/index.js';
 import { importRecords } from '../src/modules/imports/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { importRecords } from '../src/modules/imports/index.js';
-import { pseudonymiserFor } from '../src/modules/evaluation/pseudonyms.js';
+import { pseudonymiserFor } from '../src/modules/evaluation/index.js';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
 /*

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/modules/identity/accounts.js';
+import { createAccount } from '../src/modules/identity/index.js';
 import { importRecords } from '../src/modules/imports/index.js';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 

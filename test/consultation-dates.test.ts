@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsultationForm } from '../src/modules/consultations/form.js';
+import { parseConsultationForm } from '../src/modules/consultations/index.js';
 
 /** Consultation days in 2000–2100 only, as for events (issue 8, finding 19); pure parsing, no database. */
 describe('consultation form dates', () => {

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../src/cli.js';
-import { annex, printAs, printed } from '../src/modules/demo/annex.js';
+import { annex, printAs, printed } from '../src/modules/demo/index.js';
 import { demoCommand } from '../src/modules/demo/cli.js';
-import { demoPeriod, generateDemo } from '../src/modules/demo/generate.js';
-import { loadDemo } from '../src/modules/demo/load.js';
-import { computeImpactReport } from '../src/modules/reports/impact.js';
-import type { ImpactReport } from '../src/modules/reports/schemas.js';
+import { demoPeriod, generateDemo } from '../src/modules/demo/index.js';
+import { loadDemo } from '../src/modules/demo/index.js';
+import { computeImpactReport } from '../src/modules/reports/index.js';
+import type { ImpactReport } from '../src/modules/reports/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /*

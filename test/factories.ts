@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, EventFormat, Role } from '../src/db/tables.js';
-import { normaliseName } from '../src/modules/organisations/normalise.js';
-import { registerForEvent } from '../src/modules/registrations/registration.js';
+import { normaliseName } from '../src/modules/names/index.js';
+import { registerForEvent } from '../src/modules/registrations/index.js';
 import type { SignedIn, TestApp } from './app.js';
 
 /**

@@ -10,7 +10,7 @@ import type { Role } from '../src/db/tables.js';
 import { readSettings } from '../src/config.js';
 import type { Access } from '../src/http/access.js';
 import { registerOpenApi } from '../src/http/openapi.js';
-import { loadDemo } from '../src/modules/demo/load.js';
+import { loadDemo } from '../src/modules/demo/index.js';
 import { z } from 'zod';
 import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from './app.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/database.js';
 import { runCli } from '../cli.js';
 import { importRecords } from '../modules/imports/index.js';
-import { computeImpactReport } from '../modules/reports/impact.js';
+import { computeImpactReport } from '../modules/reports/index.js';
 import { openDatabase, type DatabaseHandle } from './connection.js';
 
 /*

@@ -19,7 +19,7 @@ import { wantsJson } from './access.js';
  * Routes that recompute a report from raw rows (seconds of CPU and database
  * time at national scale), matched by path prefix because the route files
  * belong to their modules. Keep in step with the routes:
- *  - /dashboard, /dashboard/export/:table.:format  (modules/dashboard/routes.tsx)
+ *  - /dashboard, /dashboard/export/:table.:format  (modules/reports/dashboard-routes.tsx)
  *  - /feedback/annex, /feedback/annex.pdf          (modules/feedback/routes-evaluation.tsx)
  *  - /api/v1/reports/impact                        (modules/reports/api.ts)
  *  - /evaluation/*.csv, the evaluator's exports     (modules/evaluation/routes.tsx)

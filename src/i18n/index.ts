@@ -18,13 +18,21 @@ const modulesFolder = fileURLToPath(new URL('../../src/modules/', import.meta.ur
 /**
  * Shared strings live in src/i18n/<language>.json; each module keeps its own in
  * src/modules/<module>/i18n/<language>.json, reachable as "<module>.<key>".
+ * A module that absorbed another keeps the other's strings under their old
+ * namespace in src/modules/<module>/i18n/<namespace>/<language>.json
+ * ("dashboard.*" in reports, "accounts.*" in identity), so keys stay stable.
  */
 function load(language: Language): Record<string, unknown> {
   const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
   const strings: Record<string, unknown> = readJson(`${folder}${language}.json`);
   for (const module of readdirSync(modulesFolder)) {
-    const file = `${modulesFolder}${module}/i18n/${language}.json`;
-    if (existsSync(file)) strings[module] = readJson(file);
+    const moduleFolder = `${modulesFolder}${module}/i18n/`;
+    if (existsSync(`${moduleFolder}${language}.json`)) strings[module] = readJson(`${moduleFolder}${language}.json`);
+    if (!existsSync(moduleFolder)) continue;
+    for (const namespace of readdirSync(moduleFolder, { withFileTypes: true })) {
+      const file = `${moduleFolder}${namespace.name}/${language}.json`;
+      if (namespace.isDirectory() && existsSync(file)) strings[namespace.name] = readJson(file);
+    }
   }
   return strings;
 }

@@ -1,7 +1,7 @@
 import { preloadedFonts } from './fonts.js';
 import type { ComponentChildren } from 'preact';
 import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
-import type { SessionAccount } from '../modules/identity/sessions.js';
+import type { SessionAccount } from '../modules/identity/index.js';
 import { centreStaff } from '../http/access.js';
 
 interface LayoutProps {

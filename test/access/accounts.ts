@@ -2,7 +2,7 @@ import { adminsOnly, centreStaff, type Access } from '../../src/http/access.js';
 
 /**
  * Accounts by invitation (admins), the representative's own area and claims,
- * and the staff queue of claims (src/modules/accounts/*-routes.tsx).
+ * and the staff queue of claims (src/modules/identity/*-routes.tsx).
  */
 const representatives: Access = ['representative'];
 

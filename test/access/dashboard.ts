@@ -1,6 +1,6 @@
 import { figureReaders, type Access } from '../../src/http/access.js';
 
-/** Routes of the impact-report dashboard and the report API (src/modules/dashboard, src/modules/reports/api.ts). */
+/** Routes of the impact-report dashboard and the report API (src/modules/reports/dashboard-routes.tsx, src/modules/reports/api.ts). */
 export const expectedAccess: Record<string, Access> = {
   'GET /dashboard': figureReaders,
   'HEAD /dashboard': figureReaders,

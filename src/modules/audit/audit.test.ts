@@ -2,9 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
-import { todayInBerlin } from '../consultations/queries.js';
+import { todayInBerlin } from '../consultations/index.js';
 
 const organisationName = 'Griechische Gemeinde Kassel e.V.';
 

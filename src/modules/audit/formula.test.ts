@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { tableToCsv, tableToXlsx } from '../dashboard/export.js';
-import type { DashboardTable } from '../dashboard/tables.js';
+import { tableToCsv, tableToXlsx } from '../reports/index.js';
+import type { DashboardTable } from '../reports/index.js';
 import { defuseFormula } from './export.js';
 
 /** Security finding 9: every CSV and XLSX export runs its cells through defuseFormula. */

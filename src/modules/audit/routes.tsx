@@ -4,7 +4,7 @@ import { adminsOnly } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { auditCsv, auditJson } from './export.js';
 import { allAuditEntries, auditFilterSchema, searchAudit, type AuditFilter } from './queries.js';
 import { AuditListPage, formOf } from './views.js';

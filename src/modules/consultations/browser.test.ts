@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
-import { createAccount } from '../identity/accounts.js';
-import { addOrganisationScopes } from '../identity/scopes.js';
+import { createAccount } from '../identity/index.js';
+import { addOrganisationScopes } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
-import { findOrganisationIds } from '../organisations/matching.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { findOrganisationIds } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 
 const organisation = 'Deutsch-Türkischer Kulturverein Gießen e.V.';
 const password = 'a long enough password';

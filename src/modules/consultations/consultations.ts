@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { resolveOrganisationName } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { ConsultationValues } from './form.js';
 import { closeRequestWithConsultation } from './requests.js';
 

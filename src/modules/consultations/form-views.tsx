@@ -5,8 +5,8 @@ import type { FormError, FormField, FormInput } from './form.js';
 import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
-import type { OrganisationPick } from '../organisations/pick.js';
-import { OrganisationPickList, pickQuestionError } from '../organisations/pick-views.js';
+import type { OrganisationPick } from '../organisations/index.js';
+import { OrganisationPickList, pickQuestionError } from '../organisations/index.js';
 
 interface FormProps {
   t: Translate;

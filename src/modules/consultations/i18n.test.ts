@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { createAccount } from '../identity/accounts.js';
+import { createAccount } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 import { takeOverRequest } from './requests.js';
 

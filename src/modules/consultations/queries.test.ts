@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { createAccount } from '../identity/accounts.js';
+import { createAccount } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 import { createConsultation, decideReferral, markFollowUpDone } from './consultations.js';
 import { parseConsultationForm } from './form.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { normaliseName } from '../names/index.js';
 
 /** The consultation log: list with filters, one consultation, the follow-up reminders. */
 

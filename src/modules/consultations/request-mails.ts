@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { enqueueMail } from '../mail/outbox.js';
-import { compose, mailLanguages } from '../registrations/mails.js';
+import { enqueueMail } from '../mail/index.js';
+import { compose, mailLanguages } from '../registrations/index.js';
 import type { ConsultationRequest } from './requests.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Language, Translate } from '../../i18n/index.js';
-import type { RepresentedOrganisation } from '../identity/scopes.js';
+import type { RepresentedOrganisation } from '../identity/index.js';
 import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
 import { Choices } from '../../ui/choices.js';
 import { channels } from './queries.js';

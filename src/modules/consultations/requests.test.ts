@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
-import { addOrganisationScopes } from '../identity/scopes.js';
+import { addOrganisationScopes } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
-import { findOrganisationIds } from '../organisations/matching.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { findOrganisationIds } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 
 const ours = 'Eritreischer Kulturverein Kassel';
 const theirs = 'Afghanischer Frauenverein Gießen';

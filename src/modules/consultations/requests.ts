@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { representedOrganisations } from '../identity/scopes.js';
+import { writeAudit } from '../identity/index.js';
+import { representedOrganisations } from '../identity/index.js';
 import { topicArray, type Channel } from './queries.js';
 import { queueRequestMail } from './request-mails.js';
 import type { RequestValues } from './request-form.js';

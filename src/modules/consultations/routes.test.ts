@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
 import { importRecords } from '../imports/index.js';
-import { findOrganisationIds } from '../organisations/matching.js';
-import { normaliseName } from '../organisations/normalise.js';
-import { computeImpactReport } from '../reports/impact.js';
+import { findOrganisationIds } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
+import { computeImpactReport } from '../reports/index.js';
 
 const known = 'Deutsch-Türkischer Kulturverein Gießen e.V.';
 const variant = 'Deutsch Tuerkischer Kulturverein Giessen';

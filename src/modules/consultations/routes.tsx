@@ -13,8 +13,8 @@ import { ConsultationFormPage } from './form-views.js';
 import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchConsultations, todayInBerlin, type Channel, type ConsultationRecord } from './queries.js';
 import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
 import { TopicsPage } from './topic-views.js';
-import { auditRead } from '../identity/audit.js';
-import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/pick.js';
+import { auditRead } from '../identity/index.js';
+import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/index.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 

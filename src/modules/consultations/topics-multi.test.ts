@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
 import { importRecords } from '../imports/index.js';
-import { computeImpactReport } from '../reports/impact.js';
+import { computeImpactReport } from '../reports/index.js';
 
 const organisation = 'Verein Brücke Marburg e.V.';
 

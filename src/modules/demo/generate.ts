@@ -1,4 +1,4 @@
-import { normaliseName } from '../organisations/normalise.js';
+import { normaliseName } from '../names/index.js';
 import { demoEvents, partnerEvents } from './events.js';
 import { feedbackRecords, type FeedbackRecord } from './feedback.js';
 import { consultedOrganisations, plannedGrants } from './grants.js';

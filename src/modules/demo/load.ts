@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
 import { generateDemo } from './generate.js';
-import { todayInBerlin } from '../events/queries.js';
+import { todayInBerlin } from '../events/index.js';
 import { loadDemoPeople } from './people.js';
 import { markDemoDatabase } from './startup.js';
 import { loadUpcomingDemo, type UpcomingDemo } from './upcoming.js';

@@ -1,4 +1,4 @@
-import { normaliseName } from '../organisations/normalise.js';
+import { normaliseName } from '../names/index.js';
 import { Random, check } from './random.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import type { ConsentPurpose, PersonLanguage, PersonRole } from '../people/tables.js';
+import type { ConsentPurpose, PersonLanguage, PersonRole } from '../people/index.js';
 import { demoSeed } from './generate.js';
 import { personName } from './names.js';
 import { Random } from './random.js';

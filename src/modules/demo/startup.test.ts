@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { readSettings } from '../../config.js';
-import { findAccountByCredentials, createAccount } from '../identity/accounts.js';
-import { demoAccountExists, demoAccounts, demoPassword } from '../identity/demo-account.js';
-import { findSession, startSession } from '../identity/sessions.js';
+import { findAccountByCredentials, createAccount } from '../identity/index.js';
+import { demoAccountExists, demoAccounts, demoPassword } from '../identity/index.js';
+import { findSession, startSession } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 import { isDemoDatabase, markDemoDatabase, prepareDemoAtStart } from './startup.js';
 

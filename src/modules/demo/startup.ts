@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isEmpty } from '../../db/connection.js';
 import type { Database } from '../../db/tables.js';
-import { demoAccounts, disableDemoAccounts, ensureDemoAccount } from '../identity/demo-account.js';
+import { demoAccounts, disableDemoAccounts, ensureDemoAccount } from '../identity/index.js';
 
 /*
  * What a start does about the demo (issue 8, finding 3). The demo's accounts

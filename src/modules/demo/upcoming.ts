@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, EventFormat } from '../../db/tables.js';
-import { eventsInOrder, updateEvent, type EventFields } from '../events/queries.js';
-import { feedbackCodeFor } from '../feedback/queries.js';
+import { eventsInOrder, updateEvent, type EventFields } from '../events/index.js';
+import { feedbackCodeFor } from '../feedback/index.js';
 import { formatProblems, importRecords } from '../imports/index.js';
-import { registerForEvent } from '../registrations/registration.js';
+import { registerForEvent } from '../registrations/index.js';
 import { demoSeed } from './generate.js';
 import { personName } from './names.js';
 import { Random, check } from './random.js';

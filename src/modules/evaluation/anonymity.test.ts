@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 import { anonymiseProfiles, foundingPeriodOf, legalFormGroupOf, minimumGroupSize, smallestGroup, withheld, type OrganisationFacts } from './anonymity.js';
 import { evaluationProfiles } from './queries.js';
 

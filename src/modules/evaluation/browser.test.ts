@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, signIn, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
-import { createAccount } from '../identity/accounts.js';
+import { createAccount } from '../identity/index.js';
 import { importRecords } from '../imports/index.js';
 
 const password = 'a long enough password';

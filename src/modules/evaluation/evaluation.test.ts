@@ -4,7 +4,7 @@ import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js
 import { readSettings } from '../../config.js';
 import type { Db } from '../../db/connection.js';
 import { buildApp } from '../../http/app.js';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 import { pseudonymiser, pseudonymiserFor, pseudonymPattern } from './pseudonyms.js';
 
 const secretNote = 'Vertrauliche Notiz zum Vorstand';

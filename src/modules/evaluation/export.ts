@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { defuseFormula } from '../audit/export.js';
+import { defuseFormula } from '../audit/index.js';
 import type { Pseudonymiser } from './pseudonyms.js';
-import { hidesCount } from '../dashboard/suppression.js';
+import { hidesCount } from '../reports/index.js';
 import { activityYears, describeOrganisations, evaluationProfiles, measures, organisationIndex, participations, type EvaluationOrganisation } from './queries.js';
 
 /**
@@ -15,7 +15,7 @@ import { activityYears, describeOrganisations, evaluationProfiles, measures, org
 
 /**
  * A count of one organisation as the evaluator may see it, by the one rule of
- * src/modules/dashboard/suppression.ts: the row describes the organisation by
+ * src/modules/reports/suppression.ts: the row describes the organisation by
  * district and orientation, so its counts are a breakdown by them — "< 3" for
  * 1 and 2 (threshold 3), zeros and larger counts as they are.
  */

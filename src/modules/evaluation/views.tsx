@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
-import { topicLabel, type ConsultationTopic } from '../consultations/topics.js';
+import { topicLabel, type ConsultationTopic } from '../consultations/index.js';
 import { withheld, minimumGroupSize } from './anonymity.js';
 import { maskedCount } from './export.js';
 import { measures, type EvaluationOrganisation, type EvaluationParticipation, type Timeline } from './queries.js';

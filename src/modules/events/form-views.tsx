@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type FieldError, inputClass } from '../../ui/forms.js';
 import { eventFormats, type FormField, type FormValues } from './form.js';
-import { OrganisationPickList } from '../organisations/pick-views.js';
+import { OrganisationPickList } from '../organisations/index.js';
 import type { PartnerField } from './partners.js';
 
 /** The staff form of an event: create, edit and the copy of a duplicated event. */

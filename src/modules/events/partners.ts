@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import type { DirectoryScope } from '../organisations/directory.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
-import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/pick.js';
+import type { DirectoryScope } from '../organisations/index.js';
+import { resolveOrganisationName } from '../organisations/index.js';
+import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/index.js';
 
 /**
  * An event's cooperation partners are organisations of the directory, picked

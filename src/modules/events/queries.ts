@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat } from '../../db/tables.js';
-import { assignDefaultForm } from '../feedback/forms.js';
+import { assignDefaultForm } from '../feedback/index.js';
+import { seatHoldingSql } from '../registrations/index.js';
 
 /**
  * SQL of the events module. Indexes relied on: event_start_date
@@ -64,7 +65,7 @@ const recordColumns = sql`
   to_char(e.registration_opens_at at time zone 'Europe/Berlin', 'YYYY-MM-DD"T"HH24:MI') as registration_opens,
   to_char(e.registration_closes_at at time zone 'Europe/Berlin', 'YYYY-MM-DD"T"HH24:MI') as registration_closes,
   e.language, e.accessibility, e.materials, e.cancelled_at, e.cancel_reason, e.feedback_form_id, e.updated_at,
-  (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))::int as registered,
+  (select count(*) from registration r where r.event_id = e.id and r.status in ${seatHoldingSql})::int as registered,
   (select count(*) from registration r where r.event_id = e.id and r.status = 'waitlisted')::int as waitlisted`;
 
 export async function findEvent(db: Db, id: number): Promise<EventRecord | undefined> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
 import { organisation } from '../../../test/factories.js';
-import { registerForEvent } from '../registrations/registration.js';
+import { registerForEvent } from '../registrations/index.js';
 import { parseCalendar } from './ical.js';
 
 const form = {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
-import { directoryScopeOf, inScope, type DirectoryScope } from '../organisations/directory.js';
+import { directoryScopeOf, inScope, type DirectoryScope } from '../organisations/index.js';
 
 /**
  * Who may do what with an event, in one place (docs/decisions.md, "Events

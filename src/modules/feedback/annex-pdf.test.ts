@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 import { pdfEventLimit } from './annex-pdf.js';
 
 /*

@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Translate } from '../../i18n/index.js';
-import type { NumberFormats } from '../dashboard/numbers.js';
+import type { NumberFormats } from '../reports/index.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexEvent, type AnnexRow } from './annex.js';
 import { smallSample } from './evaluation.js';
 import { fontFolders, latinFont, pdfFonts, pdfParagraph } from './pdf-text.js';

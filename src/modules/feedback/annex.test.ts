@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { computeAnnex, printMean, type AnnexBlock } from './annex.js';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
-import { cachedFigures } from '../reports/figures-cache.js';
-import { reportFormats } from '../reports/schemas.js';
+import { cachedFigures } from '../reports/index.js';
+import { reportFormats } from '../reports/index.js';
 import type { FeedbackView } from './policy.js';
 
 /**

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/index.js';
-import { numberFormats } from '../dashboard/numbers.js';
+import { numberFormats } from '../reports/index.js';
 import { annexPdf } from './annex-pdf.js';
 import type { AnnexBlock } from './annex.js';
 import { coveredByFonts } from './pdf-text.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
-import { inScope } from '../organisations/directory.js';
-import { eventScopeOf } from '../events/scope.js';
+import { inScope } from '../organisations/index.js';
+import { eventScopeOf } from '../events/index.js';
 
 /**
  * Who sees which feedback, in one place. Every way feedback leaves Mosaik —
@@ -14,7 +14,7 @@ import { eventScopeOf } from '../events/scope.js';
  * |-----------------------------|-------------------------|--------------|--------------------------------------|
  * | admin, staff                | all                     | shown        | shown                                |
  * | coordinator                 | their districts' only   | shown        | shown                                |
- * | funder, evaluator           | all                     | never        | src/modules/dashboard/suppression.ts |
+ * | funder, evaluator           | all                     | never        | src/modules/reports/suppression.ts   |
  * | representative, anonymous   | none (no route lets them in)                                          |
  *
  * Open answers are free text that may name people (a moderator, a

@@ -11,7 +11,7 @@ import { listResponses } from './evaluation.js';
 import type { EventForm } from './queries.js';
 import { eventFormOf, onlineLink, staffLanguage } from './routes-evaluation.js';
 import { isLanguage, translator } from '../../i18n/index.js';
-import { numberFormats } from '../dashboard/numbers.js';
+import { numberFormats } from '../reports/index.js';
 import { PaperPage } from './views/paper.js';
 import { deleteResponse, enterPaperForm } from './store.js';
 import { questionText } from './translations.js';

@@ -6,7 +6,7 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields, pageText } from '../../http/validation.js';
 import type { EventFormat } from '../../db/tables.js';
-import { reportFormats } from '../reports/schemas.js';
+import { reportFormats } from '../reports/index.js';
 import type { FormQuestion } from './queries.js';
 import { checkTemplateRows, readTemplateRows, saveTemplate, templateQuestions, type TemplateRow } from './templates.js';
 import { TemplateEditPage, TemplateListPage } from './views/templates.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { loadDemo } from '../demo/load.js';
+import { loadDemo } from '../demo/index.js';
 import { eventWithForm } from './queries.js';
 import { deleteResponse, enterPaperForm, submitOnline } from './store.js';
 

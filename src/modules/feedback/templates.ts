@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { ensureTemplateForm } from './forms.js';
 import { questionsOf, type FormQuestion } from './queries.js';
 

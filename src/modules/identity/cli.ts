@@ -4,7 +4,7 @@ import type { Role } from '../../db/tables.js';
 import { roles } from '../../http/access.js';
 import { AccountError, createAccount, createPasswordLink } from './accounts.js';
 import { addOrganisationScopes, unknownOrganisations } from './scopes.js';
-import { inviteAccount } from '../accounts/invitations.js';
+import { inviteAccount } from './invitations.js';
 import { addressMessage, addressProblem } from '../mail/index.js';
 
 /**

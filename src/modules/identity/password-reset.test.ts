@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, cookiesOf, csrfFrom, type TestApp } from '../../../test/app.js';
-import { findOutboxMail } from '../mail/outbox.js';
+import { findOutboxMail } from '../mail/index.js';
 import { createAccount } from './accounts.js';
 
 describe('forgotten password', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseName } from '../organisations/normalise.js';
+import { normaliseName } from '../names/index.js';
 import { addressProblem } from '../mail/index.js';
 
 /**

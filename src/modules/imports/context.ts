@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { resolveOrganisationNames, type NameOccurrence } from '../organisations/matching.js';
+import { resolveOrganisationNames, type NameOccurrence } from '../organisations/index.js';
 import type { Message, ProblemList } from './errors.js';
 import type { ValidRow } from './validate.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { assignDefaultForm } from '../feedback/forms.js';
+import { assignDefaultForm } from '../feedback/index.js';
 import { firstOccurrence, jsonTexts, turnTaker, type StoreRows } from './context.js';
 import type { EventRow } from './schemas.js';
 

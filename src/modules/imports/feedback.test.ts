@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
-import { computeAnnex } from '../feedback/annex.js';
+import { computeAnnex } from '../feedback/index.js';
 import { importRecords } from './index.js';
 
 /*

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { assignDefaultForm } from '../feedback/forms.js';
+import { assignDefaultForm } from '../feedback/index.js';
 import type { ProblemList } from './errors.js';
 import { findEvents, firstOccurrence, jsonTexts, rowsWithEvent, turnTaker, type StoreRows } from './context.js';
 import { commentColumns, ratingColumns, type FeedbackRow } from './schemas.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { findOrganisationIds } from '../organisations/matching.js';
+import { findOrganisationIds } from '../organisations/index.js';
 import { firstOccurrence, jsonTexts, turnTaker, type StoreRows } from './context.js';
 import type { OrganizationRow } from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { defuseFormula } from '../audit/export.js';
+import { defuseFormula } from '../audit/index.js';
 import { problemColumn } from './column-aliases.js';
 import type { ImportOutcome } from './index.js';
 import { parseTable } from './parse.js';

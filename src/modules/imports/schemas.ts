@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventFormats } from '../../db/tables.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import { amount, choice, date, email, foundedYear, integer, language, list, organisationName, organisationNames, postcode, rating, text } from './cells.js';
 
 /**
@@ -12,9 +13,7 @@ export type ImportKind = 'organizations' | 'events' | 'participants' | 'feedback
 export const importKinds: readonly ImportKind[] = ['organizations', 'events', 'participants', 'feedback', 'consultations', 'grants'];
 
 // spec/exchange.md: the tokens of each enumeration, written exactly like this
-export const legalForms = ['initiative', 'ev_in_gruendung', 'ev', 'ev_gemeinnuetzig', 'ggmbh', 'other'] as const;
-export const orientations = ['community', 'cross_community', 'mixed'] as const;
-export const fieldsOfActivity = ['education', 'counselling', 'culture', 'women', 'youth', 'sport', 'health', 'refugees', 'other'] as const;
+export { fieldsOfActivity, legalForms, orientations }; // kept in names/vocabulary.ts, shared with organisations
 export { eventFormats };
 export const organizers = ['centre', 'partner'] as const;
 export const consultationChannels = ['phone', 'in_person', 'email', 'video'] as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { randomToken } from '../identity/accounts.js';
+import { randomToken } from '../identity/index.js';
 import { columnsOf, type ImportKind } from './schemas.js';
 
 /**

@@ -34,7 +34,7 @@ describe('the one e-mail address check', () => {
 
 describe('the address check in the account forms', () => {
   it('refuses a non-ASCII local part in the admin invitation form, naming the field', async () => {
-    const { parseAccountForm } = await import('../accounts/account-form.js');
+    const { parseAccountForm } = await import('../identity/index.js');
     const db = {} as never; // not reached: the shape fails first, and no scope is asked for
     const result = await parseAccountForm(db, { email: 'jürgen@verein.de', display_name: 'Jürgen', role: 'staff', districts: '', organisations: '' }, { newAccount: true }).catch(() => null);
     expect(result).toEqual({ ok: false, errors: [{ field: 'email', code: 'emailNotAscii' }] });

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
-import { registerForEvent } from '../registrations/registration.js';
+import { registerForEvent } from '../registrations/index.js';
 import { enqueueMail, listOutbox } from './outbox.js';
 import { createMailTransport, deliverPending, retryDelayMs, type MailTransport } from './sender.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
-import { registerForEvent } from '../registrations/registration.js';
+import { registerForEvent } from '../registrations/index.js';
 import { enqueueMail } from './outbox.js';
 
 describe(`the outbox page on ${testEngine}`, () => {

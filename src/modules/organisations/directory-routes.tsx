@@ -7,7 +7,7 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields, formTexts } from '../../http/validation.js';
 import type { Translate } from '../../i18n/index.js';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import { directoryDistricts, directoryScopeOf, inScope, searchOrganisations, type DirectoryQuery } from './directory.js';
 import { DirectoryPageView, type DirectoryForm } from './directory-views.js';
 import { addLink, createOrganisation, loadProfile, removeLink, updateOrganisation, type SaveOutcome } from './profile.js';
@@ -16,7 +16,7 @@ import { inputOf, ProfileFormPage } from './profile-form-views.js';
 import { ProfilePage } from './profile-views.js';
 import { organisationTimeline } from './timeline.js';
 import { candidateCount, organisationCandidates } from './pick.js';
-import { auditRead } from '../identity/audit.js';
+import { auditRead } from '../identity/index.js';
 
 /**
  * The organisation directory and profiles. Centre staff see and edit every

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { candidateLimit, searchOrganisations } from './directory.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 /**
  * The directory search looks at the best `candidateLimit` names only (see

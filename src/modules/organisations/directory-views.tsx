@@ -1,6 +1,6 @@
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert } from '../../ui/forms.js';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import type { DirectoryEntry, DirectoryPage } from './directory.js';
 import { PageNav } from '../../ui/pagination.js';
 import { Table } from '../../ui/table.js';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { importRecords, type ImportKind } from '../imports/index.js';
 import { findOrganisationIds } from './matching.js';
 import { mergeOrganisations } from './merge.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 const dtkv = 'Deutsch-Türkischer Kulturverein Gießen e.V.';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 /**
  * The organisation directory: tolerant name search with filters, for centre

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 /**
  * Which organisation a name on a list means (spec/exchange.md). A name means

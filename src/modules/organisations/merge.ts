@@ -1,8 +1,12 @@
 import { moveClaims, moveConsultationRequests, movePersonRoles } from './merge-related.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Organisation } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { ReviewError } from './review-error.js';
+import { activeSql, seatHoldingSql } from '../registrations/index.js';
+import { moveGrants, type DroppedGrant } from '../grants/index.js';
+
+export type { DroppedGrant };
 
 /**
  * Merging two organisations (spec/exchange.md: "A merge moves every record to
@@ -36,16 +40,6 @@ export const mergedTables = [
 ] as const;
 
 type MergedTable = (typeof mergedTables)[number]['table'];
-
-export interface DroppedGrant {
-  year: number;
-  applicationType: string;
-  /** The dropped row's status and the survivor's, which was kept. */
-  droppedStatus: string;
-  keptStatus: string;
-  droppedAmountEur: number | null;
-  droppedApprovedOn: string | null;
-}
 
 export interface MergeOutcome {
   survivorId: number;
@@ -206,36 +200,6 @@ async function moveConsultations(trx: Trx, { survivorId, mergedId }: Ids): Promi
   return { moved: Number(moved.numUpdatedRows), dropped: Number(dropped.numAffectedRows ?? 0) };
 }
 
-/**
- * A grant is identified by (year, organisation, application type). Where both
- * have one, the survivor's row stays; the dropped row is written into the
- * audit entry, status included, so a differing status is never lost unseen.
- */
-async function moveGrants(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved & { droppedGrants: DroppedGrant[] }> {
-  const { rows } = await sql<{ year: number; application_type: string; dropped_status: string; kept_status: string; amount_eur: number | null; approved_on: string | null }>`
-    delete from grant_application gone
-    using grant_application kept
-    where gone.organisation_id = ${mergedId} and kept.organisation_id = ${survivorId}
-      and kept.year = gone.year and kept.application_type = gone.application_type
-    returning gone.year, gone.application_type, gone.status as dropped_status, kept.status as kept_status, gone.amount_eur, gone.approved_on`.execute(trx);
-  const moved = await trx
-    .updateTable('grant_application')
-    .set({ organisation_id: survivorId, updated_at: sql`now()` as never })
-    .where('organisation_id', '=', mergedId)
-    .executeTakeFirst();
-  const droppedGrants = rows
-    .map((row) => ({
-      year: row.year,
-      applicationType: row.application_type,
-      droppedStatus: row.dropped_status,
-      keptStatus: row.kept_status,
-      droppedAmountEur: row.amount_eur,
-      droppedApprovedOn: row.approved_on,
-    }))
-    .sort((a, b) => a.year - b.year || a.applicationType.localeCompare(b.applicationType));
-  return { moved: Number(moved.numUpdatedRows), dropped: rows.length, droppedGrants };
-}
-
 /** A representative of the merged organisation now represents the survivor (the scope would otherwise cascade away). */
 async function moveAccountScopes(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved> {
   const dropped = await sql`
@@ -256,8 +220,8 @@ async function moveAccountScopes(trx: Trx, { survivorId, mergedId }: Ids): Promi
  */
 async function moveRegistrations(trx: Trx, { survivorId, mergedId }: Ids, accountId: number | null) {
   const groups = await trx.updateTable('registration_group').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
-  const active = sql.raw(`('registered', 'waitlisted', 'promoted', 'attended')`);
-  const seated = sql.raw(`('registered', 'promoted', 'attended')`);
+  const active = activeSql;
+  const seated = seatHoldingSql;
   const { rows: cancelled } = await sql<{ id: number; from_status: string }>`
     update registration gone set status = 'cancelled', updated_at = now()
     from registration kept, registration before

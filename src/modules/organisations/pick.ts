@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { inScope, searchOrganisations, type DirectoryScope } from './directory.js';
 import { findOrganisationIds } from './matching.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 /**
  * Which organisation staff mean when they name one on a form (consultations,

@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/index.js';
 import type { ComponentChildren } from 'preact';
 import { Alert, CsrfField, ErrorSummary, FieldFrame, FieldGroup, inputClass } from '../../ui/forms.js';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import type { NameConflict } from './profile.js';
 import { roomOptions, type FormError, type FormField, type FormInput } from './profile-form.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldsOfActivity, legalForms, orientations } from '../imports/schemas.js';
+import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 import { isDeliverableAddress } from '../mail/index.js';
 

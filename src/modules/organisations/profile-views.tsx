@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { LinkedOrganisation, OrganisationProfile } from './profile.js';
-import { OrganisationPeopleSection } from '../people/profile-section.js';
+import { OrganisationPeopleSection } from '../people/index.js';
 import type { TimelineEntry, TimelinePage } from './timeline.js';
 import { formatDay } from '../../ui/dates.js';
 

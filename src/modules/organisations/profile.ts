@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Organisation } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { normaliseName } from './normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { normaliseName } from '../names/index.js';
 import { similarityThreshold } from './review.js';
 import { formFields, type FormField, type ProfileValues } from './profile-form.js';
 

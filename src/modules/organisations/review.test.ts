@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.js
 import type { Db } from '../../db/connection.js';
 import { importRecords, type ImportKind } from '../imports/index.js';
 import { findOrganisationIds } from './matching.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 import { confirmOrganisation, describeMerge, markDistinct, mergedTables, mergeOrganisations, ReviewError, reviewQueue } from './review.js';
 
 const known = 'Deutsch-Türkischer Kulturverein Giessen Verein';

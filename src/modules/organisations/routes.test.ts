@@ -3,7 +3,7 @@ import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js
 import type { Db } from '../../db/connection.js';
 import { importRecords, type ImportKind } from '../imports/index.js';
 import { findOrganisationIds } from './matching.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../names/index.js';
 
 const known = 'Deutsch-Türkischer Kulturverein Giessen Verein';
 const variant = 'Deutsch Türkischer Kulturverein Gießen';

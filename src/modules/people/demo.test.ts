@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { loadDemoPeople } from '../demo/people.js';
+import { loadDemoPeople } from '../demo/index.js';
 import { importRecords } from '../imports/index.js';
 import { consentsOfPerson, rolesOfPerson } from './queries.js';
 

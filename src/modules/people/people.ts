@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { todayInBerlin } from '../consultations/queries.js';
-import { findOrganisationIds } from '../organisations/matching.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { todayInBerlin } from '../consultations/index.js';
+import { findOrganisationIds } from '../organisations/index.js';
+import { normaliseName } from '../names/index.js';
 import type { ConsentValues, PersonValues, WithdrawalValues } from './form.js';
 import type { PersonRole } from './tables.js';
 

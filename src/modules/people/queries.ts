@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { todayInBerlin } from '../consultations/queries.js';
-import type { DirectoryScope } from '../organisations/directory.js';
+import { todayInBerlin } from '../consultations/index.js';
+import type { DirectoryScope } from '../organisations/index.js';
 import type { ConsentPurpose, ConsentSource, PersonLanguage, PersonRole } from './tables.js';
 
 /**

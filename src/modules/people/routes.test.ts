@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import type { Db } from '../../db/connection.js';
-import { todayInBerlin } from '../consultations/queries.js';
+import { todayInBerlin } from '../consultations/index.js';
 import { importRecords } from '../imports/index.js';
 import { organisationMeant } from './people.js';
 

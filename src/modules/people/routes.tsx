@@ -6,9 +6,9 @@ import { centreStaff } from '../../http/access.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
-import { auditRead } from '../identity/audit.js';
-import { todayInBerlin } from '../consultations/queries.js';
-import { directoryScopeOf, inScope, type DirectoryScope } from '../organisations/directory.js';
+import { auditRead } from '../identity/index.js';
+import { todayInBerlin } from '../consultations/index.js';
+import { directoryScopeOf, inScope, type DirectoryScope } from '../organisations/index.js';
 import {
   consentFields,
   consentForm,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
-import { createAccount } from '../identity/accounts.js';
+import { createAccount } from '../identity/index.js';
 import { personalTables } from './personal-data.js';
 import { samples, seedPerson, testPerson, type Fixture } from './samples.test-support.js';
 

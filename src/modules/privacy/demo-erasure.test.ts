@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { loadDemo } from '../demo/load.js';
-import { normaliseName } from '../organisations/normalise.js';
-import { computeImpactReport, type ReportPeriod } from '../reports/impact.js';
-import type { ImpactReport } from '../reports/schemas.js';
+import { loadDemo } from '../demo/index.js';
+import { normaliseName } from '../names/index.js';
+import { computeImpactReport, type ReportPeriod } from '../reports/index.js';
+import type { ImpactReport } from '../reports/index.js';
 import { erasePerson } from './erasure.js';
 import { eraseOrganisation, erasedOrganisationName } from './organisation-erasure.js';
 import { whereTextOccurs } from './text-search.test-support.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { findEverything } from './export.js';
 import { personalTables } from './personal-data.js';
 import { personSubject, type Db, type Row } from './subject.js';

@@ -1,4 +1,4 @@
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { redactSecretLinks } from '../mail/index.js';
 import { personalTables } from './personal-data.js';
 import { accountSubject, personSubject, type DataSubject, type Db, type Row } from './subject.js';

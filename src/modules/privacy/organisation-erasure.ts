@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { writeAudit } from '../identity/audit.js';
-import { normaliseName } from '../organisations/normalise.js';
+import { eraseGrantSummaries } from '../grants/index.js';
+import { writeAudit } from '../identity/index.js';
+import { normaliseName } from '../names/index.js';
 import type { Db } from './subject.js';
 
 /**
@@ -64,7 +65,7 @@ export async function eraseOrganisation(db: Db, organisationId: number, options:
     // free texts about the organisation's people and affairs; the consultations still count
     await sql`update consultation set persons = null, notes = null, outcome = null, updated_at = now() where organisation_id = ${organisationId}`.execute(trx);
     await sql`delete from consultation_request where organisation_id = ${organisationId}`.execute(trx);
-    await sql`update grant_application set summary = null, updated_at = now() where organisation_id = ${organisationId}`.execute(trx);
+    await eraseGrantSummaries(trx, organisationId);
     await sql`delete from organisation_claim where organisation_id = ${organisationId}`.execute(trx);
     await sql`delete from account_scope where organisation_id = ${organisationId}`.execute(trx);
     // the organisation named in other records' free text (event partners, other organisations' notes)

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { normalisePersonName } from '../names/index.js';
 import { accountMatches, emailMatches, erasedName, nameKeyMatches, redact, textMayName, textNames, type DataSubject, type Db, type Row } from './subject.js';
 
 /**

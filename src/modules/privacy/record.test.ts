@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { sensitiveDimensions } from '../dashboard/suppression.js';
-import { minimumGroupSize } from '../evaluation/anonymity.js';
+import { sensitiveDimensions } from '../reports/index.js';
+import { minimumGroupSize } from '../evaluation/index.js';
 import { catalogue } from './personal-data.js';
 import { generateRecord } from './record.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { sensitiveDimensions } from '../dashboard/suppression.js';
-import { foundingPeriods, minimumGroupSize } from '../evaluation/anonymity.js';
+import { sensitiveDimensions } from '../reports/index.js';
+import { foundingPeriods, minimumGroupSize } from '../evaluation/index.js';
 import { matchingRule } from './export.js';
 import { catalogue, personalTables, type Category, type Personal } from './personal-data.js';
 import { listRules } from './retention.js';
@@ -161,7 +161,7 @@ export async function generateRecord(db: Db): Promise<string> {
 }
 
 /**
- * Section 5a: the one small-number rule (src/modules/dashboard/suppression.ts),
+ * Section 5a: the one small-number rule (src/modules/reports/suppression.ts),
  * the feedback policy (src/modules/feedback/policy.ts) and the evaluator's
  * minimum group size (src/modules/evaluation/anonymity.ts), written from the
  * constants the code uses, so that the record cannot drift from them.

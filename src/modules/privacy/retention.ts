@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { writeAudit } from '../identity/audit.js';
+import { writeAudit } from '../identity/index.js';
 import { erasePerson } from './erasure.js';
 import type { Db } from './subject.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { normalisePersonName } from '../names/index.js';
 import type { Db } from './subject.js';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { normalisePersonName } from '../names/index.js';
 import { redact, textNames, type DataSubject } from './subject.js';
 
 const subject: DataSubject = {

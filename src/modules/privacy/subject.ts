@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { normalisePersonName } from '../names/index.js';
 
 /**
  * The data subject of an export or an erasure: a person record, or an

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
-import { computeImpactReport } from '../reports/impact.js';
+import { computeImpactReport } from '../reports/index.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { registerForEvent } from './registration.js';
 import { queueReminders } from './reminders.js';

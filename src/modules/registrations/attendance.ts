@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
-import { normalisePersonName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { resolveOrganisationName } from '../organisations/index.js';
+import { normalisePersonName } from '../names/index.js';
 import { RegistrationError } from './errors.js';
 import { changeStatus, lockEvent, recordStatusChanges } from './queries.js';
 import { hashToken, newToken } from './registration.js';
+import { active, expected, isExpected } from './statuses.js';
 
 /**
  * Attendance from the check-in: a person marked present becomes the same
@@ -32,7 +33,7 @@ async function checkInWithin(trx: Db, registrationId: number, accountId: number 
   await lockEvent(trx, registration.event_id);
   if (registration.status !== 'attended') {
     // someone from the waitlist (or who had cancelled) is in the room anyway: their seat is an exception
-    const holdsSeat = registration.status === 'registered' || registration.status === 'promoted';
+    const holdsSeat = isExpected(registration.status);
     const reason = holdsSeat ? 'check-in' : `check-in while ${registration.status}`;
     await changeStatus(trx, [registration], 'attended', { accountId, reason }, { overridden: !holdsSeat });
     if (!holdsSeat) await writeAudit(trx, { accountId, action: 'registration.override', subjectType: 'registration', subjectId: registration.id, details: { reason } });
@@ -64,7 +65,7 @@ export async function addWalkIn(db: Db, eventId: number, walkIn: WalkIn, account
       .where('event_id', '=', eventId)
       .where('person_key', '=', personKey)
       .where((eb) => (organisationId === null ? eb('organisation_id', 'is', null) : eb('organisation_id', '=', organisationId)))
-      .where('status', 'in', ['registered', 'waitlisted', 'promoted', 'attended'])
+      .where('status', 'in', active)
       .executeTakeFirst();
     if (existing) {
       await checkInWithin(trx, existing.id, accountId);
@@ -91,7 +92,7 @@ export async function addWalkIn(db: Db, eventId: number, walkIn: WalkIn, account
 export async function markNoShows(db: Db, eventId: number, accountId: number | null): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockEvent(trx, eventId);
-    const absent = await trx.selectFrom('registration').select(['id', 'status']).where('event_id', '=', eventId).where('status', 'in', ['registered', 'promoted']).execute();
+    const absent = await trx.selectFrom('registration').select(['id', 'status']).where('event_id', '=', eventId).where('status', 'in', expected).execute();
     await changeStatus(trx, absent, 'no_show', { accountId, reason: 'after the event' });
     return absent.length;
   });

@@ -4,6 +4,7 @@ import { RegistrationError } from './errors.js';
 import { queueCancellationMail } from './mails.js';
 import { changeStatus, findGroupByTokenHash, lockEvent, type Actor } from './queries.js';
 import { hashToken, mailEvent, promoteWaitlisted } from './registration.js';
+import { isCancellable } from './statuses.js';
 
 /**
  * Cancelling frees seats and, in the same transaction, promotes the next in
@@ -12,8 +13,6 @@ import { hashToken, mailEvent, promoteWaitlisted } from './registration.js';
 
 type Db = Kysely<Database>;
 
-// attended and no_show are facts about the past, not cancellable
-const cancellable = new Set(['registered', 'waitlisted', 'promoted']);
 
 /** What the manage link shows: the group, its event and persons; undefined for an unknown token. */
 export async function findRegistrationByToken(db: Db, token: string) {
@@ -53,7 +52,7 @@ async function cancelRegistrations(db: Db, eventId: number, ids: number[], actor
       .where('registration.id', 'in', ids.length > 0 ? ids : [0])
       .orderBy('registration.id')
       .execute();
-    const toCancel = rows.filter((row) => cancellable.has(row.status));
+    const toCancel = rows.filter((row) => isCancellable(row.status));
     await changeStatus(trx, toCancel, 'cancelled', actor);
     // one mail per group contact
     const byContact = new Map<string, typeof toCancel>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
-import { resolveOrganisationName } from '../organisations/matching.js';
+import { resolveOrganisationName } from '../organisations/index.js';
 import { registerForEvent } from './registration.js';
 
 describe(`staff registration, sign-in sheet and check-in pages on ${testEngine}`, () => {

@@ -8,11 +8,12 @@ import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { CheckInPage, NoShowsPage, type CheckInProps } from './checkin-views.js';
 import { addressError, RegistrationError } from './errors.js';
 import { registrationsOfEvent } from './queries.js';
+import { isExpected } from './statuses.js';
 import { eventOrganisers, messageOf, staffEvent } from './staff-routes.js';
 import type { StaffEvent } from './sheet-views.js';
-import { eventScopeOf } from '../events/scope.js';
-import { pickInputOf, pickOrganisation } from '../organisations/pick.js';
-import { pickQuestionError } from '../organisations/pick-views.js';
+import { eventScopeOf } from '../events/index.js';
+import { pickInputOf, pickOrganisation } from '../organisations/index.js';
+import { pickQuestionError } from '../organisations/index.js';
 
 /**
  * The check-in at the door (attendance.ts does the work): tap "present",
@@ -98,7 +99,7 @@ export async function checkInRoutes(fastify: FastifyInstance) {
   });
 
   async function showNoShows(request: FastifyRequest, reply: FastifyReply, event: StaffEvent) {
-    const absent = (await registrationsOfEvent(app.db, event.id)).filter((row) => row.status === 'registered' || row.status === 'promoted');
+    const absent = (await registrationsOfEvent(app.db, event.id)).filter((row) => isExpected(row.status));
     return renderPage(request, reply, {
       title: request.t('registrations.noShows.title', { title: event.title }),
       body: <NoShowsPage t={request.t} language={request.language} csrfToken={request.csrfToken} event={event} absent={absent} tooEarly={event.start_date > today()} />,

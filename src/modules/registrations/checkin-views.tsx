@@ -1,9 +1,10 @@
 import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
 import type { EventRegistration } from './queries.js';
-import type { OrganisationPick } from '../organisations/pick.js';
-import { OrganisationPickList } from '../organisations/pick-views.js';
+import type { OrganisationPick } from '../organisations/index.js';
+import { OrganisationPickList } from '../organisations/index.js';
 import { EventStaffLinks, eventDate, type StaffEvent } from './sheet-views.js';
+import { holdsSeat } from './statuses.js';
 
 /**
  * The check-in on a tablet at the door: search (a plain GET form), one large
@@ -45,7 +46,7 @@ export function CheckInPage(props: CheckInProps) {
   const { t, event, query, errors = [] } = props;
   const shown = props.registrations.filter((row) => (query.trim() ? matchesSearch(row, query) : expected(row)));
   const present = props.registrations.filter((row) => row.status === 'attended').length;
-  const seatHolders = props.registrations.filter((row) => ['registered', 'promoted', 'attended'].includes(row.status)).length;
+  const seatHolders = props.registrations.filter((row) => holdsSeat(row.status)).length;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   return (
     <div class="kern-stack-md checkin">

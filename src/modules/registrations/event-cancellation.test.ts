@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
-import { markCancelled } from '../events/queries.js';
+import { markCancelled } from '../events/index.js';
 import { cancelByStaff } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { cancelEventRegistrations } from './event-cancellation.js';

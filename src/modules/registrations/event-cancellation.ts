@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import type { Language } from '../../i18n/index.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { RegistrationError } from './errors.js';
 import { compose, eventBlock, type MailEvent, type Recipient } from './mails.js';
 import { changeStatus, lockEvent, type Actor } from './queries.js';
 import { mailEvent } from './registration.js';
+import { cancellable } from './statuses.js';
 
 /**
  * When staff call an event off, every active registration (registered,
@@ -21,7 +22,7 @@ import { mailEvent } from './registration.js';
 type Db = Kysely<Database>;
 
 // attended and no_show are facts about the past; cancelled ones are done
-const active: RegistrationStatus[] = ['registered', 'promoted', 'waitlisted'];
+const active = cancellable;
 
 export interface EventCancellationOutcome {
   /** Registrations moved to cancelled. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
 import { translator, type Language, type Translate } from '../../i18n/index.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/index.js';
 import { formatDay } from '../../ui/dates.js';
 
 /**

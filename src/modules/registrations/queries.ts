@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
+import { activeSql, seatHolding, seatHoldingSql } from './statuses.js';
 
 /**
  * SQL of the registration module. Indexes relied on (010_registration.sql):
@@ -9,9 +10,6 @@ import type { Database, RegistrationStatus } from '../../db/tables.js';
  */
 
 type Db = Kysely<Database>;
-
-/** States that hold a seat (the limits trigger uses the same list). */
-export const seatHolding: RegistrationStatus[] = ['registered', 'promoted', 'attended'];
 
 export interface LockedEvent {
   id: number;
@@ -179,7 +177,7 @@ export async function eventForRegistration(db: Db, eventId: number) {
            e.cancelled_at is null
              and (e.registration_opens_at is null or e.registration_opens_at <= now())
              and (e.registration_closes_at is null or e.registration_closes_at >= now()) as open,
-           (select count(*) from registration r where r.event_id = e.id and r.status in ('registered', 'promoted', 'attended'))::int as taken
+           (select count(*) from registration r where r.event_id = e.id and r.status in ${seatHoldingSql})::int as taken
     from event e where e.id = ${eventId}`.execute(db);
   return rows[0];
 }
@@ -278,13 +276,13 @@ export async function allocateSeats(
       select r.person_key from registration r
       where r.event_id = ${event.id}
         and (r.organisation_id in (select id from limit_group) or (r.organisation_id is null and ${organisationId}::integer is null))
-        and r.status in ('registered', 'waitlisted', 'promoted', 'attended')
+        and r.status in ${activeSql}
         and r.person_key in (select key from input)
     ), held as (
       select count(*)::integer as seats,
              (count(*) filter (where r.organisation_id in (select id from limit_group)))::integer as of_organisation
       from registration r
-      where r.event_id = ${event.id} and r.status in ('registered', 'promoted', 'attended')
+      where r.event_id = ${event.id} and r.status in ${seatHoldingSql}
     ), free as (
       select least(
                coalesce(${event.capacity}::integer - held.seats, 2147483647),
@@ -373,7 +371,7 @@ export async function emailHoldsPlace(db: Db, eventId: number, email: string, ex
     from registration r
     join registration_group g on g.id = r.group_id
     where r.event_id = ${eventId} and r.organisation_id is null and g.id <> ${exceptGroupId}
-      and r.status in ('registered', 'waitlisted', 'promoted', 'attended')
+      and r.status in ${activeSql}
       and (lower(g.contact_email) = lower(${email}) or lower(r.email) = lower(${email}))
     limit 1`.execute(db);
   return rows.length > 0;

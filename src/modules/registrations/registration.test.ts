@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
-import { resolveOrganisationNames } from '../organisations/matching.js';
+import { resolveOrganisationNames } from '../organisations/index.js';
 import { cancelByStaff, cancelByToken, findRegistrationByToken } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { admitWaitlisted, fillFreeSeats, registerForEvent, type RegistrationRequest } from './registration.js';

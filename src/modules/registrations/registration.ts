@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, RegistrationStatus } from '../../db/tables.js';
-import { writeAudit } from '../identity/audit.js';
-import { findOrganisationIds, resolveOrganisationName } from '../organisations/matching.js';
-import { normaliseName, normalisePersonName } from '../organisations/normalise.js';
+import { writeAudit } from '../identity/index.js';
+import { findOrganisationIds, resolveOrganisationName } from '../organisations/index.js';
+import { normaliseName, normalisePersonName } from '../names/index.js';
 import { addressError, RegistrationError } from './errors.js';
 import { queueGroupMail, queuePromotionMail, type MailEvent } from './mails.js';
 import { allocateSeats, changeStatus, countSeats, emailHoldsPlace, insertGroupAndLockEvent, limitGroups, lockEvent, waitlist, type Actor, type LockedEvent } from './queries.js';

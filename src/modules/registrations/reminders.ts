@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { queueReminderMail } from './mails.js';
+import { expectedSql } from './statuses.js';
 
 type Db = Kysely<Database>;
 
@@ -24,7 +25,7 @@ export async function queueReminders(db: Db, now: Date = new Date()): Promise<nu
       from registration r
       join registration_group g on g.id = r.group_id
       join event e on e.id = r.event_id
-      where r.status in ('registered', 'promoted')
+      where r.status in ${expectedSql}
         and e.cancelled_at is null
         and ((e.start_date + coalesce(e.starts_at, time '00:00')) at time zone 'Europe/Berlin')
             between ${now} and ${now}::timestamptz + make_interval(hours => ${reminderWindowHours})

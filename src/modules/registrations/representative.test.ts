@@ -3,7 +3,7 @@ import { cookiesOf, createTestApp, csrfFrom, type SignedIn, type TestApp } from 
 import { testEngine } from '../../../test/database.js';
 import type { DatabaseHandle } from '../../db/connection.js';
 import { userCommand } from '../identity/cli.js';
-import { representedOrganisations } from '../identity/scopes.js';
+import { representedOrganisations } from '../identity/index.js';
 
 /** Issue 3: a signed-in representative registers for their own organisation. */
 describe(`registration by a representative on ${testEngine}`, () => {

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/index.js';
-import type { RepresentedOrganisation } from '../identity/scopes.js';
+import type { RepresentedOrganisation } from '../identity/index.js';
 
 /**
  * The organisation field for a signed-in representative: a choice among the

@@ -5,7 +5,7 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { idParams, pageText } from '../../http/validation.js';
 import type { FieldError } from '../../ui/forms.js';
-import { representedOrganisations, type RepresentedOrganisation } from '../identity/scopes.js';
+import { representedOrganisations, type RepresentedOrganisation } from '../identity/index.js';
 import { cancelByToken, findRegistrationByToken } from './cancellation.js';
 import { RegistrationError } from './errors.js';
 import { eventForRegistration } from './queries.js';

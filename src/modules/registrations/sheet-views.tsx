@@ -3,9 +3,10 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { formatDay, formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../ui/forms.js';
-import type { OrganisationPick } from '../organisations/pick.js';
-import { OrganisationPickList } from '../organisations/pick-views.js';
+import type { OrganisationPick } from '../organisations/index.js';
+import { OrganisationPickList } from '../organisations/index.js';
 import type { EventRegistration, eventForRegistration } from './queries.js';
+import { holdsSeat, isCancellable, registrationStatuses } from './statuses.js';
 
 /**
  * Staff pages of an event's registrations: the list (filter, cancel, admit,
@@ -14,8 +15,6 @@ import type { EventRegistration, eventForRegistration } from './queries.js';
 
 export type StaffEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
 
-export const registrationStatuses: RegistrationStatus[] = ['registered', 'waitlisted', 'promoted', 'cancelled', 'attended', 'no_show'];
-const cancellable = new Set<RegistrationStatus>(['registered', 'waitlisted', 'promoted']);
 
 // dates in the page's language, Europe/Berlin (src/ui/dates.ts); staff pages are German or English today
 export const eventDate = (event: Pick<StaffEvent, 'start_date' | 'starts_at' | 'ends_at'>, language: string) => {
@@ -118,7 +117,7 @@ export function StaffRegistrationList(props: StaffListProps) {
             cell: (row) => (
               <>
                 {row.status === 'waitlisted' && <RowAction {...props} row={row} action="admit" error={errorOf(`admit-${row.id}`)} />}
-                {cancellable.has(row.status) && <RowAction {...props} row={row} action="cancel" error={errorOf(`cancel-${row.id}`)} />}
+                {isCancellable(row.status) && <RowAction {...props} row={row} action="cancel" error={errorOf(`cancel-${row.id}`)} />}
               </>
             ),
           },
@@ -192,7 +191,7 @@ function RowAction(props: StaffListProps & { row: EventRegistration; action: 'ad
 export function sheetRows(registrations: EventRegistration[]): EventRegistration[] {
   const byName = new Intl.Collator('de', { sensitivity: 'base' }).compare;
   return registrations
-    .filter((row) => row.status === 'registered' || row.status === 'promoted' || row.status === 'attended')
+    .filter((row) => holdsSeat(row.status))
     .sort((a, b) => {
       if (a.organisation_name === null || b.organisation_name === null) {
         if (a.organisation_name !== b.organisation_name) return a.organisation_name === null ? 1 : -1;

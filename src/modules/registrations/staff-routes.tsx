@@ -13,10 +13,11 @@ import type { Db } from '../../db/connection.js';
 import { failedDeliveriesFor } from '../mail/index.js';
 import { eventForRegistration, registrationsOfEvent, type EventRegistration } from './queries.js';
 import { admitWaitlisted, registerForEvent } from './registration.js';
-import { assertEditable, eventScopeOf } from '../events/scope.js';
-import { pickInputOf, pickOrganisation } from '../organisations/pick.js';
-import { pickQuestionError } from '../organisations/pick-views.js';
-import { registrationStatuses, SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
+import { assertEditable, eventScopeOf } from '../events/index.js';
+import { pickInputOf, pickOrganisation } from '../organisations/index.js';
+import { pickQuestionError } from '../organisations/index.js';
+import { SignInSheet, StaffRegistrationList, type StaffEvent, type StaffListProps } from './sheet-views.js';
+import { registrationStatuses } from './statuses.js';
 
 /**
  * Staff pages of an event's registrations: the list with its actions (cancel,

@@ -5,6 +5,7 @@ import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../.
 import { Table } from '../../ui/table.js';
 import { statusText } from './mails.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
+import { holdsSeat, isCancellable } from './statuses.js';
 
 type PublicEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
 type Group = NonNullable<Awaited<ReturnType<typeof findGroupByTokenHash>>>;
@@ -95,9 +96,9 @@ export function RegistrationPage(props: { t: Translate; language: Language; csrf
  */
 export function ManagePage(props: { t: Translate; language: Language; csrfToken: string; token: string; group: Group; notice?: 'registered' | 'cancelled'; errors?: FieldError[] }) {
   const { t, group, errors = [] } = props;
-  const cancellable = group.persons.filter((person) => ['registered', 'waitlisted', 'promoted'].includes(person.status));
+  const cancellable = group.persons.filter((person) => isCancellable(person.status));
   const waiting = group.persons.filter((person) => person.status === 'waitlisted');
-  const seated = group.persons.some((person) => ['registered', 'promoted', 'attended'].includes(person.status));
+  const seated = group.persons.some((person) => holdsSeat(person.status));
   const event = { start_date: group.event_date, starts_at: group.event_starts_at, ends_at: group.event_ends_at, place: group.event_place };
   return (
     <div class="kern-stack-md">

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
 import { translator } from '../../i18n/index.js';
-import { feedbackEntriesFor, feedbackViewOf } from '../feedback/policy.js';
-import { smallCountPaths, suppressReport, thresholdFor } from '../dashboard/suppression.js';
+import { feedbackEntriesFor, feedbackViewOf } from '../feedback/index.js';
+import { smallCountPaths, suppressReport, thresholdFor } from './suppression.js';
 import { cachedImpactReport } from './impact.js';
 import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schemas.js';
 
@@ -15,7 +15,7 @@ import { impactQuerySchema, impactReportSchema, type ImpactQuery } from './schem
  * Staff, admins and coordinators get it exactly (coordinators the feedback of
  * their districts' events only). Funder and evaluator get the same document
  * with a top-level array `suppressed`: the paths of the values the one rule of
- * src/modules/dashboard/suppression.ts hides (counts by 0, the change by
+ * src/modules/reports/suppression.ts hides (counts by 0, the change by
  * null, so the document stays valid). The rule hides only figures broken down
  * by district, municipality, orientation, community or language; the report
  * has none, so the list is empty today and funder and evaluator can

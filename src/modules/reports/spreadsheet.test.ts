@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tableToXlsx } from '../dashboard/export.js';
-import type { DashboardTable } from '../dashboard/tables.js';
+import { tableToXlsx } from './export.js';
+import type { DashboardTable } from './report-tables.js';
 import { excelDay, sheetName, writeCell, type SheetValue } from './spreadsheet.js';
 
 /*

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { defuseFormula } from '../audit/export.js';
+import { defuseFormula } from '../audit/index.js';
 
 /**
  * What every XLSX export of Mosaik shares: sheet names Excel accepts and cells

@@ -1,6 +1,6 @@
 import type { Translate } from '../../../i18n/index.js';
 import { Table } from '../../../ui/table.js';
-import type { NumberFormats } from '../../dashboard/numbers.js';
+import type { NumberFormats } from '../../reports/index.js';
 import { smallSample, type EventEvaluation } from '../evaluation.js';
 import type { FeedbackEvent } from '../queries.js';
 import { questionText } from '../translations.js';

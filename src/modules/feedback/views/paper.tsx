@@ -1,6 +1,6 @@
 import { publicLanguages, textDirection, type Language, type Translate } from '../../../i18n/index.js';
 import { Table } from '../../../ui/table.js';
-import type { NumberFormats } from '../../dashboard/numbers.js';
+import type { NumberFormats } from '../../reports/index.js';
 import type { FeedbackEvent, FormQuestion } from '../queries.js';
 import { questionText } from '../translations.js';
 import { PrintStylesheet } from './shared.js';

@@ -1,0 +1,16 @@
+/**
+ * Grants: the funder's list of WIR micro-project applications
+ * (grant_application), identified by year, organisation and application type.
+ * Only this module writes that table; the import, the merge of two
+ * organisations and the erasure of an organisation ask it here. Reports and
+ * the directory read it (reads need no face).
+ *
+ * The micro-projects of issue 13 grow from here: an application's lifecycle
+ * belongs in this folder.
+ */
+
+/** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
+export const ownedTables = ['grant_application'] as const;
+
+export { upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
+export { moveGrants, type DroppedGrant } from './organisation-merge.js';

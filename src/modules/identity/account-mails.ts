@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { translator, type Language, type Translate } from '../../i18n/index.js';
+import { enqueueMail } from '../mail/index.js';
+
+/**
+ * The mails of accounts and claims. The account's language is not known
+ * before its owner signs in, so every mail is German first and English below
+ * (the two staff languages), as registration mails do for other languages.
+ */
+
+const mailLanguages: Language[] = ['de', 'en'];
+
+function compose(part: (t: Translate) => { subject: string; paragraphs: string[] }) {
+  const parts = mailLanguages.map((language) => {
+    const t = translator(language);
+    const { subject, paragraphs } = part(t);
+    return { subject, text: [t('accounts.mail.greeting'), ...paragraphs, t('accounts.mail.closing')].join('\n\n') };
+  });
+  return { subject: parts.map((p) => p.subject).join(' / '), text: parts.map((p) => p.text).join('\n\n——————————\n\n') };
+}
+
+export async function queueInvitationMail(db: Kysely<Database>, to: { email: string; displayName: string; role: string }, link: string, days: number) {
+  const mail = compose((t) => ({
+    subject: t('accounts.mail.invitation.subject'),
+    paragraphs: [
+      t('accounts.mail.invitation.intro', { name: to.displayName, role: t(`accounts.roles.${to.role}`) }),
+      t('accounts.mail.invitation.link', { link, days }),
+      t('accounts.mail.invitation.ignore'),
+    ],
+  }));
+  return enqueueMail(db, { kind: 'account.invitation', to: to.email, ...mail });
+}
+
+export async function queueClaimDecisionMail(
+  db: Kysely<Database>,
+  to: string,
+  decision: { status: 'confirmed' | 'rejected'; organisationName: string; note: string | null; myLink: string },
+) {
+  const mail = compose((t) => ({
+    subject: t(`accounts.mail.claim.${decision.status}.subject`, { name: decision.organisationName }),
+    paragraphs: [
+      t(`accounts.mail.claim.${decision.status}.intro`, { name: decision.organisationName }),
+      ...(decision.note ? [t('accounts.mail.claim.note', { note: decision.note })] : []),
+      t('accounts.mail.claim.more', { link: decision.myLink }),
+    ],
+  }));
+  return enqueueMail(db, { kind: `claim.${decision.status}`, to, ...mail });
+}
+
+/** To the new address: open the link to make it the account's address. */
+export async function queueEmailConfirmationMail(db: Kysely<Database>, mail: { to: string; displayName: string; link: string; hours: number }) {
+  const composed = compose((t) => ({
+    subject: t('accounts.mail.emailConfirm.subject'),
+    paragraphs: [t('accounts.mail.emailConfirm.intro', { name: mail.displayName }), t('accounts.mail.emailConfirm.link', { link: mail.link, hours: mail.hours }), t('accounts.mail.emailConfirm.ignore')],
+  }));
+  return enqueueMail(db, { kind: 'account.email_confirm', to: mail.to, ...composed });
+}
+
+/** To the old address, once the new one is confirmed: so that a taken-over account is noticed. */
+export async function queueEmailChangedMail(db: Kysely<Database>, mail: { to: string; displayName: string; newEmail: string }) {
+  const composed = compose((t) => ({
+    subject: t('accounts.mail.emailChanged.subject'),
+    paragraphs: [t('accounts.mail.emailChanged.intro', { name: mail.displayName, email: mail.newEmail }), t('accounts.mail.emailChanged.help')],
+  }));
+  return enqueueMail(db, { kind: 'account.email_changed', to: mail.to, ...composed });
+}
