@@ -80,8 +80,10 @@ export function parseDay(input: string): string | null {
   if (!parts) return null;
   const { year, month, day } = parts;
   const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  // Date.UTC rolls 31 February over into March: a real day survives the round trip unchanged
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // Date rolls 31 February over into March: a real day survives the round trip unchanged.
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === result ? result : null;
 }
 

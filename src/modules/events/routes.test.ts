@@ -44,7 +44,7 @@ describe(`event pages on ${testEngine}`, () => {
     test.app.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, ...payload } });
 
   it('refuses an invalid form with an error summary naming each field, in German and English', async () => {
-    const response = await post('/events', { ...form, title: '', capacity: 'viele', start_date: '14.03.2030' });
+    const response = await post('/events', { ...form, title: '', capacity: 'viele', start_date: '31.02.2030' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#title"');
     expect(response.body).toContain('Titel: Bitte geben Sie einen Titel ein.');

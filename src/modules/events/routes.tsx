@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventFormat, Role } from '../../db/tables.js';
 import { centreStaff } from '../../http/access.js';
+import { normaliseDay } from '../../ui/dates.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields, pageText } from '../../http/validation.js';
@@ -87,7 +88,8 @@ export async function eventRoutes(fastify: FastifyInstance) {
   /** The posted form with its partners resolved: the directory's names, one per line, as cooperation_partners. */
   async function submitted(body: FormBody, scope: EventScope) {
     const partners = await resolvePartners(app.db, scope, body);
-    const values: FormValues = { ...body, cooperation_partners: partners.ok ? partners.names.join('\n') : '' };
+    // a day typed as 14.03.2030 goes back into the date field as 2030-03-14: a date input shows only that form
+    const values: FormValues = { ...body, start_date: body.start_date === undefined ? undefined : normaliseDay(body.start_date), cooperation_partners: partners.ok ? partners.names.join('\n') : '' };
     return { values, partners, result: validate(scope, values) };
   }
 

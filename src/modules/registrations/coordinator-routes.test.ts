@@ -44,7 +44,7 @@ describe(`registrations and check-in for coordinators on ${testEngine}`, () => {
       expect(response.statusCode, page).toBe(200);
     }
     expect((await get(`/events/${ids.partnerNord}/registrations`, coordinator)).body).toContain('Ayşe partner-nord');
-    const walkIn = await post(`/events/${ids.partnerNord}/walk-ins`, { personName: 'Emil Roth', organisationName: 'Kulturverein West', email: '' }, coordinator);
+    const walkIn = await post(`/events/${ids.partnerNord}/walk-ins`, { personName: 'Emil Roth', organisationName: 'Kulturverein West', organisationName_asked: 'Kulturverein West', organisationName_choice: 'new', email: '' }, coordinator); // not in the directory: created on the explicit choice (pick list)
     expect(walkIn.statusCode).toBe(303);
     const registration = await test.database.db.selectFrom('registration').select(['id']).where('event_id', '=', ids.partnerNord).where('person_name', '=', 'Ayşe partner-nord').executeTakeFirstOrThrow();
     const checked = await post(`/events/${ids.partnerNord}/check-in`, { registration: String(registration.id) }, coordinator);
