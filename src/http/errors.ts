@@ -1,3 +1,4 @@
+import { ClientGone, HeavyWorkRefused, refusedAnswer } from './load.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { translator, type Translate } from '../i18n/index.js';
@@ -54,6 +55,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new HttpProblem(404, 'notFound')));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof HeavyWorkRefused || error instanceof ClientGone) return refusedAnswer(request, reply, error);
     if (error instanceof DomainError) return sendDomainError(request, reply, error);
     if (error.statusCode === 429) return sendProblem(request, reply, new HttpProblem(429, 'rateLimit'));
     if (error.validation?.length) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { readSettings } from '../config.js';
 import { fontsForPage } from '../ui/fonts.js';
-import { heavyRoutePrefixes, isHeavyRoute, registerLoadProtection, retryAfterSeconds } from './load.js';
+import { heavyRoutePrefixes, heavyWork, isHeavyRoute, registerLoadProtection, retryAfterSeconds } from './load.js';
 
 const kernCss = readFileSync(new URL('../../node_modules/@kern-ux/native/dist/kern.min.css', import.meta.url));
 
@@ -241,6 +241,49 @@ describe('heavy requests (issue 16)', () => {
       expect(health.json()).toEqual({ status: 'ok' });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('figures from the cache are not heavy (issue 16)', () => {
+  it('with every heavy slot taken, a dashboard, annex or report the cache holds is served; one that must be computed gets 503', async () => {
+    const testApp = await createTestApp({ env: { MOSAIK_HEAVY_CONCURRENCY: '1' } });
+    try {
+      const { app } = testApp;
+      const staff = await testApp.signIn('staff');
+      const get = (url: string, accept = 'text/html') => app.inject({ method: 'GET', url, headers: { cookie: staff.cookie, accept } });
+      const period = 'from=2017-01-01&to=2019-12-31';
+      // computed once (taking the slot for the computation only), then kept
+      expect((await get(`/dashboard?${period}`)).statusCode).toBe(200);
+      expect((await get(`/feedback/annex?${period}`)).statusCode).toBe(200);
+      expect(app.heavyRequestsRunning()).toBe(0);
+
+      // another reader's computation holds the only slot
+      let release!: () => void;
+      const holder = { server: app, raw: { aborted: false, socket: { destroyed: false } } } as unknown as FastifyRequest;
+      const held = heavyWork(holder, () => new Promise<void>((resolve) => (release = resolve)));
+      expect(app.heavyRequestsRunning()).toBe(1);
+
+      expect((await get(`/dashboard?${period}`)).statusCode).toBe(200);
+      expect((await get(`/feedback/annex?${period}`)).statusCode).toBe(200);
+      // the dashboard's computation kept the impact report of the period too
+      expect((await get(`/api/v1/reports/impact?${period}`, 'application/json')).statusCode).toBe(200);
+
+      const uncached = await get('/dashboard?from=2016-01-01&to=2016-12-31');
+      expect(uncached.statusCode).toBe(503);
+      expect(uncached.headers['retry-after']).toBe(String(retryAfterSeconds));
+      expect(uncached.body).toContain('ausgelastet');
+      const api = await get('/api/v1/reports/impact?from=2016-01-01&to=2016-12-31', 'application/json');
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toMatchObject({ error: 'busy' });
+
+      release();
+      await held;
+      expect(app.heavyRequestsRunning()).toBe(0);
+      expect((await get('/dashboard?from=2016-01-01&to=2016-12-31')).statusCode).toBe(200);
+      expect(app.heavyRequestsRunning()).toBe(0);
+    } finally {
+      await testApp.close();
     }
   });
 });

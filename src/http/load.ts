@@ -86,6 +86,82 @@ function busyAnswer(request: FastifyRequest, reply: FastifyReply): string | (typ
 const holdsSlot = Symbol('holdsHeavySlot');
 type WithSlot = FastifyRequest & { [holdsSlot]?: boolean };
 
+/**
+ * A heavy route whose answer usually comes from the figures cache
+ * (src/modules/reports/figures-cache.ts) says so in its config:
+ * `config: { heavy: 'when-computed' }`. It takes no slot when it arrives;
+ * only the computation, when the cache has nothing for the current data,
+ * passes through heavyWork. A repeated dashboard costs a lookup, so it must
+ * not be refused because other readers' computations fill the cap.
+ */
+export type HeavyMode = 'when-computed';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    heavy?: HeavyMode;
+  }
+}
+
+/** Raised by heavyWork when the cap is full; answered with 503 and Retry-After. */
+export class HeavyWorkRefused extends Error {
+  constructor() {
+    super('heavy work refused: the cap is full');
+    this.name = 'HeavyWorkRefused';
+  }
+}
+
+/** Raised by heavyWork when the client has gone; answered with 499, nothing computed. */
+export class ClientGone extends Error {
+  constructor() {
+    super('client gone before heavy work started');
+    this.name = 'ClientGone';
+  }
+}
+
+interface HeavyGate {
+  limit: number;
+  running: number;
+}
+const gates = new WeakMap<object, HeavyGate>();
+
+/**
+ * Runs `work` in one of the heavy slots of the request's server, or refuses
+ * it at once (HeavyWorkRefused) when all are taken. A request that holds a
+ * slot already (its route is gated on arrival, or an outer computation took
+ * it) runs nested work in that slot.
+ */
+export async function heavyWork<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+  const withSlot = request as WithSlot;
+  if (withSlot[holdsSlot]) return work();
+  const gate = gates.get(request.server.heavyGate);
+  if (!gate) return work(); // an app without load protection (some tests)
+  if (clientHasGone(request)) throw new ClientGone();
+  if (gate.running >= gate.limit) throw new HeavyWorkRefused();
+  gate.running++;
+  withSlot[holdsSlot] = true;
+  try {
+    return await work();
+  } finally {
+    withSlot[holdsSlot] = false;
+    gate.running--;
+  }
+}
+
+/** The gate of a request for the figures cache: `cachedFigures(…, { gate: gateOf(request) })`. */
+export const gateOf =
+  (request: FastifyRequest) =>
+  <T>(work: () => Promise<T>) =>
+    heavyWork(request, work);
+
+/** The answer to a refusal raised inside a handler (errors.ts). */
+export function refusedAnswer(request: FastifyRequest, reply: FastifyReply, error: HeavyWorkRefused | ClientGone) {
+  if (error instanceof ClientGone) {
+    request.log.info({ url: request.url }, 'client gone before heavy work started');
+    return reply.code(499).send();
+  }
+  return reply.send(busyAnswer(request, reply));
+}
+
 export async function registerLoadProtection(app: FastifyInstance, settings: Settings, options: { maxEventLoopDelayMs?: number } = {}) {
   // Brotli at quality 4 (not the default 11): a 2.6 MB page in a few
   // milliseconds, at most 10 % larger. Fonts (woff2) and images are
@@ -122,24 +198,27 @@ export async function registerLoadProtection(app: FastifyInstance, settings: Set
   // At most MOSAIK_HEAVY_CONCURRENCY heavy requests at once; the rest get
   // 503 with Retry-After right away. No queue: a queue is what kept the
   // server computing for clients that had given up and re-sent.
-  const limit = settings.MOSAIK_HEAVY_CONCURRENCY;
-  let running = 0;
+  const gate: HeavyGate = { limit: settings.MOSAIK_HEAVY_CONCURRENCY, running: 0 };
+  const gateKey = {};
+  gates.set(gateKey, gate);
+  app.decorate('heavyGate', gateKey);
   const release = (request: WithSlot) => {
     if (!request[holdsSlot]) return;
     request[holdsSlot] = false;
-    running--;
+    gate.running--;
   };
   // preHandler: after the sign-in and role check, so a signed-out visitor is
   // sent to the sign-in page, not counted.
   app.addHook('preHandler', async (request: WithSlot, reply) => {
     if (!isHeavyRoute(request.url)) return;
+    if (request.routeOptions.config.heavy === 'when-computed') return; // gated where it computes (heavyWork)
     if (clientHasGone(request)) {
       // 499 as nginx logs it: the client closed the request, nothing computed
       request.log.info({ url: request.url }, 'client gone before heavy work started');
       return reply.code(499).send();
     }
-    if (running >= limit) return reply.send(busyAnswer(request, reply));
-    running++;
+    if (gate.running >= gate.limit) return reply.send(busyAnswer(request, reply));
+    gate.running++;
     request[holdsSlot] = true;
   });
   // The slot is freed when the handler has produced its answer (onSend runs
@@ -147,12 +226,14 @@ export async function registerLoadProtection(app: FastifyInstance, settings: Set
   // until the handler returns and must still count against the cap.
   app.addHook('onSend', async (request: WithSlot) => release(request));
   app.addHook('onResponse', async (request: WithSlot) => release(request));
-  app.decorate('heavyRequestsRunning', () => running);
+  app.decorate('heavyRequestsRunning', () => gate.running);
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Heavy requests being computed now (for tests and the benchmark). */
     heavyRequestsRunning(): number;
+    /** The key of this server's heavy-work gate (heavyWork). */
+    heavyGate: object;
   }
 }

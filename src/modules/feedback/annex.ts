@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, EventFormat, QuestionKind } from '../../db/tables.js';
-import { cachedFigures } from '../reports/index.js';
+import { cachedFigures, type ComputationGate } from '../reports/index.js';
 import { reportFormats } from '../reports/index.js';
 import type { FeedbackView } from './policy.js';
 
@@ -67,11 +67,11 @@ const everything: FeedbackView = { districts: null, openAnswers: true };
  * computed once per query, view and change of the data. Shared by every
  * caller: read it, never change it.
  */
-export function cachedAnnex(db: Kysely<Database>, query: AnnexQuery, view: FeedbackView = everything): Promise<AnnexBlock[]> {
+export function cachedAnnex(db: Kysely<Database>, query: AnnexQuery, view: FeedbackView = everything, gate?: ComputationGate): Promise<AnnexBlock[]> {
   const districts = view.districts === null ? '*' : JSON.stringify([...view.districts].sort());
   const key = `annex|${query.from}|${query.to}|${query.format ?? ''}|${districts}|${view.openAnswers}`;
   const cells = (blocks: AnnexBlock[]) => blocks.reduce((sum, block) => sum + block.events.length * (block.rows.length + 1), 0);
-  return cachedFigures(db, key, () => computeAnnex(db, query, view), { size: (blocks) => 4096 + cells(blocks) * 120 });
+  return cachedFigures(db, key, () => computeAnnex(db, query, view), { size: (blocks) => 4096 + cells(blocks) * 120, gate });
 }
 
 /**

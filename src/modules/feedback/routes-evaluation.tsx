@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import { centreStaff, figureReaders } from '../../http/access.js';
+import { gateOf } from '../../http/load.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
@@ -54,7 +55,7 @@ export async function evaluationRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.get('/feedback/annex', { config: { access: figureReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
+  app.get('/feedback/annex', { config: { access: figureReaders, heavy: 'when-computed' }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
     const { values, errors, blocks } = await annexOf(request);
     if (errors.length > 0) reply.code(400);
     const page = Math.max(1, Math.floor(Number(request.query.page ?? 1)) || 1);
@@ -90,6 +91,6 @@ async function annexOf(request: FastifyRequest) {
   const values = { ...(choice.ok ? choice.period : choice.values), format };
   const view = await feedbackViewOf(request.server.db, request.account);
   // computed once per period, format, view and change of the data (src/modules/reports/figures-cache.ts)
-  const blocks = choice.ok && formatValid ? await cachedAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view) : null;
+  const blocks = choice.ok && formatValid ? await cachedAnnex(request.server.db, { ...choice.period, format: (format || undefined) as EventFormat | undefined }, view, gateOf(request)) : null;
   return { values, errors, blocks };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
+import { gateOf } from '../../http/load.js';
 import { translator } from '../../i18n/index.js';
 import { feedbackEntriesFor, feedbackViewOf } from '../feedback/index.js';
 import { smallCountPaths, suppressReport, thresholdFor } from './suppression.js';
@@ -53,7 +54,7 @@ export async function reportsApi(fastify: FastifyInstance) {
   app.get(
     '/api/v1/reports/impact',
     {
-      config: { access: figureReaders },
+      config: { access: figureReaders, heavy: 'when-computed' },
       attachValidation: true,
       schema: {
         tags: ['reports'],
@@ -80,7 +81,7 @@ export async function reportsApi(fastify: FastifyInstance) {
         });
       }
       // computed once per period and change of the data (figures-cache.ts); shared, so copied before filtering
-      const cached = await cachedImpactReport(app.db, request.query);
+      const cached = await cachedImpactReport(app.db, request.query, gateOf(request));
       // per-event feedback: a coordinator's districts' events only (src/modules/feedback/policy.ts)
       const report = { ...cached, feedback: await feedbackEntriesFor(app.db, await feedbackViewOf(app.db, request.account), cached.feedback) };
       const threshold = thresholdFor(request.account?.role, app.settings.MOSAIK_SMALL_NUMBER_THRESHOLD);

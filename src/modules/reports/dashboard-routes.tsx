@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { figureReaders } from '../../http/access.js';
+import { gateOf } from '../../http/load.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderFragment, renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
@@ -30,7 +31,7 @@ const exportParams = z.object({ table: z.string(), format: z.string() });
 
 export async function dashboardRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/dashboard', { config: { access: figureReaders }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
+  app.get('/dashboard', { config: { access: figureReaders, heavy: 'when-computed' }, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
     const query = request.query;
     const choice = choosePeriod(query);
     const t = request.t;
@@ -54,12 +55,12 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
         const figures = await figuresFor(request, period, reader);
         return renderFragment(<DashboardPage {...props} values={period} problems={[]} report={{ period, ...figures }} feedbackPage={feedbackPage} />);
       },
-      { size: stringBytes },
+      { size: stringBytes, gate: gateOf(request) },
     );
     return renderPage(request, reply, { title: t('dashboard.title'), body: <div class="mosaik-dashboard" dangerouslySetInnerHTML={{ __html: html }} /> });
   });
 
-  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders }, schema: { params: exportParams, querystring: anyFields, hide: true } }, async (request, reply) => {
+  app.get('/dashboard/export/:table.:format', { config: { access: figureReaders, heavy: 'when-computed' }, schema: { params: exportParams, querystring: anyFields, hide: true } }, async (request, reply) => {
     const { table: name, format } = request.params;
     if (!(tableNames as readonly string[]).includes(name) || !(exportFormats as readonly string[]).includes(format)) throw new HttpProblem(404, 'notFound');
     const choice = choosePeriod(request.query);
@@ -123,6 +124,6 @@ function figuresFor(request: FastifyRequest, period: ImpactQuery, reader: Reader
       const chart = (name: keyof typeof specs): RenderedChart => ({ svg: renderBarChart(specs[name], chartText), label: describeChart(specs[name], cellText) });
       return { tables, charts: { event_counts: chart('event_counts'), formats: chart('formats'), grants: chart('grants') } };
     },
-    { size: (figures) => 65536 + figures.tables.feedback.rows.length * 2000 },
+    { size: (figures) => 65536 + figures.tables.feedback.rows.length * 2000, gate: gateOf(request) },
   );
 }

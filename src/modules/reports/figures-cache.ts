@@ -55,9 +55,18 @@ function cacheOf(db: Kysely<Database>): FiguresCache {
   return cache;
 }
 
+/**
+ * Runs a computation, or refuses it: the HTTP layer's cap on heavy work
+ * (src/http/load.ts heavyWork). Only a computation passes the gate; a value
+ * from the cache, or one another request is computing, is free.
+ */
+export type ComputationGate = <T>(work: () => Promise<T>) => Promise<T>;
+
 export interface CacheOptions<T> {
   /** Approximate bytes the value holds (strings: their length × 2). */
   size?: (value: T) => number;
+  /** Where a computation must queue up (none: computed at once). */
+  gate?: ComputationGate;
 }
 
 /**
@@ -74,13 +83,14 @@ export async function cachedFigures<T>(db: Kysely<Database>, key: string, comput
   const runningKey = `${version}\u0000${key}`;
   const running = cache.running.get(runningKey);
   if (running) return running as Promise<T>;
-  const computation = (async () => {
+  const computeAndKeep = async () => {
     const value = await compute();
     // Under read committed each statement of `compute` saw the data of its own
     // moment; if no write was committed meanwhile, all of them saw `version`.
     if ((await dataVersion(db)) === version) cache.entries.set(key, { version, value, size: options.size ? options.size(value) : 1024 });
     return value;
-  })();
+  };
+  const computation = options.gate ? options.gate(computeAndKeep) : computeAndKeep();
   cache.running.set(runningKey, computation);
   try {
     return await computation;

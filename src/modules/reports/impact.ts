@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { cachedFigures } from './figures-cache.js';
+import { cachedFigures, type ComputationGate } from './figures-cache.js';
 import { reportFormats, type ImpactReport, type ReportFormat } from './schemas.js';
 
 /**
@@ -33,8 +33,8 @@ type FormatCounts = ImpactReport['formats'][ReportFormat] & {};
  * once per period and change of the data. Shared by every caller: read it,
  * never change it (copy what you filter).
  */
-export function cachedImpactReport(db: Kysely<Database>, period: ReportPeriod): Promise<Readonly<ImpactReport>> {
-  return cachedFigures(db, `impact|${period.from}|${period.to}`, () => computeImpactReport(db, period), { size: (report) => 8192 + report.feedback.length * 600 });
+export function cachedImpactReport(db: Kysely<Database>, period: ReportPeriod, gate?: ComputationGate): Promise<Readonly<ImpactReport>> {
+  return cachedFigures(db, `impact|${period.from}|${period.to}`, () => computeImpactReport(db, period), { size: (report) => 8192 + report.feedback.length * 600, gate });
 }
 
 export async function computeImpactReport(db: Kysely<Database>, period: ReportPeriod): Promise<ImpactReport> {
