@@ -181,7 +181,8 @@ export async function loadUpcomingDemo(db: Kysely<Database>, today: string): Pro
         {
           eventId: id,
           organisationId,
-          contactEmail: `${persons[0].normalize('NFD').replace(/[^A-Za-z]+/g, '.').toLowerCase()}@example.org`,
+          // accents dropped ("Traoré" → "traore"), never a dot at either end of the local part
+          contactEmail: `${persons[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]+/g, '.').replace(/^\.|\.$/g, '').toLowerCase()}@example.org`,
           language: random.weighted({ de: 6, tr: 2, ar: 1, ru: 1 }),
           persons: persons.map((name) => ({ name })),
         },
