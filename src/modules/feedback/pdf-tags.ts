@@ -7,10 +7,11 @@ import type { Content } from 'pdfmake/interfaces.js';
  *
  * pdfmake 0.3 passes `tagged`, `lang` and `displayTitle` to pdfkit (0.19,
  * which writes MarkInfo, StructTreeRoot and marked content), but it builds no
- * structure elements. What it keeps is the `id` of a text node: every line it
- * lays out from that node carries it to the renderer. So the document
- * definition names each text node's place in the structure in its id
- * (`tagId`), and the renderer is wrapped to mark each line as content of
+ * structure elements. So the document definition names each text node's
+ * place in the structure (`tagContent`, property `mosaikTag`), pdfmake's line
+ * builder is wrapped to copy it onto every line it lays out from that node
+ * (lines are copied whole when header rows repeat), and the renderer is
+ * wrapped to mark each line as content of
  * that element (`doc.markStructureContent`) and everything else (rules,
  * bullets, page footers, header rows repeated on later pages) as artifacts.
  * The wrap acts only on documents made with `tagged: true`.
@@ -27,13 +28,13 @@ export function tagId(place: StructurePlace, leaf: number): string {
   return place.tag === 'cell' ? `${prefix}cell~${place.table}~${place.row}~${place.column}~${leaf}` : `${prefix}${place.tag}~${place.key}~${leaf}`;
 }
 
-/** Gives every text node within `content` an id naming its place (nodes within `stack` and `ul` included). */
+/** Gives every text node within `content` its place in the structure (nodes within `stack` and `ul` included). */
 export function tagContent<T extends Content>(content: T, place: StructurePlace): T {
   let leaf = 0;
   const visit = (node: unknown) => {
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
-    if ('text' in record) record.id = tagId(place, leaf++);
+    if ('text' in record) record.mosaikTag = tagId(place, leaf++);
     for (const key of ['stack', 'ul'] as const) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach(visit);
   };
   visit(content);
@@ -54,11 +55,18 @@ interface Tagging {
 const require = createRequire(import.meta.url);
 // the same module instance pdfmake's printer uses (CommonJS, from pdfmake's own folder)
 const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: any } }).default;
+const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: any } }).default;
+const buildNextLine = LayoutBuilder.prototype.buildNextLine;
 const original = { renderPages: Renderer.prototype.renderPages, renderLine: Renderer.prototype.renderLine, renderVector: Renderer.prototype.renderVector };
 const taggings = new WeakMap<object, Tagging>();
 
 if (!Renderer.prototype.mosaikTagging) {
   Renderer.prototype.mosaikTagging = true;
+  LayoutBuilder.prototype.buildNextLine = function (this: unknown, node: { mosaikTag?: string }, ...rest: unknown[]) {
+    const line = buildNextLine.call(this, node, ...rest);
+    if (line && node.mosaikTag) line.mosaikTag = node.mosaikTag;
+    return line;
+  };
   Renderer.prototype.renderPages = function (this: any, pages: unknown) {
     if (!this.pdfDocument.options?.tagged) return original.renderPages.call(this, pages);
     const tagging: Tagging = { elements: new Map(), roots: [], headerPages: new Map() };
@@ -74,11 +82,11 @@ if (!Renderer.prototype.mosaikTagging) {
     this.pdfDocument.endMarkedContent();
     return result;
   };
-  Renderer.prototype.renderLine = function (this: any, line: { id?: string }, ...rest: unknown[]) {
+  Renderer.prototype.renderLine = function (this: any, line: { mosaikTag?: string }, ...rest: unknown[]) {
     const tagging = taggings.get(this);
     if (!tagging) return original.renderLine.call(this, line, ...rest);
     const doc = this.pdfDocument;
-    const element = elementFor(doc, tagging, line.id);
+    const element = elementFor(doc, tagging, line.mosaikTag);
     if (element) {
       element.add(doc.markStructureContent(element.dictionary.data.S));
     } else {
