@@ -34,6 +34,47 @@ async function pagesOf(pdf: Buffer): Promise<string[]> {
   return pages;
 }
 
+/** A page's structure tree (pdf.js) with each element's text: the marked content it holds. */
+interface Tagged {
+  role: string;
+  text: string;
+  children: Tagged[];
+}
+async function structureOf(pdf: Buffer) {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const markInfo = await document.getMarkInfo();
+  const info = (await document.getMetadata()).info as Record<string, unknown>;
+  const pages: Array<{ tree: Tagged; artifacts: string }> = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    // the text of each marked content by its id; the text outside any (artifacts are not given an id)
+    const texts = new Map<string, string>();
+    const open: Array<string | null> = [];
+    let artifacts = '';
+    for (const item of content.items) {
+      if ('type' in item && item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+      else if ('type' in item && item.type === 'beginMarkedContent') open.push(null);
+      else if ('type' in item && item.type === 'endMarkedContent') open.pop();
+      else if ('str' in item) {
+        const id = open.at(-1);
+        if (id) texts.set(id, `${texts.get(id) ?? ''} ${item.str}`);
+        else artifacts += ` ${item.str}`;
+      }
+    }
+    type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+    const walk = (node: Node): Tagged => {
+      const children = (node.children ?? []).filter((child) => child.role).map(walk);
+      const own = (node.children ?? []).filter((child) => child.type === 'content').map((child) => texts.get(child.id ?? '') ?? '');
+      return { role: node.role ?? '', children, text: [...own, ...children.map((child) => child.text)].join(' ').replace(/\s+/g, ' ').trim() };
+    };
+    pages.push({ tree: walk((await page.getStructTree()) as Node), artifacts });
+  }
+  await document.destroy();
+  return { markInfo, info, pages };
+}
+const all = (node: Tagged, role: string): Tagged[] => [...(node.role === role ? [node] : []), ...node.children.flatMap((child) => all(child, role))];
+
 describe('the annex as PDF', () => {
   it('is a PDF with the events, means, N, keine Angabe, the scale and page numbers (German)', async () => {
     const response = await test.app.inject({ url: '/feedback/annex.pdf?from=2017-09-01&to=2019-08-31', headers: { cookie: staff.cookie } });
@@ -57,6 +98,42 @@ describe('the annex as PDF', () => {
     expect(text).toContain('Ohne Rückmeldebögen');
     expect(pages[0]).toContain(`Seite 1 von ${pages.length}`);
     expect(pages.at(-1)).toContain(`Seite ${pages.length} von ${pages.length}`);
+  });
+
+  it('is a tagged PDF: language, title, headings and tables as Table, TR, TH and TD for screen readers', async () => {
+    const response = await test.app.inject({ url: '/feedback/annex.pdf?from=2017-09-01&to=2019-08-31', headers: { cookie: staff.cookie } });
+    const { markInfo, info, pages } = await structureOf(response.rawPayload);
+    expect(markInfo?.Marked).toBe(true);
+    expect(info.Language).toBe('de-DE');
+    expect(info.Title).toBe('Anhang: Auswertung der Feedbackbögen');
+    const first = pages[0]!.tree;
+    expect(all(first, 'H1').map((node) => node.text)).toEqual(['Anhang: Auswertung der Feedbackbögen']);
+    expect(all(first, 'P').map((node) => node.text)).toContain('Zeitraum: 01.09.2017 – 31.08.2019');
+    const table = all(first, 'Table')[0]!;
+    // caption (the format), a header row (question, then one event per column), then one row per question
+    expect(table.children[0]!.role).toBe('Caption');
+    expect(table.children.slice(1).every((row) => row.role === 'TR')).toBe(true);
+    const [header, firstQuestion] = table.children.slice(1);
+    expect(header!.children.map((cell) => cell.role)).toEqual(header!.children.map(() => 'TH'));
+    expect(header!.children[0]!.text).toBe('Frage');
+    expect(header!.children[1]!.text).toMatch(/\d\d\.\d\d\.\d{4} – N=\d+/);
+    expect(firstQuestion!.children[0]!.role).toBe('TH');
+    expect(firstQuestion!.children.slice(1).map((cell) => cell.role)).toEqual(firstQuestion!.children.slice(1).map(() => 'TD'));
+    expect(firstQuestion!.children[1]!.text).toMatch(/N=\d+, k\. A\. \d+/);
+    // the whole table's text is in its cells; page numbers and repeated header rows are artifacts
+    const tables = pages.flatMap((page) => all(page.tree, 'Table'));
+    expect(tables.map((node) => node.text).join(' ')).toMatch(/1,6 N=20, k\. A\. 2/);
+    expect(pages.map((page) => page.tree.text).join(' ')).not.toContain('Seite 1 von');
+    // each table's header row is tagged once: a table continued on the next page repeats it there as an artifact
+    const captions = tables.flatMap((node) => all(node, 'Caption')).filter((caption) => caption.text !== '');
+    const questionHeaders = tables.flatMap((node) => all(node, 'TH')).filter((cell) => cell.text === 'Frage');
+    expect(captions.length).toBeGreaterThan(1);
+    expect(questionHeaders.length).toBe(captions.length);
+    const continued = pages.findIndex((page, index) => index > 0 && all(page.tree, 'Caption').some((caption) => caption.text === ''));
+    expect(continued).toBeGreaterThan(0);
+    expect(pages[continued]!.artifacts).toContain('Frage');
+    // every line of wrapped text is tagged: the artifacts are the page numbers and the repeated headers only
+    expect(pages[0]!.artifacts.replace(/\s+/g, ' ').trim()).toBe(`Seite 1 von ${pages.length}`);
   });
 
   it('is English on request, filtered by format, and readable by funders', async () => {

@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { NumberFormats } from '../reports/index.js';
 import { printMean, type AnnexBlock, type AnnexCell, type AnnexEvent, type AnnexRow } from './annex.js';
 import { smallSample } from './evaluation.js';
+import { tagContent } from './pdf-tags.js';
 import { fontFolders, latinFont, pdfFonts, pdfParagraph } from './pdf-text.js';
 
 /**
@@ -12,9 +13,9 @@ import { fontFolders, latinFont, pdfFonts, pdfParagraph } from './pdf-text.js';
  * `eventsPerTable` so that a table fits the page width, and per cell the mean
  * as the report prints it, N and "keine Angabe". Noto Sans and Noto Naskh
  * Arabic are embedded, and open answers and event titles in Arabic are laid
- * out right to left (pdf-text.ts). The file names its language and title; it
- * is not a tagged PDF (pdfmake cannot write a structure tree): the HTML annex,
- * printed from the browser, is the accessible form (docs/decisions.md).
+ * out right to left (pdf-text.ts). The file is a tagged PDF with its language
+ * and title: headings, paragraphs and each table as Table / Caption / TR / TH /
+ * TD, so that screen readers read the tables cell by cell (pdf-tags.ts).
  */
 
 pdfmake.setFonts(pdfFonts);
@@ -54,21 +55,26 @@ export interface AnnexPdfInput {
 export async function annexPdf(input: AnnexPdfInput): Promise<Buffer> {
   const { t, formats, period } = input;
   const content: Content[] = [
-    { text: t('feedback.annex.title'), style: 'title' },
-    { text: `${t('feedback.annex.period')}: ${formats.day(period.from)} – ${formats.day(period.to)}${input.format ? ` · ${t(`feedback.formats.${input.format}`)}` : ''}`, margin: [0, 0, 0, 4] },
-    { text: t('feedback.annexPdf.scale'), bold: true, margin: [0, 0, 0, 4] },
-    { text: t('feedback.annexPdf.intro'), fontSize: 8, margin: [0, 0, 0, 4] },
-    { text: t('feedback.annexPdf.cellLegend'), fontSize: 8, margin: [0, 0, 0, 8] },
+    tagContent({ text: t('feedback.annex.title'), style: 'title' }, { tag: 'H1', key: 'title' }),
+    tagContent(
+      { text: `${t('feedback.annex.period')}: ${formats.day(period.from)} – ${formats.day(period.to)}${input.format ? ` · ${t(`feedback.formats.${input.format}`)}` : ''}`, margin: [0, 0, 0, 4] },
+      { tag: 'P', key: 'period' },
+    ),
+    tagContent({ text: t('feedback.annexPdf.scale'), bold: true, margin: [0, 0, 0, 4] }, { tag: 'P', key: 'scale' }),
+    tagContent({ text: t('feedback.annexPdf.intro'), fontSize: 8, margin: [0, 0, 0, 4] }, { tag: 'P', key: 'intro' }),
+    tagContent({ text: t('feedback.annexPdf.cellLegend'), fontSize: 8, margin: [0, 0, 0, 8] }, { tag: 'P', key: 'legend' }),
   ];
-  if (input.blocks.length === 0) content.push({ text: t('feedback.annex.none') });
-  for (const block of input.blocks) content.push(...blockContent(input, block));
+  if (input.blocks.length === 0) content.push(tagContent({ text: t('feedback.annex.none') }, { tag: 'P', key: 'none' }));
+  const tables = { count: 0 };
+  input.blocks.forEach((block, index) => content.push(...blockContent(input, block, index, tables)));
   const document: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 40],
     info: { title: t('feedback.annex.title'), subject: t('feedback.annex.title'), creator: 'Mosaik', producer: 'Mosaik (pdfmake)' },
     language: input.language === 'en' ? 'en-GB' : 'de-DE',
-    // viewers show the title rather than the file name (PDF/UA asks for it; the rest of PDF/UA pdfmake cannot give)
+    // a structure tree (pdf-tags.ts) and viewers show the title rather than the file name
+    tagged: true,
     displayTitle: true,
     defaultStyle: { font: latinFont, fontSize: 9 },
     styles: {
@@ -83,11 +89,12 @@ export async function annexPdf(input: AnnexPdfInput): Promise<Buffer> {
   return pdfmake.createPdf(document).getBuffer();
 }
 
-function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
+/** `tables` counts the tables drawn so far: each table's cells are tagged with its number. */
+function blockContent(input: AnnexPdfInput, block: AnnexBlock, blockIndex: number, tables: { count: number }): Content[] {
   const { t, formats } = input;
   const name = t(`feedback.formats.${block.format}`);
   // the format's name is the table's first header row: repeated on every page, never left alone at a page's foot
-  const parts: Content[] = block.events.length === 0 ? [{ text: name, style: 'block' }] : [];
+  const parts: Content[] = block.events.length === 0 ? [tagContent({ text: name, style: 'block' }, { tag: 'H2', key: `block${blockIndex}` })] : [];
   for (let first = 0; first < block.events.length; first += eventsPerTable) {
     const columns = block.events.slice(first, first + eventsPerTable).map((event, offset) => ({ event, index: first + offset }));
     const title: TableCell[] = [{ text: name, style: 'block', colSpan: columns.length + 1 }, ...columns.map(() => ({ text: '' }))];
@@ -99,11 +106,14 @@ function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
         style: 'header',
       })),
     ];
-    const body: TableCell[][] = [
+    const rows: TableCell[][] = [
       title,
       header,
       ...block.rows.map((row) => [pdfParagraph(row.texts[input.language].join(' / '), { fontSize: 9, width: questionWidth }), ...columns.map(({ event, index }) => cellContent(input, row, row.cells[index], event, width))]),
     ];
+    const table = tables.count++;
+    // the spanned cells of the caption row are empty placeholders: nothing to tag
+    const body = rows.map((cells, row) => cells.map((cell, column) => (row === 0 && column > 0 ? cell : tagContent(cell as Content, { tag: 'cell', table, row, column }) as TableCell)));
     parts.push({
       table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: [questionWidth, ...columns.map(() => width)], body },
       layout: 'lightHorizontalLines',
@@ -111,11 +121,11 @@ function blockContent(input: AnnexPdfInput, block: AnnexBlock): Content[] {
     });
   }
   if (block.rows.some((row) => row.kind === 'rating' && row.cells.some((cell) => cell && cell.mean !== null && cell.n < smallSample))) {
-    parts.push({ text: t('feedback.annex.small'), style: 'note' });
+    parts.push(tagContent({ text: t('feedback.annex.small'), style: 'note' }, { tag: 'P', key: `small${blockIndex}` }));
   }
   if (block.withoutForms.length > 0) {
     const events = block.withoutForms.map((event) => `${event.title} (${formats.day(event.start_date)})`).join('; ');
-    parts.push({ stack: [pdfParagraph(t('feedback.annex.withoutForms', { events }), { fontSize: 8, width: contentWidth })], style: 'note' });
+    parts.push(tagContent({ stack: [pdfParagraph(t('feedback.annex.withoutForms', { events }), { fontSize: 8, width: contentWidth })], style: 'note' }, { tag: 'P', key: `without${blockIndex}` }));
   }
   return parts;
 }
