@@ -59,6 +59,7 @@ export async function event(
     format?: EventFormat;
     startDate?: string;
     startsAt?: string | null;
+    endsAt?: string | null;
     place?: string | null;
     capacity?: number | null;
     perOrgLimit?: number | null;
@@ -76,6 +77,7 @@ export async function event(
       format: values.format ?? 'regional_network_meeting',
       start_date: values.startDate ?? '2030-06-01',
       starts_at: values.startsAt ?? null,
+      ends_at: values.endsAt ?? null,
       place: values.place ?? null,
       organizer: values.organizer ?? 'partner',
       municipality: values.municipality ?? null,
