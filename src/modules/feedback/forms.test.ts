@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { csv } from '../../../test/fixtures/imports/helpers.js';
 import type { EventFormat } from '../../db/tables.js';
 import { importFile } from '../imports/index.js';
@@ -111,7 +112,7 @@ describe(`feedback forms in the database on ${testEngine}`, () => {
 
   it('keeps an event form as it was when the template changes later', async () => {
     const template = await ensureTemplateForm(database.db, 'writing_workshop');
-    const event = await database.db.insertInto('event').values({ event_key: 'ev-w', title: 'Schreibwerkstatt', format: 'writing_workshop', start_date: '2017-12-16' }).returning('id').executeTakeFirstOrThrow();
+    const event = await makeEvent(database.db, { eventKey: 'ev-w', title: 'Schreibwerkstatt', format: 'writing_workshop', startDate: '2017-12-16', organizer: 'centre' });
     const own = await assignDefaultForm(database.db, event.id, 'writing_workshop');
     await database.db.updateTable('feedback_question').set({ texts: JSON.stringify({ de: 'Geändert', en: 'Changed' }) }).where('form_id', '=', template).where('position', '=', 1).execute();
     expect((await questionsOf(own))[0].texts.de).toBe('Wie hat Ihnen die Schulung gefallen?');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFormat } from '../../db/tables.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { readAnswers } from './answers.js';
 import { assignDefaultForm } from './forms.js';
 import { eventWithForm } from './queries.js';
@@ -14,7 +15,7 @@ import { checkTemplateRows, readTemplateRows, saveTemplate, templateQuestions } 
  */
 let database: TestDatabase;
 const createEvent = async (key: string, format: EventFormat = 'training_reporting') =>
-  (await database.db.insertInto('event').values({ event_key: key, title: `Schulung ${key}`, format, start_date: '2024-05-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  (await makeEvent(database.db, { eventKey: key, title: `Schulung ${key}`, format, startDate: '2024-05-01', organizer: 'centre' })).id;
 
 beforeAll(async () => {
   database = await createTestDatabase();

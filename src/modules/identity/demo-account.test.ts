@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { person } from '../../../test/factories.js';
 import { importRecords } from '../imports/index.js';
 import { demoAccounts, demoPassword, ensureDemoAccount } from './demo-account.js';
 import { findAccountByCredentials } from './accounts.js';
@@ -15,8 +16,7 @@ describe('the demo accounts', () => {
       { org_key: 'c', name: 'Verein C', district: 'Gießen' },
     ]);
     const c = await db.selectFrom('organisation').select('id').where('org_key', '=', 'c').executeTakeFirstOrThrow();
-    const person = await db.insertInto('person').values({ full_name: 'Demo Person' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('person_role').values({ person_id: person.id, organisation_id: c.id, role: 'board' }).execute();
+    await person(db, { organisationId: c.id, name: 'Demo Person', role: 'board' });
     await ensureDemoAccount(db);
     await ensureDemoAccount(db); // a second start adds nothing
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, createTestApp, csrfFrom, type TestApp } from '../../../test/app.js';
+import { accountRecords } from '../../../test/factories.js';
 import { readSettings } from '../../config.js';
 import { hashPassword } from './passwords.js';
 
@@ -15,8 +16,7 @@ describe('sign-in limits', () => {
     // default limits, one trusted proxy
     test = await createTestApp({ env: { MOSAIK_TRUST_PROXY: '10.9.0.1, 10.8.0.0/16' } });
     const hash = await hashPassword(password);
-    const accounts = Array.from({ length: 41 }, (_, i) => ({ email: `person${i}@workshop.example`, role: 'staff' as const, display_name: `Person ${i}`, password_hash: hash }));
-    await test.database.db.insertInto('account').values(accounts).execute();
+    await accountRecords(test.database.db, Array.from({ length: 41 }, (_, i) => ({ email: `person${i}@workshop.example`, role: 'staff' as const, displayName: `Person ${i}`, passwordHash: hash })));
   });
   afterAll(async () => test?.close());
 

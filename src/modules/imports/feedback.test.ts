@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { computeAnnex } from '../feedback/index.js';
 import { importRecords } from './index.js';
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow();
     questionIds[question.name] = row.id;
   }
-  await db.insertInto('event').values({ event_key: 'ev-edited', title: 'Schulung mit bearbeitetem Bogen', format: 'training_application', start_date: '2024-03-02', feedback_form_id: form.id }).execute();
+  await makeEvent(db, { eventKey: 'ev-edited', title: 'Schulung mit bearbeitetem Bogen', format: 'training_application', startDate: '2024-03-02', organizer: 'centre', feedbackFormId: form.id });
 }, 60_000);
 afterAll(async () => database?.close());
 

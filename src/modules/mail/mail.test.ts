@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { registerForEvent } from '../registrations/index.js';
 import { enqueueMail, listOutbox } from './outbox.js';
 import { createMailTransport, deliverPending, retryDelayMs, type MailTransport } from './sender.js';
@@ -25,11 +26,7 @@ describe(`mail outbox on ${testEngine}`, () => {
   const row = (id: number) => database.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('commits a mail with the registration that causes it, and rolls it back with it', async () => {
-    const event = await database.db
-      .insertInto('event')
-      .values({ event_key: 'M1', title: 'Treffen', format: 'other', start_date: '2030-01-01', municipality: null, district: null, capacity: 5, per_org_limit: null, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(database.db, { eventKey: 'M1', title: 'Treffen', format: 'other', startDate: '2030-01-01', organizer: 'centre', capacity: 5 });
     await registerForEvent(database.db, { eventId: event.id, contactEmail: 'k@verein.example', language: 'de', persons: [{ name: 'Anna' }] }, { baseUrl: 'https://m.example' });
     expect((await listOutbox(database.db, { eventId: event.id })).map((mail) => [mail.kind, mail.status])).toEqual([['registration.confirmation', 'queued']]);
     await expect(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { registerForEvent } from '../registrations/index.js';
 import { enqueueMail } from './outbox.js';
 
@@ -16,11 +17,7 @@ describe(`the outbox page on ${testEngine}`, () => {
   const get = (url: string, session: SignedIn = staff) => test.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
 
   it('lists the mails of a registration, newest first, and shows one with its text', async () => {
-    const event = await test.database.db
-      .insertInto('event')
-      .values({ event_key: 'O1', title: 'Landesnetzwerktreffen', format: 'state_network_meeting', start_date: '2030-03-03', municipality: null, district: null, capacity: 1, per_org_limit: null, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(test.database.db, { eventKey: 'O1', title: 'Landesnetzwerktreffen', format: 'state_network_meeting', startDate: '2030-03-03', organizer: 'centre', capacity: 1 });
     const register = (email: string, name: string) =>
       registerForEvent(test.database.db, { eventId: event.id, organisationName: 'Elternverein', contactEmail: email, language: 'de', persons: [{ name }] }, { baseUrl: 'https://mosaik.example' });
     const first = await register('eltern@verein.example', 'Ayşe Yılmaz');

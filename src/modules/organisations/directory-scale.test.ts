@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { organisations } from '../../../test/factories.js';
 import { candidateLimit, searchOrganisations } from './directory.js';
-import { normaliseName } from '../names/index.js';
 
 /**
  * The directory search looks at the best `candidateLimit` names only (see
@@ -18,11 +18,7 @@ describe('the directory search with more matching names than candidates', () => 
     const names = Array.from({ length: candidateLimit + 150 }, (_, index) => ({ name: `Kulturverein ${index + 1} ${towns[index % 3]}`, district: towns[index % 3] }));
     // "Kulturvereinigung" is word-similar to "kulturverein" (0.92), but less so than the names above: never among the best candidates
     for (let index = 1; index <= 4; index++) names.push({ name: `Kulturvereinigung Rarestadt ${index}`, district: 'Rarestadt' });
-    const organisations = await database.db.insertInto('organisation').values(names.map(({ name, district }) => ({ name, district, created_from: 'staff' as const }))).returning(['id', 'name']).execute();
-    await database.db
-      .insertInto('organisation_name')
-      .values(organisations.map(({ id, name }) => ({ normalised_name: normaliseName(name), organisation_id: id, name, is_alias: false })))
-      .execute();
+    await organisations(database.db, names);
   });
   afterAll(async () => database?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { accountRecords } from '../../../test/factories.js';
 import { buildExport, exportOwnData, exportPerson, type PersonExport } from './export.js';
 import { personalTables } from './personal-data.js';
 import { otherPerson, samples, seedPerson, testPerson, type Fixture } from './samples.test-support.js';
@@ -71,7 +72,7 @@ describe('the export of a person (Art. 15, 20)', () => {
   });
 
   it('gives an account without a person record its account rows', async () => {
-    const staff = (await database.db.insertInto('account').values({ email: 'staff@example.org', role: 'staff', display_name: 'Sam Staff' }).returning('id').executeTakeFirstOrThrow()).id;
+    const [{ id: staff }] = await accountRecords(database.db, [{ email: 'staff@example.org', role: 'staff', displayName: 'Sam Staff' }]);
     const own = (await exportOwnData(database.db, staff, 'page'))!;
     expect(own.subject).toMatchObject({ personId: null, accountId: staff, emails: ['staff@example.org'] });
     expect(own.tables.find((table) => table.table === 'account')!.rows).toEqual([expect.objectContaining({ id: staff })]);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { computeImpactReport } from '../reports/index.js';
 import { addWalkIn, checkIn, markNoShows } from './attendance.js';
 import { registerForEvent } from './registration.js';
@@ -17,11 +18,16 @@ describe(`attendance and reminders on ${testEngine}`, () => {
   afterAll(async () => database?.close());
 
   async function createEvent(values: { start_date: string; starts_at?: string; capacity?: number; per_org_limit?: number | null }) {
-    const event = await database.db
-      .insertInto('event')
-      .values({ event_key: `A${++eventCount}`, title: `Schulung ${eventCount}`, format: 'training_application', municipality: null, district: null, feedback_form_id: null, capacity: values.capacity ?? 10, per_org_limit: values.per_org_limit === undefined ? 2 : values.per_org_limit, start_date: values.start_date, starts_at: values.starts_at ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(database.db, {
+      eventKey: `A${++eventCount}`,
+      title: `Schulung ${eventCount}`,
+      format: 'training_application',
+      organizer: 'centre',
+      capacity: values.capacity ?? 10,
+      perOrgLimit: values.per_org_limit === undefined ? 2 : values.per_org_limit,
+      startDate: values.start_date,
+      startsAt: values.starts_at ?? null,
+    });
     return event.id;
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 import { resolveOrganisationName } from '../organisations/index.js';
 import { registerForEvent } from './registration.js';
 
@@ -15,11 +16,7 @@ describe(`staff registration, sign-in sheet and check-in pages on ${testEngine}`
   afterAll(async () => test?.close());
 
   async function createEvent(values: { capacity?: number; per_org_limit?: number; start_date?: string } = {}) {
-    const event = await test.database.db
-      .insertInto('event')
-      .values({ event_key: `C${++eventCount}`, title: `Netzwerktreffen ${eventCount}`, format: 'regional_network_meeting', start_date: values.start_date ?? '2030-05-06', starts_at: '17:00', place: 'Bürgerhaus', municipality: null, district: null, capacity: values.capacity ?? 10, per_org_limit: values.per_org_limit ?? 2, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(test.database.db, { eventKey: `C${++eventCount}`, title: `Netzwerktreffen ${eventCount}`, format: 'regional_network_meeting', startDate: values.start_date ?? '2030-05-06', startsAt: '17:00', place: 'Bürgerhaus', organizer: 'centre', capacity: values.capacity ?? 10, perOrgLimit: values.per_org_limit ?? 2 });
     return event.id;
   }
 

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesOf, createTestApp, csrfFrom, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
+import { event as makeEvent } from '../../../test/factories.js';
 
 describe(`registration pages on ${testEngine}`, () => {
   let test: TestApp;
   let eventId: number;
   beforeAll(async () => {
     test = await createTestApp();
-    const event = await test.database.db
-      .insertInto('event')
-      .values({ event_key: 'R1', title: 'Regionales Netzwerktreffen Nord', format: 'regional_network_meeting', start_date: '2030-09-12', starts_at: '17:30', place: 'Bürgerhaus Nord', municipality: null, district: null, capacity: 1, per_org_limit: 2, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(test.database.db, { eventKey: 'R1', title: 'Regionales Netzwerktreffen Nord', format: 'regional_network_meeting', startDate: '2030-09-12', startsAt: '17:30', place: 'Bürgerhaus Nord', organizer: 'centre', capacity: 1, perOrgLimit: 2 });
     eventId = event.id;
   });
   afterAll(async () => test?.close());
@@ -104,11 +101,7 @@ describe(`registration pages on ${testEngine}`, () => {
   });
 
   it('confirms in the registrant\'s language: the day, the place, the calendar link, and a manage link that keeps the language', async () => {
-    const event = await test.database.db
-      .insertInto('event')
-      .values({ event_key: 'R2', title: 'Sprechstunde Vereinsrecht', format: 'regional_network_meeting', start_date: '2030-10-01', starts_at: '10:00', ends_at: '12:00', place: 'Rathaus Mitte', municipality: null, district: null, capacity: 10, per_org_limit: null, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(test.database.db, { eventKey: 'R2', title: 'Sprechstunde Vereinsrecht', format: 'regional_network_meeting', startDate: '2030-10-01', startsAt: '10:00', endsAt: '12:00', place: 'Rathaus Mitte', organizer: 'centre', capacity: 10 });
     const { cookie, csrf } = await visit(`/events/${event.id}/register?lang=ar`);
     const posted = await test.app.inject({ method: 'POST', url: `/events/${event.id}/register`, headers: { cookie }, payload: { _csrf: csrf, email: 'leila@verein.example', person_0: 'Leila Haddad' } });
     expect(posted.statusCode).toBe(303);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { testEngine } from '../../../test/database.js';
-import { organisation } from '../../../test/factories.js';
+import { event as makeEvent, organisation } from '../../../test/factories.js';
 
 /** A registration taken by phone names its organisation with the pick list: a typo never creates one (organisations/pick.ts). */
 describe(`the organisation of a registration entered by staff on ${testEngine}`, () => {
@@ -13,11 +13,7 @@ describe(`the organisation of a registration entered by staff on ${testEngine}`,
     test = await createTestApp();
     staff = await test.signIn('staff');
     known = await organisation(test.database.db, { name: 'Afrikanischer Frauenverein Kassel' });
-    const event = await test.database.db
-      .insertInto('event')
-      .values({ event_key: 'pick-1', title: 'Netzwerktreffen', format: 'regional_network_meeting', start_date: '2030-05-06', starts_at: '17:00', place: 'Bürgerhaus', municipality: null, district: null, capacity: 20, per_org_limit: null, feedback_form_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const event = await makeEvent(test.database.db, { eventKey: 'pick-1', title: 'Netzwerktreffen', format: 'regional_network_meeting', startDate: '2030-05-06', startsAt: '17:00', place: 'Bürgerhaus', organizer: 'centre', capacity: 20 });
     eventId = event.id;
   });
   afterAll(async () => test?.close());
