@@ -86,7 +86,8 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('re-flows the charts on a 390 px phone: the narrow pictures, text of at least 12 px, no sideways scroll', async () => {
-    const context = await test.browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    // bypassCSP: to inject axe-core, as the shared helper does
+    const context = await test.browser.newContext({ bypassCSP: true, locale: 'de-DE', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await signIn(page, test.baseUrl, 'staff@example.org', password);
     for (const lang of ['de', 'ar']) {
@@ -109,6 +110,9 @@ describe('the dashboard in Chromium', () => {
       expect(sizes.filter((size) => size.px < 12), lang).toEqual([]);
       const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
       expect(widths.document, lang).toBeLessThanOrEqual(widths.viewport);
+      // on the phone the tables scroll inside their focusable region, not as tables of their own (axe: scrollable-region-focusable)
+      const violations = await accessibilityViolations(page);
+      expect(violations, `${lang}\n${describeViolations(violations)}`).toEqual([]);
     }
     await context.close();
   });
