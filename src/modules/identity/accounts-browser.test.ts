@@ -52,7 +52,7 @@ describe('invitation, claim and profile in Chromium', () => {
     await admin.goto(`${test.baseUrl}/admin/accounts`);
     await admin.getByRole('button', { name: 'Einladen' }).click();
     expect(await admin.locator('.mosaik-error-summary').textContent()).toContain('Bitte füllen Sie „E-Mail-Adresse“ aus.');
-    await admin.getByLabel('E-Mail-Adresse').fill('ayse@example.org');
+    await admin.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill('ayse@example.org');
     await admin.getByLabel('Name', { exact: true }).fill('Ayşe Demir');
     await admin.getByLabel('Rolle').selectOption('representative');
     await admin.getByRole('button', { name: 'Einladen' }).click();
