@@ -6,8 +6,8 @@
  *
  * The parent process fills a fresh database (bench/generate.ts plus 400
  * upcoming public events and 100 events open for registration), then starts
- * the server in a child process (buildApp + listen on a free port, the same
- * file with --serve) so that autocannon's own work and memory do not count as
+ * the server in a child process (bench/http-server.ts: buildApp + listen on a
+ * free port) so that autocannon's own work and memory do not count as
  * the server's. Every measured endpoint runs next to its floor in the same run:
  *  - the dashboard (two years), time to first byte, against a static file of
  *    the same size (alternating requests): the first request after start,
@@ -25,23 +25,18 @@
  *    event page (HTML, stylesheets, the three Fira Sans faces KERN uses).
  * Results: printed, and bench/results/http-load.json.
  */
-import { fork } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { readSettings } from '../src/config.js';
 import { openDatabase, type Engine } from '../src/db/connection.js';
-import { buildApp } from '../src/http/app.js';
-import { fontsForPage } from '../src/ui/fonts.js';
 import { createAccount } from '../src/modules/identity/index.js';
 import { createBenchDatabase } from './engines.js';
 import { generateDataset } from './generate.js';
 import { seatHoldingSql } from '../src/modules/registrations/index.js';
+import { cannon, firstVisitBytes, median, percentile, signIn, staffEmail, staffPassword, summary, timed } from './http-client.js';
+import { startServer, type Server } from './http-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,8 +44,6 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     seed: { type: 'string', default: '20240901' },
     seconds: { type: 'string', default: '30' },
-    serve: { type: 'boolean', default: false },
-    location: { type: 'string' },
     only: { type: 'string' },
   },
   strict: false,
@@ -58,164 +51,8 @@ const { values } = parseArgs({
 
 const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 const twoYears = 'from=2023-01-01&to=2024-12-31';
-const staffEmail = 'bench-staff@mosaik.example';
-const staffPassword = 'correct horse battery staple';
 
-// ---------------------------------------------------------------- the server (child)
-
-async function serve(engine: Engine, location: string) {
-  const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
-  // the bench is the trusted proxy (MOSAIK_TRUST_PROXY), so each simulated visitor has an address of its
-  // own (X-Forwarded-For) and the registration form's rate limit (30 per address and minute) applies per visitor
-  const settings = readSettings({ MOSAIK_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'production', MOSAIK_TRUST_PROXY: '127.0.0.1', MOSAIK_BASE_URL: 'http://127.0.0.1', MOSAIK_SECURE_COOKIES: 'false', ...(engine === 'postgres' ? { DATABASE_URL: location } : { MOSAIK_DATA_DIR: location }) });
-  const app = await buildApp({ db: handle.db, settings });
-  const staticDir = mkdtempSync(join(tmpdir(), 'mosaik-bench-static-'));
-
-  // the static floor: a file of a given size, served from disk as a static file is
-  app.get('/bench/static/:bytes', { config: { access: 'public' } }, async (request, reply) => {
-    const bytes = Number((request.params as { bytes: string }).bytes);
-    const file = join(staticDir, `${bytes}.html`);
-    try {
-      readFileSync(file, { flag: 'r' });
-    } catch {
-      // HTML-like text of that size (compressible as a page is)
-      const row = '<tr><td>Regionales Netzwerktreffen</td><td class="kern-number">42</td><td>4,3</td></tr>\n';
-      writeFileSync(file, row.repeat(Math.ceil(bytes / row.length)).slice(0, bytes));
-    }
-    return reply.type('text/html; charset=utf-8').send(createReadStream(file));
-  });
-
-  // a change to a table the figures read (a no-op update of one event): the data version
-  // moves, so the next dashboard request computes its figures again (figures-cache.ts)
-  app.get('/bench/touch', { config: { access: 'public' } }, async () => {
-    await sql`update event set title = title where id = (select min(id) from event)`.execute(handle.db);
-    return { touched: true };
-  });
-
-  // the registration floor: the form's fields, one transaction, a row lock, a count, an insert
-  app.post('/bench/floor/register/:id', { config: { access: 'public' } }, async (request, reply) => {
-    const eventId = Number((request.params as { id: string }).id);
-    const body = request.body as Record<string, string>;
-    const status = await handle.db.transaction().execute(async (trx) => {
-      const event = await sql<{ capacity: number }>`select capacity from event where id = ${eventId} for update`.execute(trx);
-      const held = await sql<{ n: number }>`select count(*)::int as n from bench_floor_registration where event_id = ${eventId} and status = 'registered'`.execute(trx);
-      const seat = held.rows[0].n < event.rows[0].capacity ? 'registered' : 'waitlisted';
-      await sql`insert into bench_floor_registration (event_id, organisation, email, name, status)
-                values (${eventId}, ${body.organisation ?? null}, ${body.email ?? null}, ${body.person_0 ?? ''}, ${seat})`.execute(trx);
-      return seat;
-    });
-    return reply.redirect(`/bench/floor/done?status=${status}`, 303);
-  });
-
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address() as { port: number };
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss, heavy: app.heavyRequestsRunning() });
-    // where the memory is (issue 16): V8's heap, buffers outside it, and what a full collection gives back
-    if (message.type === 'memory') {
-      const before = process.memoryUsage();
-      (globalThis as { gc?: () => void }).gc?.();
-      const afterGc = process.memoryUsage();
-      process.send!({ type: 'memory', rss: before.rss, heavy: app.heavyRequestsRunning(), before, afterGc });
-    }
-    if (message.type === 'stop') void app.close().then(() => handle.close()).then(() => process.exit(0));
-  });
-  process.send!({ type: 'listening', port: address.port });
-}
-
-// ---------------------------------------------------------------- measuring (parent)
-
-interface Server {
-  base: string;
-  ask(type: string): Promise<{ rss: number; heavy: number; before?: NodeJS.MemoryUsage; afterGc?: NodeJS.MemoryUsage }>;
-  stop(): Promise<void>;
-}
-
-function startServer(engine: Engine, location: string): Promise<Server> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--engine', engine, '--location', location], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (message: { type: string; port: number }) => {
-      resolve({
-        base: `http://127.0.0.1:${message.port}`,
-        ask: (type) => new Promise((answer) => {
-          child.once('message', answer as never);
-          child.send({ type });
-        }),
-        stop: () => new Promise((done) => {
-          child.once('exit', () => done());
-          child.send({ type: 'stop' });
-        }),
-      });
-    });
-  });
-}
-
-interface Timed {
-  status: number;
-  ttfbMs: number;
-  totalMs: number;
-  bytes: number;
-  encoding?: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** One request: time to the first byte (headers), to the end, and the bytes on the wire. */
-function timed(url: string, headers: Record<string, string> = {}): Promise<Timed> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const request = httpRequest(url, { headers: { 'accept-encoding': 'br, gzip', ...headers } }, (response) => {
-      const ttfbMs = performance.now() - started;
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, ttfbMs, totalMs: performance.now() - started, bytes: body.length, encoding: response.headers['content-encoding'], headers: response.headers, body });
-      });
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-const percentile = (values: number[], fraction: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
-};
-const median = (values: number[]) => percentile(values, 0.5);
-
-function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
-
-const summary = (result: autocannon.Result) => ({
-  requests: result.requests.total,
-  perSecond: result.requests.average,
-  p50: result.latency.p50,
-  p97_5: result.latency.p97_5,
-  p99: result.latency.p99,
-  non2xx: result.non2xx,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  statusCodes: result.statusCodeStats,
-});
-
-async function signIn(base: string): Promise<string> {
-  const page = await fetch(`${base}/sign-in`);
-  const cookie = (page.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-  const response = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: staffEmail, password: staffPassword, _csrf: csrf }).toString(),
-  });
-  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
-  return (response.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-}
+// ---------------------------------------------------------------- measuring
 
 async function prepare(engine: Engine, location: string, scale: number, seed: number) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
@@ -377,28 +214,6 @@ async function benchEngine(engine: Engine, scale: number, seed: number, seconds:
   }
 }
 
-async function firstVisitBytes(base: string, url: string) {
-  const page = await timed(url);
-  const { brotliDecompressSync } = await import('node:zlib');
-  const text = (response: Timed) => (response.encoding === 'br' ? brotliDecompressSync(response.body).toString() : response.body.toString());
-  const files: { path: string; bytes: number; encoding?: string }[] = [{ path: url.replace(base, ''), bytes: page.bytes, encoding: page.encoding }];
-  const html = text(page);
-  // the fonts it preloads, and those its stylesheets make a browser fetch for its text (src/ui/fonts.ts)
-  const fonts = new Set<string>([...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((match) => match[1]));
-  for (const [, path] of html.matchAll(/<(?:link rel="stylesheet" href|script[^>]* src)="([^"]+)"/g)) {
-    const asset = await timed(`${base}${path}`);
-    files.push({ path, bytes: asset.bytes, encoding: asset.encoding });
-    for (const font of fontsForPage(html, text(asset), path)) fonts.add(font);
-  }
-  const fontFiles = [];
-  for (const path of fonts) {
-    const font = await timed(`${base}${path}`);
-    fontFiles.push({ path, bytes: font.bytes, encoding: font.encoding });
-  }
-  const sum = (list: { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
-  return { files, fontFiles, withoutFonts: sum(files), withFonts: sum(files) + sum(fontFiles) };
-}
-
 async function checkSeats(engine: Engine, location: string, formEvents: number[], floorEvents: number[]) {
   const handle = engine === 'postgres' ? await openDatabase({ databaseUrl: location }) : await openDatabase({ dataDir: location });
   try {
@@ -479,9 +294,7 @@ export async function runHttpLoadBench(options: { engines: Engine[]; scale: numb
   log('wrote bench/results/http-load.json');
 }
 
-if (values.serve) {
-  await serve(values.engine as Engine, values.location as string);
-} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const engines: Engine[] = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine];
   await runHttpLoadBench({ engines, scale: Number(values.scale), seed: Number(values.seed), seconds: Number(values.seconds) });
   process.exit(0);

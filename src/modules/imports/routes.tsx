@@ -10,7 +10,9 @@ import { deleteUpload, findImportRun, findUpload, latestImportRuns, latestRunOf,
 import { findImportJob, startImportJob } from './jobs.js';
 import { isLarge } from './off-thread.js';
 import { hasRejectedRows, rejectedRowsCsv } from './rejected.js';
-import { ImportsPage, JobPage, PreviewPage, UploadMissing, type ImportsPageProps } from './views.js';
+import { JobPage, UploadMissing } from './job-views.js';
+import { PreviewPage } from './preview-views.js';
+import { ImportsPage, type ImportsPageProps } from './upload-views.js';
 
 /**
  * Imports through the staff web interface (spec/exchange.md): upload a list,
