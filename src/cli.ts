@@ -59,13 +59,28 @@ async function loadCommand(name: string | undefined): Promise<CliCommand | undef
   }
 }
 
+/** A sub-command a module of src/modules/registry.ts brings: one word ("pinboard") or two ("export hsds", "report projects"). */
+async function registeredCommand(argv: string[]): Promise<{ command: CliCommand; args: string[] } | undefined> {
+  const { registeredModules } = await import('./modules/registry.js');
+  for (const module of registeredModules()) {
+    for (const [words, command] of Object.entries(module.commands ?? {})) {
+      const parts = words.split(' ');
+      if (parts.every((part, index) => argv[index] === part)) return { command, args: argv.slice(parts.length) };
+    }
+  }
+  return undefined;
+}
+
 export async function runCli(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === 'help') {
     io.out(usage);
     return name ? 0 : 2;
   }
-  const command = await loadCommand(name);
+  // a module's two-word command ("report projects") goes before the older module's own ("report")
+  const registered = await registeredCommand(argv);
+  const command = registered?.command ?? (await loadCommand(name));
+  if (registered) args.splice(0, args.length, ...registered.args);
   if (!command) {
     io.err(`Unbekannter Befehl „${name}“. / Unknown command "${name}".\n\n${usage}`);
     return 2;

@@ -6,6 +6,7 @@ import { buildApp } from './http/app.js';
 import { loggerOptions } from './http/log-redaction.js';
 import { prepareDemoAtStart } from './modules/demo/index.js';
 import { startMailSender } from './modules/mail/index.js';
+import { registeredModules } from './modules/registry.js';
 import { runRetention } from './modules/privacy/index.js';
 import { queueReminders } from './modules/registrations/index.js';
 
@@ -44,9 +45,23 @@ const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
 retentionStart.unref();
 retentionTimer.unref();
 
+// The scheduled jobs of the modules in src/modules/registry.ts (link checks,
+// reminders, sending), each on its own interval; a failed run is logged and
+// the next one tries again.
+const moduleTimers = registeredModules().flatMap((module) =>
+  (module.jobs ?? []).map((job) => {
+    const timer = setInterval(() => {
+      job.run(handle.db, new Date()).catch((error: unknown) => logger.error({ err: error, job: `${module.name}.${job.name}` }, 'scheduled job failed'));
+    }, job.everyMinutes * 60 * 1000);
+    timer.unref();
+    return timer;
+  }),
+);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     stopMailSender();
+    for (const timer of moduleTimers) clearInterval(timer);
     clearInterval(reminderTimer);
     clearTimeout(retentionStart);
     clearInterval(retentionTimer);

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { migrationPaths } from '../src/db/migrate.js';
 import { importSites, isSource, isTest, mayImportDeeply, moduleOf, normalise, parse, resolveFile, walk } from '../scripts/module-faces.js';
 
 /**
@@ -97,9 +98,7 @@ function ownedTablesOf(module: string): string[] | undefined {
 
 const tablesInMigrations = [
   ...new Set(
-    readdirSync('src/db/migrations')
-      .filter((file) => file.endsWith('.sql'))
-      .flatMap((file) => [...readFileSync(`src/db/migrations/${file}`, 'utf8').matchAll(/create table (?:if not exists )?([a-z_]+)/gi)].map((match) => match[1])),
+    [...migrationPaths().values()].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/create table (?:if not exists )?([a-z_]+)/gi)].map((match) => match[1])),
   ),
 ].sort();
 

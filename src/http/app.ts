@@ -141,6 +141,6 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
 
   await app.register(homeRoutes);
   await app.register(identityRoutes);
-  for (const routes of moduleRoutes) await app.register(routes);
+  for (const routes of moduleRoutes()) await app.register(routes);
   return app;
 }

@@ -18,9 +18,11 @@ import { accountsRoutes } from '../modules/identity/account-routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { evaluationRoutes } from '../modules/evaluation/routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { registeredModules } from '../modules/registry.js';
 
 /**
- * The route plugins of the domain modules, in the order they are registered.
- * A module adds its plugin here; src/http/app.ts stays untouched.
+ * The route plugins of the domain modules, in the order they are registered:
+ * the older modules by hand, then those of src/modules/registry.ts.
+ * src/http/app.ts stays untouched.
  */
-export const moduleRoutes: FastifyPluginAsync[] = [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes, consultationRoutes, peopleRoutes, peopleApi, accountsRoutes, auditRoutes, evaluationRoutes, privacyRoutes];
+export const moduleRoutes = (): FastifyPluginAsync[] => [importsRoutes, importsApi, organisationRoutes, directoryRoutes, dashboardRoutes, reportsApi, registrationRoutes, feedbackRoutes, staffRegistrationRoutes, checkInRoutes, mailRoutes, eventRoutes, consultationRoutes, peopleRoutes, peopleApi, accountsRoutes, auditRoutes, evaluationRoutes, privacyRoutes, ...registeredModules().flatMap((module) => module.routes ?? [])];

@@ -1,4 +1,5 @@
 import { preloadedFonts } from './fonts.js';
+import { registeredModules } from '../modules/registry.js';
 import type { ComponentChildren } from 'preact';
 import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
 import type { SessionAccount } from '../modules/identity/index.js';
@@ -23,7 +24,9 @@ interface NavItem {
 function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
   if (!account) return [];
   // Association representatives have their own area instead of the figures.
-  if (account.role === 'representative') return [{ href: '/my', label: t('nav.my') }];
+  if (account.role === 'representative') {
+    return [{ href: '/my', label: t('nav.my') }, ...registeredModules().flatMap((module) => module.navigation ?? []).filter((entry) => entry.roles.includes('representative')).map((entry) => ({ href: entry.href, label: t(entry.label) }))];
+  }
   const items: NavItem[] = [{ href: '/dashboard', label: t('nav.dashboard') }];
   if (account.role === 'evaluator') items.push({ href: '/evaluation', label: t('nav.evaluation') });
   if (centreStaff.includes(account.role) || account.role === 'coordinator') {
@@ -38,6 +41,10 @@ function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] 
       { href: '/feedback/annex', label: t('nav.annex') },
       { href: '/outbox', label: t('nav.outbox') },
     );
+  }
+  // the modules of src/modules/registry.ts bring their own entries
+  for (const module of registeredModules()) {
+    for (const entry of module.navigation ?? []) if (entry.roles.includes(account.role)) items.push({ href: entry.href, label: t(entry.label) });
   }
   if (account.role === 'admin') {
     items.push(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { registeredModules } from '../registry.js';
 import type { Database } from '../../db/tables.js';
 import { formatProblems, importRecords, type ImportKind, type ImportOutcome } from '../imports/index.js';
 import { generateDemo } from './generate.js';
@@ -39,8 +40,11 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions = {}):
   // persons with roles and consents (issue 4); no report figure reads them
   await loadDemoPeople(db);
   // events in the coming months, with registrations, a waitlist and an open feedback link (./upcoming.ts)
-  const upcoming: UpcomingDemo = await loadUpcomingDemo(db, options.today ?? (await todayInBerlin(db)));
+  const today = options.today ?? (await todayInBerlin(db));
+  const upcoming: UpcomingDemo = await loadUpcomingDemo(db, today);
   options.log?.(`demo: ${upcoming.upcoming} upcoming events on /calendar; online feedback of a recent event: ${upcoming.feedbackLinks.join(', ')}`);
+  // the parts of the demo the modules of src/modules/registry.ts bring (a Wegweiser, projects, …)
+  for (const module of registeredModules()) await module.loadDemo?.(db, { today });
   // the demo's accounts may exist only on a database marked so (./startup.ts)
   await markDemoDatabase(db);
   return outcomes;

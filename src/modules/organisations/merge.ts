@@ -5,6 +5,7 @@ import { writeAudit } from '../identity/index.js';
 import { ReviewError } from './review-error.js';
 import { activeSql, seatHoldingSql } from '../registrations/index.js';
 import { moveGrants, type DroppedGrant } from '../grants/index.js';
+import { registeredModules } from '../registry.js';
 
 export type { DroppedGrant };
 
@@ -52,6 +53,8 @@ export interface MergeOutcome {
   /** Rows the survivor already had under the same identity. */
   dropped: Record<MergedTable, number>;
   droppedGrants: DroppedGrant[];
+  /** Rows the modules of src/modules/registry.ts moved (MosaikModule.mergeOrganisations), by table. */
+  movedByModules: Record<string, number>;
   /** Moved registrations now beyond an event's limits, marked as admitted by staff (the seats were taken before). */
   registrationsOverridden: number;
   /** Survivor fields that were empty and now hold the merged organisation's value. */
@@ -88,6 +91,9 @@ export async function mergeOrganisations(
     const claims = await moveClaims(trx, ids);
     const requests = await moveConsultationRequests(trx, ids);
     const filledFields = await fillEmptyFields(trx, survivor, merged);
+    // the newer modules move their own rows (src/modules/module.ts)
+    const movedByModules: Record<string, number> = {};
+    for (const module of registeredModules()) Object.assign(movedByModules, await module.mergeOrganisations?.(trx, ids));
     await trx.deleteFrom('organisation').where('id', '=', mergedId).execute();
 
     const outcome: MergeOutcome = {
@@ -126,6 +132,7 @@ export async function mergeOrganisations(
       },
       registrationsOverridden: registrations.overridden,
       droppedGrants: grants.droppedGrants,
+      movedByModules,
       filledFields,
     };
     await writeAudit(trx, {

@@ -28,7 +28,7 @@ const counts = async () => {
 beforeAll(async () => {
   database = await createTestDatabase();
   fixture = await seedPerson(database.db);
-  for (const entry of personalTables) await samples[entry.table]?.(database.db, fixture);
+  for (const entry of personalTables()) await (samples[entry.table] ?? entry.sample)?.(database.db, fixture);
 });
 afterAll(async () => database?.close());
 

@@ -42,7 +42,7 @@ export async function planPersonErasure(db: Db, personId: number): Promise<Erasu
     personId,
     name: subject.name,
     alreadyErased: person.erased_at !== null,
-    tables: personalTables
+    tables: personalTables()
       .map((entry) => ({ table: entry.table, erasure: entry.erasure, count: found.get(entry.table)?.length ?? 0, examples: (found.get(entry.table) ?? []).slice(0, exampleLimit) }))
       .filter((table) => table.count > 0),
   };
@@ -66,7 +66,7 @@ export async function erasePerson(db: Db, personId: number, options: { actorId: 
     if (!subject) return null;
     const found = await findEverything(trx, subject);
     const consents = found.get('consent') ?? [];
-    for (const entry of personalTables) {
+    for (const entry of personalTables()) {
       const rows = found.get(entry.table) ?? [];
       // tables found by the person or account id are erased even when empty: cheap, and safe against a row added meanwhile
       await entry.erase(trx, subject, rows);

@@ -46,13 +46,13 @@ function plain(value: unknown): unknown {
 export async function findEverything(db: Db, subject: DataSubject): Promise<Map<string, Row[]>> {
   const found = new Map<string, Row[]>();
   // one after another: PGlite has one connection, and a transaction must not interleave
-  for (const entry of personalTables) found.set(entry.table, await entry.find(db, subject));
+  for (const entry of personalTables()) found.set(entry.table, await entry.find(db, subject));
   return found;
 }
 
 export async function buildExport(db: Db, subject: DataSubject, now = new Date()): Promise<PersonExport> {
   const found = await findEverything(db, subject);
-  const tables: ExportTable[] = personalTables.map((entry) => {
+  const tables: ExportTable[] = personalTables().map((entry) => {
     const hidden = new Set(entry.hidden ?? []);
     const rows = (found.get(entry.table) ?? []).map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !hidden.has(column)).map(([column, value]) => [column, plain(value)])));
     const columns = rows.length > 0 ? Object.keys(rows[0]) : [];

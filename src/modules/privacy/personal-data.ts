@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { normalisePersonName } from '../names/index.js';
+import { registeredModules } from '../registry.js';
 import { accountMatches, emailMatches, erasedName, nameKeyMatches, redact, textMayName, textNames, type DataSubject, type Db, type Row } from './subject.js';
 
 /**
@@ -45,6 +46,22 @@ export interface Personal {
   erase(db: Db, subject: DataSubject, rows: Row[]): Promise<void>;
   /** Columns never shown in an export (secrets: token hashes, password hashes, file contents). */
   hidden?: string[];
+  /**
+   * For the export and erasure tests: writes one row naming the test person
+   * (samples.test-support.ts holds those of the older tables; a module of
+   * src/modules/registry.ts brings its own here).
+   */
+  sample?: (db: Db, fixture: SampleFixture) => Promise<void>;
+}
+
+/** The rows the privacy tests create first (samples.test-support.ts, seedPerson): the test person, their organisation, an event. */
+export interface SampleFixture {
+  personId: number;
+  accountId: number;
+  organisationId: number;
+  otherOrganisationId: number;
+  eventId: number;
+  registrationId: number;
 }
 
 export type CatalogueEntry = NotPersonal | Personal;
@@ -69,7 +86,7 @@ const accountNullRows = (table: string, columns: string[]) => async (db: Db, sub
   for (const column of columns) await sql`update ${sql.table(table)} set ${sql.ref(column)} = null where ${sql.ref(column)} = ${subject.accountId}`.execute(db);
 };
 
-export const catalogue: CatalogueEntry[] = [
+const coreCatalogue: CatalogueEntry[] = [
   // Identity ----------------------------------------------------------------
   {
     table: 'account', personal: true, columns: ['email', 'display_name', 'locale', 'created_at', 'disabled_at'], categories: ['contact', 'technical'],
@@ -374,5 +391,10 @@ export const catalogue: CatalogueEntry[] = [
   },
 ];
 
-export const personalTables = catalogue.filter((entry): entry is Personal => entry.personal);
-export const catalogueEntry = (table: string) => catalogue.find((entry) => entry.table === table);
+/**
+ * The whole catalogue: the entries above, then those the modules of
+ * src/modules/registry.ts bring for their own tables (MosaikModule.personalData).
+ */
+export const catalogue = (): CatalogueEntry[] => [...coreCatalogue, ...registeredModules().flatMap((module) => module.personalData ?? [])];
+export const personalTables = () => catalogue().filter((entry): entry is Personal => entry.personal);
+export const catalogueEntry = (table: string) => catalogue().find((entry) => entry.table === table);

@@ -28,7 +28,7 @@ describe('docs/privacy.md', () => {
   });
 
   it('names every table, the retention defaults and the measures', () => {
-    for (const entry of catalogue) expect(generated).toContain(`\`${entry.table}\``);
+    for (const entry of catalogue()) expect(generated).toContain(`\`${entry.table}\``);
     expect(generated).toContain('| `inactive_persons` | 5 Jahre |');
     expect(generated).toContain('| `sent_mails` | 90 Tage |');
     expect(generated).toMatch(/argon2id/);

@@ -74,8 +74,8 @@ function tableSection(entry: Personal, columns: { name: string; type: string; nu
 export async function generateRecord(db: Db): Promise<string> {
   const schema = await schemaColumns(db);
   const rules = await listRules(db);
-  const subjects = [...new Set(personalTables.map((entry) => entry.subjects))];
-  const purposes = personalTables.map((entry) => `| \`${entry.table}\` | ${cell(entry.purpose)} | ${cell(entry.legalBasis)} |`);
+  const subjects = [...new Set(personalTables().map((entry) => entry.subjects))];
+  const purposes = personalTables().map((entry) => `| \`${entry.table}\` | ${cell(entry.purpose)} | ${cell(entry.legalBasis)} |`);
   const lines = [
     '# Verzeichnis von Verarbeitungstätigkeiten (Record of processing activities, Art. 30 GDPR)',
     '',
@@ -100,12 +100,12 @@ export async function generateRecord(db: Db): Promise<string> {
     '',
     '## 3. Kategorien betroffener Personen (categories of data subjects)',
     '',
-    ...subjects.map((subject) => `- ${subject}: ${personalTables.filter((entry) => entry.subjects === subject).map((entry) => `\`${entry.table}\``).join(', ')}`),
+    ...subjects.map((subject) => `- ${subject}: ${personalTables().filter((entry) => entry.subjects === subject).map((entry) => `\`${entry.table}\``).join(', ')}`),
     '',
     '## 4. Kategorien personenbezogener Daten (categories of personal data)',
     '',
     ...(Object.keys(categoryNames) as Category[]).map((category) =>
-      `- **${categoryNames[category]}:** ${personalTables.filter((entry) => entry.categories.includes(category)).map((entry) => `\`${entry.table}\``).join(', ')}`),
+      `- **${categoryNames[category]}:** ${personalTables().filter((entry) => entry.categories.includes(category)).map((entry) => `\`${entry.table}\``).join(', ')}`),
     '',
     '## 5. Empfänger (recipients)',
     '',
@@ -149,12 +149,12 @@ export async function generateRecord(db: Db): Promise<string> {
     '',
     '## 9. Verarbeitungen im Einzelnen (personal tables)',
     '',
-    ...personalTables.flatMap((entry) => tableSection(entry, schema.get(entry.table) ?? [])),
+    ...personalTables().flatMap((entry) => tableSection(entry, schema.get(entry.table) ?? [])),
     '## 10. Tabellen ohne Personenbezug (tables without personal data)',
     '',
     '| Tabelle | Begründung |',
     '|---|---|',
-    ...catalogue.flatMap((entry) => (entry.personal ? [] : [`| \`${entry.table}\` | ${cell(entry.why)} |`])),
+    ...catalogue().flatMap((entry) => (entry.personal ? [] : [`| \`${entry.table}\` | ${cell(entry.why)} |`])),
     '',
   ];
   return lines.join('\n');

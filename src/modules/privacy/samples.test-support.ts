@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { normalisePersonName } from '../names/index.js';
+import type { SampleFixture } from './personal-data.js';
 import type { Db } from './subject.js';
 
 /*
@@ -12,14 +13,7 @@ export const testPerson = { name: 'Zeynep Kaya-Yıldız', email: 'zeynep.kaya@ex
 /** Someone else in the same organisation: never exported or erased with the test person. */
 export const otherPerson = { name: 'Murat Demir', email: 'murat.demir@example.org' };
 
-export interface Fixture {
-  personId: number;
-  accountId: number;
-  organisationId: number;
-  otherOrganisationId: number;
-  eventId: number;
-  registrationId: number;
-}
+export type Fixture = SampleFixture;
 
 export async function seedPerson(db: Db): Promise<Fixture> {
   const one = async <T,>(query: ReturnType<typeof sql>) => (await query.execute(db)).rows[0] as T;

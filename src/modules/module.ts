@@ -1,0 +1,65 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Role } from '../db/tables.js';
+import type { CliCommand } from '../cli.js';
+import type { CatalogueEntry } from './privacy/index.js';
+
+/**
+ * What a domain module tells the rest of Mosaik about itself: the one object a
+ * new module exports from its index.ts as `module` and adds, in one line, to
+ * src/modules/registry.ts. Everything a module needs from outside its folder
+ * goes through these hooks, so adding a module edits no other module:
+ *
+ *  - its tables: SQL files in src/modules/<name>/migrations/ (found by
+ *    src/db/migrate.ts; file names are numbered globally, e.g.
+ *    130_wegweiser.sql, and must not repeat a number of another folder), the
+ *    Kysely types by augmenting `Database` from its own tables.ts
+ *    (`declare module '../../db/tables.js' { interface Database { … } }`),
+ *    `ownedTables` in its index.ts (test/architecture.test.ts);
+ *  - its strings: src/modules/<name>/i18n/<language>.json ("<name>.<key>");
+ *  - the access rules of its routes: test/access/<name>.ts
+ *    (test/authorisation.test.ts reads every file there).
+ *
+ * Every hook is optional. Hooks are read lazily (registeredModules() is a
+ * function), so a module's index.ts may import the faces of other modules.
+ */
+export interface MosaikModule {
+  /** The folder name under src/modules/. */
+  name: string;
+  /** Fastify plugins with its pages and API routes (each route declares config.access). */
+  routes?: FastifyPluginAsync[];
+  /** Entries of the personal-data catalogue for every table it owns (src/modules/privacy/personal-data.ts). */
+  personalData?: CatalogueEntry[];
+  /**
+   * Moves this module's rows from the merged organisation to the survivor, in
+   * the merge's transaction (src/modules/organisations/merge.ts). Required
+   * when one of its tables references `organisation` (test/module-contract.test.ts).
+   */
+  mergeOrganisations?: (trx: Transaction<Database>, ids: { survivorId: number; mergedId: number }) => Promise<Record<string, number>>;
+  /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
+  navigation?: NavigationEntry[];
+  /** Sub-commands of `mosaik`, e.g. `{ 'export hsds': … }`: the first one or two words of the command line. */
+  commands?: Record<string, CliCommand>;
+  /** Work the server does on a timer (src/main.ts): reminders, link checks, sending. */
+  jobs?: ScheduledJob[];
+  /**
+   * Fills the module's part of the demo dataset, after the core demo
+   * (src/modules/demo/load.ts); `today` is the demo's today (YYYY-MM-DD, Berlin),
+   * so that dates relative to it (due, overdue) come out the same in tests.
+   */
+  loadDemo?: (db: Kysely<Database>, context: { today: string }) => Promise<void>;
+}
+
+export interface NavigationEntry {
+  href: string;
+  /** An i18n key, e.g. 'wegweiser.nav'. */
+  label: string;
+  roles: Role[];
+}
+
+export interface ScheduledJob {
+  name: string;
+  everyMinutes: number;
+  /** `now` is passed in so that tests run the job with a fixed clock. */
+  run: (db: Kysely<Database>, now: Date) => Promise<void>;
+}
