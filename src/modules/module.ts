@@ -38,6 +38,14 @@ export interface MosaikModule {
   mergeOrganisations?: (trx: Transaction<Database>, ids: { survivorId: number; mergedId: number }) => Promise<Record<string, number>>;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
+  /**
+   * Links for visitors: the public menu in the header ('header': calendar,
+   * handouts, FAQ, …) and the footer ('footer': imprint, privacy notice,
+   * accessibility statement); label is an i18n key, order sorts (default 50).
+   */
+  publicNavigation?: PublicNavigationEntry[];
+  /** Public pages for sitemap.xml (paths such as '/faq/12'), with their last change (ISO date). */
+  sitemap?: (db: Kysely<Database>) => Promise<{ path: string; lastModified?: string }[]>;
   /** Sub-commands of `mosaik`, e.g. `{ 'export hsds': … }`: the first one or two words of the command line. */
   commands?: Record<string, CliCommand>;
   /** Work the server does on a timer (src/main.ts): reminders, link checks, sending. */
@@ -55,6 +63,13 @@ export interface NavigationEntry {
   /** An i18n key, e.g. 'wegweiser.nav'. */
   label: string;
   roles: Role[];
+}
+
+export interface PublicNavigationEntry {
+  href: string;
+  label: string;
+  place: 'header' | 'footer';
+  order?: number;
 }
 
 export interface ScheduledJob {

@@ -21,8 +21,18 @@ interface NavItem {
   label: string;
 }
 
+/** What the modules of src/modules/registry.ts put in the public header or the footer. */
+function publicEntries(place: 'header' | 'footer', t: Translate): NavItem[] {
+  return registeredModules()
+    .flatMap((module) => module.publicNavigation ?? [])
+    .filter((entry) => entry.place === place)
+    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50))
+    .map((entry) => ({ href: entry.href, label: t(entry.label) }));
+}
+
 function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
-  if (!account) return [];
+  // the public portal's menu (calendar, handouts, FAQ, Wegweiser …) for visitors
+  if (!account) return publicEntries('header', t);
   // Association representatives have their own area instead of the figures.
   if (account.role === 'representative') {
     return [{ href: '/my', label: t('nav.my') }, ...registeredModules().flatMap((module) => module.navigation ?? []).filter((entry) => entry.roles.includes('representative')).map((entry) => ({ href: entry.href, label: t(entry.label) }))];
@@ -163,6 +173,14 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
           {children}
         </main>
         <footer class="kern-container mosaik-footer">
+          {(() => {
+            const links = publicEntries('footer', t);
+            return links.length > 0 && (
+              <nav aria-label={t('nav.footer')}>
+                <NavList items={links} currentItem={currentItem} className="mosaik-footer__links" />
+              </nav>
+            );
+          })()}
           <p class="kern-body--small">{t('app.footer')}</p>
         </footer>
       </body>
