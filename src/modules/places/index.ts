@@ -3,7 +3,7 @@ import type { MosaikModule } from '../module.js';
 /**
  * places: Hessen's districts, municipalities and postcodes with coordinates,
  * and the shapes for a server-rendered SVG map. Read-only data shipped in
- * data/hessen.json (derived by scripts/derive-places.ts); no tables.
+ * hessen.json (derived by scripts/derive-places.ts); no tables.
  */
 export const ownedTables = [] as const;
 
