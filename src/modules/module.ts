@@ -35,7 +35,7 @@ export interface MosaikModule {
    * the merge's transaction (src/modules/organisations/merge.ts). Required
    * when one of its tables references `organisation` (test/module-contract.test.ts).
    */
-  mergeOrganisations?: (trx: Transaction<Database>, ids: { survivorId: number; mergedId: number }) => Promise<Record<string, number>>;
+  mergeOrganisations?: (trx: Transaction<Database>, merge: OrganisationMerge) => Promise<MergeMoves>;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
   /**
@@ -56,6 +56,25 @@ export interface MosaikModule {
    * so that dates relative to it (due, overdue) come out the same in tests.
    */
   loadDemo?: (db: Kysely<Database>, context: { today: string }) => Promise<void>;
+}
+
+/** The two organisations of a merge, and who merges them (null: the system). */
+export interface OrganisationMerge {
+  survivorId: number;
+  mergedId: number;
+  accountId: number | null;
+}
+
+/**
+ * What a module did in a merge, by table: rows moved to the survivor, and rows
+ * dropped because the survivor already had the same one (the table's
+ * identity). `notes` keeps anything else worth showing or auditing (grants
+ * dropped with their amounts, registrations now beyond a limit).
+ */
+export interface MergeMoves {
+  moved: Record<string, number>;
+  dropped: Record<string, number>;
+  notes?: Record<string, unknown>;
 }
 
 export interface NavigationEntry {

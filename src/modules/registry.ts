@@ -1,4 +1,9 @@
 import type { MosaikModule } from './module.js';
+import { module as consultations } from './consultations/index.js';
+import { module as grants } from './grants/index.js';
+import { module as identity } from './identity/index.js';
+import { module as people } from './people/index.js';
+import { module as registrations } from './registrations/index.js';
 import { module as places } from './places/index.js';
 
 /**
@@ -13,6 +18,13 @@ import { module as places } from './places/index.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
+    // older modules that so far bring only their part of an organisation merge
+    registrations,
+    consultations,
+    identity,
+    people,
+    grants,
+    // modules wired wholly through src/modules/module.ts
     places,
   ];
 }

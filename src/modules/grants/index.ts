@@ -9,8 +9,19 @@
  * belongs in this folder.
  */
 
+import type { MosaikModule } from '../module.js';
+import { mergeGrants } from './organisation-merge.js';
+
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = ['grant_application'] as const;
 
 export { upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
 export { moveGrants, type DroppedGrant } from './organisation-merge.js';
+
+/**
+ * How this module plugs into the rest (src/modules/module.ts): so far only its
+ * part of a merge of two organisations (the funder's list moves with a merged organisation); its routes and catalogue
+ * entries are still wired in src/http/modules.ts and the privacy catalogue.
+ */
+export const module: MosaikModule = { name: 'grants', mergeOrganisations: mergeGrants };
+
