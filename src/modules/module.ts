@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../db/tables.js';
 import type { CliCommand } from '../cli.js';
-import type { CatalogueEntry } from './privacy/index.js';
+import type { CatalogueEntry } from './catalogue.js';
 
 /**
  * What a domain module tells the rest of Mosaik about itself: the one object a
@@ -28,8 +28,12 @@ export interface MosaikModule {
   name: string;
   /** Fastify plugins with its pages and API routes (each route declares config.access). */
   routes?: FastifyPluginAsync[];
-  /** Entries of the personal-data catalogue for every table it owns (src/modules/privacy/personal-data.ts). */
-  personalData?: CatalogueEntry[];
+  /**
+   * Entries of the personal-data catalogue for every table it owns
+   * (src/modules/privacy/personal-data.ts). A function may be given so that
+   * the list is built only when the catalogue is read.
+   */
+  personalData?: CatalogueEntry[] | (() => CatalogueEntry[]);
   /**
    * Moves this module's rows from the merged organisation to the survivor, in
    * the merge's transaction (src/modules/organisations/merge.ts). Required
@@ -96,4 +100,9 @@ export interface ScheduledJob {
   everyMinutes: number;
   /** `now` is passed in so that tests run the job with a fixed clock. */
   run: (db: Kysely<Database>, now: Date) => Promise<void>;
+}
+
+/** A module's catalogue entries, whether it gives a list or a function. */
+export function personalDataOf(module: MosaikModule): CatalogueEntry[] {
+  return typeof module.personalData === 'function' ? module.personalData() : (module.personalData ?? []);
 }

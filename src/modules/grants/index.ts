@@ -10,6 +10,7 @@
  */
 
 import type { MosaikModule } from '../module.js';
+import { personalData } from './personal-data.js';
 import { mergeGrants } from './organisation-merge.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
@@ -19,9 +20,9 @@ export { upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
 export { moveGrants, type DroppedGrant } from './organisation-merge.js';
 
 /**
- * How this module plugs into the rest (src/modules/module.ts): so far only its
- * part of a merge of two organisations (the funder's list moves with a merged organisation); its routes and catalogue
- * entries are still wired in src/http/modules.ts and the privacy catalogue.
+ * How this module plugs into the rest (src/modules/module.ts): its tables in
+ * the personal-data catalogue and its part of a merge of two organisations (the funder's list moves with a merged organisation); its routes are still
+ * wired in src/http/modules.ts.
  */
-export const module: MosaikModule = { name: 'grants', mergeOrganisations: mergeGrants };
+export const module: MosaikModule = { name: 'grants', mergeOrganisations: mergeGrants, personalData };
 
