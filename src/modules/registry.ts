@@ -1,4 +1,6 @@
 import type { MosaikModule } from './module.js';
+import { module as faq } from './faq/index.js';
+import { module as materials } from './materials/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -12,5 +14,7 @@ import type { MosaikModule } from './module.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
+    materials,
+    faq,
   ];
 }
