@@ -13,10 +13,25 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
  * such a file is not a fully accessible PDF (PDF/UA). Untagged files fail
  * the check, as the demo shows honestly.
  */
-export async function drawHandoutPdf(input: { title: string; paragraphs: string[]; tagged: boolean; language?: string }): Promise<Buffer> {
-  // nothing from the network; the local-access policy of another module (feedback's font folders) stays as it is
+const standardFonts = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
+type Policy = ((path: string) => boolean) & { allowsStandardFonts?: true };
+
+/**
+ * pdfmake asks its local-access policy even for the names of standard fonts.
+ * The policy is process-wide and the feedback annex sets its own (its font
+ * folders): that one is kept and the four Helvetica names are allowed besides,
+ * nothing else. Checked before every use, as a later import may replace it.
+ */
+function allowStandardFonts() {
   pdfmake.setUrlAccessPolicy(() => false);
-  if (!('localAccessPolicy' in pdfmake) || pdfmake.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy(() => false);
+  const current = (pdfmake as unknown as { localAccessPolicy?: Policy }).localAccessPolicy;
+  if (current?.allowsStandardFonts) return;
+  const policy: Policy = Object.assign((path: string) => standardFonts.has(path) || current?.(path) === true, { allowsStandardFonts: true as const });
+  pdfmake.setLocalAccessPolicy(policy);
+}
+
+export async function drawHandoutPdf(input: { title: string; paragraphs: string[]; tagged: boolean; language?: string }): Promise<Buffer> {
+  allowStandardFonts();
   pdfmake.addFonts({ Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
   const document: TDocumentDefinitions = {
     content: [{ text: input.title, fontSize: 16, bold: true, margin: [0, 0, 0, 12] }, ...input.paragraphs.map((text) => ({ text, margin: [0, 0, 0, 8] as [number, number, number, number] }))],
