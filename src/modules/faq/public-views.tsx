@@ -5,7 +5,12 @@ import { faqTopics } from './vocabulary.js';
 
 /** The public FAQ and an entry's page with "did this help?", in the six public languages. */
 
-const day = (value: string, language: Language) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
+// one formatter per language: building an Intl formatter costs far more than using it, and the FAQ page shows a date per answer
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+const day = (value: string, language: Language) => {
+  if (!dayFormats.has(language)) dayFormats.set(language, new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }));
+  return dayFormats.get(language)!.format(new Date(`${value}T12:00:00Z`));
+};
 
 function Answer({ t, language, entry }: { t: Translate; language: Language; entry: PublicFaqEntry }) {
   return (

@@ -27,8 +27,10 @@ export const module: MosaikModule = {
   ],
   navigation: [{ href: '/materials', label: 'materials.nav', roles: ['admin', 'staff'] }],
   publicNavigation: [{ href: '/handouts', label: 'materials.publicNav', place: 'header', order: 30 }],
-  sitemap: async (db) =>
-    (await allMaterials(db)).filter((material) => material.published).map((material) => ({ path: `/handouts/${material.id}`, lastModified: new Date(material.updated_at).toISOString().slice(0, 10) })),
+  sitemap: async (db) => [
+    { path: '/handouts' },
+    ...(await allMaterials(db)).filter((material) => material.published).map((material) => ({ path: `/handouts/${material.id}`, lastModified: new Date(material.updated_at).toISOString().slice(0, 10) })),
+  ],
   jobs: [{ name: 'materials.link-check', everyMinutes: 60, run: async (db, now) => void (await checkMaterialLinks(db, now)) }],
   loadDemo: (db) => loadMaterialsDemo(db),
 };
