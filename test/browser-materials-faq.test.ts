@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createAccount } from '../src/modules/identity/index.js';
-import { loadFaqDemo } from '../src/modules/faq/demo.js';
-import { loadMaterialsDemo } from '../src/modules/materials/demo.js';
+import { loadFaqDemo } from '../src/modules/faq/index.js';
+import { loadMaterialsDemo } from '../src/modules/materials/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
 
 /*
