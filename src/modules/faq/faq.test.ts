@@ -71,6 +71,20 @@ describe('states and search', () => {
     expect(saved.statusCode).toBe(303);
     expect(questions(await publishedFaq(test.database.db, 'de', { query: 'aufbewahren' }))).toEqual(['Wie lange muss ich Belege aufbewahren?']);
   });
+
+  it('publishes an agreed answer when staff change its state, keeping its translations', async () => {
+    const agreed = await test.database.db.selectFrom('faq_entry').select('id').where('state', '=', 'agreed').executeTakeFirstOrThrow();
+    const form = await test.app.inject({ url: `/staff/faq/${agreed.id}`, headers: { cookie: staff.cookie } });
+    expect(form.body).toContain('Ist Büromiete förderfähig?');
+    const saved = await test.app.inject({
+      method: 'POST', url: `/staff/faq/${agreed.id}`, headers: { cookie: staff.cookie },
+      payload: { _csrf: staff.csrfToken, topic: 'costs', state: 'published', reviewedOn: '2026-03-01', question_de: 'Ist Büromiete förderfähig?', answer_de: 'In der Regel nicht.', question_en: 'Is office rent eligible?', answer_en: 'Usually not.' },
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(questions(await publishedFaq(test.database.db, 'en', { topic: 'costs' }))).toContain('Is office rent eligible?');
+    const audit = await test.database.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'faq_entry').where('subject_id', '=', String(agreed.id)).orderBy('id').execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['faq.create', 'faq.update']);
+  });
 });
 
 describe('"did this help?"', () => {
@@ -103,7 +117,7 @@ describe('"did this help?"', () => {
     const entry = (await publishedFaq(test.database.db, 'de'))[0];
     const page = await test.app.inject({ url: `/faq/${entry.id}?lang=de` });
     const cookie = cookiesOf(page);
-    const draft = await test.database.db.selectFrom('faq_entry').select('id').where('state', '=', 'agreed').executeTakeFirstOrThrow();
+    const draft = await test.database.db.selectFrom('faq_entry').select('id').where('state', '=', 'draft').executeTakeFirstOrThrow();
     const notPublished = await test.app.inject({ method: 'POST', url: `/faq/${draft.id}/feedback`, headers: { cookie }, payload: { _csrf: csrfFrom(page.body), helpful: 'yes' } });
     expect(notPublished.statusCode).toBe(404);
     const noToken = await test.app.inject({ method: 'POST', url: `/faq/${entry.id}/feedback`, headers: { cookie }, payload: { helpful: 'yes' } });

@@ -166,3 +166,30 @@ describe('versions behind one stable address', () => {
     expect(english.body).toContain('There are no materials for this choice.');
   });
 });
+
+describe('links to the Land\'s forms', () => {
+  it('keeps a form as a link: refuses an address that is not http(s), forwards the public address, and checks a changed address again', async () => {
+    const send = async (url: string) => {
+      const form = await multipart([['_csrf', staff.csrfToken], ['kind', 'link'], ...baseFields('Antragsformular des Regierungspräsidiums'), ['url', url]]);
+      return test.app.inject({ method: 'POST', url: '/materials', headers: { cookie: staff.cookie, ...form.headers }, payload: form.payload });
+    };
+    const bad = await send('javascript:alert(1)');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#url"');
+    const created = await send('https://rp.example.org/formulare/antrag.pdf');
+    expect(created.statusCode).toBe(303);
+    const id = idFrom(created.headers.location);
+    await test.database.db.updateTable('material').set({ link_ok: false, link_problem: 'HTTP 404', link_checked_at: new Date('2026-03-01T10:00:00Z'), published: true }).where('id', '=', id).execute();
+    const forward = await test.app.inject({ url: `/handouts/${id}/download` });
+    expect(forward.statusCode).toBe(303);
+    expect(forward.headers.location).toBe('https://rp.example.org/formulare/antrag.pdf');
+
+    const edited = await test.app.inject({
+      method: 'POST', url: `/materials/${id}/edit`, headers: { cookie: staff.cookie },
+      payload: { _csrf: staff.csrfToken, title: 'Antragsformular (neu)', language: 'de', topic: 'application', url: 'https://rp.example.org/formulare/antrag-2026.pdf' },
+    });
+    expect(edited.statusCode).toBe(303);
+    const row = await test.database.db.selectFrom('material').select(['title', 'link_url', 'link_ok', 'link_checked_at', 'event_formats']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: 'Antragsformular (neu)', link_url: 'https://rp.example.org/formulare/antrag-2026.pdf', link_ok: null, link_checked_at: null, event_formats: [] });
+  });
+});
