@@ -9,7 +9,8 @@ import { checkMaterialLinks } from './link-check.js';
  * The scheduled check of the links to the Land's forms, against a local
  * server (never the internet): a form that is there (200, after a redirect,
  * and one that refuses HEAD), one that is gone (404) and one that never
- * answers (timeout). The clock is passed in.
+ * answers (timeout: 2 s, generous so that a loaded machine does not turn a
+ * reachable form into a timeout). The clock is passed in.
  */
 
 let server: Server;
@@ -50,7 +51,7 @@ describe('the link check', () => {
       slow: await createLinkMaterial(db, null, fields('Sachbericht'), `${base}/slow`),
     };
     const now = new Date('2026-03-02T03:00:00Z');
-    expect(await checkMaterialLinks(db, now, { timeoutMs: 300 })).toBe(4);
+    expect(await checkMaterialLinks(db, now, { timeoutMs: 2000 })).toBe(4);
 
     const rows = await db.selectFrom('material').select(['id', 'link_ok', 'link_problem', 'link_checked_at']).where('kind', '=', 'link').orderBy('id').execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -69,7 +70,7 @@ describe('the link check', () => {
     expect(list.body).not.toContain(`data-material="${ids.form}"`);
 
     // checked once a day: an hour later nothing is asked again, a day later everything
-    expect(await checkMaterialLinks(db, new Date('2026-03-02T04:00:00Z'), { timeoutMs: 300 })).toBe(0);
-    expect(await checkMaterialLinks(db, new Date('2026-03-03T03:00:01Z'), { timeoutMs: 300 })).toBe(4);
+    expect(await checkMaterialLinks(db, new Date('2026-03-02T04:00:00Z'), { timeoutMs: 2000 })).toBe(0);
+    expect(await checkMaterialLinks(db, new Date('2026-03-03T03:00:01Z'), { timeoutMs: 2000 })).toBe(4);
   });
 });
