@@ -13,6 +13,8 @@ import { module as people } from './people/index.js';
 import { module as registrations } from './registrations/index.js';
 import { module as reports } from './reports/index.js';
 import { module as places } from './places/index.js';
+import { module as faq } from './faq/index.js';
+import { module as materials } from './materials/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -44,5 +46,7 @@ export function registeredModules(): MosaikModule[] {
     imports,
     // modules wired wholly through src/modules/module.ts
     places,
+    materials,
+    faq,
   ];
 }
