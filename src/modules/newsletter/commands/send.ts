@@ -53,15 +53,16 @@ export async function queueIssue(db: Kysely<Database>, issueId: number, options:
   const texts = await issueTexts(db, issueId);
   const { mailsPerMinute } = await newsletterSettings(db);
   const start = issue.queued_at ? new Date(issue.queued_at) : options.now;
-  const batchSize = options.batchSize ?? 1000;
+  // 2,000 mails of 9 columns stay well below PostgreSQL's 65,535 parameters of one statement
+  const batchSize = options.batchSize ?? 2000;
   let queued = 0;
   let lastId = 0;
+  let already = await deliveredCount(db, issueId);
   for (;;) {
     const count = await db.transaction().execute(async (trx) => {
       // one queuer per issue at a time; a second waits here and then finds the rows taken
       const locked = await trx.selectFrom('newsletter_issue').select('id').where('id', '=', issueId).where('status', '=', 'sending').forUpdate().executeTakeFirst();
       if (!locked) return 0;
-      const already = await deliveredCount(trx, issueId);
       const subscribers = await trx
         .selectFrom('newsletter_subscriber as s')
         .select(['s.id', 's.email', 's.language', 's.unsubscribe_token'])
@@ -96,6 +97,7 @@ export async function queueIssue(db: Kysely<Database>, issueId: number, options:
     });
     if (count === 0) break;
     queued += count;
+    already += count;
     await options.afterBatch?.(queued);
   }
   await finishIssue(db, issueId, options.now);
