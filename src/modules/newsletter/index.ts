@@ -3,6 +3,7 @@ import { readSettings } from '../../config.js';
 import { resumeSending } from './commands/send.js';
 import { newsletterCatalogue } from './personal-data.js';
 import { mergePostalConsent } from './postal.js';
+import { sitemapPaths } from './queries.js';
 import { brochureRoutes } from './routes-brochure.js';
 import { publicNewsletterRoutes } from './routes-public.js';
 import { staffNewsletterRoutes } from './routes-staff.js';
@@ -32,7 +33,7 @@ export const module: MosaikModule = {
   mergeOrganisations: mergePostalConsent,
   navigation: [{ href: '/newsletter/issues', label: 'newsletter.staffNav', roles: ['admin', 'staff'] }],
   publicNavigation: [{ href: '/newsletter', label: 'newsletter.nav', place: 'header', order: 60 }],
-  sitemap: async () => [{ path: '/newsletter' }, { path: '/newsletter/archive' }],
+  sitemap: sitemapPaths,
   jobs: [
     {
       // an issue a stopped server left half-queued goes on where it stopped (idempotent: newsletter_delivery)

@@ -141,6 +141,22 @@ describe('sending an issue', () => {
     expect(await queueIssue(db(), issueId, { baseUrl, now: start })).toBe(0);
   });
 
+  it('reaches a subscriber who chose only a region when staff send to that region', async () => {
+    const now = new Date();
+    await requestSubscription(db(), { email: 'fulda@example.org', language: 'ru', topics: [], region: 'Landkreis Fulda' }, { baseUrl, now });
+    expect(await confirmSubscription(db(), await lastLinkTo('fulda@example.org'), { now, ip: null })).toBe('confirmed');
+    const staff = await test.signIn('staff');
+    const toEvents = await createIssue(db(), staff, { de: { subject: 'Nur Veranstaltungen', body: 'Text' } });
+    await startSending(db(), staff, toEvents, { topics: ['funding'], languages: ['ru'] }, now);
+    await queueIssue(db(), toEvents, { baseUrl, now });
+    const toFulda = await createIssue(db(), staff, { de: { subject: 'Neu in Fulda', body: 'Text' } });
+    await startSending(db(), staff, toFulda, { topics: [], regions: ['Landkreis Fulda', 'Nirgendwo'], languages: ['ru'] }, now);
+    await queueIssue(db(), toFulda, { baseUrl, now });
+    const subjects = await db().selectFrom('mail_outbox').select('subject').where('to_address', '=', 'fulda@example.org').where('kind', '=', 'newsletter.issue').execute();
+    expect(subjects).toEqual([{ subject: 'Neu in Fulda' }]);
+    expect((await db().selectFrom('newsletter_issue').select('regions').where('id', '=', toFulda).executeTakeFirstOrThrow()).regions).toEqual(['Landkreis Fulda']);
+  });
+
   it('lets staff preview, test to themselves and not send without an audience; the archive shows the reader’s language', async () => {
     const staff = await test.signIn('staff');
     const headers = { cookie: staff.cookie };

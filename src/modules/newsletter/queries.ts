@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { berlinDay } from '../../ui/dates.js';
 import type { NewsletterLanguage } from './tables.js';
 import './tables.js';
 
@@ -23,14 +24,14 @@ export async function findIssue(db: Kysely<Database>, id: number) {
 }
 
 /** How many confirmed subscribers each audience reaches: for the send form. */
-export async function audienceSize(db: Kysely<Database>, audience: { topics: string[]; languages: string[] }): Promise<number> {
-  if (audience.topics.length === 0 || audience.languages.length === 0) return 0;
+export async function audienceSize(db: Kysely<Database>, audience: { topics: string[]; regions: string[]; languages: string[] }): Promise<number> {
+  if ((audience.topics.length === 0 && audience.regions.length === 0) || audience.languages.length === 0) return 0;
   const row = await db
     .selectFrom('newsletter_subscriber')
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .where('status', '=', 'confirmed')
     .where(sql<boolean>`language = any(${audience.languages}::text[])`)
-    .where(sql<boolean>`topics && ${audience.topics}::text[]`)
+    .where(sql<boolean>`(topics && ${audience.topics}::text[] or region = any(${audience.regions}::text[]))`)
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -61,4 +62,14 @@ export async function archivedIssue(db: Kysely<Database>, id: number, language: 
   const texts = await db.selectFrom('newsletter_issue_text').select(['language', 'subject', 'body']).where('issue_id', '=', id).execute();
   const text = texts.find((row) => row.language === language) ?? texts.find((row) => row.language === 'de')!;
   return { id, sentAt: issue.sent_at, ...text };
+}
+
+/** The public pages for sitemap.xml: the sign-up, the archive and each sent issue. */
+export async function sitemapPaths(db: Kysely<Database>): Promise<{ path: string; lastModified?: string }[]> {
+  const sent = await db.selectFrom('newsletter_issue').select(['id', 'sent_at']).where('status', '=', 'sent').orderBy('id').execute();
+  return [
+    { path: '/newsletter' },
+    { path: '/newsletter/archive' },
+    ...sent.map((issue) => ({ path: `/newsletter/archive/${issue.id}`, ...(issue.sent_at ? { lastModified: berlinDay(new Date(issue.sent_at)) } : {}) })),
+  ];
 }

@@ -11,6 +11,7 @@ import { queueIssue, startSending } from './commands/send.js';
 import { issueMail, unsubscribeLink } from './mails.js';
 import { audienceSize, findIssue, listIssues, subscriberCounts } from './queries.js';
 import { changeNewsletterSettings, newsletterSettings } from './settings.js';
+import { hessenRegions } from './regions.js';
 import { newsletterLanguages, newsletterTopics, type NewsletterLanguage } from './tables.js';
 import { IssueForm, IssuePage, IssuesPage, PreviewPage, SettingsPage } from './views/staff.js';
 
@@ -23,7 +24,7 @@ const issueParams = z.object({ id: z.coerce.number().int() });
 const issueQuery = z.object({ saved: z.string().max(5).optional(), tested: z.string().max(5).optional(), queued: z.string().max(10).optional() });
 const previewQuery = z.object({ in: z.string().max(5).optional() });
 const testBody = z.object({ _csrf: text, language: z.string().max(5).optional() });
-const sendBody = z.object({ _csrf: text, topics: list, languages: list });
+const sendBody = z.object({ _csrf: text, topics: list, regions: z.union([z.string().max(60), z.array(z.string().max(60)).max(40)]).optional(), languages: list });
 const settingsBody = z.object({ _csrf: text, record_confirm_ip: z.string().max(5).optional(), mails_per_minute: z.string().max(20).optional() });
 
 const textsOf = (body: Record<string, string | undefined>): IssueTexts =>
@@ -46,7 +47,7 @@ export async function staffNewsletterRoutes(fastify: FastifyInstance) {
   async function showIssue(request: FastifyRequest, reply: FastifyReply, id: number, extra: { texts?: IssueTexts; errors?: FieldError[]; notice?: string } = {}) {
     const issue = await issueOf(id);
     const texts = extra.texts ?? textsFromMap(await issueTexts(app.db, id));
-    const size = await audienceSize(app.db, { topics: [...newsletterTopics], languages: [...newsletterLanguages] });
+    const size = await audienceSize(app.db, { topics: [...newsletterTopics], regions: [...hessenRegions], languages: [...newsletterLanguages] });
     return renderPage(request, reply, {
       title: texts.de?.subject || request.t('newsletter.staff.editTitle'),
       body: <IssuePage t={request.t} language={request.language} csrfToken={request.csrfToken} issue={issue} texts={texts} errors={extra.errors} notice={extra.notice} audienceSize={size} />,
@@ -125,7 +126,7 @@ export async function staffNewsletterRoutes(fastify: FastifyInstance) {
     const issue = await issueOf(request.params.id);
     const now = new Date();
     try {
-      await startSending(app.db, actorOf(request), issue.id, { topics: [request.body.topics ?? []].flat(), languages: [request.body.languages ?? []].flat() }, now);
+      await startSending(app.db, actorOf(request), issue.id, { topics: [request.body.topics ?? []].flat(), regions: [request.body.regions ?? []].flat(), languages: [request.body.languages ?? []].flat() }, now);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'issueNotFound') throw error;
       reply.code(400);

@@ -49,6 +49,7 @@ export interface NewsletterIssueTable {
   id: Generated<number>;
   status: Generated<'draft' | 'sending' | 'sent'>;
   topics: TextList;
+  regions: TextList;
   languages: TextList;
   created_by: number | null;
   created_at: Timestamp;

@@ -5,6 +5,7 @@ import { enqueueMails } from '../../mail/index.js';
 import { DomainError } from '../../domain-error.js';
 import { issueMail, unsubscribeLink } from '../mails.js';
 import { newsletterSettings } from '../settings.js';
+import { isHessenRegion } from '../regions.js';
 import { newsletterLanguages, newsletterTopics, type NewsletterLanguage } from '../tables.js';
 import { issueTexts, textFor } from './issues.js';
 
@@ -22,19 +23,20 @@ export async function startSending(
   db: Kysely<Database>,
   actor: { accountId: number },
   issueId: number,
-  audience: { topics: string[]; languages: string[] },
+  audience: { topics: string[]; regions?: string[]; languages: string[] },
   now: Date,
 ): Promise<void> {
   const topics = newsletterTopics.filter((topic) => audience.topics.includes(topic));
+  const regions = [...new Set((audience.regions ?? []).filter(isHessenRegion))];
   const languages = newsletterLanguages.filter((language) => audience.languages.includes(language));
-  if (topics.length === 0) throw new DomainError('newsletter', 'audienceTopics', 'topics');
+  if (topics.length === 0 && regions.length === 0) throw new DomainError('newsletter', 'audienceTopics', 'topics');
   if (languages.length === 0) throw new DomainError('newsletter', 'audienceLanguages', 'languages');
   await db.transaction().execute(async (trx) => {
     const issue = await trx.selectFrom('newsletter_issue').select('status').where('id', '=', issueId).forUpdate().executeTakeFirst();
     if (!issue) throw new DomainError('newsletter', 'issueNotFound');
     if (issue.status !== 'draft') throw new DomainError('newsletter', 'issueNotDraft');
-    await trx.updateTable('newsletter_issue').set({ status: 'sending', topics, languages, queued_at: now, updated_at: now }).where('id', '=', issueId).execute();
-    await writeAudit(trx, { accountId: actor.accountId, action: 'newsletter.issue.send', subjectType: 'newsletter_issue', subjectId: issueId, details: { topics, languages } });
+    await trx.updateTable('newsletter_issue').set({ status: 'sending', topics, regions, languages, queued_at: now, updated_at: now }).where('id', '=', issueId).execute();
+    await writeAudit(trx, { accountId: actor.accountId, action: 'newsletter.issue.send', subjectType: 'newsletter_issue', subjectId: issueId, details: { topics, regions, languages } });
   });
 }
 
@@ -48,7 +50,7 @@ export interface QueueOptions {
 
 /** Queues what is left of an issue in 'sending'; returns how many mails this run queued. */
 export async function queueIssue(db: Kysely<Database>, issueId: number, options: QueueOptions): Promise<number> {
-  const issue = await db.selectFrom('newsletter_issue').select(['status', 'topics', 'languages', 'queued_at']).where('id', '=', issueId).executeTakeFirst();
+  const issue = await db.selectFrom('newsletter_issue').select(['status', 'topics', 'regions', 'languages', 'queued_at']).where('id', '=', issueId).executeTakeFirst();
   if (!issue || issue.status !== 'sending') return 0;
   const texts = await issueTexts(db, issueId);
   const { mailsPerMinute } = await newsletterSettings(db);
@@ -69,7 +71,8 @@ export async function queueIssue(db: Kysely<Database>, issueId: number, options:
         .where('s.status', '=', 'confirmed')
         .where('s.id', '>', lastId)
         .where(sql<boolean>`s.language = any(${issue.languages}::text[])`)
-        .where(sql<boolean>`s.topics && ${issue.topics}::text[]`)
+        // a region counts as a topic: a subscriber of any chosen topic or region
+        .where(sql<boolean>`(s.topics && ${issue.topics}::text[] or s.region = any(${issue.regions}::text[]))`)
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('newsletter_delivery as d').select('d.subscriber_id').where('d.issue_id', '=', issueId).whereRef('d.subscriber_id', '=', 's.id'))),
         )

@@ -49,8 +49,10 @@ create index newsletter_confirmation_subscriber on newsletter_confirmation (subs
 create table newsletter_issue (
   id          serial primary key,
   status      text not null default 'draft' check (status in ('draft', 'sending', 'sent')),
-  -- the audience chosen when sending: topics (any of them) and languages
+  -- the audience chosen when sending: subscribers of any of these topics or
+  -- regions, in these languages
   topics      text[] not null default '{}',
+  regions     text[] not null default '{}',
   languages   text[] not null default '{}',
   created_by  integer references account (id) on delete set null,
   created_at  timestamptz not null default now(),

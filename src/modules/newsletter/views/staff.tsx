@@ -5,6 +5,7 @@ import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../.
 import { Table } from '../../../ui/table.js';
 import type { IssueTexts } from '../commands/issues.js';
 import type { NewsletterSettings } from '../settings.js';
+import { hessenRegions } from '../regions.js';
 import { newsletterLanguages, newsletterTopics, type NewsletterLanguage } from '../tables.js';
 import { errorOf, languageNames, Paragraphs, Select, SubmitButton, TextArea } from './fields.js';
 
@@ -81,7 +82,7 @@ export function IssueForm({ t, csrfToken, action, texts, errors, notice }: Page 
 
 export interface IssuePageProps extends Page {
   csrfToken: string;
-  issue: { id: number; status: 'draft' | 'sending' | 'sent'; topics: string[]; languages: string[] };
+  issue: { id: number; status: 'draft' | 'sending' | 'sent'; topics: string[]; regions: string[]; languages: string[] };
   texts: IssueTexts;
   errors?: FieldError[];
   notice?: string;
@@ -118,6 +119,7 @@ export function IssuePage(props: IssuePageProps) {
           <form method="post" action={`${base}/send`} novalidate class="kern-stack">
             <CsrfField token={csrfToken} />
             <Choices name="topics" type="checkbox" legend={t('newsletter.staff.audienceTopics')} error={errorOf(props.errors, 'topics')} options={newsletterTopics.map((topic) => [topic, t(`newsletter.topics.${topic}`)])} checked={[...newsletterTopics]} />
+            <Choices name="regions" type="checkbox" legend={t('newsletter.staff.audienceRegions')} hint={t('newsletter.staff.audienceRegionsHint')} options={hessenRegions.map((region) => [region, region])} checked={[]} />
             <Choices name="languages" type="checkbox" legend={t('newsletter.staff.audienceLanguages')} error={errorOf(props.errors, 'languages')} options={newsletterLanguages.map((code) => [code, languageNames[code]])} checked={[...newsletterLanguages]} />
             <p class="kern-body">{t('newsletter.staff.audienceSize', { count: props.audienceSize })}</p>
             <Alert kind="warning"><p class="kern-body">{t('newsletter.staff.sendWarning')}</p></Alert>
@@ -128,7 +130,7 @@ export function IssuePage(props: IssuePageProps) {
         <>
           {props.notice && <Alert kind="success"><p class="kern-body">{props.notice}</p></Alert>}
           <p class="kern-body">
-            {t('newsletter.staff.audienceTopics')}: {issue.topics.map((topic) => t(`newsletter.topics.${topic}`)).join(', ')}; {t('newsletter.staff.audienceLanguages')}: {issue.languages.map((code) => languageNames[code as NewsletterLanguage]).join(', ')}
+            {t('newsletter.staff.audienceTopics')}: {[...issue.topics.map((topic) => t(`newsletter.topics.${topic}`)), ...issue.regions].join(', ')}; {t('newsletter.staff.audienceLanguages')}: {issue.languages.map((code) => languageNames[code as NewsletterLanguage]).join(', ')}
           </p>
         </>
       )}
