@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../src/db/connection.js';
 import type { Database } from '../src/db/tables.js';
-import { createIssue } from '../src/modules/newsletter/commands/issues.js';
-import { queueIssue, startSending } from '../src/modules/newsletter/commands/send.js';
+import { createIssue } from '../src/modules/newsletter/index.js';
+import { queueIssue, startSending } from '../src/modules/newsletter/index.js';
 import { createBenchDatabase } from './engines.js';
 
 export interface NewsletterBenchResult {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIssue } from '../src/modules/newsletter/commands/issues.js';
-import { queueIssue, startSending } from '../src/modules/newsletter/commands/send.js';
+import { createIssue } from '../src/modules/newsletter/index.js';
+import { queueIssue, startSending } from '../src/modules/newsletter/index.js';
 import { createAccount } from '../src/modules/identity/index.js';
 import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from './browser.js';
 
