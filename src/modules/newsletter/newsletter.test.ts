@@ -5,7 +5,7 @@ import { organisation, person } from '../../../test/factories.js';
 import { confirmSubscription, requestSubscription } from './commands/subscription.js';
 import { queueIssue, resumeSending, startSending } from './commands/send.js';
 import { createIssue } from './commands/issues.js';
-import { recordPostalConsent, withdrawPostalConsent } from './postal.js';
+import { mergePostalConsent, recordPostalConsent, withdrawPostalConsent } from './postal.js';
 import { changeNewsletterSettings } from './settings.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -208,6 +208,17 @@ describe('the brochure', () => {
     const saved = await test.app.inject({ method: 'POST', url: `/newsletter/brochure/${silent.id}`, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, street: 'Weg 1', postcode: '34117', city: 'Kassel', source: 'phone', agreed_on: '01.02.2026' } });
     expect(saved.statusCode).toBe(303);
     expect((await db().selectFrom('postal_mail_consent').select('agreed_on').where('organisation_id', '=', silent.id).executeTakeFirstOrThrow()).agreed_on).toBe('2026-02-01');
+  });
+  it('moves a consent to the surviving organisation of a merge, unless the survivor has its own', async () => {
+    const staff = await test.signIn('staff');
+    const [survivor, merged, other] = [await organisation(db()), await organisation(db()), await organisation(db())];
+    const address = { addressee: '', street: 'Bahnhofstraße 2', postcode: '34117', city: 'Kassel', source: 'email', agreedOn: '2026-01-10' };
+    await recordPostalConsent(db(), staff, merged.id, address, '2026-03-01');
+    expect(await db().transaction().execute((trx) => mergePostalConsent(trx, { survivorId: survivor.id, mergedId: merged.id }))).toEqual({ postal_mail_consent: 1 });
+    expect((await db().selectFrom('postal_mail_consent').select('street').where('organisation_id', '=', survivor.id).executeTakeFirstOrThrow()).street).toBe('Bahnhofstraße 2');
+    await recordPostalConsent(db(), staff, other.id, { ...address, street: 'Alt 1' }, '2026-03-01');
+    await db().transaction().execute((trx) => mergePostalConsent(trx, { survivorId: survivor.id, mergedId: other.id }));
+    expect(await db().selectFrom('postal_mail_consent').select('street').where('organisation_id', 'in', [survivor.id, other.id]).execute()).toEqual([{ street: 'Bahnhofstraße 2' }]);
   });
 });
 
