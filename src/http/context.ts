@@ -60,7 +60,7 @@ export function registerRequestContext(app: FastifyInstance) {
     // A multipart form's fields are read by its handler, after this hook: a
     // route that says so (config.csrfInMultipart) checks the token there,
     // with multipartCsrfMatches, so that the token never travels in the address.
-    if (unsafeMethods.has(request.method) && !csrfTokenMatches(request) && !checksCsrfInMultipart(request)) throw new HttpProblem(403, 'csrf');
+    if (unsafeMethods.has(request.method) && !csrfTokenMatches(request) && !checksCsrfInMultipart(request) && !keyedBySecretInPath(request)) throw new HttpProblem(403, 'csrf');
   });
 }
 
@@ -88,6 +88,16 @@ function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply, secure
   const token = randomToken();
   reply.setCookie(anonymousCsrfCookie, token, { path: '/', sameSite: 'strict', httpOnly: true, secure });
   return token;
+}
+
+/**
+ * A route whose path carries an unguessable secret that is itself the key
+ * (config.csrf: 'secretInPath'): the newsletter's one-click unsubscribe,
+ * which the recipient's mail provider POSTs without cookie or form (RFC 8058).
+ * A forged cross-site request would need the secret, so a token adds nothing.
+ */
+function keyedBySecretInPath(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { csrf?: string }).csrf === 'secretInPath';
 }
 
 function checksCsrfInMultipart(request: FastifyRequest): boolean {

@@ -15,6 +15,7 @@ import { module as reports } from './reports/index.js';
 import { module as places } from './places/index.js';
 import { module as faq } from './faq/index.js';
 import { module as materials } from './materials/index.js';
+import { module as newsletter } from './newsletter/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -48,5 +49,6 @@ export function registeredModules(): MosaikModule[] {
     places,
     materials,
     faq,
+    newsletter,
   ];
 }

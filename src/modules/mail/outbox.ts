@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { redactSecretLinks } from './secret-links.js';
+import './tables.js';
 
 /**
  * The persistent outbox. A mail is written here inside the transaction that
@@ -17,24 +18,45 @@ export interface OutgoingMail {
   html?: string;
   eventId?: number | null;
   registrationId?: number | null;
+  /** Extra header lines, e.g. List-Unsubscribe (RFC 8058) of a newsletter; the sender adds its own. */
+  headers?: Record<string, string>;
+  /** Not sent before this time: a large batch is spread over time (the newsletter's throttle). */
+  notBefore?: Date;
 }
+
+const outboxRow = (mail: OutgoingMail) => ({
+  kind: mail.kind,
+  to_address: mail.to,
+  subject: mail.subject,
+  text_body: mail.text,
+  html_body: mail.html ?? null,
+  event_id: mail.eventId ?? null,
+  registration_id: mail.registrationId ?? null,
+  headers: mail.headers ? JSON.stringify(mail.headers) : null,
+  ...(mail.notBefore ? { next_attempt_at: mail.notBefore } : {}),
+});
 
 /** Queues one mail; pass the caller's transaction. Returns the outbox id. */
 export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Promise<number> {
   const row = await db
     .insertInto('mail_outbox')
-    .values({
-      kind: mail.kind,
-      to_address: mail.to,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      event_id: mail.eventId ?? null,
-      registration_id: mail.registrationId ?? null,
-    })
+    .values(outboxRow(mail))
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/**
+ * Queues many mails in one statement (a newsletter issue, a thousand at a
+ * time); pass the caller's transaction. Returns the outbox ids in the order
+ * of `mails`.
+ */
+export async function enqueueMails(db: Kysely<Database>, mails: OutgoingMail[]): Promise<number[]> {
+  if (mails.length === 0) return [];
+  // one shape for every row: a row without notBefore takes the column's default (now())
+  const rows = mails.map((mail) => ({ ...outboxRow(mail), next_attempt_at: mail.notBefore ?? sql<Date>`now()` }));
+  const inserted = await db.insertInto('mail_outbox').values(rows).returning('id').execute();
+  return inserted.map((row) => Number(row.id));
 }
 
 export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];

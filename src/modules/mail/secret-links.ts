@@ -11,8 +11,9 @@ export const removedSecret = '[entfernt / removed]';
 // query parameters that carry a secret: token, set_token, resetToken, _csrf, csrf, key, secret
 const secretParameter = /([?&](?:[A-Za-z0-9_.-]*token[A-Za-z0-9_.-]*|_?csrf|key|secret)=)[^&\s#"'<>]+/gi;
 // path segments that are the secret: /registrations/<token> (src/modules/registrations/registration.ts manageLink),
-// /set-password/<token> should a link ever carry it in the path
-const secretPath = /(\/(?:registrations|set-password)\/)[A-Za-z0-9_-]{16,}/g;
+// /set-password/<token> should a link ever carry it in the path, and the newsletter's
+// confirmation and unsubscribe links (/newsletter/confirm/<token>, /newsletter/unsubscribe/<token>)
+const secretPath = /(\/(?:registrations|set-password|newsletter\/confirm|newsletter\/unsubscribe)\/)[A-Za-z0-9_-]{16,}/g;
 
 export function redactSecretLinks(text: string): string;
 export function redactSecretLinks(text: string | null): string | null;

@@ -97,7 +97,7 @@ export async function deliverPending(
         ...(mail.html_body ? { html: mail.html_body } : {}),
         ...(options.replyTo ? { replyTo: options.replyTo } : {}),
         // every outbox mail is sent by the system: no out-of-office replies back (RFC 3834)
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        headers: { ...headersOf(mail.headers), 'Auto-Submitted': 'auto-generated' },
       });
       await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', mail.id).execute();
       result.sent++;
@@ -119,9 +119,16 @@ export async function deliverPending(
   return result;
 }
 
+/** The mail's own header lines (jsonb: an object from PostgreSQL and PGlite alike, a string should a driver not parse it). */
+function headersOf(stored: unknown): Record<string, string> {
+  if (stored === null || stored === undefined) return {};
+  const value = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, text]) => [name, String(text)]));
+}
+
 /** Takes due mails and counts the attempt; the lease keeps others off them meanwhile. */
 async function claimDueMails(db: Kysely<Database>, now: Date, limit: number) {
-  const { rows } = await sql<{ id: number; to_address: string; subject: string; text_body: string; html_body: string | null; attempts: number }>`
+  const { rows } = await sql<{ id: number; to_address: string; subject: string; text_body: string; html_body: string | null; headers: unknown; attempts: number }>`
     update mail_outbox
     set attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + claimLeaseMs)}
     where id in (
@@ -130,7 +137,7 @@ async function claimDueMails(db: Kysely<Database>, now: Date, limit: number) {
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked)
-    returning id, to_address, subject, text_body, html_body, attempts`.execute(db);
+    returning id, to_address, subject, text_body, html_body, headers, attempts`.execute(db);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 

@@ -1,0 +1,63 @@
+import type { Access } from '../../src/http/access.js';
+
+const staff: Access = ['admin', 'staff'];
+const admins: Access = ['admin'];
+
+/**
+ * The newsletter (src/modules/newsletter): public sign-up, confirmation, unsubscribe and archive (no account;
+ * the secret in a link's path is the key), staff pages for issues and the brochure, settings for admins.
+ */
+export const expectedAccess: Record<string, Access> = {
+  'GET /newsletter': 'public',
+  'HEAD /newsletter': 'public',
+  'GET /newsletter/sent': 'public',
+  'HEAD /newsletter/sent': 'public',
+  'GET /newsletter/confirm/:token': 'public',
+  'HEAD /newsletter/confirm/:token': 'public',
+  'GET /newsletter/confirmed': 'public',
+  'HEAD /newsletter/confirmed': 'public',
+  'GET /newsletter/renewed': 'public',
+  'HEAD /newsletter/renewed': 'public',
+  'GET /newsletter/unsubscribe': 'public',
+  'HEAD /newsletter/unsubscribe': 'public',
+  'GET /newsletter/unsubscribe-sent': 'public',
+  'HEAD /newsletter/unsubscribe-sent': 'public',
+  'GET /newsletter/unsubscribe/:token': 'public',
+  'HEAD /newsletter/unsubscribe/:token': 'public',
+  'GET /newsletter/unsubscribed': 'public',
+  'HEAD /newsletter/unsubscribed': 'public',
+  'GET /newsletter/archive': 'public',
+  'HEAD /newsletter/archive': 'public',
+  'GET /newsletter/archive/:id': 'public',
+  'HEAD /newsletter/archive/:id': 'public',
+  'POST /newsletter': 'public',
+  'POST /newsletter/confirm/:token': 'public',
+  'POST /newsletter/confirm/:token/renew': 'public',
+  'POST /newsletter/unsubscribe': 'public',
+  'POST /newsletter/unsubscribe/:token': 'public',
+  'GET /newsletter/issues': staff,
+  'HEAD /newsletter/issues': staff,
+  'GET /newsletter/issues/new': staff,
+  'HEAD /newsletter/issues/new': staff,
+  'GET /newsletter/issues/:id': staff,
+  'HEAD /newsletter/issues/:id': staff,
+  'GET /newsletter/issues/:id/preview': staff,
+  'HEAD /newsletter/issues/:id/preview': staff,
+  'GET /newsletter/brochure': staff,
+  'HEAD /newsletter/brochure': staff,
+  'GET /newsletter/brochure.csv': staff,
+  'HEAD /newsletter/brochure.csv': staff,
+  'GET /newsletter/brochure/labels.pdf': staff,
+  'HEAD /newsletter/brochure/labels.pdf': staff,
+  'GET /newsletter/brochure/:id': staff,
+  'HEAD /newsletter/brochure/:id': staff,
+  'POST /newsletter/issues': staff,
+  'POST /newsletter/issues/:id': staff,
+  'POST /newsletter/issues/:id/test': staff,
+  'POST /newsletter/issues/:id/send': staff,
+  'POST /newsletter/brochure/:id': staff,
+  'POST /newsletter/brochure/:id/withdraw': staff,
+  'GET /newsletter/settings': admins,
+  'HEAD /newsletter/settings': admins,
+  'POST /newsletter/settings': admins,
+};
