@@ -1,5 +1,6 @@
 import type { MosaikModule } from './module.js';
 import { module as places } from './places/index.js';
+import { module as portraits } from './portraits/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -14,5 +15,6 @@ import { module as places } from './places/index.js';
 export function registeredModules(): MosaikModule[] {
   return [
     places,
+    portraits,
   ];
 }
