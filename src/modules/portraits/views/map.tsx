@@ -115,12 +115,13 @@ function PlacesTable({ t, model }: Pick<MapPageProps, 't' | 'model'>) {
             <th class="kern-table__header kern-table__header--numeric" scope="col">{t('portraits.map.projects')}</th>
           </tr>
         </thead>
-        <tbody class="kern-table__body" lang="de">
+        {/* rows without KERN's per-cell classes (map.css styles them alike): up to 426 places must stay light */}
+        <tbody class="kern-table__body mosaik-map__rows" lang="de">
           {model.places.map((place) => (
-            <tr class="kern-table__row" key={place.key}>
-              <th class="kern-table__header" scope="row">{place.name}</th>
-              <td class="kern-table__cell kern-table__cell--numeric">{place.associations.length}</td>
-              <td class="kern-table__cell kern-table__cell--numeric">{place.projects}</td>
+            <tr key={place.key}>
+              <th scope="row">{place.name}</th>
+              <td>{place.associations.length}</td>
+              <td>{place.projects}</td>
             </tr>
           ))}
         </tbody>
