@@ -42,6 +42,8 @@ export function districtsOfHessen(): District[] {
 const plain = (text: string) =>
   text.toLocaleLowerCase('de').replace(/\b(landkreis|kreisfreie stadt|stadt|kreis|lk)\b\.?/g, '').replace(/[\s-]+/g, ' ').trim();
 
+const districtAnswers = new Map<string, District | undefined>();
+
 /**
  * The district a free text names: its code ('06531'), its name as listed, or
  * the short forms the directory holds ('Gießen', 'Marburg-Biedenkopf',
@@ -51,6 +53,17 @@ const plain = (text: string) =>
 export function findDistrict(text: string | null | undefined): District | undefined {
   const wanted = text?.trim();
   if (!wanted) return undefined;
+  if (districtAnswers.has(wanted)) {
+    const known = districtAnswers.get(wanted);
+    return known && { ...known };
+  }
+  const found = districtFor(wanted);
+  // the directory holds a few dozen spellings; a bound keeps odd input from growing the map
+  if (districtAnswers.size < 2000) districtAnswers.set(wanted, found);
+  return found && { ...found };
+}
+
+function districtFor(wanted: string): District | undefined {
   const districts = districtsOfHessen();
   const exact = districts.find((district) => district.code === wanted || district.name.toLocaleLowerCase('de') === wanted.toLocaleLowerCase('de'));
   if (exact) return exact;
@@ -71,15 +84,30 @@ export function municipalitiesOfHessen(): Municipality[] {
   return allMunicipalities().map((municipality) => ({ ...municipality, district: { ...municipality.district } }));
 }
 
+let municipalitiesByName: Map<string, Municipality[]> | undefined;
+
+/** Municipalities by key, by lower-case name and by that name without its qualifier ('friedberg' for 'Friedberg (Hessen)'). */
+function municipalityIndex(): Map<string, Municipality[]> {
+  if (municipalitiesByName) return municipalitiesByName;
+  const index = new Map<string, Municipality[]>();
+  const add = (key: string, municipality: Municipality) => index.set(key, [...(index.get(key) ?? []).filter((known) => known !== municipality), municipality]);
+  for (const municipality of allMunicipalities()) add(municipality.code, municipality);
+  for (const municipality of allMunicipalities()) add(municipality.name.toLocaleLowerCase('de'), municipality);
+  for (const municipality of allMunicipalities()) {
+    const short = municipality.name.toLocaleLowerCase('de').replace(/\s*\(.*\)$/, '');
+    if (short !== municipality.name.toLocaleLowerCase('de') && !allMunicipalities().some((other) => other.name.toLocaleLowerCase('de') === short)) add(`short:${short}`, municipality);
+  }
+  municipalitiesByName = index;
+  return index;
+}
+
 /** A municipality by its key or its name ('Gießen', 'Friedberg (Hessen)'; 'Friedberg' finds it too when unambiguous). */
 export function findMunicipality(text: string | null | undefined): Municipality | undefined {
   const wanted = text?.trim().toLocaleLowerCase('de');
   if (!wanted) return undefined;
-  const all = allMunicipalities();
-  const exact = all.find((municipality) => municipality.code === wanted || municipality.name.toLocaleLowerCase('de') === wanted);
-  if (exact) return { ...exact, district: { ...exact.district } };
-  const short = all.filter((municipality) => municipality.name.toLocaleLowerCase('de').replace(/\s*\(.*\)$/, '') === wanted);
-  return short.length === 1 ? { ...short[0], district: { ...short[0].district } } : undefined;
+  const index = municipalityIndex();
+  const found = index.get(wanted) ?? index.get(`short:${wanted}`) ?? [];
+  return found.length === 1 ? { ...found[0], district: { ...found[0].district } } : undefined;
 }
 
 /**
