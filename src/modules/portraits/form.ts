@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../ui/forms.js';
 import type { PortraitInput } from './commands.js';
-import { checkPhoto, maximumPhotoBytes } from './photo.js';
+import { checkPhoto, maximumPhotoBytes, withoutMetadata } from './photo.js';
 
 /**
  * Reads the portrait form (multipart: text, photo description, the photo,
@@ -60,7 +60,7 @@ export async function readPortraitForm(request: FastifyRequest): Promise<Portrai
       organisationId,
       text,
       photoAlt,
-      photo: checked?.ok ? { bytes: photo!, type: checked.type, width: checked.width, height: checked.height } : null,
+      photo: checked?.ok ? { bytes: withoutMetadata(photo!, checked.type), type: checked.type, width: checked.width, height: checked.height } : null,
       removePhoto: fields.remove_photo === 'yes',
     }),
   };

@@ -60,3 +60,47 @@ export function checkPhoto(bytes: Buffer): PhotoCheck {
   if (size.width < minimumPhotoSide && size.height < minimumPhotoSide) return { ok: false, problem: 'tooSmall' };
   return { ok: true, type, ...size };
 }
+
+/**
+ * The photo without the metadata a camera or phone writes into it (EXIF with
+ * the place it was taken, XMP, IPTC, comments; PNG text chunks): a portrait
+ * must not publish where a member lives. Colour information (JPEG's APP0,
+ * ICC profile and Adobe segments; PNG's colour chunks) stays. WebP is kept as
+ * uploaded (its EXIF sits in a RIFF chunk; not handled yet).
+ */
+export function withoutMetadata(bytes: Buffer, type: PhotoType): Buffer {
+  if (type === 'image/jpeg') return jpegWithoutMetadata(bytes);
+  if (type === 'image/png') return pngWithoutMetadata(bytes);
+  return bytes;
+}
+
+/** APP1 (EXIF, XMP), APP13 (IPTC) and COM segments dropped; everything from the start of scan on copied as it is. */
+function jpegWithoutMetadata(bytes: Buffer): Buffer {
+  const dropped = new Set([0xe1, 0xed, 0xfe]);
+  const kept: Buffer[] = [bytes.subarray(0, 2)];
+  let offset = 2;
+  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1];
+    if (marker === 0xda) break; // start of scan: the image data follows
+    const end = offset + 2 + bytes.readUInt16BE(offset + 2);
+    if (!dropped.has(marker)) kept.push(bytes.subarray(offset, end));
+    offset = end;
+  }
+  kept.push(bytes.subarray(offset));
+  return Buffer.concat(kept);
+}
+
+/** tEXt, zTXt, iTXt and eXIf chunks dropped. */
+function pngWithoutMetadata(bytes: Buffer): Buffer {
+  const dropped = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf']);
+  const kept: Buffer[] = [bytes.subarray(0, 8)];
+  let offset = 8;
+  while (offset + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const end = offset + 12 + length;
+    if (!dropped.has(type)) kept.push(bytes.subarray(offset, end));
+    offset = end;
+  }
+  return Buffer.concat(kept);
+}

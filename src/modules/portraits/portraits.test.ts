@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { account, organisation } from '../../../test/factories.js';
-import { checkPhoto } from './photo.js';
+import { checkPhoto, withoutMetadata } from './photo.js';
 
 /** A minimal PNG header of the given size (enough for the content check, not a picture). */
 function png(width: number, height: number): Buffer {
@@ -159,5 +159,22 @@ describe('photo check by content', () => {
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(checkPhoto(jpeg)).toEqual({ ok: true, type: 'image/jpeg', width: 640, height: 480 });
     expect(checkPhoto(Buffer.alloc(2 * 1024 * 1024, 0xff))).toEqual({ ok: false, problem: 'tooLarge' });
+  });
+
+  it('drops the EXIF segment (where a photo was taken) and keeps the image data', () => {
+    const segment = (marker: number, body: string) => {
+      const head = Buffer.from([0xff, marker, 0, 0]);
+      head.writeUInt16BE(body.length + 2, 2);
+      return Buffer.concat([head, Buffer.from(body, 'latin1')]);
+    };
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8]), segment(0xe0, 'JFIF\0'), segment(0xe1, 'Exif\0\0GPS 50.58N 8.67E'),
+      Buffer.from([0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0xd9]),
+    ]);
+    const clean = withoutMetadata(jpeg, 'image/jpeg');
+    expect(clean.toString('latin1')).not.toContain('GPS');
+    expect(clean.toString('latin1')).toContain('JFIF');
+    expect(clean.subarray(-9)).toEqual(Buffer.from([0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0xd9]));
+    expect(checkPhoto(Buffer.concat([clean, Buffer.alloc(0)]))).toMatchObject({ ok: true, width: 640, height: 480 });
   });
 });
