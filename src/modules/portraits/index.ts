@@ -1,5 +1,5 @@
 import type { MosaikModule } from '../module.js';
-import { mergePortraits, portraitCatalogue } from './privacy.js';
+import { erasePortraitOfOrganisation, mergePortraits, portraitCatalogue } from './privacy.js';
 import { releasedAssociations } from './queries.js';
 import { editPortraitRoutes } from './routes-edit.js';
 import { publicPortraitRoutes } from './routes-public.js';
@@ -20,6 +20,7 @@ export const module: MosaikModule = {
   routes: [publicPortraitRoutes, editPortraitRoutes],
   personalData: portraitCatalogue,
   mergeOrganisations: mergePortraits,
+  eraseOrganisation: erasePortraitOfOrganisation,
   navigation: [
     { href: '/my/portraits', label: 'portraits.nav.my', roles: ['representative'] },
     { href: '/staff/portraits', label: 'portraits.nav.staff', roles: ['admin', 'staff'] },

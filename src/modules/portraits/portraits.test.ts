@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { account, organisation } from '../../../test/factories.js';
+import { eraseOrganisation } from '../privacy/index.js';
 import { checkPhoto, withoutMetadata } from './photo.js';
 
 /** A minimal PNG header of the given size (enough for the content check, not a picture). */
@@ -147,6 +148,16 @@ describe('portraits: released by the association, withdrawn at once', () => {
       payload: multipart({ _csrf: representative.csrfToken, text: 'x' }, { name: 'a.png', bytes: png(5000, 300), type: 'image/png' }).payload,
     });
     expect(english.statusCode).toBe(400);
+  });
+});
+
+describe('erasing an organisation', () => {
+  it('takes its released portrait off the site with it', async () => {
+    expect((await get(`/portraits/${other.id}`)).statusCode).toBe(200);
+    expect(await eraseOrganisation(test.database.db, other.id, { actorId: staff.accountId, reason: 'test' })).toBe(true);
+    expect((await get(`/portraits/${other.id}`)).statusCode).toBe(404);
+    expect((await get('/map')).body).not.toContain(other.name);
+    expect(await test.database.db.selectFrom('portrait').select('organisation_id').where('organisation_id', '=', other.id).execute()).toEqual([]);
   });
 });
 

@@ -61,3 +61,8 @@ export async function mergePortraits(trx: Transaction<Database>, { survivorId, m
   return { portrait: Number(moved.numUpdatedRows) };
 }
 
+
+/** An erased organisation has no portrait: text, photo and release go at once. */
+export async function erasePortraitOfOrganisation(trx: Transaction<Database>, organisationId: number): Promise<void> {
+  await trx.deleteFrom('portrait').where('organisation_id', '=', organisationId).execute();
+}
