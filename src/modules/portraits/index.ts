@@ -1,4 +1,5 @@
 import type { MosaikModule } from '../module.js';
+import { loadPortraitsDemo } from './demo.js';
 import { erasePortraitOfOrganisation, mergePortraits, portraitCatalogue } from './privacy.js';
 import { releasedAssociations } from './queries.js';
 import { editPortraitRoutes } from './routes-edit.js';
@@ -25,6 +26,7 @@ export const module: MosaikModule = {
     { href: '/my/portraits', label: 'portraits.nav.my', roles: ['representative'] },
     { href: '/staff/portraits', label: 'portraits.nav.staff', roles: ['admin', 'staff'] },
   ],
+  loadDemo: loadPortraitsDemo,
   publicNavigation: [{ href: '/map', label: 'portraits.nav.map', place: 'header', order: 40 }],
   sitemap: async (db) => [
     { path: '/portraits' },
