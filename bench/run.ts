@@ -56,6 +56,8 @@ if (values.only === 'directory') {
 if (values.only === 'faq') await (await import('./faq.js')).runFaqBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 3, users: 50 }).then(() => process.exit(0));
 // issue 11: `--only newsletter` is bench/newsletter.ts (queueing an issue to 20,000 subscribers against an insert … select floor)
 if (values.only === 'newsletter') await (await import('./newsletter.js')).runNewsletterBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine] }).then(() => process.exit(0));
+// issue 11: `--only map` is bench/map.ts (the map of Hessen with 2,000 released associations, 50 users, against a static floor)
+if (values.only === 'map') await import('./map.js').then(({ runMapBench }) => runMapBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 3 })).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

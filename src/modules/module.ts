@@ -40,6 +40,12 @@ export interface MosaikModule {
    * when one of its tables references `organisation` (test/module-contract.test.ts).
    */
   mergeOrganisations?: (trx: Transaction<Database>, merge: OrganisationMerge) => Promise<MergeMoves>;
+  /**
+   * Erases what this module holds about an organisation, in the transaction of
+   * the organisation's erasure (src/modules/privacy/organisation-erasure.ts):
+   * its names, contacts, free texts and anything public about it.
+   */
+  eraseOrganisation?: (trx: Transaction<Database>, organisationId: number) => Promise<void>;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
   /**

@@ -16,6 +16,7 @@ import { module as places } from './places/index.js';
 import { module as faq } from './faq/index.js';
 import { module as materials } from './materials/index.js';
 import { module as newsletter } from './newsletter/index.js';
+import { module as portraits } from './portraits/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -50,5 +51,6 @@ export function registeredModules(): MosaikModule[] {
     materials,
     faq,
     newsletter,
+    portraits,
   ];
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { eraseGrantSummaries } from '../grants/index.js';
 import { writeAudit } from '../identity/index.js';
 import { normaliseName } from '../names/index.js';
+import { registeredModules } from '../registry.js';
 import type { Db } from './subject.js';
 
 /**
@@ -66,6 +67,8 @@ export async function eraseOrganisation(db: Db, organisationId: number, options:
     await sql`update consultation set persons = null, notes = null, outcome = null, updated_at = now() where organisation_id = ${organisationId}`.execute(trx);
     await sql`delete from consultation_request where organisation_id = ${organisationId}`.execute(trx);
     await eraseGrantSummaries(trx, organisationId);
+    // the modules of src/modules/registry.ts erase their own rows about it (a public portrait)
+    for (const module of registeredModules()) await module.eraseOrganisation?.(trx, organisationId);
     await sql`delete from organisation_claim where organisation_id = ${organisationId}`.execute(trx);
     await sql`delete from account_scope where organisation_id = ${organisationId}`.execute(trx);
     // the organisation named in other records' free text (event partners, other organisations' notes)
