@@ -52,6 +52,8 @@ if (values.only === 'directory') {
   await runDirectoryBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], scale: Number(values.scale) });
   process.exit(0);
 }
+// issue 13: `--only microprojects` is bench/microprojects.ts (5,000 projects, 200,000 receipts, PostgreSQL)
+if (values.only === 'microprojects') await import('./microprojects.js').then((bench) => bench.runMicroprojectBench({ projects: 5000, receipts: 200_000, users: 20, seconds: 15 })).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

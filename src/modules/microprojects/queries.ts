@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { checklistOf, nextTask, type ChecklistTask } from './checklist.js';
 import type { Viewer } from './policy.js';
@@ -87,26 +87,22 @@ export interface OverviewRow {
 
 /**
  * The adviser overview: every project's next task and what is overdue. The
- * checklist is computed per project from its dates; the ticked tasks of all
- * listed projects are read in one query.
+ * checklist is computed per project of the page from its dates; the page, its
+ * total and the ticked tasks come in one query (index microproject_adviser).
  */
 export async function adviserOverview(db: Db, viewer: Viewer, today: string, options: { adviserId?: number; limit?: number; offset?: number } = {}): Promise<{ rows: OverviewRow[]; total: number }> {
-  let query = projectsFor(db, viewer);
+  let query = projectsFor(db, viewer)
+    // one round trip: the page, the total beside each row, and each project's ticked tasks
+    .select([sql<string>`count(*) over ()`.as('total'), sql<string[]>`array(select t.task from microproject_task_done t where t.project_id = p.id)`.as('ticked')]);
   if (options.adviserId !== undefined) query = query.where('p.adviser_account_id', '=', options.adviserId);
-  const projects = await query.execute();
-  const page = projects.slice(options.offset ?? 0, (options.offset ?? 0) + (options.limit ?? projects.length));
-  const ticked = new Map<number, Set<string>>();
-  if (page.length > 0) {
-    const rows = await db.selectFrom('microproject_task_done').select(['project_id', 'task']).where('project_id', 'in', page.map((p) => p.id)).execute();
-    for (const row of rows) (ticked.get(row.project_id) ?? ticked.set(row.project_id, new Set()).get(row.project_id)!).add(row.task);
-  }
+  const page = await query.limit(options.limit ?? 10_000).offset(options.offset ?? 0).execute();
   const rows = page.map((project): OverviewRow => {
     const tasks = checklistOf(
       {
         stage: project.stage, applicationDeadline: project.application_deadline ?? null, approvedOn: project.approved_on, startsOn: project.starts_on, endsOn: project.ends_on,
         proofDueMonths: project.proof_due_months ?? 6, hasMinijob: project.planned_minijob_cents > 0, hasTaxAdviser: project.planned_tax_adviser_cents > 0,
       },
-      ticked.get(project.id) ?? new Set(),
+      new Set(project.ticked),
       today,
     );
     return {
@@ -114,7 +110,7 @@ export async function adviserOverview(db: Db, viewer: Viewer, today: string, opt
       next: nextTask(tasks), overdue: tasks.filter((task) => task.state === 'overdue'),
     };
   });
-  return { rows, total: projects.length };
+  return { rows, total: Number(page[0]?.total ?? 0) };
 }
 
 /** The organisation's consultations and events attended, for the project's timeline. */
