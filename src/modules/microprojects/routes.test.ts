@@ -168,6 +168,16 @@ describe('the association keeps its receipts and documents', () => {
     expect(receipts!.rowCount).toBe(3);
   });
 
+  it('starts a follow-up application of the same association, linked to the project', async () => {
+    const followUp = await post(staff, `/microprojects/${projectId}/follow-up`, {});
+    expect(followUp.statusCode).toBe(303);
+    const id = Number(/\/microprojects\/(\d+)\/edit/.exec(followUp.headers.location as string)![1]);
+    const row = await test.database.db.selectFrom('microproject').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ organisation_id: ownOrganisation.id, application_type: 'follow_up', previous_project_id: projectId, year: 2020, stage: 'idea' });
+    expect((await get(staff, `/microprojects/${id}/edit?done=followUp`)).body).toContain('Der Folgeantrag ist angelegt');
+    expect((await post(representative, `/microprojects/${projectId}/follow-up`, {})).statusCode).toBe(403);
+  });
+
   it('drafts the Sachbericht from what Mosaik knows', async () => {
     const page = await get(staff, `/microprojects/${projectId}/sachbericht`);
     expect(page.body).toContain('Sachbericht: Nähcafé für Frauen');
