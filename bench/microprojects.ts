@@ -18,10 +18,10 @@ import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import pdfmake from 'pdfmake';
 import type { Database } from '../src/db/tables.js';
-import { loadDossier } from '../src/modules/microprojects/dossier.js';
-import { loadMicroprojectDemo } from '../src/modules/microprojects/demo.js';
-import { proofPdf } from '../src/modules/microprojects/proof.js';
-import { adviserOverview } from '../src/modules/microprojects/queries.js';
+import { loadDossier } from '../src/modules/microprojects/index.js';
+import { loadMicroprojectDemo } from '../src/modules/microprojects/index.js';
+import { proofPdf } from '../src/modules/microprojects/index.js';
+import { adviserOverview } from '../src/modules/microprojects/index.js';
 import { latencies, type Latencies } from './directory.js';
 import { createBenchDatabase } from './engines.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganisationScopes, createAccount } from '../src/modules/identity/index.js';
-import { loadMicroprojectDemo } from '../src/modules/microprojects/demo.js';
+import { loadMicroprojectDemo } from '../src/modules/microprojects/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
 import { organisation } from './factories.js';
 
