@@ -20,6 +20,7 @@ describe('a representative keeps receipts on a phone', () => {
     const { id: organisationId } = await organisation(db, { name: 'Türkischer Frauenverein Gießen', district: 'Gießen' });
     const representative = await createAccount(db, { email: 'vorstand@example.org', role: 'representative', password: 'a long enough password' });
     await addOrganisationScopes(db, representative.id, [organisationId]);
+    await createAccount(db, { email: 'beratung@example.org', role: 'staff', password: 'a long enough password' });
     const project = await db
       .insertInto('microproject')
       .values({ organisation_id: organisationId, title: 'Nähcafé', year: 2019, stage: 'running', approved_on: '2019-02-15', starts_on: '2019-03-01', ends_on: '2019-12-31', planned_project_costs_cents: 250_000, planned_minijob_cents: 405_000, minijob_monthly_hours: 45, minijob_monthly_pay_cents: 45_000 })
@@ -75,5 +76,21 @@ describe('a representative keeps receipts on a phone', () => {
     }
     await checkedContext.close();
     await context.close();
+  });
+
+  it('gives staff the overview, the record form with its errors, the stage form and the rules, each passing axe', async () => {
+    const page = await test.newPage();
+    await signIn(page, test.baseUrl, 'beratung@example.org', 'a long enough password');
+    await page.goto(`${test.baseUrl}/microprojects/new`);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.mosaik-error-summary').textContent()).toContain('Titel: bitte ausfüllen.');
+    let violations = await accessibilityViolations(page);
+    expect(violations, `record form with errors\n${describeViolations(violations)}`).toEqual([]);
+    for (const path of ['/microprojects', `/microprojects/${projectId}`, `/microprojects/${projectId}/edit?lang=en`, '/microprojects/rules', `/microprojects/${projectId}/sachbericht`]) {
+      await page.goto(test.baseUrl + path);
+      violations = await accessibilityViolations(page);
+      expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);
+    }
   });
 });
