@@ -58,6 +58,8 @@ if (values.only === 'faq') await (await import('./faq.js')).runFaqBench({ engine
 if (values.only === 'newsletter') await (await import('./newsletter.js')).runNewsletterBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine] }).then(() => process.exit(0));
 // issue 11: `--only map` is bench/map.ts (the map of Hessen with 2,000 released associations, 50 users, against a static floor)
 if (values.only === 'map') await import('./map.js').then(({ runMapBench }) => runMapBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 3 })).then(() => process.exit(0));
+// issue 13: `--only microprojects` is bench/microprojects.ts (5,000 projects, 200,000 receipts, PostgreSQL)
+if (values.only === 'microprojects') await import('./microprojects.js').then((bench) => bench.runMicroprojectBench({ projects: 5000, receipts: 200_000, users: 20, seconds: 15 })).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

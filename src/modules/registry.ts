@@ -17,6 +17,7 @@ import { module as faq } from './faq/index.js';
 import { module as materials } from './materials/index.js';
 import { module as newsletter } from './newsletter/index.js';
 import { module as portraits } from './portraits/index.js';
+import { module as microprojects } from './microprojects/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -52,5 +53,6 @@ export function registeredModules(): MosaikModule[] {
     faq,
     newsletter,
     portraits,
+    microprojects,
   ];
 }

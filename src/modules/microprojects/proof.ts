@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { translator } from '../../i18n/index.js';
+import { formatDay } from '../../ui/dates.js';
+import { fontFolders, latinFont, pdfFonts } from '../feedback/index.js';
+import type { Dossier } from './dossier.js';
+import { budgetLines } from './tables.js';
+
+/**
+ * The numerical proof (zahlenmäßiger Nachweis: planned against actual per
+ * budget line) and the list of receipts (date, payee, purpose, amount,
+ * ANBest-P), as PDF (pdfmake, drawn on the server) and XLSX (exceljs). The
+ * proof goes to the Land: German, or English for a reader who asks for it.
+ */
+
+export type ProofLanguage = 'de' | 'en';
+
+const euros = (cents: number, language: ProofLanguage) =>
+  new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+function proofRows(dossier: Dossier, language: ProofLanguage) {
+  const t = translator(language);
+  const p = (key: string, values?: Record<string, unknown>) => t(`microprojects.proof.${key}`, values);
+  const lines = dossier.money.lines.map((line) => ({
+    line: t(`microprojects.lines.${line.line}`), planned: line.planned, actual: line.actual, difference: line.difference,
+  }));
+  const receipts = dossier.receipts.map((receipt, index) => ({
+    number: index + 1, day: receipt.paid_on, payee: receipt.payee, purpose: receipt.purpose, line: t(`microprojects.lines.${receipt.budget_line}`),
+    amount: receipt.amount_cents, kept: receipt.kept ? receipt.kept_where || p('keptYes') : p('keptNo'),
+  }));
+  return { t, p, lines, receipts };
+}
+
+export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promise<Buffer> {
+  pdfmake.setFonts(pdfFonts);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => fontFolders.some((folder) => path.startsWith(folder)));
+  const { p, lines, receipts } = proofRows(dossier, language);
+  const { project } = dossier;
+  const day = (value: string | null) => (value ? formatDay(value, language, 'numeric') : '—');
+  const money = (cents: number) => ({ text: euros(cents, language), alignment: 'right' as const });
+  const content: Content[] = [
+    { text: p('title'), style: 'title' },
+    { text: `${project.title} · ${project.organisation_name}`, margin: [0, 0, 0, 2] },
+    { text: p('period', { from: day(project.starts_on), to: day(project.ends_on), year: project.year }), margin: [0, 0, 0, 10] },
+    { text: p('numerical'), style: 'heading' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 90, 90, 90],
+        body: [
+          [p('line'), p('planned'), p('actual'), p('difference')].map((text) => ({ text, bold: true })),
+          ...lines.map((line) => [line.line, money(line.planned), money(line.actual), money(line.difference)]),
+          [{ text: p('total'), bold: true }, money(dossier.money.plannedTotal), money(dossier.money.actualTotal), money(dossier.money.actualTotal - dossier.money.plannedTotal)],
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      margin: [0, 0, 0, 12],
+    },
+    { text: p('receipts', { count: receipts.length }), style: 'heading' },
+    {
+      table: {
+        headerRows: 1,
+        widths: [22, 58, '*', '*', 70, 62, 70],
+        body: [
+          ['#', p('day'), p('payee'), p('purpose'), p('line'), p('amount'), p('kept')].map((text) => ({ text, bold: true })),
+          ...receipts.map((r) => [String(r.number), day(r.day), r.payee, r.purpose, r.line, money(r.amount), r.kept]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8,
+    },
+  ];
+  const document: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [36, 36, 36, 40],
+    info: { title: p('title'), subject: project.title, creator: 'Mosaik', producer: 'Mosaik (pdfmake)' },
+    language: language === 'de' ? 'de-DE' : 'en-GB',
+    displayTitle: true,
+    defaultStyle: { font: latinFont, fontSize: 9 },
+    styles: { title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] }, heading: { fontSize: 11, bold: true, margin: [0, 4, 0, 4] } },
+    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8 }),
+    content,
+  };
+  return pdfmake.createPdf(document).getBuffer();
+}
+
+export async function proofXlsx(dossier: Dossier, language: ProofLanguage): Promise<Buffer> {
+  const { p, lines, receipts } = proofRows(dossier, language);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Mosaik';
+  const numerical = workbook.addWorksheet(p('numericalSheet'));
+  numerical.columns = [
+    { header: p('line'), key: 'line', width: 28 },
+    { header: p('planned'), key: 'planned', width: 14 },
+    { header: p('actual'), key: 'actual', width: 14 },
+    { header: p('difference'), key: 'difference', width: 14 },
+  ];
+  const toEuros = (cents: number) => cents / 100;
+  for (const line of lines) numerical.addRow({ line: line.line, planned: toEuros(line.planned), actual: toEuros(line.actual), difference: toEuros(line.difference) });
+  numerical.addRow({ line: p('total'), planned: toEuros(dossier.money.plannedTotal), actual: toEuros(dossier.money.actualTotal), difference: toEuros(dossier.money.actualTotal - dossier.money.plannedTotal) });
+  const list = workbook.addWorksheet(p('receiptsSheet'));
+  list.columns = [
+    { header: '#', key: 'number', width: 6 },
+    { header: p('day'), key: 'day', width: 12 },
+    { header: p('payee'), key: 'payee', width: 28 },
+    { header: p('purpose'), key: 'purpose', width: 36 },
+    { header: p('line'), key: 'line', width: 20 },
+    { header: p('amount'), key: 'amount', width: 12 },
+    { header: p('kept'), key: 'kept', width: 20 },
+  ];
+  // days as text (YYYY-MM-DD): a spreadsheet date would be shifted by the reader's time zone
+  for (const receipt of receipts) list.addRow({ ...receipt, amount: toEuros(receipt.amount) });
+  for (const sheet of [numerical, list]) {
+    sheet.getRow(1).font = { bold: true };
+    // a leading =, +, - or @ would be read as a formula by a spreadsheet
+    sheet.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)) cell.value = `'${cell.value}`; }));
+  }
+  for (const key of ['planned', 'actual', 'difference']) numerical.getColumn(key).numFmt = '#,##0.00 "€"';
+  list.getColumn('amount').numFmt = '#,##0.00 "€"';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const proofLines = budgetLines;
