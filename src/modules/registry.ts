@@ -1,5 +1,6 @@
 import type { MosaikModule } from './module.js';
 import { module as wegweiser } from './wegweiser/index.js';
+import { module as places } from './places/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -13,6 +14,7 @@ import { module as wegweiser } from './wegweiser/index.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
+    places,
     wegweiser,
   ];
 }

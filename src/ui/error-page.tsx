@@ -1,5 +1,6 @@
 import type { Role } from '../db/tables.js';
 import type { Translate } from '../i18n/index.js';
+import { Button } from './button.js';
 
 /**
  * Where an error page leads on (issue 10: no page may be a dead end). Each
@@ -53,9 +54,7 @@ export function ErrorPage({ title, message, details, t, role = null, csrfToken }
       {role !== null && csrfToken ? (
         <form method="post" action="/sign-out">
           <input type="hidden" name="_csrf" value={csrfToken} />
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('nav.signOut')}</span>
-          </button>
+          <Button kind="secondary">{t('nav.signOut')}</Button>
         </form>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
 import type { SessionAccount } from '../modules/identity/index.js';
 import { centreStaff } from '../http/access.js';
+import { Button } from './button.js';
 
 interface LayoutProps {
   title: string;
@@ -147,9 +148,7 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
                   <input type="hidden" name="_csrf" value={csrfToken} />
                   {/* the account's own page (password, e-mail, sign out everywhere) for every role */}
                   <a class="kern-link kern-body--small" href="/account">{t('nav.signedInAs', { email: account.email })}</a>{' '}
-                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                    <span class="kern-label">{t('nav.signOut')}</span>
-                  </button>
+                  <Button kind="tertiary" size="x-small">{t('nav.signOut')}</Button>
                 </form>
               ) : (
                 <a class="kern-link" href="/sign-in">

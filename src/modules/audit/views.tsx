@@ -3,6 +3,7 @@ import { Alert } from '../../ui/forms.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import { auditKinds, subjectHref, type AuditEntryRow, type AuditFilter, type AuditPage } from './queries.js';
+import { Button } from '../../ui/button.js';
 
 /** The admin audit view: filters, the entries newest first, paging and exports. */
 
@@ -124,9 +125,7 @@ function Filters({ t, form }: { t: Translate; form: AuditForm }) {
       {input('subjectType')}
       {input('subjectId')}
       <div class="mosaik-inline-form">
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{l('search')}</span>
-        </button>
+        <Button kind="secondary">{l('search')}</Button>
         <a class="kern-link" href="/admin/audit">
           {l('reset')}
         </a>

@@ -7,6 +7,7 @@ import { channels } from './queries.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 import type { OrganisationPick } from '../organisations/index.js';
 import { OrganisationPickList, pickQuestionError } from '../organisations/index.js';
+import { Button } from '../../ui/button.js';
 
 interface FormProps {
   t: Translate;
@@ -122,9 +123,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
           {text('referral_cost_eur', { width: 10, inputMode: 'decimal' })}
         </FieldGroup>
         <div class="mosaik-inline-form">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{id === null ? f('create') : f('save')}</span>
-          </button>
+          <Button>{id === null ? f('create') : f('save')}</Button>
           <a class="kern-link" href={id !== null ? `/consultations/${id}` : input.request_id ? `/consultations/requests/${input.request_id}` : '/consultations'}>
             {f('cancel')}
           </a>

@@ -7,6 +7,7 @@ import type { ConsultationTopic } from './topics.js';
 import { dateOf, topicsText } from './views.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** The staff queue of consultation requests and one request with its actions. */
 
@@ -135,15 +136,11 @@ export function StaffRequestPage({ t, language, csrfToken, request: r, topics, a
       {open && (
         <div class="kern-stack-lg">
           <div class="mosaik-inline-form">
-            <a class="kern-btn kern-btn--primary" href={`/consultations/new?request=${r.id}`}>
-              <span class="kern-label">{q('log')}</span>
-            </a>
+            <LinkButton href={`/consultations/new?request=${r.id}`}>{q('log')}</LinkButton>
             {r.assignedTo !== accountId && (
               <form method="post" action={`/consultations/requests/${r.id}/take`}>
                 <CsrfField token={csrfToken} />
-                <button type="submit" class="kern-btn kern-btn--secondary">
-                  <span class="kern-label">{q('takeOver')}</span>
-                </button>
+                <Button kind="secondary">{q('takeOver')}</Button>
               </form>
             )}
           </div>
@@ -155,9 +152,7 @@ export function StaffRequestPage({ t, language, csrfToken, request: r, topics, a
                 <textarea class={inputClass(error)} id="note" name="note" rows={3} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined} />
               )}
             </FieldFrame>
-            <button type="submit" class="kern-btn kern-btn--tertiary">
-              <span class="kern-label">{q('decline')}</span>
-            </button>
+            <Button kind="tertiary">{q('decline')}</Button>
           </form>
         </div>
       )}

@@ -8,6 +8,7 @@ import type { ConsultationRequest } from './requests.js';
 import { topicLabel, type ConsultationTopic } from './topics.js';
 import { dateOf, topicsText } from './views.js';
 import { formatInstant } from '../../ui/dates.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /**
  * The representative's pages: their requests, a new request, one request.
@@ -37,9 +38,7 @@ export function OwnRequestsPage({ t, language, requests, topics, created }: { t:
       <h1 class="kern-heading-large">{r('listTitle')}</h1>
       {created && <Alert kind="success">{r('created')}</Alert>}
       <p class="kern-body">{r('listIntro')}</p>
-      <a class="kern-btn kern-btn--primary" href="/my/consultation-requests/new">
-        <span class="kern-label">{r('new')}</span>
-      </a>
+      <LinkButton href="/my/consultation-requests/new">{r('new')}</LinkButton>
       {requests.length === 0 ? (
         <p class="kern-body">{r('none')}</p>
       ) : (
@@ -146,9 +145,7 @@ export function RequestFormPage({ t, language, csrfToken, organisations, topics,
             </div>
           </fieldset>
           <div class="mosaik-inline-form">
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">{r('send')}</span>
-            </button>
+            <Button>{r('send')}</Button>
             <a class="kern-link" href="/my/consultation-requests">
               {r('cancel')}
             </a>

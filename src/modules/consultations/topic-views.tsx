@@ -2,6 +2,7 @@ import type { Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { ConsultationTopic } from './topics.js';
 import { Table } from '../../ui/table.js';
+import { Button } from '../../ui/button.js';
 
 /** Maintaining the topic list: rename (de/en), deactivate, reorder, add. Each row is its own small form. */
 export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translate; csrfToken: string; topics: ConsultationTopic[]; saved: boolean; error: boolean }) {
@@ -10,9 +11,7 @@ export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translat
     <form method="post" action="/consultations/topics" class="mosaik-inline-form">
       <CsrfField token={csrfToken} />
       <input type="hidden" name="key" value={topic.key} />
-      <button type="submit" name="action" value={action} class="kern-btn kern-btn--tertiary" aria-label={p('actionFor', { action: label, topic: topic.de })}>
-        <span class="kern-label">{label}</span>
-      </button>
+      <Button kind="tertiary" name="action" value={action} aria-label={p('actionFor', { action: label, topic: topic.de })}>{label}</Button>
     </form>
   );
   return (
@@ -36,9 +35,7 @@ export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translat
                 <input type="hidden" name="key" value={topic.key} />
                 <input class="kern-form-input__input" name="de" value={topic.de} aria-label={p('deFor', { key: topic.key })} />
                 <input class="kern-form-input__input" name="en" value={topic.en} aria-label={p('enFor', { key: topic.key })} />
-                <button type="submit" name="action" value="rename" class="kern-btn kern-btn--secondary" aria-label={p('actionFor', { action: p('rename'), topic: topic.de })}>
-                  <span class="kern-label">{p('rename')}</span>
-                </button>
+                <Button kind="secondary" name="action" value="rename" aria-label={p('actionFor', { action: p('rename'), topic: topic.de })}>{p('rename')}</Button>
               </form>
             ),
           },
@@ -71,9 +68,7 @@ export function TopicsPage({ t, csrfToken, topics, saved, error }: { t: Translat
           </label>
           <input class="kern-form-input__input" id="new-en" name="en" />
         </div>
-        <button type="submit" name="action" value="add" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{p('add')}</span>
-        </button>
+        <Button name="action" value="add">{p('add')}</Button>
       </form>
       <a class="kern-link" href="/consultations">
         {t('consultations.detail.back')}

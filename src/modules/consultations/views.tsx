@@ -6,6 +6,7 @@ import { topicLabel, type ConsultationTopic } from './topics.js';
 import { PageNav } from '../../ui/pagination.js';
 import { formatDay, formatInstant } from '../../ui/dates.js';
 import { Table, type Column } from '../../ui/table.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** The consultation list, one consultation, and the follow-up reminders. */
 
@@ -56,9 +57,7 @@ export function ListPage({ t, language, form, result, topics, dueCount, openRequ
       <h1 class="kern-heading-large">{l('title')}</h1>
       <p class="kern-body">{l('intro')}</p>
       <div class="mosaik-inline-form">
-        <a class="kern-btn kern-btn--primary" href="/consultations/new">
-          <span class="kern-label">{l('new')}</span>
-        </a>
+        <LinkButton href="/consultations/new">{l('new')}</LinkButton>
         <a class="kern-link" href="/consultations/requests">
           {l('requests', { count: openRequests })}
         </a>
@@ -93,9 +92,7 @@ export function ListPage({ t, language, form, result, topics, dueCount, openRequ
           </label>
         </div>
         <div class="mosaik-inline-form">
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{l('search')}</span>
-          </button>
+          <Button kind="secondary">{l('search')}</Button>
           <a class="kern-link" href="/consultations">
             {l('reset')}
           </a>
@@ -226,29 +223,21 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
         {c.createdBy !== null && row(d('createdBy'), c.createdBy)}
       </dl>
       <div class="mosaik-inline-form">
-        <a class="kern-btn kern-btn--primary" href={`/consultations/${c.id}/edit`}>
-          <span class="kern-label">{d('edit')}</span>
-        </a>
+        <LinkButton href={`/consultations/${c.id}/edit`}>{d('edit')}</LinkButton>
         {c.followUpOn && !c.followUpDoneAt && (
           <form method="post" action={`/consultations/${c.id}/follow-up-done`}>
             <CsrfField token={csrfToken} />
-            <button type="submit" class="kern-btn kern-btn--secondary">
-              <span class="kern-label">{d('markDone')}</span>
-            </button>
+            <Button kind="secondary">{d('markDone')}</Button>
           </form>
         )}
         {c.referralStatus && (
           <form method="post" action={`/consultations/${c.id}/referral`} class="mosaik-inline-form">
             <CsrfField token={csrfToken} />
             {c.referralStatus !== 'approved' && (
-              <button type="submit" name="decision" value="approved" class="kern-btn kern-btn--secondary">
-                <span class="kern-label">{d('approve')}</span>
-              </button>
+              <Button kind="secondary" name="decision" value="approved">{d('approve')}</Button>
             )}
             {c.referralStatus !== 'rejected' && (
-              <button type="submit" name="decision" value="rejected" class="kern-btn kern-btn--tertiary">
-                <span class="kern-label">{d('reject')}</span>
-              </button>
+              <Button kind="tertiary" name="decision" value="rejected">{d('reject')}</Button>
             )}
           </form>
         )}

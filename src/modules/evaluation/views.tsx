@@ -7,6 +7,7 @@ import { measures, type EvaluationOrganisation, type EvaluationParticipation, ty
 import { PageNav } from '../../ui/pagination.js';
 import { dateLocales, formatDay } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
+import { Button } from '../../ui/button.js';
 
 /** The evaluator's pages: what they see, organisations, one timeline, participations. */
 
@@ -69,9 +70,7 @@ function YearFilter({ t, action, years, year, allowAll }: { t: Translate; action
           ))}
         </select>
       </div>
-      <button type="submit" class="kern-btn kern-btn--secondary">
-        <span class="kern-label">{t('evaluation.show')}</span>
-      </button>
+      <Button kind="secondary">{t('evaluation.show')}</Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { CsrfField, describedByOf, ErrorSummary, FieldFrame, TextField, type Fie
 import { eventFormats, type FormField, type FormValues } from './form.js';
 import { OrganisationPickList } from '../organisations/index.js';
 import type { PartnerField } from './partners.js';
+import { Button } from '../../ui/button.js';
 
 /** The staff form of an event: create, edit and the copy of a duplicated event. */
 
@@ -149,9 +150,7 @@ export function EventForm({ t, csrfToken, action, submitLabel, values, errors, d
           <TextArea name="accessibility" {...field} />
           <TextArea name="materials" hint={t('events.hints.materials')} {...field} />
         </fieldset>
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{submitLabel}</span>
-        </button>
+        <Button>{submitLabel}</Button>
       </form>
     </>
   );

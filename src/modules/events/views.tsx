@@ -5,6 +5,7 @@ import { Table } from '../../ui/table.js';
 import { eventFormats } from './form.js';
 import { Select } from './form-views.js';
 import { pageSize, type EventFilters, type EventRecord } from './queries.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** Staff pages of events: the list, the month calendar and an event's page. */
 
@@ -75,9 +76,7 @@ export function EventList({ t, language, events, total, page, filters, districts
           value={filters.organizer}
           options={[any, ...(['centre', 'partner'] as const).map((organizer) => ({ value: organizer, label: t(`events.organizers.${organizer}`) }))]}
         />
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{t('events.list.filter')}</span>
-        </button>
+        <Button kind="secondary">{t('events.list.filter')}</Button>
       </form>
       {events.length === 0 ? (
         <p class="kern-body">{t('events.list.none')}</p>
@@ -345,16 +344,12 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, canDuplica
       {(canEdit || canDuplicate) && (
         <div class="mosaik-actions">
           {canEdit && (
-            <a class="kern-btn kern-btn--secondary" href={`/events/${event.id}/edit`}>
-              <span class="kern-label">{t('events.detail.edit')}</span>
-            </a>
+            <LinkButton kind="secondary" href={`/events/${event.id}/edit`}>{t('events.detail.edit')}</LinkButton>
           )}
           {canDuplicate && (
             <form method="post" action={`/events/${event.id}/duplicate`} class="mosaik-inline-form">
               <CsrfField token={csrfToken} />
-              <button type="submit" class="kern-btn kern-btn--secondary">
-                <span class="kern-label">{t('events.detail.duplicate')}</span>
-              </button>
+              <Button kind="secondary">{t('events.detail.duplicate')}</Button>
             </form>
           )}
           {canEdit && !event.cancelled_at && (
@@ -362,9 +357,7 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, canDuplica
               <h2 class="kern-heading-small">{t('events.detail.cancel')}</h2>
               <CsrfField token={csrfToken} />
               <TextField name="reason" label={t('events.detail.cancelReason')} hint={t('events.detail.cancelHint')} error={reasonError} />
-              <button type="submit" class="kern-btn kern-btn--primary">
-                <span class="kern-label">{t('events.detail.cancel')}</span>
-              </button>
+              <Button>{t('events.detail.cancel')}</Button>
             </form>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { Button, type ButtonKind } from '../../ui/button.js';
 import { isLanguage, type Translate } from '../../i18n/index.js';
 import { formatInstant } from '../../ui/dates.js';
 import { FieldFrame, inputClass } from '../../ui/forms.js';
@@ -54,12 +55,8 @@ export function Select({ name, label, value, hint, error, options }: ControlProp
   );
 }
 
-export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?: 'primary' | 'secondary' | 'tertiary' }) {
-  return (
-    <button type="submit" class={`kern-btn kern-btn--${kind}`}>
-      <span class="kern-label">{label}</span>
-    </button>
-  );
+export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?: ButtonKind }) {
+  return <Button kind={kind}>{label}</Button>;
 }
 
 /** A moment as people in the centre read it (Berlin time), in the page's language (src/ui/dates.ts). */

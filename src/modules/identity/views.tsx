@@ -1,6 +1,7 @@
 import { translator, type Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField } from '../../ui/forms.js';
 import { demoAccounts } from './demo-account.js';
+import { Button } from '../../ui/button.js';
 
 interface SignInProps {
   t: Translate;
@@ -43,9 +44,7 @@ export function SignInPage({ t, csrfToken, next, demo, failed, signedOut, signed
         {next && <input type="hidden" name="next" value={next} />}
         <TextField name="email" type="email" label={t('identity.signIn.email')} autocomplete="username" value={email} required />
         <TextField name="password" type="password" label={t('identity.signIn.password')} autocomplete="current-password" required />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('identity.signIn.submit')}</span>
-        </button>
+        <Button>{t('identity.signIn.submit')}</Button>
       </form>
       <p><a class="kern-link" href="/forgot-password">{t('identity.signIn.forgot')}</a></p>
     </div>
@@ -72,9 +71,7 @@ export function SetPasswordPage({ t, csrfToken, token, problem }: SetPasswordPro
         <input type="hidden" name="token" value={token} />
         <TextField name="password" type="password" label={t('identity.setPassword.password')} autocomplete="new-password" required />
         <TextField name="confirm" type="password" label={t('identity.setPassword.confirm')} autocomplete="new-password" required />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('identity.setPassword.submit')}</span>
-        </button>
+        <Button>{t('identity.setPassword.submit')}</Button>
       </form>
     </div>
   );
@@ -113,9 +110,7 @@ export function ForgotPasswordPage({ t, csrfToken, sent, missing }: { t: Transla
           <form method="post" action="/forgot-password" class="kern-stack-md">
             <CsrfField token={csrfToken} />
             <TextField name="email" type="email" label={t('identity.forgotPassword.email')} autocomplete="username" required />
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">{t('identity.forgotPassword.submit')}</span>
-            </button>
+            <Button>{t('identity.forgotPassword.submit')}</Button>
           </form>
         </>
       )}

@@ -3,6 +3,7 @@ import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
 import { Table } from '../../ui/table.js';
 import type { ImportOutcome, ImportProblem } from './index.js';
 import { kindLabel, messageLanguage, numberFormat } from './view-text.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** The preview of an upload: what confirming would store, the new organisations, and the problems row by row. */
 export interface PreviewPageProps {
@@ -46,9 +47,7 @@ export function PreviewPage({ t, language, csrfToken, uploadId, outcome, changed
             )}
           </Alert>
           <div class="kern-btn-wrapper">
-            <a class="kern-btn kern-btn--primary" href={`/imports?kind=${outcome.kind}`}>
-              <span class="kern-label">{t('imports.preview.uploadCorrected')}</span>
-            </a>
+            <LinkButton href={`/imports?kind=${outcome.kind}`}>{t('imports.preview.uploadCorrected')}</LinkButton>
             <DiscardForm t={t} csrfToken={csrfToken} uploadId={uploadId} />
           </div>
         </>
@@ -58,9 +57,7 @@ export function PreviewPage({ t, language, csrfToken, uploadId, outcome, changed
           <div class="kern-btn-wrapper">
             <form method="post" action={`/imports/${uploadId}/confirm`} class="mosaik-inline-form">
               <CsrfField token={csrfToken} />
-              <button type="submit" class="kern-btn kern-btn--primary" aria-describedby="confirm-hint">
-                <span class="kern-label">{t('imports.preview.confirm')}</span>
-              </button>
+              <Button aria-describedby="confirm-hint">{t('imports.preview.confirm')}</Button>
             </form>
             <DiscardForm t={t} csrfToken={csrfToken} uploadId={uploadId} />
           </div>
@@ -74,9 +71,7 @@ function DiscardForm({ t, csrfToken, uploadId }: { t: Translate; csrfToken: stri
   return (
     <form method="post" action={`/imports/${uploadId}/discard`} class="mosaik-inline-form">
       <CsrfField token={csrfToken} />
-      <button type="submit" class="kern-btn kern-btn--secondary">
-        <span class="kern-label">{t('imports.preview.discard')}</span>
-      </button>
+      <Button kind="secondary">{t('imports.preview.discard')}</Button>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { Table } from '../../ui/table.js';
 import { importKinds, importSchemas } from './schemas.js';
 import type { ImportRunSummary } from './uploads.js';
 import { kindLabel, numberFormat } from './view-text.js';
+import { Button } from '../../ui/button.js';
 
 /** The imports page: choosing a kind of list and a file, the last run's result and the history of runs. */
 type UploadField = 'kind' | 'file';
@@ -41,9 +42,7 @@ export function ImportsPage({ t, language, csrfToken, selectedKind, history, don
           {t('imports.submitHint')}
         </p>
         <div>
-          <button type="submit" class="kern-btn kern-btn--primary" aria-describedby="submit-hint">
-            <span class="kern-label">{t('imports.submit')}</span>
-          </button>
+          <Button aria-describedby="submit-hint">{t('imports.submit')}</Button>
         </div>
       </form>
       <section class="kern-stack-sm" aria-labelledby="templates-title">

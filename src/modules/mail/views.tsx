@@ -4,6 +4,7 @@ import { Table } from '../../ui/table.js';
 import type { findOutboxMail, OutboxEntry, OutboxStatus } from './outbox.js';
 import { outboxStatuses } from './outbox.js';
 import { removedSecret } from './secret-links.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * The outbox page: what was (or would have been) sent. In the demo and in
@@ -47,7 +48,7 @@ export function OutboxPage(props: { t: Translate; language: string; mails: Outbo
             </select>
           </div>
         </div>
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('mail.outbox.filterSubmit')}</span></button>
+        <Button kind="secondary">{t('mail.outbox.filterSubmit')}</Button>
       </form>
       {mails.length === 0 ? (
         <p>{t('mail.outbox.empty')}</p>

@@ -4,6 +4,7 @@ import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import type { DirectoryEntry, DirectoryPage } from './directory.js';
 import { PageNav } from '../../ui/pagination.js';
 import { Table } from '../../ui/table.js';
+import { Button } from '../../ui/button.js';
 
 /** The search form's values as the page received them (all optional). */
 export interface DirectoryForm {
@@ -82,9 +83,7 @@ function SearchForm({ t, form, districts }: { t: Translate; form: DirectoryForm;
         </div>
         <Select id="sort" label={d('sort')} value={form.sort} options={[['relevance', d('byRelevance')], ['name', d('byName')]]} />
       </div>
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{d('search')}</span>
-      </button>
+      <Button>{d('search')}</Button>
     </form>
   );
 }

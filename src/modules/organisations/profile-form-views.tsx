@@ -4,6 +4,7 @@ import { Alert, CsrfField, ErrorSummary, FieldFrame, FieldGroup, inputClass } fr
 import { fieldsOfActivity, legalForms, orientations } from '../names/index.js';
 import type { NameConflict } from './profile.js';
 import { roomOptions, type FormError, type FormField, type FormInput } from './profile-form.js';
+import { Button } from '../../ui/button.js';
 
 interface FormProps {
   t: Translate;
@@ -166,9 +167,7 @@ export function ProfileFormPage({ t, csrfToken, id, title, input, errors, confli
         </FieldGroup>
         {shown('notes') && <FieldGroup legend={f('groups.internal')}>{text('notes', { hint: true, multiline: true })}</FieldGroup>}
         <div class="mosaik-inline-form">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{id === null ? f('create') : f('save')}</span>
-          </button>
+          <Button>{id === null ? f('create') : f('save')}</Button>
           <a class="kern-link" href={id === null ? '/organisations' : `/organisations/${id}`}>
             {f('cancel')}
           </a>

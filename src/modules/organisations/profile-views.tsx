@@ -5,6 +5,7 @@ import type { LinkedOrganisation, OrganisationProfile } from './profile.js';
 import { OrganisationPeopleSection } from '../people/index.js';
 import type { TimelineEntry, TimelinePage } from './timeline.js';
 import { formatDay } from '../../ui/dates.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 export type ProfileDone = 'saved' | 'created' | 'linked' | 'unlinked';
 
@@ -107,9 +108,7 @@ export function ProfilePage({ t, language, csrfToken, profile, timeline, timelin
       </Section>
       {canEdit && (
         <p>
-          <a class="kern-btn kern-btn--secondary" href={`/consultations/new?organisation=${o.id}`}>
-            <span class="kern-label">{t('organisations.timeline.logConsultation')}</span>
-          </a>
+          <LinkButton kind="secondary" href={`/consultations/new?organisation=${o.id}`}>{t('organisations.timeline.logConsultation')}</LinkButton>
         </p>
       )}
       <Timeline t={t} language={language} id={o.id} timeline={timeline} page={timelinePage} />
@@ -162,9 +161,7 @@ function LinksSection({ t, csrfToken, id, belongsTo, members, canEdit }: LinksPr
           <CsrfField token={csrfToken} />
           <input type="hidden" name="to" value={String(link.id)} />
           <input type="hidden" name="kind" value={link.kind} />
-          <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small" aria-label={p('unlink', { name: link.name })}>
-            <span class="kern-label">{p('remove')}</span>
-          </button>
+          <Button kind="tertiary" size="small" aria-label={p('unlink', { name: link.name })}>{p('remove')}</Button>
         </form>
       )}
     </li>
@@ -213,9 +210,7 @@ function LinksSection({ t, csrfToken, id, belongsTo, members, canEdit }: LinksPr
               </div>
             </div>
           </fieldset>
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{p('addLinkSubmit')}</span>
-          </button>
+          <Button kind="secondary">{p('addLinkSubmit')}</Button>
         </form>
       )}
     </section>

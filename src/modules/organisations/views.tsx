@@ -5,6 +5,7 @@ import type { MergePreview, OrganisationSummary, ReviewItem, ReviewQueue } from 
 import { PageNav } from '../../ui/pagination.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 export type DoneMessage = 'merged' | 'distinct' | 'confirmed';
 
@@ -76,9 +77,7 @@ function ReviewCard({ t, language, csrfToken, item }: { t: Translate; language: 
             <span class="kern-sr-only" id={`confirm-${item.id}`}>
               {t('organisations.review.confirmHidden', { name: item.name })}
             </span>
-            <button type="submit" class="kern-btn kern-btn--secondary" aria-describedby={`confirm-${item.id}`}>
-              <span class="kern-label">{t('organisations.review.confirm')}</span>
-            </button>
+            <Button kind="secondary" aria-describedby={`confirm-${item.id}`}>{t('organisations.review.confirm')}</Button>
           </form>
         </footer>
       </div>
@@ -117,9 +116,7 @@ function DuplicateTable({ t, language, csrfToken, item }: { t: Translate; langua
               <form method="get" action="/organisations/review/merge">
                 <input type="hidden" name="from" value={String(item.id)} />
                 <input type="hidden" name="into" value={String(duplicate.id)} />
-                <button type="submit" class="kern-btn kern-btn--primary kern-btn--x-small">
-                  <span class="kern-label">{t('organisations.review.mergeInto', { name: duplicate.name })}</span>
-                </button>
+                <Button size="x-small">{t('organisations.review.mergeInto', { name: duplicate.name })}</Button>
               </form>
               <form method="post" action="/organisations/review/distinct">
                 <CsrfField token={csrfToken} />
@@ -128,9 +125,7 @@ function DuplicateTable({ t, language, csrfToken, item }: { t: Translate; langua
                 <span class="kern-sr-only" id={`distinct-${item.id}-${duplicate.id}`}>
                   {t('organisations.review.distinctHidden', { name: item.name, other: duplicate.name })}
                 </span>
-                <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small" aria-describedby={`distinct-${item.id}-${duplicate.id}`}>
-                  <span class="kern-label">{t('organisations.review.distinct')}</span>
-                </button>
+                <Button kind="secondary" size="x-small" aria-describedby={`distinct-${item.id}-${duplicate.id}`}>{t('organisations.review.distinct')}</Button>
               </form>
             </div>
           ),
@@ -193,12 +188,8 @@ export function MergeConfirmPage({ t, csrfToken, preview }: { t: Translate; csrf
         <CsrfField token={csrfToken} />
         <input type="hidden" name="from" value={String(merged.id)} />
         <input type="hidden" name="into" value={String(survivor.id)} />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('organisations.merge.submit')}</span>
-        </button>
-        <a class="kern-btn kern-btn--secondary" href="/organisations/review">
-          <span class="kern-label">{t('organisations.merge.back')}</span>
-        </a>
+        <Button>{t('organisations.merge.submit')}</Button>
+        <LinkButton kind="secondary" href="/organisations/review">{t('organisations.merge.back')}</LinkButton>
       </form>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n/index.js';
 import { CsrfField, ErrorSummary, FieldFrame, inputClass } from '../../ui/forms.js';
 import type { FormError, FormInput, PersonField } from './form.js';
 import { personLanguages } from './tables.js';
+import { Button } from '../../ui/button.js';
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
 export const errorMessage = (t: Translate, error: FormError, labelPrefix = 'people.form.labels') =>
@@ -77,9 +78,7 @@ export function PersonFormPage({ t, csrfToken, id, title, input, errors }: FormP
           </div>
         </fieldset>
         <div class="mosaik-inline-form">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{id === null ? f('create') : f('save')}</span>
-          </button>
+          <Button>{id === null ? f('create') : f('save')}</Button>
           <a class="kern-link" href={id === null ? '/people' : `/people/${id}`}>
             {f('cancel')}
           </a>

@@ -3,6 +3,7 @@ import type { PeopleListEntry } from './queries.js';
 import { personRoles } from './tables.js';
 import { PageNav } from '../../ui/pagination.js';
 import { Table } from '../../ui/table.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** The people list: search by name, filter by organisation and role, pages of 25. */
 
@@ -40,9 +41,7 @@ export function ListPage({ t, form, result, organisationName, pageSize, canCreat
       <p class="kern-body">{canCreate ? l('intro') : l('introCoordinator')}</p>
       {canCreate && (
         <p>
-          <a class="kern-btn kern-btn--primary" href="/people/new">
-            <span class="kern-label">{l('new')}</span>
-          </a>
+          <LinkButton href="/people/new">{l('new')}</LinkButton>
         </p>
       )}
       <form method="get" action="/people" class="kern-stack-sm" aria-label={l('filters')}>
@@ -80,9 +79,7 @@ export function ListPage({ t, form, result, organisationName, pageSize, canCreat
           </p>
         )}
         <div class="mosaik-inline-form">
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{l('search')}</span>
-          </button>
+          <Button kind="secondary">{l('search')}</Button>
           <a class="kern-link" href="/people">
             {l('reset')}
           </a>

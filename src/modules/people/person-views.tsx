@@ -5,6 +5,7 @@ import type { FormInput } from './form.js';
 import type { ConsentRecord, ConsentWording, PersonRecord, PersonRoleRecord } from './queries.js';
 import { consentSources, personRoles } from './tables.js';
 import { formatDay } from '../../ui/dates.js';
+import { Button } from '../../ui/button.js';
 
 /** One person's page: details, roles in organisations, consents with their history. */
 
@@ -177,17 +178,13 @@ function RolesSection({ t, language, csrfToken, person, roles, staffView, proble
               {staffView && role.active && (
                 <form method="post" action={`/people/${person.id}/roles/end`} class="mosaik-inline-form">
                   {hidden(role)}
-                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small" aria-label={p('endRoleFor', { role: t(`people.roles.${role.role}`), organisation: role.organisationName })}>
-                    <span class="kern-label">{p('endRole')}</span>
-                  </button>
+                  <Button kind="tertiary" size="small" aria-label={p('endRoleFor', { role: t(`people.roles.${role.role}`), organisation: role.organisationName })}>{p('endRole')}</Button>
                 </form>
               )}
               {staffView && (
                 <form method="post" action={`/people/${person.id}/roles/remove`} class="mosaik-inline-form">
                   {hidden(role)}
-                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small" aria-label={p('removeRoleFor', { role: t(`people.roles.${role.role}`), organisation: role.organisationName })}>
-                    <span class="kern-label">{p('removeRole')}</span>
-                  </button>
+                  <Button kind="tertiary" size="small" aria-label={p('removeRoleFor', { role: t(`people.roles.${role.role}`), organisation: role.organisationName })}>{p('removeRole')}</Button>
                 </form>
               )}
             </li>
@@ -206,9 +203,7 @@ function RolesSection({ t, language, csrfToken, person, roles, staffView, proble
               <Input id="role-until" name="until" type="date" hint={dateHint(t, language)} label={p('labels.until')} value={input.until} problem={problem} />
             </div>
           </fieldset>
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{p('addRoleSubmit')}</span>
-          </button>
+          <Button kind="secondary">{p('addRoleSubmit')}</Button>
         </form>
       )}
     </Section>
@@ -255,9 +250,7 @@ function ConsentsSection({ t, language, csrfToken, person, consents, wordings, t
                         />
                       </div>
                     </fieldset>
-                    <button type="submit" class="kern-btn kern-btn--tertiary">
-                      <span class="kern-label">{p('withdrawSubmit')}</span>
-                    </button>
+                    <Button kind="tertiary">{p('withdrawSubmit')}</Button>
                   </form>
                 )}
               </li>
@@ -293,9 +286,7 @@ function ConsentsSection({ t, language, csrfToken, person, consents, wordings, t
             <Select id="consent-source" name="source" label={p('labels.source')} choose={p('choose')} value={input.source} problem={problem} options={consentSources.map((value) => [value, source(value)])} />
           </div>
         </fieldset>
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{p('recordSubmit')}</span>
-        </button>
+        <Button kind="secondary">{p('recordSubmit')}</Button>
       </form>
     </Section>
   );

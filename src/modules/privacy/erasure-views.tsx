@@ -5,6 +5,7 @@ import type { ErasurePlan } from './erasure.js';
 import { cellText, tableLabel } from './export-views.js';
 import type { OrganisationErasurePlan } from './organisation-erasure.js';
 import { catalogueEntry } from './personal-data.js';
+import { Button } from '../../ui/button.js';
 
 /** Confirmation pages of the erasures: what will change (a dry run), then a form with a typed reason. */
 
@@ -21,9 +22,7 @@ function ReasonForm({ t, action, csrfToken, reason, error, submit }: { t: Transl
           </textarea>
         )}
       </FieldFrame>
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{submit}</span>
-      </button>
+      <Button>{submit}</Button>
     </form>
   );
 }

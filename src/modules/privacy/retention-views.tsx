@@ -3,6 +3,7 @@ import { formatInstant } from '../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError, inputClass } from '../../ui/forms.js';
 import { Table } from '../../ui/table.js';
 import { retentionUnits, type RetentionRule, type RuleResult } from './retention.js';
+import { Button } from '../../ui/button.js';
 
 /** The data protection hub for admins and the retention rules page with its dry run. */
 
@@ -131,16 +132,12 @@ export function RetentionPage({ t, language, csrfToken, rules, input, errors, no
             { key: 'updatedAt', label: p('updatedAt'), cell: (rule) => when(rule.updatedAt) },
           ]}
         />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{p('save')}</span>
-        </button>
+        <Button>{p('save')}</Button>
       </form>
       <h2 class="kern-heading-medium">{p('runTitle')}</h2>
       <p class="kern-body">{p('runIntro')}</p>
       <form method="get" action="/privacy/retention/dry-run">
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{p('dryRun')}</span>
-        </button>
+        <Button kind="secondary">{p('dryRun')}</Button>
       </form>
       <RunForm t={t} csrfToken={csrfToken} error={notice === 'confirm'} />
     </div>
@@ -163,9 +160,7 @@ function RunForm({ t, csrfToken, error }: { t: Translate; csrfToken: string; err
           {p('confirm')}
         </label>
       </div>
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{p('runNow')}</span>
-      </button>
+      <Button>{p('runNow')}</Button>
     </form>
   );
 }

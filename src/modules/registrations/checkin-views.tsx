@@ -5,6 +5,7 @@ import type { OrganisationPick } from '../organisations/index.js';
 import { OrganisationPickList } from '../organisations/index.js';
 import { EventStaffLinks, eventDate, type StaffEvent } from './sheet-views.js';
 import { holdsSeat } from './statuses.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * The check-in on a tablet at the door: search (a plain GET form), one large
@@ -63,7 +64,7 @@ export function CheckInPage(props: CheckInProps) {
           <label class="kern-label" for="q">{t('registrations.checkin.search')}</label>
           <input class="kern-form-input__input" id="q" name="q" type="search" value={query} autocomplete="off" />
         </div>
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('registrations.checkin.searchSubmit')}</span></button>
+        <Button kind="secondary">{t('registrations.checkin.searchSubmit')}</Button>
         {query && <a class="kern-link" href={`/events/${event.id}/check-in`}>{t('registrations.checkin.searchReset')}</a>}
       </form>
       {shown.length === 0 && <p>{t('registrations.checkin.nobody')}</p>}
@@ -81,9 +82,7 @@ export function CheckInPage(props: CheckInProps) {
                 <CsrfField token={props.csrfToken} />
                 <input type="hidden" name="registration" value={String(row.id)} />
                 <input type="hidden" name="q" value={query} />
-                <button type="submit" class="kern-btn kern-btn--primary checkin__button" aria-label={t('registrations.checkin.presentButtonFor', { name: row.person_name })}>
-                  <span class="kern-label">{t('registrations.checkin.presentButton')}</span>
-                </button>
+                <Button class="checkin__button" aria-label={t('registrations.checkin.presentButtonFor', { name: row.person_name })}>{t('registrations.checkin.presentButton')}</Button>
               </form>
             )}
           </li>
@@ -106,7 +105,7 @@ export function CheckInPage(props: CheckInProps) {
           error={errorOf('organisationName')}
         />
         <TextField name="email" type="email" label={t('registrations.checkin.walkInEmail')} value={props.walkIn?.email} error={errorOf('email')} />
-        <button type="submit" class="kern-btn kern-btn--primary checkin__button"><span class="kern-label">{t('registrations.checkin.walkInSubmit')}</span></button>
+        <Button class="checkin__button">{t('registrations.checkin.walkInSubmit')}</Button>
       </form>
       <p>
         <a class="kern-link" href={`/events/${event.id}/no-shows`}>{t('registrations.checkin.noShowsLink')}</a>
@@ -137,7 +136,7 @@ export function NoShowsPage(props: { t: Translate; language: string; csrfToken: 
           <form method="post" action={`/events/${event.id}/no-shows`}>
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="confirm" value="yes" />
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('registrations.noShows.confirm', { count: props.absent.length })}</span></button>
+            <Button>{t('registrations.noShows.confirm', { count: props.absent.length })}</Button>
           </form>
         </>
       )}

@@ -7,6 +7,7 @@ import type { OrganisationPick } from '../organisations/index.js';
 import { OrganisationPickList } from '../organisations/index.js';
 import type { EventRegistration, eventForRegistration } from './queries.js';
 import { holdsSeat, isCancellable, registrationStatuses } from './statuses.js';
+import { Button } from '../../ui/button.js';
 
 /**
  * Staff pages of an event's registrations: the list (filter, cancel, admit,
@@ -80,7 +81,7 @@ export function StaffRegistrationList(props: StaffListProps) {
             </select>
           </div>
         </div>
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('registrations.staff.filterSubmit')}</span></button>
+        <Button kind="secondary">{t('registrations.staff.filterSubmit')}</Button>
       </form>
       <Table
         caption={t('registrations.staff.caption', { count: shown.length })}
@@ -141,7 +142,7 @@ export function StaffRegistrationList(props: StaffListProps) {
         />
         <TextField name="email" type="email" label={t('registrations.staff.email')} value={values.email} required error={errorOf('email')} />
         <TextField name="reason" label={t('registrations.staff.overrideReason')} hint={t('registrations.staff.overrideHint')} value={values.reason} error={errorOf('reason')} />
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('registrations.staff.addSubmit')}</span></button>
+        <Button>{t('registrations.staff.addSubmit')}</Button>
       </form>
     </div>
   );
@@ -179,9 +180,7 @@ function RowAction(props: StaffListProps & { row: EventRegistration; action: 'ad
           {props.error && <p class="kern-error" id={`${field}-error`}>{props.error}</p>}
           <input class="kern-form-input__input" id={field} name="reason" type="text" aria-describedby={props.error ? `${field}-error` : undefined} aria-invalid={props.error ? 'true' : undefined} />
         </div>
-        <button type="submit" class={`kern-btn kern-btn--x-small ${action === 'admit' ? 'kern-btn--primary' : 'kern-btn--secondary'}`}>
-          <span class="kern-label">{t(`registrations.staff.${action}Submit`, { name: row.person_name })}</span>
-        </button>
+        <Button size="x-small" kind={action === 'admit' ? 'primary' : 'secondary'}>{t(`registrations.staff.${action}Submit`, { name: row.person_name })}</Button>
       </form>
     </details>
   );

@@ -6,6 +6,7 @@ import { Table } from '../../ui/table.js';
 import { statusText } from './mails.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
 import { holdsSeat, isCancellable } from './statuses.js';
+import { Button } from '../../ui/button.js';
 
 type PublicEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
 type Group = NonNullable<Awaited<ReturnType<typeof findGroupByTokenHash>>>;
@@ -80,9 +81,7 @@ export function RegistrationPage(props: { t: Translate; language: Language; csrf
             ))}
           </fieldset>
           <p class="kern-hint">{t('registrations.register.privacy')}</p>
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('registrations.register.submit')}</span>
-          </button>
+          <Button>{t('registrations.register.submit')}</Button>
         </form>
       )}
     </div>
@@ -149,9 +148,7 @@ export function ManagePage(props: { t: Translate; language: Language; csrfToken:
           ]}
         />
         {cancellable.length > 0 ? (
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('registrations.manage.cancelSubmit')}</span>
-          </button>
+          <Button kind="secondary">{t('registrations.manage.cancelSubmit')}</Button>
         ) : (
           <p>{t('registrations.manage.nothingToCancel')}</p>
         )}

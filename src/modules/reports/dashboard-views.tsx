@@ -6,6 +6,7 @@ import { exportFormats } from './export.js';
 import { displayCell, type NumberFormats } from './numbers.js';
 import { periodQuery, type PeriodField } from './period.js';
 import { fewFormsLimit, type Cell, type DashboardTable, type TableName } from './report-tables.js';
+import { Button } from '../../ui/button.js';
 
 export interface RenderedChart {
   svg: string;
@@ -84,9 +85,7 @@ function PeriodForm({ t, values, problems }: DashboardProps) {
           <TextField name="to" type="date" label={t('dashboard.period.to')} value={values.to} error={messageOf('to')} required />
         </div>
       </fieldset>
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{t('dashboard.period.submit')}</span>
-      </button>
+      <Button>{t('dashboard.period.submit')}</Button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { printMean, type AnnexBlock, type AnnexCell, type AnnexRow } from '../an
 import { smallSample } from '../evaluation.js';
 import { annexEventCount, pdfEventLimit } from '../annex-pdf.js';
 import { PrintStylesheet } from './shared.js';
+import { Button } from '../../../ui/button.js';
 
 export interface AnnexProps {
   t: Translate;
@@ -61,9 +62,7 @@ export function AnnexPage({ t, language, formats, values, errors, blocks, page }
             </select>
           </div>
         </div>
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('feedback.annex.show')}</span>
-        </button>
+        <Button>{t('feedback.annex.show')}</Button>
         <p class="kern-body--small">{t('feedback.annex.print')}</p>
       </form>
       {blocks && annexEventCount(blocks) > pdfEventLimit && <p class="kern-body mosaik-no-print">{t('feedback.annexPdf.tooMany', { count: annexEventCount(blocks), limit: pdfEventLimit })}</p>}

@@ -6,6 +6,7 @@ import type { ResponseListItem } from '../evaluation.js';
 import { ratingNumbers, type FeedbackEvent, type FormQuestion } from '../queries.js';
 import { questionText } from '../translations.js';
 import { PrintStylesheet } from './shared.js';
+import { Button } from '../../../ui/button.js';
 
 export interface EntryProps {
   t: Translate;
@@ -74,9 +75,7 @@ export function EntryPage({ t, language, csrfToken, event, questions, responses,
           );
         })}
         <div class="feedback-entry-cell">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('feedback.entry.save')}</span>
-          </button>
+          <Button>{t('feedback.entry.save')}</Button>
         </div>
       </form>
       <section aria-labelledby="entered-title">
@@ -109,9 +108,7 @@ export function EntryPage({ t, language, csrfToken, event, questions, responses,
                 cell: (response) => (
                   <form method="post" action={`/events/${event.id}/feedback/entry/${response.id}/delete`}>
                     <CsrfField token={csrfToken} />
-                    <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={t('feedback.entry.deleteLabel', { key: response.response_key })}>
-                      <span class="kern-label">{t('feedback.entry.delete')}</span>
-                    </button>
+                    <Button kind="tertiary" size="x-small" aria-label={t('feedback.entry.deleteLabel', { key: response.response_key })}>{t('feedback.entry.delete')}</Button>
                   </form>
                 ),
               },

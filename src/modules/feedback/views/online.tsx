@@ -3,6 +3,7 @@ import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../../ui/for
 import { fieldOf } from '../answers.js';
 import type { FeedbackEvent, FormQuestion } from '../queries.js';
 import { hasText, questionText } from '../translations.js';
+import { Button } from '../../../ui/button.js';
 
 export interface OnlineFormProps {
   t: Translate;
@@ -33,9 +34,7 @@ export function OnlineForm({ t, language, code, csrfToken, submissionToken, even
         {questions.map((question) => (
           <Question key={question.id} t={t} language={language} question={question} value={values[fieldOf(question)] ?? ''} error={errorOf(fieldOf(question))} />
         ))}
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('feedback.form.submit')}</span>
-        </button>
+        <Button>{t('feedback.form.submit')}</Button>
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import type { NumberFormats } from '../../reports/index.js';
 import type { FeedbackEvent, FormQuestion } from '../queries.js';
 import { questionText } from '../translations.js';
 import { PrintStylesheet } from './shared.js';
+import { Button } from '../../../ui/button.js';
 
 const languageNames: Record<Language, string> = { de: 'Deutsch', en: 'English', tr: 'Türkçe', ar: 'العربية', ru: 'Русский', uk: 'Українська' };
 
@@ -43,9 +44,7 @@ export function PaperPage({ t, formT, formLanguage, formats, event, questions, o
               </select>
             </div>
           </div>
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('feedback.paper.show')}</span>
-          </button>
+          <Button kind="secondary">{t('feedback.paper.show')}</Button>
         </form>
         <p class="kern-body--small">{t('feedback.paper.print')}</p>
       </div>

@@ -2,6 +2,7 @@ import type { EventFormat } from '../../../db/tables.js';
 import type { Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../../ui/forms.js';
 import { optionalLanguages, questionKinds, type TemplateRow } from '../templates.js';
+import { Button } from '../../../ui/button.js';
 
 export function TemplateListPage({ t, templates }: { t: Translate; templates: { format: EventFormat; questions: number }[] }) {
   return (
@@ -92,9 +93,7 @@ export function TemplateEditPage({ t, csrfToken, format, rows, errors = [], noti
             </fieldset>
           );
         })}
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('feedback.templates.save')}</span>
-        </button>
+        <Button>{t('feedback.templates.save')}</Button>
       </form>
     </div>
   );
