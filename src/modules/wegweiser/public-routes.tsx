@@ -62,7 +62,7 @@ export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
       title: request.t('wegweiser.public.title'),
       body: <SearchPage t={request.t} language={request.language} today={today()} hits={hits} page={query.page} perPage={perPage}
         filters={{ q: query.q, topic: query.topic, district: query.district, postcode: query.postcode, language: query.language }}
-        topics={await listTopics(app.db)} districts={[...hessianDistricts].sort((a, b) => a.localeCompare(b, 'de'))} postcodeUnknown={query.postcode.trim() !== '' && !place} />,
+        topics={await listTopics(app.db)} districts={hessianDistricts()} postcodeUnknown={query.postcode.trim() !== '' && !place} />,
     });
   });
 
@@ -91,7 +91,7 @@ export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
     return renderPage(request, reply, {
       title,
       body: <BrochurePage t={request.t} language={request.language} title={title} entries={entries} today={today()} pdfHref={pdfHref}
-        choose={{ districts: [...hessianDistricts].sort((a, b) => a.localeCompare(b, 'de')), topics: topics.map((term) => ({ code: term.code, label: topicName(request.t, term) })), district: request.query.district, topic: request.query.topic }} />,
+        choose={{ districts: hessianDistricts(), topics: topics.map((term) => ({ code: term.code, label: topicName(request.t, term) })), district: request.query.district, topic: request.query.topic }} />,
     });
   });
 

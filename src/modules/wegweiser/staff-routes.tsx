@@ -31,7 +31,7 @@ const noticeQuery = z.object({ saved: z.string().optional(), lang: z.string().op
 const decisionBody = z.object({ decision: z.enum(['accept', 'reject', 'added', 'declined']), _csrf: z.string().optional() });
 const topicsBody = z.record(z.string(), z.string().max(300));
 
-const sortedDistricts = () => [...hessianDistricts].sort((a, b) => a.localeCompare(b, 'de'));
+const sortedDistricts = () => hessianDistricts();
 
 export async function wegweiserStaffRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
