@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { accountMatches, emailMatches, erasedName, redact, textMayName, textNames, type CatalogueEntry, type DataSubject, type PrivacyDb as Db, type PrivacyRow as Row } from '../privacy/index.js';
+import { accountMatches, emailMatches, redact, redaction, textMayName, textNames, type CatalogueEntry, type DataSubject, type PrivacyDb as Db, type PrivacyRow as Row } from '../privacy/index.js';
 
 /**
  * The Wegweiser's entries of the personal-data catalogue. The directory is
@@ -64,7 +64,7 @@ export const wegweiserPersonalData: CatalogueEntry[] = [
     erasure: 'bleibt als Verlauf; Name und E-Mail ersetzt, Konto-Referenz entfernt',
     erase: async (db, s, found) => {
       for (const row of found) {
-        const by = s.accountId !== null && row.account_id === s.accountId ? erasedName : redact(s, String(row.updated_by));
+        const by = s.accountId !== null && row.account_id === s.accountId ? redaction : redact(s, String(row.updated_by));
         await sql`update wegweiser_metadata set updated_by = ${by}, account_id = ${row.account_id === s.accountId ? null : (row.account_id as number | null)},
           previous_value = ${redact(s, String(row.previous_value))}, replacement_value = ${redact(s, String(row.replacement_value))} where id = ${row.id}`.execute(db);
       }
