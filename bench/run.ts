@@ -52,6 +52,8 @@ if (values.only === 'directory') {
   await runDirectoryBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], scale: Number(values.scale) });
   process.exit(0);
 }
+// issue 12: `--only wegweiser` is bench/wegweiser.ts (public search, the HSDS API, the brochure PDF) with its defaults
+if (values.only === 'wegweiser') await (await import('./wegweiser.js')).runWegweiserBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), scale: Number(values.scale) }).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { Translate } from '../../i18n/index.js';
 import { fontFolders, latinFont, pdfFonts, pdfParagraph } from '../feedback/index.js';
-import { loadEntry, type Entry } from './entry.js';
+import { loadEntries, type Entry } from './entry.js';
 import { formatDay } from './present.js';
 import { overdueService, publicService } from './queries.js';
 
@@ -29,11 +29,10 @@ export async function brochureEntries(db: Kysely<Database>, choice: BrochureChoi
   if (choice.topic) conditions.push(sql`exists (select 1 from wegweiser_attribute a join wegweiser_taxonomy_term term on term.id = a.taxonomy_term_id where a.link_id = s.id and term.code = ${choice.topic})`);
   const rows = await sql<{ id: string }>`select s.id from wegweiser_service s where ${sql.join(conditions, sql` and `)}
     order by ${overdueService(today)}, s.name, s.id limit ${brochureLimit}`.execute(db);
+  const ids = rows.rows.map((row) => row.id);
   const entries: Entry[] = [];
-  for (const row of rows.rows) {
-    const entry = await loadEntry(db, row.id, language);
-    if (entry) entries.push(entry);
-  }
+  // in slices, so that no statement carries thousands of parameters
+  for (let start = 0; start < ids.length; start += 200) entries.push(...(await loadEntries(db, ids.slice(start, start + 200), language)));
   return entries;
 }
 

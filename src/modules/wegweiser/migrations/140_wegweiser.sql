@@ -114,6 +114,7 @@ create table wegweiser_phone (
   description text
 );
 create index wegweiser_phone_service on wegweiser_phone (service_id);
+create index wegweiser_phone_location on wegweiser_phone (location_id);
 
 create table wegweiser_contact (
   id uuid primary key default gen_random_uuid(),
