@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, describeViolations, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
+import { createAccount } from '../identity/index.js';
+import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from '../../../test/browser.js';
 import { fixWegweiserClock } from './clock.test-support.js';
 import { confirmedService } from './fixtures.test-support.js';
 
@@ -82,4 +83,27 @@ describe('the Wegweiser in Chromium', () => {
     const pdf = await page.request.get(`${test.baseUrl}/wegweiser/brochure.pdf?district=Landkreis%20Gie%C3%9Fen`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
   });
+
+  it('gives staff the entry form with an error summary, the list and the freshness overview, all accessible', async () => {
+    await createAccount(test.database.db, { email: 'redaktion@example.org', role: 'staff', password: 'a long enough password' });
+    const page = await test.newPage();
+    await signIn(page, test.baseUrl, 'redaktion@example.org', 'a long enough password');
+    await page.goto(`${test.baseUrl}/wegweiser/manage`);
+    expect(await page.textContent('main')).toContain('Migrationsberatung Gießen');
+    await expectAccessibleSignedIn(page);
+    await page.goto(`${test.baseUrl}/wegweiser/manage/new`);
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Name des Angebots: Geben Sie einen Namen ein.');
+    await expectAccessibleSignedIn(page);
+    await page.goto(`${test.baseUrl}/wegweiser/manage/${id}`);
+    expect(await page.textContent('main')).toContain('Änderungsverlauf');
+    await expectAccessibleSignedIn(page);
+    await page.goto(`${test.baseUrl}/wegweiser/manage/freshness`);
+    await expectAccessibleSignedIn(page);
+  });
+
+  async function expectAccessibleSignedIn(page: Page) {
+    const violations = await accessibilityViolations(page);
+    expect(violations, `${page.url()}\n${describeViolations(violations)}`).toEqual([]);
+  }
 });

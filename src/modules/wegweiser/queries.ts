@@ -88,19 +88,26 @@ export async function searchServices(db: Kysely<Database>, search: PublicSearch,
         + cos(radians(${search.near.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${search.near.longitude}) / 2), 2))))
         from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id and l.latitude is not null)`
     : sql<number>`null::float8`;
+  // the page is chosen on the sort keys alone; names, city and texts are read for its rows only
   const result = await sql<SearchHit>`
+    with page as (
+      select s.id, ${overdueService(context.today)} as overdue, ${distance} as distance_km,
+        ${q === '' ? sql`0::float4` : sql`word_similarity(${q}, s.search_text)`} as similarity, s.name as sort_name, count(*) over ()::int as total
+      from wegweiser_service s
+      where ${sql.join(conditions, sql` and `)}
+      order by overdue, distance_km nulls last, similarity desc, s.name, s.id
+      limit ${search.perPage} offset ${(search.page - 1) * search.perPage}
+    )
     select s.id, coalesce(tn.value, s.name) as name, coalesce(td.value, s.description) as description, o.name as organization_name,
-      to_char(s.assured_date, 'YYYY-MM-DD') as assured_date, s.recheck_months, ${overdueService(context.today)} as overdue,
+      to_char(s.assured_date, 'YYYY-MM-DD') as assured_date, s.recheck_months, page.overdue,
       (select l.city from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id order by l.id limit 1) as city,
-      ${distance} as distance_km, (s.easy_read_checked_at is not null and s.easy_read_summary is not null) as has_easy_read,
-      count(*) over ()::int as total
-    from wegweiser_service s
+      page.distance_km, (s.easy_read_checked_at is not null and s.easy_read_summary is not null) as has_easy_read, page.total
+    from page
+    join wegweiser_service s on s.id = page.id
     join wegweiser_organization o on o.id = s.organization_id
     left join wegweiser_translation tn on tn.entity = 'service' and tn.entity_id = s.id and tn.field = 'name' and tn.language = ${context.language}
     left join wegweiser_translation td on td.entity = 'service' and td.entity_id = s.id and td.field = 'description' and td.language = ${context.language}
-    where ${sql.join(conditions, sql` and `)}
-    order by overdue, distance_km nulls last, ${q === '' ? sql`1` : sql`word_similarity(${q}, s.search_text) desc`}, s.name, s.id
-    limit ${search.perPage} offset ${(search.page - 1) * search.perPage}`.execute(db);
+    order by page.overdue, page.distance_km nulls last, page.similarity desc, page.sort_name, s.id`.execute(db);
   return result.rows.map((row) => ({ ...row, distance_km: row.distance_km === null ? null : Number(row.distance_km) }));
 }
 
