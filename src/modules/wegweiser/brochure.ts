@@ -6,7 +6,7 @@ import type { Translate } from '../../i18n/index.js';
 import { fontFolders, latinFont, pdfFonts, pdfParagraph } from '../feedback/index.js';
 import { loadEntries, type Entry } from './entry.js';
 import { formatDay } from './present.js';
-import { overdueService, publicService } from './queries.js';
+import { hasTopic, overdueService, publicService, servesDistrict } from './queries.js';
 
 /**
  * The printable brochure of a district or a topic: what the coordinators put
@@ -24,9 +24,8 @@ export const brochureLimit = 400;
 
 export async function brochureEntries(db: Kysely<Database>, choice: BrochureChoice, today: string, language: string): Promise<Entry[]> {
   const conditions = [publicService(today), sql`s.status <> 'defunct'`];
-  if (choice.district) conditions.push(sql`(exists (select 1 from wegweiser_service_area area where area.service_id = s.id and area.name = ${choice.district})
-    or exists (select 1 from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id and l.district = ${choice.district}))`);
-  if (choice.topic) conditions.push(sql`exists (select 1 from wegweiser_attribute a join wegweiser_taxonomy_term term on term.id = a.taxonomy_term_id where a.link_id = s.id and term.code = ${choice.topic})`);
+  if (choice.district) conditions.push(servesDistrict(choice.district));
+  if (choice.topic) conditions.push(hasTopic(choice.topic));
   const rows = await sql<{ id: string }>`select s.id from wegweiser_service s where ${sql.join(conditions, sql` and `)}
     order by ${overdueService(today)}, s.name, s.id limit ${brochureLimit}`.execute(db);
   const ids = rows.rows.map((row) => row.id);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { publicService } from './queries.js';
+import { publicService, textMatches } from './queries.js';
 
 /**
  * Rows → Open Referral HSDS 3.0 objects (schema/compiled/*.json of the
@@ -41,8 +41,8 @@ export async function publicServiceIds(
 ): Promise<{ ids: string[]; total: number }> {
   const conditions = [publicService(today)];
   const q = filters.search?.trim().toLowerCase();
-  if (q) conditions.push(sql`(${q} <% s.search_text or s.search_text like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
-  if (filters.taxonomyTermId) conditions.push(sql`exists (select 1 from wegweiser_attribute a where a.link_id = s.id and a.taxonomy_term_id = ${filters.taxonomyTermId})`);
+  if (q) conditions.push(textMatches(q));
+  if (filters.taxonomyTermId) conditions.push(sql`s.id in (select a.link_id from wegweiser_attribute a where a.taxonomy_term_id = ${filters.taxonomyTermId})`);
   if (filters.organizationId) conditions.push(sql`s.organization_id = ${filters.organizationId}`);
   if (filters.modifiedAfter) conditions.push(sql`s.last_modified >= ${filters.modifiedAfter}`);
   const rows = await sql<{ id: string; total: number }>`

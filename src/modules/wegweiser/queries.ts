@@ -78,11 +78,10 @@ export interface SearchHit {
 export async function searchServices(db: Kysely<Database>, search: PublicSearch, context: { today: string; language: string }): Promise<SearchHit[]> {
   const q = search.q?.trim().toLowerCase() ?? '';
   const conditions = [publicService(context.today), sql`s.status <> 'defunct'`];
-  if (q !== '') conditions.push(sql`(${q} <% s.search_text or s.search_text like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
-  if (search.topic) conditions.push(sql`exists (select 1 from wegweiser_attribute a join wegweiser_taxonomy_term term on term.id = a.taxonomy_term_id where a.link_id = s.id and term.code = ${search.topic})`);
-  if (search.district) conditions.push(sql`(exists (select 1 from wegweiser_service_area area where area.service_id = s.id and area.name = ${search.district})
-    or exists (select 1 from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id and l.district = ${search.district}))`);
-  if (search.language) conditions.push(sql`exists (select 1 from wegweiser_language lang where lang.service_id = s.id and lang.code = ${search.language})`);
+  if (q !== '') conditions.push(textMatches(q));
+  if (search.topic) conditions.push(hasTopic(search.topic));
+  if (search.district) conditions.push(servesDistrict(search.district));
+  if (search.language) conditions.push(sql`s.id in (select lang.service_id from wegweiser_language lang where lang.code = ${search.language})`);
   const distance = search.near
     ? sql<number>`(select min(12742 * asin(sqrt(power(sin(radians(l.latitude - ${search.near.latitude}) / 2), 2)
         + cos(radians(${search.near.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${search.near.longitude}) / 2), 2))))
@@ -110,6 +109,26 @@ export async function searchServices(db: Kysely<Database>, search: PublicSearch,
     order by page.overdue, page.distance_km nulls last, page.similarity desc, page.sort_name, s.id`.execute(db);
   return result.rows.map((row) => ({ ...row, distance_km: row.distance_km === null ? null : Number(row.distance_km) }));
 }
+
+/*
+ * The filters as `s.id in (…)`: PostgreSQL runs each as one hashed subplan
+ * (or an index scan) instead of a correlated EXISTS per candidate row, which
+ * an OR between two EXISTS would force.
+ */
+
+/** Free text: trigram word similarity (`<%`, gin index wegweiser_service_search) or a substring. */
+export const textMatches = (q: string) => {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`s.id in (select t.id from wegweiser_service t where ${q} <% t.search_text union select t.id from wegweiser_service t where t.search_text like ${like})`;
+};
+
+export const hasTopic = (code: string) =>
+  sql<boolean>`s.id in (select a.link_id from wegweiser_attribute a join wegweiser_taxonomy_term term on term.id = a.taxonomy_term_id where term.code = ${code})`;
+
+/** A service area in the district, or a location there. */
+export const servesDistrict = (district: string) =>
+  sql<boolean>`s.id in (select area.service_id from wegweiser_service_area area where area.name = ${district}
+    union select sal.service_id from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where l.district = ${district})`;
 
 /** Districts that have at least one public entry, for the search form. */
 export async function districtsWithServices(db: Kysely<Database>, today: string): Promise<string[]> {
