@@ -32,7 +32,9 @@ export const wegweiserPersonalData: CatalogueEntry[] = [
       .filter((row) => s.emails.includes(String(row.assurer_email ?? '').toLowerCase()) || textNames(s, row.assurer_name) || (s.accountId !== null && row.easy_read_checked_by === s.accountId)),
     erasure: 'bestätigende Person entfernt (der Eintrag wird wieder fällig), Prüfvermerk der Leichten Sprache ohne Konto',
     erase: async (db, s, found) => {
-      await sql`update wegweiser_service set assurer_name = null, assurer_email = null where ${anyOf(found)} and (${emailMatches(s, 'assurer_email')} or ${textMayName(s, 'assurer_name')})`.execute(db);
+      // only the rows whose assurer is the person (find also returns rows where only the Leichte Sprache check is theirs)
+      const assuredByThem = found.filter((row) => s.emails.includes(String(row.assurer_email ?? '').toLowerCase()) || textNames(s, row.assurer_name));
+      await sql`update wegweiser_service set assurer_name = null, assurer_email = null where ${anyOf(assuredByThem)}`.execute(db);
       if (s.accountId !== null) await sql`update wegweiser_service set easy_read_checked_by = null where easy_read_checked_by = ${s.accountId}`.execute(db);
     },
     sample: async (db, fixture) => {
