@@ -52,6 +52,8 @@ if (values.only === 'directory') {
   await runDirectoryBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], scale: Number(values.scale) });
   process.exit(0);
 }
+// issue 11: `--only faq` is bench/faq.ts (50 visitors on the FAQ and the handout library against the static floor)
+if (values.only === 'faq') await (await import('./faq.js')).runFaqBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 3, users: 50 }).then(() => process.exit(0));
 // issue 12: `--only wegweiser` is bench/wegweiser.ts (public search, the HSDS API, the brochure PDF) with its defaults
 if (values.only === 'wegweiser') await (await import('./wegweiser.js')).runWegweiserBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), scale: Number(values.scale) }).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../db/tables.js';
 import type { CliCommand } from '../cli.js';
-import type { CatalogueEntry } from './privacy/index.js';
+import type { CatalogueEntry } from './catalogue.js';
 
 /**
  * What a domain module tells the rest of Mosaik about itself: the one object a
@@ -28,14 +28,18 @@ export interface MosaikModule {
   name: string;
   /** Fastify plugins with its pages and API routes (each route declares config.access). */
   routes?: FastifyPluginAsync[];
-  /** Entries of the personal-data catalogue for every table it owns (src/modules/privacy/personal-data.ts). */
-  personalData?: CatalogueEntry[];
+  /**
+   * Entries of the personal-data catalogue for every table it owns
+   * (src/modules/privacy/personal-data.ts). A function may be given so that
+   * the list is built only when the catalogue is read.
+   */
+  personalData?: CatalogueEntry[] | (() => CatalogueEntry[]);
   /**
    * Moves this module's rows from the merged organisation to the survivor, in
    * the merge's transaction (src/modules/organisations/merge.ts). Required
    * when one of its tables references `organisation` (test/module-contract.test.ts).
    */
-  mergeOrganisations?: (trx: Transaction<Database>, ids: { survivorId: number; mergedId: number }) => Promise<Record<string, number>>;
+  mergeOrganisations?: (trx: Transaction<Database>, merge: OrganisationMerge) => Promise<MergeMoves>;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
   /**
@@ -58,6 +62,25 @@ export interface MosaikModule {
   loadDemo?: (db: Kysely<Database>, context: { today: string }) => Promise<void>;
 }
 
+/** The two organisations of a merge, and who merges them (null: the system). */
+export interface OrganisationMerge {
+  survivorId: number;
+  mergedId: number;
+  accountId: number | null;
+}
+
+/**
+ * What a module did in a merge, by table: rows moved to the survivor, and rows
+ * dropped because the survivor already had the same one (the table's
+ * identity). `notes` keeps anything else worth showing or auditing (grants
+ * dropped with their amounts, registrations now beyond a limit).
+ */
+export interface MergeMoves {
+  moved: Record<string, number>;
+  dropped: Record<string, number>;
+  notes?: Record<string, unknown>;
+}
+
 export interface NavigationEntry {
   href: string;
   /** An i18n key, e.g. 'wegweiser.nav'. */
@@ -77,4 +100,9 @@ export interface ScheduledJob {
   everyMinutes: number;
   /** `now` is passed in so that tests run the job with a fixed clock. */
   run: (db: Kysely<Database>, now: Date) => Promise<void>;
+}
+
+/** A module's catalogue entries, whether it gives a list or a function. */
+export function personalDataOf(module: MosaikModule): CatalogueEntry[] {
+  return typeof module.personalData === 'function' ? module.personalData() : (module.personalData ?? []);
 }

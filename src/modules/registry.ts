@@ -1,6 +1,21 @@
 import type { MosaikModule } from './module.js';
+import { module as consultations } from './consultations/index.js';
+import { module as demo } from './demo/index.js';
+import { module as evaluation } from './evaluation/index.js';
+import { module as events } from './events/index.js';
+import { module as feedback } from './feedback/index.js';
+import { module as grants } from './grants/index.js';
+import { module as identity } from './identity/index.js';
+import { module as imports } from './imports/index.js';
+import { module as mail } from './mail/index.js';
+import { module as organisations } from './organisations/index.js';
+import { module as people } from './people/index.js';
+import { module as registrations } from './registrations/index.js';
+import { module as reports } from './reports/index.js';
 import { module as wegweiser } from './wegweiser/index.js';
 import { module as places } from './places/index.js';
+import { module as faq } from './faq/index.js';
+import { module as materials } from './materials/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -14,7 +29,26 @@ import { module as places } from './places/index.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
+    // older modules that bring their catalogue entries (and their part of a
+    // merge); their routes are still in src/http/modules.ts. The order is the
+    // order of the personal-data catalogue and of docs/privacy.md.
+    identity,
+    organisations,
+    people,
+    demo,
+    events,
+    registrations,
+    mail,
+    feedback,
+    reports,
+    consultations,
+    evaluation,
+    grants,
+    imports,
+    // modules wired wholly through src/modules/module.ts
     places,
+    materials,
+    faq,
     wegweiser,
   ];
 }

@@ -9,8 +9,20 @@
  * belongs in this folder.
  */
 
+import type { MosaikModule } from '../module.js';
+import { personalData } from './personal-data.js';
+import { mergeGrants } from './organisation-merge.js';
+
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = ['grant_application'] as const;
 
 export { upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
 export { moveGrants, type DroppedGrant } from './organisation-merge.js';
+
+/**
+ * How this module plugs into the rest (src/modules/module.ts): its tables in
+ * the personal-data catalogue and its part of a merge of two organisations (the funder's list moves with a merged organisation); its routes are still
+ * wired in src/http/modules.ts.
+ */
+export const module: MosaikModule = { name: 'grants', mergeOrganisations: mergeGrants, personalData };
+

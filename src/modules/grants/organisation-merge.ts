@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import type { MergeMoves, OrganisationMerge } from '../module.js';
 
 /** A grant the merge dropped because the survivor already had one for the same year and type. */
 export interface DroppedGrant {
@@ -40,4 +41,10 @@ export async function moveGrants(trx: Kysely<Database>, { survivorId, mergedId }
     }))
     .sort((a, b) => a.year - b.year || a.applicationType.localeCompare(b.applicationType));
   return { moved: Number(moved.numUpdatedRows), dropped: rows.length, droppedGrants };
+}
+
+/** The grants' part of a merge of two organisations (MosaikModule.mergeOrganisations). */
+export async function mergeGrants(trx: Kysely<Database>, { survivorId, mergedId }: OrganisationMerge): Promise<MergeMoves> {
+  const grants = await moveGrants(trx, { survivorId, mergedId });
+  return { moved: { grant_application: grants.moved }, dropped: { grant_application: grants.dropped }, notes: { droppedGrants: grants.droppedGrants } };
 }

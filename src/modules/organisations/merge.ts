@@ -1,10 +1,8 @@
-import { moveClaims, moveConsultationRequests, movePersonRoles } from './merge-related.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Organisation } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
 import { ReviewError } from './review-error.js';
-import { activeSql, seatHoldingSql } from '../registrations/index.js';
-import { moveGrants, type DroppedGrant } from '../grants/index.js';
+import type { DroppedGrant } from '../grants/index.js';
 import { registeredModules } from '../registry.js';
 
 export type { DroppedGrant };
@@ -18,29 +16,20 @@ export type { DroppedGrant };
  */
 
 /**
- * Every (table, column) that references organisation(id) and that the merge
- * handles. review.test.ts compares this with the database's foreign keys, so
- * a new table referencing organisation fails that test until merge moves its
- * rows too (otherwise they would be cascaded away or block the delete).
+ * The (table, column) pairs referencing organisation(id) that this module
+ * moves itself; every other such table is moved by the module that owns it
+ * (MosaikModule.mergeOrganisations, src/modules/registry.ts). review.test.ts
+ * and test/module-contract.test.ts compare both with the database's foreign
+ * keys, so a new table referencing organisation fails until a merge moves its
+ * rows (otherwise they would be cascaded away or block the delete).
  */
 export const mergedTables = [
-  { table: 'participation', column: 'organisation_id' },
-  { table: 'consultation', column: 'organisation_id' },
-  { table: 'grant_application', column: 'organisation_id' },
   { table: 'organisation_name', column: 'organisation_id' },
-  { table: 'account_scope', column: 'organisation_id' },
-  { table: 'registration_group', column: 'organisation_id' },
-  { table: 'registration', column: 'organisation_id' },
   { table: 'organisation_distinct_pair', column: 'organisation_id_low' },
   { table: 'organisation_distinct_pair', column: 'organisation_id_high' },
   { table: 'organisation_link', column: 'from_organisation_id' },
   { table: 'organisation_link', column: 'to_organisation_id' },
-  { table: 'person_role', column: 'organisation_id' },
-  { table: 'organisation_claim', column: 'organisation_id' },
-  { table: 'consultation_request', column: 'organisation_id' },
 ] as const;
-
-type MergedTable = (typeof mergedTables)[number]['table'];
 
 export interface MergeOutcome {
   survivorId: number;
@@ -49,12 +38,11 @@ export interface MergeOutcome {
   mergedName: string;
   /** Names of the merged organisation, now aliases of the survivor. */
   names: string[];
-  moved: Record<MergedTable, number>;
+  /** Rows moved to the survivor, by table: this module's and those the other modules report (MosaikModule.mergeOrganisations). */
+  moved: Record<string, number>;
   /** Rows the survivor already had under the same identity. */
-  dropped: Record<MergedTable, number>;
+  dropped: Record<string, number>;
   droppedGrants: DroppedGrant[];
-  /** Rows the modules of src/modules/registry.ts moved (MosaikModule.mergeOrganisations), by table. */
-  movedByModules: Record<string, number>;
   /** Moved registrations now beyond an event's limits, marked as admitted by staff (the seats were taken before). */
   registrationsOverridden: number;
   /** Survivor fields that were empty and now hold the merged organisation's value. */
@@ -80,20 +68,20 @@ export async function mergeOrganisations(
     const { survivor, merged } = await lockBoth(trx, { survivorId, mergedId });
     const ids = { survivorId, mergedId };
     const names = await moveNames(trx, ids);
-    const participation = await moveParticipations(trx, ids);
-    const consultation = await moveConsultations(trx, ids);
-    const grants = await moveGrants(trx, ids);
-    const scope = await moveAccountScopes(trx, ids);
-    const registrations = await moveRegistrations(trx, ids, accountId);
     const pairs = await moveDistinctPairs(trx, ids);
     const links = await moveLinks(trx, ids);
-    const personRoles = await movePersonRoles(trx, ids);
-    const claims = await moveClaims(trx, ids);
-    const requests = await moveConsultationRequests(trx, ids);
+    const moved: Record<string, number> = { organisation_name: names.names.length, organisation_distinct_pair: pairs.moved, organisation_link: links.moved };
+    const dropped: Record<string, number> = { organisation_name: 0, organisation_distinct_pair: pairs.dropped, organisation_link: links.dropped };
+    const notes: Record<string, unknown> = {};
+    // every other module moves its own rows (MosaikModule.mergeOrganisations)
+    for (const module of registeredModules()) {
+      const moves = await module.mergeOrganisations?.(trx, { survivorId, mergedId, accountId });
+      if (!moves) continue;
+      Object.assign(moved, moves.moved);
+      Object.assign(dropped, moves.dropped);
+      Object.assign(notes, moves.notes);
+    }
     const filledFields = await fillEmptyFields(trx, survivor, merged);
-    // the newer modules move their own rows (src/modules/module.ts)
-    const movedByModules: Record<string, number> = {};
-    for (const module of registeredModules()) Object.assign(movedByModules, await module.mergeOrganisations?.(trx, ids));
     await trx.deleteFrom('organisation').where('id', '=', mergedId).execute();
 
     const outcome: MergeOutcome = {
@@ -102,37 +90,10 @@ export async function mergeOrganisations(
       survivorName: survivor.name,
       mergedName: merged.name,
       names: names.names,
-      moved: {
-        participation: participation.moved,
-        consultation: consultation.moved,
-        grant_application: grants.moved,
-        organisation_name: names.names.length,
-        account_scope: scope.moved,
-        registration_group: registrations.groups,
-        registration: registrations.moved,
-        organisation_distinct_pair: pairs.moved,
-        organisation_link: links.moved,
-        person_role: personRoles.moved,
-        organisation_claim: claims.moved,
-        consultation_request: requests.moved,
-      },
-      dropped: {
-        participation: participation.dropped,
-        consultation: consultation.dropped,
-        grant_application: grants.dropped,
-        organisation_name: 0,
-        account_scope: scope.dropped,
-        registration_group: 0,
-        registration: registrations.dropped,
-        organisation_distinct_pair: pairs.dropped,
-        organisation_link: links.dropped,
-        person_role: personRoles.dropped,
-        organisation_claim: claims.dropped,
-        consultation_request: requests.dropped,
-      },
-      registrationsOverridden: registrations.overridden,
-      droppedGrants: grants.droppedGrants,
-      movedByModules,
+      moved,
+      dropped,
+      registrationsOverridden: (notes.registrationsOverridden as number | undefined) ?? 0,
+      droppedGrants: (notes.droppedGrants as DroppedGrant[] | undefined) ?? [],
       filledFields,
     };
     await writeAudit(trx, {
@@ -166,107 +127,6 @@ async function moveNames(trx: Trx, { survivorId, mergedId }: Ids) {
     .returning('name')
     .execute();
   return { names: rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'de')) };
-}
-
-/**
- * participation_identity is (event, organisation, person_key): a person the
- * survivor already lists at that event is the same participation. The kept
- * row takes the dropped row's e-mail if it had none.
- */
-async function moveParticipations(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved> {
-  await sql`
-    update participation kept set email = gone.email
-    from participation gone
-    where kept.organisation_id = ${survivorId} and gone.organisation_id = ${mergedId}
-      and kept.event_id = gone.event_id and kept.person_key = gone.person_key
-      and kept.email is null and gone.email is not null`.execute(trx);
-  const dropped = await sql`
-    delete from participation gone
-    using participation kept
-    where gone.organisation_id = ${mergedId} and kept.organisation_id = ${survivorId}
-      and kept.event_id = gone.event_id and kept.person_key = gone.person_key`.execute(trx);
-  const moved = await trx.updateTable('participation').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
-  return { moved: Number(moved.numUpdatedRows), dropped: Number(dropped.numAffectedRows ?? 0) };
-}
-
-/** consultation_identity is (date, organisation, channel, topic). */
-async function moveConsultations(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved> {
-  await sql`
-    update consultation kept
-    set duration_minutes = coalesce(kept.duration_minutes, gone.duration_minutes), notes = coalesce(kept.notes, gone.notes)
-    from consultation gone
-    where kept.organisation_id = ${survivorId} and gone.organisation_id = ${mergedId}
-      and kept.consulted_on = gone.consulted_on and kept.channel = gone.channel and kept.topic = gone.topic
-      and ((kept.duration_minutes is null and gone.duration_minutes is not null) or (kept.notes is null and gone.notes is not null))`.execute(trx);
-  const dropped = await sql`
-    delete from consultation gone
-    using consultation kept
-    where gone.organisation_id = ${mergedId} and kept.organisation_id = ${survivorId}
-      and kept.consulted_on = gone.consulted_on and kept.channel = gone.channel and kept.topic = gone.topic`.execute(trx);
-  const moved = await trx.updateTable('consultation').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
-  return { moved: Number(moved.numUpdatedRows), dropped: Number(dropped.numAffectedRows ?? 0) };
-}
-
-/** A representative of the merged organisation now represents the survivor (the scope would otherwise cascade away). */
-async function moveAccountScopes(trx: Trx, { survivorId, mergedId }: Ids): Promise<Moved> {
-  const dropped = await sql`
-    delete from account_scope gone
-    where gone.organisation_id = ${mergedId}
-      and exists (select 1 from account_scope kept where kept.account_id = gone.account_id and kept.organisation_id = ${survivorId})`.execute(trx);
-  const moved = await trx.updateTable('account_scope').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
-  return { moved: Number(moved.numUpdatedRows), dropped: Number(dropped.numAffectedRows ?? 0) };
-}
-
-/**
- * Registrations (010_registration.sql). A person registered for the same
- * event under both names holds one place: the merged organisation's entry is
- * cancelled, with a line in its history. The others move; where the survivor
- * now holds more seats than the event's limits allow, the moved rows are
- * marked overridden, since the trigger registration_limits would otherwise
- * refuse a merge of places that were given out before.
- */
-async function moveRegistrations(trx: Trx, { survivorId, mergedId }: Ids, accountId: number | null) {
-  const groups = await trx.updateTable('registration_group').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
-  const active = activeSql;
-  const seated = seatHoldingSql;
-  const { rows: cancelled } = await sql<{ id: number; from_status: string }>`
-    update registration gone set status = 'cancelled', updated_at = now()
-    from registration kept, registration before
-    where gone.organisation_id = ${mergedId} and kept.organisation_id = ${survivorId} and before.id = gone.id
-      and kept.event_id = gone.event_id and kept.person_key = gone.person_key
-      and gone.status in ${active} and kept.status in ${active}
-    returning gone.id, before.status as from_status`.execute(trx);
-  if (cancelled.length > 0) {
-    await trx
-      .insertInto('registration_status_change')
-      .values(
-        cancelled.map((row) => ({
-          registration_id: row.id,
-          from_status: row.from_status as never,
-          to_status: 'cancelled' as const,
-          account_id: accountId,
-          reason: 'organisation.merge: duplicate of a registration of the surviving organisation',
-        })),
-      )
-      .execute();
-  }
-  const { rows: moved } = await sql<{ overridden: boolean; was_overridden: boolean }>`
-    update registration moving
-    set organisation_id = ${survivorId}, updated_at = now(),
-        overridden = moving.overridden or (moving.status in ${seated} and (
-          (event.capacity is not null and (select count(*) from registration taken
-             where taken.event_id = moving.event_id and taken.status in ${seated}) > event.capacity)
-          or (event.per_org_limit is not null and (select count(*) from registration taken
-             where taken.event_id = moving.event_id and taken.organisation_id in (${survivorId}, ${mergedId}) and taken.status in ${seated}) > event.per_org_limit)))
-    from event, registration before
-    where moving.organisation_id = ${mergedId} and event.id = moving.event_id and before.id = moving.id
-    returning moving.overridden, before.overridden as was_overridden`.execute(trx);
-  return {
-    groups: Number(groups.numUpdatedRows),
-    moved: moved.length,
-    dropped: cancelled.length,
-    overridden: moved.filter((row) => row.overridden && !row.was_overridden).length,
-  };
 }
 
 /**

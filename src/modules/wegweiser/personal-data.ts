@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { accountMatches, emailMatches, redact, redaction, textMayName, textNames, type CatalogueEntry, type DataSubject, type PrivacyDb as Db, type PrivacyRow as Row } from '../privacy/index.js';
+import { accountMatches, emailMatches, redact, redaction, textMayName, textNames, type CatalogueEntry, type DataSubject, type Db, type Row } from '../catalogue.js';
 
 /**
  * The Wegweiser's entries of the personal-data catalogue. The directory is

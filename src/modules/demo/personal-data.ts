@@ -1,0 +1,12 @@
+import { type CatalogueEntry } from '../catalogue.js';
+
+/**
+ * This module's tables in the personal-data catalogue (src/modules/privacy):
+ * what each holds, why, for whom, how long, and how one person's rows are
+ * found and erased. Export, erasure, retention and docs/privacy.md are built
+ * from the whole catalogue; this module erases its own rows here.
+ * A function, read when the catalogue is needed (src/modules/registry.ts).
+ */
+export const personalData = (): CatalogueEntry[] => [
+  { table: 'installation_setting', personal: false, why: 'Einstellungen der Installation (z. B. ob sie nur die Demo enthält), keine Personendaten' },
+];
