@@ -60,6 +60,8 @@ if (values.only === 'newsletter') await (await import('./newsletter.js')).runNew
 if (values.only === 'map') await import('./map.js').then(({ runMapBench }) => runMapBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 3 })).then(() => process.exit(0));
 // issue 13: `--only microprojects` is bench/microprojects.ts (5,000 projects, 200,000 receipts, PostgreSQL)
 if (values.only === 'microprojects') await import('./microprojects.js').then((bench) => bench.runMicroprojectBench({ projects: 5000, receipts: 200_000, users: 20, seconds: 15 })).then(() => process.exit(0));
+// issue 12: `--only wegweiser` is bench/wegweiser.ts (public search, the HSDS API, the brochure PDF) with its defaults
+if (values.only === 'wegweiser') await (await import('./wegweiser.js')).runWegweiserBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), scale: Number(values.scale) }).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

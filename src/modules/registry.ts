@@ -12,6 +12,7 @@ import { module as organisations } from './organisations/index.js';
 import { module as people } from './people/index.js';
 import { module as registrations } from './registrations/index.js';
 import { module as reports } from './reports/index.js';
+import { module as wegweiser } from './wegweiser/index.js';
 import { module as places } from './places/index.js';
 import { module as faq } from './faq/index.js';
 import { module as materials } from './materials/index.js';
@@ -54,5 +55,6 @@ export function registeredModules(): MosaikModule[] {
     newsletter,
     portraits,
     microprojects,
+    wegweiser,
   ];
 }
