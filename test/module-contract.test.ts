@@ -33,7 +33,7 @@ beforeAll(async () => {
       order by 1, 2`.execute(database.db)
   ).rows;
   for (const module of registeredModules()) {
-    const face = (await import(`../src/modules/${module.name}/index.js`)) as { ownedTables?: readonly string[]; module?: unknown };
+    const face = (await import(new URL(`../src/modules/${module.name}/index.ts`, import.meta.url).href)) as { ownedTables?: readonly string[]; module?: unknown };
     expect(face.module, `src/modules/${module.name}/index.ts exports the module it registers`).toBe(module);
     for (const table of face.ownedTables ?? []) owners.set(table, module.name);
   }

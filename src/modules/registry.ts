@@ -1,4 +1,5 @@
 import type { MosaikModule } from './module.js';
+import { module as portal } from './portal/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -12,5 +13,6 @@ import type { MosaikModule } from './module.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
+    portal,
   ];
 }
