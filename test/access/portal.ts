@@ -5,7 +5,7 @@ const editors: Access = ['admin', 'staff'];
 /** The portal (src/modules/portal): public pages, and the staff pages that write them. */
 export const expectedAccess: Record<string, Access> = {
   ...Object.fromEntries(
-    ['/angebote', '/ueber-uns', '/kontakt', '/impressum', '/datenschutz', '/barrierefreiheit'].flatMap((path) => [
+    ['/angebote', '/ueber-uns', '/kontakt', '/impressum', '/datenschutz', '/barrierefreiheit', '/aktuelles', '/aktuelles/:id', '/sitemap.xml', '/feeds/news.atom', '/feeds/events.atom'].flatMap((path) => [
       [`GET ${path}`, 'public'],
       [`HEAD ${path}`, 'public'],
     ]),
@@ -18,4 +18,12 @@ export const expectedAccess: Record<string, Access> = {
   'GET /admin/pages/:page/:language/preview': editors,
   'HEAD /admin/pages/:page/:language/preview': editors,
   'POST /admin/pages/:page/:language/publish': editors,
+  'GET /admin/news': editors,
+  'HEAD /admin/news': editors,
+  'GET /admin/news/new': editors,
+  'HEAD /admin/news/new': editors,
+  'POST /admin/news/new': editors,
+  'GET /admin/news/:id/:language': editors,
+  'HEAD /admin/news/:id/:language': editors,
+  'POST /admin/news/:id/:language': editors,
 };

@@ -7,20 +7,26 @@ import { portalPersonalData } from './personal-data.js';
 import { loadPortalDemo } from './demo.js';
 import { publicPageRoutes } from './routes-public.js';
 import { staffPageRoutes } from './routes-staff.js';
+import { feedRoutes } from './routes-feeds.js';
+import { newsRoutes } from './routes-news.js';
 import { portalSitemap } from './sitemap.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
-export const ownedTables = ['portal_page_version'] as const;
+export const ownedTables = ['portal_page_version', 'portal_news_post', 'portal_news_text'] as const;
 
 /** The centre's public portal: its pages in six languages, sitemap.xml and the feeds. */
 export const module: MosaikModule = {
   name: 'portal',
-  routes: [publicPageRoutes, staffPageRoutes],
+  routes: [publicPageRoutes, staffPageRoutes, newsRoutes, feedRoutes],
   personalData: portalPersonalData,
-  navigation: [{ href: '/admin/pages', label: 'portal.nav.pages', roles: ['admin', 'staff'] }],
+  navigation: [
+    { href: '/admin/pages', label: 'portal.nav.pages', roles: ['admin', 'staff'] },
+    { href: '/admin/news', label: 'portal.nav.news', roles: ['admin', 'staff'] },
+  ],
   publicNavigation: [
     { href: '/angebote', label: 'portal.nav.offers', place: 'header', order: 10 },
     { href: '/calendar', label: 'nav.calendar', place: 'header', order: 20 },
+    { href: '/aktuelles', label: 'portal.nav.news', place: 'header', order: 70 },
     { href: '/ueber-uns', label: 'portal.nav.about', place: 'header', order: 80 },
     { href: '/kontakt', label: 'portal.nav.contact', place: 'header', order: 90 },
     { href: '/impressum', label: 'portal.nav.imprint', place: 'footer', order: 10 },

@@ -18,8 +18,29 @@ export interface PortalPageVersionTable {
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A news post (migrations/101_portal_news.sql); public from published_on on. */
+export interface PortalNewsPostTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD (Berlin), or null for a draft. */
+  published_on: ColumnType<string | null, string | null | undefined, string | null>;
+  author_account_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PortalNewsTextTable {
+  post_id: number;
+  language: string;
+  title: string;
+  summary: Generated<string>;
+  body: string;
+  updated_at: Timestamp;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     portal_page_version: PortalPageVersionTable;
+    portal_news_post: PortalNewsPostTable;
+    portal_news_text: PortalNewsTextTable;
   }
 }
