@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { accountMatches, type CatalogueEntry, type PrivacyRow } from '../privacy/index.js';
+import { accountMatches, emailMatches, redaction, textMayName, type CatalogueEntry, type PrivacyRow } from '../privacy/index.js';
 
 /** The portal's tables in the personal-data catalogue (src/modules/privacy/personal-data.ts). */
 export const portalPersonalData: CatalogueEntry[] = [
@@ -45,4 +45,30 @@ export const portalPersonalData: CatalogueEntry[] = [
     },
   },
   { table: 'portal_news_text', personal: false, why: 'Öffentliche Texte der Meldungen in den sechs Sprachen; wer schrieb, steht in portal_news_post' },
+  {
+    table: 'portal_barrier_report',
+    personal: true,
+    columns: ['reporter_name', 'reporter_email', 'description', 'page_address', 'answered_by'],
+    categories: ['contact', 'free_text'],
+    subjects: 'Besucherinnen und Besucher, die eine Barriere melden',
+    purpose: 'Gemeldete Barrieren beheben und die Meldung fristgerecht beantworten (BITV 2.0 § 7, HessBGG)',
+    legalBasis: 'Art. 6 Abs. 1 lit. c DSGVO i. V. m. BITV 2.0 § 7 (Feedback-Mechanismus)',
+    recipients: 'Mitarbeitende des Zentrums (admin, staff); bei einem Schlichtungsverfahren die Schlichtungsstelle',
+    retention: 'bis zur Löschung durch die Person oder das Zentrum; Name und Adresse sind freiwillig',
+    finds: 'reporter_email = E-Mail-Adresse der Person, oder der Name steht im Namensfeld',
+    find: async (db, subject) =>
+      (await sql`select * from portal_barrier_report where ${emailMatches(subject, 'reporter_email')} or ${textMayName(subject, 'reporter_name')} or ${accountMatches(subject, 'answered_by')}`.execute(db)).rows as PrivacyRow[],
+    erasure: 'Name, Adresse und Beschreibung geschwärzt; die Meldung bleibt als Zahl für die Frist',
+    erase: async (db, subject, rows) => {
+      const ids = rows.map((row) => row.id as number);
+      if (ids.length === 0) return;
+      await sql`update portal_barrier_report set reporter_name = '', reporter_email = '', description = ${redaction}, page_address = ''
+        where id in (${sql.join(ids)}) and (${emailMatches(subject, 'reporter_email')} or ${textMayName(subject, 'reporter_name')})`.execute(db);
+      if (subject.accountId !== null) await sql`update portal_barrier_report set answered_by = null where answered_by = ${subject.accountId}`.execute(db);
+    },
+    sample: async (db, fixture) => {
+      await sql`insert into portal_barrier_report (received_at, description, reporter_name, reporter_email, language)
+        select now(), 'Die Schrift ist zu klein', display_name, lower(email), 'de' from account where id = ${fixture.accountId}`.execute(db);
+    },
+  },
 ];

@@ -7,6 +7,7 @@ import { pageKeys, pagePaths, sourceLanguage, type PageKey } from './pages.js';
 import { publishedVersion } from './queries.js';
 import { plainText } from './content.js';
 import type { Language } from '../../i18n/index.js';
+import type { ComponentChildren } from 'preact';
 
 /** The published version in the visitor's language, else the German one (marked as such on the page). */
 async function visibleVersion(fastify: FastifyInstance, pageKey: PageKey, language: Language) {
@@ -18,7 +19,7 @@ async function visibleVersion(fastify: FastifyInstance, pageKey: PageKey, langua
  * page falls back to the installation's name and tagline until staff publish
  * one; any other page unpublished is not found.
  */
-export async function showPortalPage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, pageKey: PageKey) {
+export async function showPortalPage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, pageKey: PageKey, extra?: ComponentChildren) {
   const t = request.t;
   const version = await visibleVersion(fastify, pageKey, request.language);
   if (!version) {
@@ -31,6 +32,7 @@ export async function showPortalPage(fastify: FastifyInstance, request: FastifyR
     body: (
       <PortalPage t={t} language={request.language} version={version}>
         {pageKey === 'home' && <HomeActions t={t} />}
+        {extra}
       </PortalPage>
     ),
   });
@@ -38,8 +40,9 @@ export async function showPortalPage(fastify: FastifyInstance, request: FastifyR
 
 export async function publicPageRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  // the home page is served by src/http/home.tsx (it also sends signed-in accounts to their start page)
-  for (const pageKey of pageKeys.filter((key) => key !== 'home')) {
+  // the home page is served by src/http/home.tsx (it also sends signed-in accounts to their start page),
+  // the accessibility statement with its barrier form by routes-barriers.tsx
+  for (const pageKey of pageKeys.filter((key) => key !== 'home' && key !== 'accessibility')) {
     app.get(pagePaths[pageKey], { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => showPortalPage(fastify, request, reply, pageKey));
   }
 }

@@ -37,10 +37,25 @@ export interface PortalNewsTextTable {
   updated_at: Timestamp;
 }
 
+/** A reported barrier (migrations/102_portal_barrier_reports.sql). */
+export interface PortalBarrierReportTable {
+  id: Generated<number>;
+  received_at: Timestamp;
+  page_address: Generated<string>;
+  description: string;
+  reporter_name: Generated<string>;
+  reporter_email: Generated<string>;
+  language: string;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answered_by: number | null;
+  answer_note: Generated<string>;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     portal_page_version: PortalPageVersionTable;
     portal_news_post: PortalNewsPostTable;
     portal_news_text: PortalNewsTextTable;
+    portal_barrier_report: PortalBarrierReportTable;
   }
 }
