@@ -35,8 +35,9 @@ export function PagesList({ t, pages }: { t: Translate; pages: PageOverview[] })
             key: language,
             label: t(`portal.languages.${language}`),
             cell: (page: PageOverview) => (
-              <a class="kern-link" href={editPath(page.pageKey, language)} aria-label={t('portal.staff.edit', { page: t(`portal.pageNames.${page.pageKey}`), language: t(`portal.languages.${language}`) })} data-language={language}>
+              <a class="kern-link" href={editPath(page.pageKey, language)} data-language={language}>
                 <StatusTag t={t} status={page.translations[language]} />
+                <span class="kern-sr-only"> – {t('portal.staff.edit', { page: t(`portal.pageNames.${page.pageKey}`), language: t(`portal.languages.${language}`) })}</span>
               </a>
             ),
           })),
