@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createAccount } from '../src/modules/identity/index.js';
-import { loadPortalDemo } from '../src/modules/portal/demo.js';
-import { saveNewsPost } from '../src/modules/portal/news.js';
+import { loadPortalDemo } from '../src/modules/portal/index.js';
+import { saveNewsPost } from '../src/modules/portal/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
 
 /*
