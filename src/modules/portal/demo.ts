@@ -80,6 +80,13 @@ const translations: DemoVersion[] = [
   },
 ];
 
+const easyRead = [
+  { topic: 'offers', title: 'Was finden Sie hier?', body: '<p>Auf dieser Internet-Seite finden Sie Hilfe für Vereine.</p>\n<p>Vereine von Menschen aus anderen Ländern bekommen hier Beratung.</p>', checked_by: 'Prüfgruppe Leichte Sprache Kassel', checked_on: '2026-02-10' },
+  { topic: 'navigation', title: 'So finden Sie sich zurecht', body: '<p>Oben auf der Seite ist das Menü.</p>\n<p>Dort finden Sie alle Themen.</p>', checked_by: 'Prüfgruppe Leichte Sprache Kassel', checked_on: '2026-02-10' },
+  { topic: 'statement', title: 'Barriere-Freiheit', body: '<p>Wir wollen: Alle Menschen können diese Seite benutzen.</p>\n<p>Ist etwas schwer für Sie? Dann schreiben Sie uns.</p>', checked_by: '', checked_on: null },
+  { topic: 'more', title: 'Mehr Leichte Sprache', body: '<p>Mehr Informationen in Leichter Sprache finden Sie beim Land Hessen.</p>', checked_by: '', checked_on: null },
+];
+
 export async function loadPortalDemo(db: Kysely<Database>, _context: { today: string }): Promise<void> {
   const existing = await db.selectFrom('portal_page_version').select('id').limit(1).executeTakeFirst();
   if (existing) return;
@@ -95,4 +102,5 @@ export async function loadPortalDemo(db: Kysely<Database>, _context: { today: st
     .insertInto('portal_page_version')
     .values([row(firstHome, 1), row(home, 2), ...german.slice(1).map((version) => row(version, 1)), ...translations.map((version) => row(version, 1))])
     .execute();
+  await db.insertInto('portal_easy_read').values(easyRead.map((text) => ({ ...text, updated_by: null }))).execute();
 }

@@ -10,20 +10,22 @@ import { staffPageRoutes } from './routes-staff.js';
 import { feedRoutes } from './routes-feeds.js';
 import { newsRoutes } from './routes-news.js';
 import { barrierRoutes } from './routes-barriers.js';
+import { easyReadRoutes } from './routes-easy-read.js';
 import { portalSitemap } from './sitemap.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
-export const ownedTables = ['portal_page_version', 'portal_news_post', 'portal_news_text', 'portal_barrier_report'] as const;
+export const ownedTables = ['portal_page_version', 'portal_news_post', 'portal_news_text', 'portal_barrier_report', 'portal_easy_read'] as const;
 
 /** The centre's public portal: its pages in six languages, sitemap.xml and the feeds. */
 export const module: MosaikModule = {
   name: 'portal',
-  routes: [publicPageRoutes, staffPageRoutes, newsRoutes, feedRoutes, barrierRoutes],
+  routes: [publicPageRoutes, staffPageRoutes, newsRoutes, feedRoutes, barrierRoutes, easyReadRoutes],
   personalData: portalPersonalData,
   navigation: [
     { href: '/admin/pages', label: 'portal.nav.pages', roles: ['admin', 'staff'] },
     { href: '/admin/news', label: 'portal.nav.news', roles: ['admin', 'staff'] },
     { href: '/admin/barriers', label: 'portal.nav.barriers', roles: ['admin', 'staff'] },
+    { href: '/admin/leichte-sprache', label: 'portal.nav.easyRead', roles: ['admin', 'staff'] },
   ],
   publicNavigation: [
     { href: '/angebote', label: 'portal.nav.offers', place: 'header', order: 10 },

@@ -71,4 +71,26 @@ export const portalPersonalData: CatalogueEntry[] = [
         select now(), 'Die Schrift ist zu klein', display_name, lower(email), 'de' from account where id = ${fixture.accountId}`.execute(db);
     },
   },
+  {
+    table: 'portal_easy_read',
+    personal: true,
+    columns: ['checked_by', 'checked_on', 'updated_by'],
+    categories: ['contact'],
+    subjects: 'Prüflesende der Leichten Sprache; Mitarbeitende, die die Texte schreiben',
+    purpose: 'Den öffentlichen Vermerk „geprüft von … am …“ zeigen; nachvollziehen, wer den Text geändert hat',
+    legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung der Prüfenden in die Nennung); Art. 6 Abs. 1 lit. f DSGVO (Autorschaft)',
+    recipients: 'öffentlich (Name und Datum des Prüfvermerks); die Autorschaft nur Mitarbeitende des Zentrums',
+    retention: 'bis der Text geändert oder die Nennung widerrufen wird',
+    finds: 'der Name steht im Prüfvermerk, oder updated_by = Konto der Person',
+    find: async (db, subject) => (await sql`select * from portal_easy_read where ${textMayName(subject, 'checked_by')} or ${accountMatches(subject, 'updated_by')}`.execute(db)).rows as PrivacyRow[],
+    erasure: 'Prüfvermerk entfernt (Name und Datum), Autorschaft entfernt; der Text bleibt',
+    erase: async (db, subject) => {
+      await sql`update portal_easy_read set checked_by = '', checked_on = null where ${textMayName(subject, 'checked_by')}`.execute(db);
+      if (subject.accountId !== null) await sql`update portal_easy_read set updated_by = null where updated_by = ${subject.accountId}`.execute(db);
+    },
+    sample: async (db, fixture) => {
+      await sql`insert into portal_easy_read (topic, title, body, checked_by, checked_on)
+        select 'more', 'Mehr Leichte Sprache', '<p>Test</p>', display_name, '2026-03-01' from account where id = ${fixture.accountId}`.execute(db);
+    },
+  },
 ];

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { DefaultHome, HomeActions, PortalPage } from './views/public.js';
+import { EasyReadSection } from './views/easy-read.js';
+import { easyReadTexts } from './easy-read.js';
 import { pageKeys, pagePaths, sourceLanguage, type PageKey } from './pages.js';
 import { publishedVersion } from './queries.js';
 import { plainText } from './content.js';
@@ -24,14 +26,16 @@ export async function showPortalPage(fastify: FastifyInstance, request: FastifyR
   const version = await visibleVersion(fastify, pageKey, request.language);
   if (!version) {
     if (pageKey !== 'home') throw new HttpProblem(404, 'notFound');
-    return renderPage(request, reply, { title: t('app.name'), body: <DefaultHome t={t} /> });
+    return renderPage(request, reply, { title: t('app.name'), body: <><DefaultHome t={t} /><EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} /></> });
   }
+  const easyRead = pageKey === 'home' ? <EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} /> : null;
   return renderPage(request, reply, {
     title: version.title,
     description: version.description || plainText(version.body).slice(0, 160),
     body: (
       <PortalPage t={t} language={request.language} version={version}>
         {pageKey === 'home' && <HomeActions t={t} />}
+        {easyRead}
         {extra}
       </PortalPage>
     ),

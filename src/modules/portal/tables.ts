@@ -51,11 +51,23 @@ export interface PortalBarrierReportTable {
   answer_note: Generated<string>;
 }
 
+/** One Leichte Sprache explanation of the start page (migrations/103_portal_easy_read.sql). */
+export interface PortalEasyReadTable {
+  topic: string;
+  title: string;
+  body: string;
+  checked_by: Generated<string>;
+  checked_on: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     portal_page_version: PortalPageVersionTable;
     portal_news_post: PortalNewsPostTable;
     portal_news_text: PortalNewsTextTable;
     portal_barrier_report: PortalBarrierReportTable;
+    portal_easy_read: PortalEasyReadTable;
   }
 }
