@@ -46,6 +46,8 @@ if (values.only === 'http') {
   await runHttpLoadBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], scale: Number(values.scale), seed: Number(values.seed), seconds });
   process.exit(0);
 }
+// issue 11: `--only portal` is bench/portal.ts (home and a page at 50 users beside a static floor)
+if (values.only === 'portal') await (await import('./portal.js')).runPortalBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), seconds: Number(values.seconds), users: 50 }).then(() => process.exit(0));
 // issue 4: `--only directory` is bench/directory.ts (50 users searching, the profile page) with its defaults
 if (values.only === 'directory') {
   const { runDirectoryBench } = await import('./directory.js');

@@ -61,6 +61,8 @@ const settingsSchema = z.object({
       const problem = value === undefined ? null : addressProblem(value);
       if (problem) context.addIssue({ code: 'custom', message: addressMessage(problem, { de: 'Die Antwortadresse', en: 'The reply-to address' }) });
     }),
+  /** Weeks within which a barrier reported on the accessibility statement must be answered (src/modules/portal/barriers.ts). */
+  MOSAIK_BARRIER_ANSWER_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

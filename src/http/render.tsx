@@ -5,6 +5,8 @@ import { Layout } from '../ui/layout.js';
 
 export interface PageOptions {
   title: string;
+  /** The page's meta description (search engines, link previews). */
+  description?: string;
   body: ComponentChildren;
   /** Staff navigation is shown to signed-in accounts unless this is false. */
   navigation?: boolean;
@@ -15,6 +17,7 @@ export function renderPage(request: FastifyRequest, reply: FastifyReply, page: P
   const html = render(
     <Layout
       title={page.title}
+      description={page.description}
       language={request.language ?? 'de'}
       t={request.t}
       account={request.account ?? null}

@@ -19,6 +19,7 @@ import { module as materials } from './materials/index.js';
 import { module as newsletter } from './newsletter/index.js';
 import { module as portraits } from './portraits/index.js';
 import { module as microprojects } from './microprojects/index.js';
+import { module as portal } from './portal/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -56,5 +57,6 @@ export function registeredModules(): MosaikModule[] {
     portraits,
     microprojects,
     wegweiser,
+    portal,
   ];
 }

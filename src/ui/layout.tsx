@@ -8,6 +8,7 @@ import { Button } from './button.js';
 
 interface LayoutProps {
   title: string;
+  description?: string;
   language: Language;
   t: Translate;
   account: SessionAccount | null;
@@ -100,7 +101,7 @@ function NavList({ items, currentItem, className }: { items: NavItem[]; currentI
 }
 
 /** The page frame: KERN header, navigation, language switch, main, footer. */
-export function Layout({ title, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
+export function Layout({ title, description, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
   const items = navigation ? navigationFor(account, t) : [];
   const pathOnly = path.split('?')[0];
   const currentItem = items
@@ -114,6 +115,7 @@ export function Layout({ title, language, t, account, csrfToken, path, navigatio
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('app.name')}`}</title>
+        {description && <meta name="description" content={description} />}
         {/* Fira Sans subset by weight and script (public/fonts/fira-sans.css, issue 16); the first paint needs the
             regular and semibold faces of the page's script, fetched with the page instead of after the CSS */}
         {preloadedFonts(language).map((file) => (
