@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../src/http/access.js';
 import { createTestApp, type SignedIn, type TestApp } from './app.js';
@@ -23,6 +24,13 @@ interface Ids {
   person: number;
   registration: number;
   request: number;
+  /** A micro-project of the organisation, with a receipt and a document. */
+  project: number;
+  receipt: number;
+  document: number;
+  /** A Wegweiser entry serving the district, and a proposal for it. */
+  service: string;
+  proposal: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -63,6 +71,35 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   'GET /my/consultation-requests/:id': { object: 'consultation request of the representative\'s organisation', url: (ids) => `/my/consultation-requests/${ids.request}` },
   // the table and format of an aggregate export, not an object
   'GET /dashboard/export/:table.:format': 'not an object',
+  // micro-projects (src/modules/microprojects/policy.ts): the representative's organisation, the coordinator's district
+  ...Object.fromEntries(
+    ['GET /microprojects/:id', 'POST /microprojects/:id/tasks', 'GET /microprojects/:id/receipts', 'POST /microprojects/:id/receipts', 'GET /microprojects/:id/proof.pdf', 'GET /microprojects/:id/proof.xlsx', 'GET /microprojects/:id/sachbericht', 'POST /microprojects/:id/documents'].map((route) => [
+      route,
+      { object: "micro-project of the representative's organisation or of the coordinator's district", url: (ids: Ids) => route.split(' ')[1].replace(':id', String(ids.project)) },
+    ]),
+  ),
+  'POST /microprojects/:id/receipts/:receiptId/delete': {
+    object: "receipt of a micro-project of the representative's organisation",
+    url: (ids) => `/microprojects/${ids.project}/receipts/${ids.receipt}/delete`,
+    mixed: (own, other) => [`/microprojects/${own.project}/receipts/${other.receipt}/delete`],
+  },
+  'GET /microprojects/:id/documents/:documentId': {
+    object: "document of a micro-project of the representative's organisation",
+    url: (ids) => `/microprojects/${ids.project}/documents/${ids.document}`,
+    mixed: (own, other) => [`/microprojects/${own.project}/documents/${other.document}`],
+  },
+  // portraits (src/modules/portraits/policy.ts): the representative's own organisation
+  ...Object.fromEntries(
+    ['GET /my/portraits/:id', 'GET /my/portraits/:id/photo', 'POST /my/portraits/:id', 'POST /my/portraits/:id/release', 'POST /my/portraits/:id/withdraw'].map((route) => [
+      route,
+      { object: "portrait of the representative's organisation", url: (ids: Ids) => route.split(' ')[1].replace(':id', String(ids.organisation)) },
+    ]),
+  ),
+  // the Wegweiser (src/modules/wegweiser/policy.ts): entries serving the coordinator's district
+  'GET /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
+  'POST /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
+  'POST /wegweiser/manage/:id/checked': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}/checked` },
+  'POST /wegweiser/manage/proposals/:id': { object: "proposal for a Wegweiser entry of the coordinator's district", url: (ids) => `/wegweiser/manage/proposals/${ids.proposal}` },
 };
 
 const expectedAccess: Record<string, Access> = {};
@@ -70,6 +107,42 @@ const accessFolder = new URL('./access/', import.meta.url);
 for (const file of readdirSync(accessFolder).filter((name) => name.endsWith('.ts'))) {
   Object.assign(expectedAccess, ((await import(new URL(file, accessFolder).href)) as { expectedAccess: Record<string, Access> }).expectedAccess);
 }
+/**
+ * The objects of the newer modules for one side, written directly (a test of
+ * scope, not of how they are made): a micro-project with a receipt and a
+ * document, a portrait with a photo, a Wegweiser entry serving the district
+ * with a proposal of its assurer. Names carry the side, so that the other
+ * side's never show.
+ */
+async function scopedObjects(db: TestApp['database']['db'], { organisationId, district, tag }: { organisationId: number; district: string; tag: string }) {
+  const project = await sql<{ id: number }>`
+    insert into microproject (organisation_id, title, summary, year, stage, starts_on, ends_on)
+    values (${organisationId}, ${`Projekt Garten ${tag}`}, 'Ein Gemeinschaftsgarten', 2030, 'running', '2030-02-01', '2030-12-31') returning id`.execute(db);
+  const projectId = project.rows[0].id;
+  const receipt = await sql<{ id: number }>`
+    insert into microproject_receipt (project_id, paid_on, payee, purpose, budget_line, amount_cents)
+    values (${projectId}, '2030-03-01', ${`Baumarkt ${tag}`}, 'Erde', 'project_costs', 4200) returning id`.execute(db);
+  const document = await sql<{ id: number }>`
+    insert into microproject_document (project_id, file_name, content_type, size_bytes, content)
+    values (${projectId}, ${`Bescheid-${tag}.pdf`}, 'application/pdf', 8, ${Buffer.from('%PDF-1.4')}) returning id`.execute(db);
+  // a 1 × 1 PNG
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  await sql`insert into portrait (organisation_id, text, photo, photo_type, photo_width, photo_height, photo_alt)
+    values (${organisationId}, ${`Unser Verein ${tag}`}, ${png}, 'image/png', 1, 1, 'Logo')`.execute(db);
+  const wegweiserOrganisation = await sql<{ id: string }>`insert into wegweiser_organization (name) values (${`Beratungsstelle ${tag}`}) returning id`.execute(db);
+  const service = await sql<{ id: string }>`
+    insert into wegweiser_service (organization_id, name, status) values (${wegweiserOrganisation.rows[0].id}, ${`Migrationsberatung ${tag}`}, 'active') returning id`.execute(db);
+  const serviceId = service.rows[0].id;
+  await sql`insert into wegweiser_service_area (service_id, name) values (${serviceId}, ${district})`.execute(db);
+  const proposal = await sql<{ id: number }>`
+    insert into wegweiser_check (service_id, assurer_email, token_hash, sent_at, expires_at, answer, proposal, answered_at)
+    values (${serviceId}, ${`assurer-${tag.toLowerCase()}@example.org`}, ${`hash-${tag}`}, now(), now() + interval '30 days', 'proposed', '{"note": "Neue Telefonnummer"}'::jsonb, now()) returning id`.execute(db);
+  return {
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`],
+  };
+}
+
 const mayCall = (access: Access, role: ScopedRole) => access !== 'public' && (access === 'signedIn' || access.includes(role));
 
 describe(`object scope of id-taking routes on ${testEngine}`, () => {
@@ -89,8 +162,9 @@ describe(`object scope of id-taking routes on ${testEngine}`, () => {
       const event = await make.event(db, { district, organizer: 'partner' });
       const registration = await make.registration(db, { eventId: event.id, organisationId: organisation.id });
       const request = await make.consultationRequest(db, { organisationId: organisation.id });
-      Object.assign(ids, { organisation: organisation.id, person: person.id, event: event.id, registration: registration.id, request: request.id });
-      if (ids === other) otherNames.push(organisation.name, person.name, event.title, registration.personName, request.requesterName);
+      const scoped = await scopedObjects(db, { organisationId: organisation.id, district, tag: ids === own ? 'Nord' : 'Süd' });
+      Object.assign(ids, { organisation: organisation.id, person: person.id, event: event.id, registration: registration.id, request: request.id, ...scoped.ids });
+      if (ids === other) otherNames.push(organisation.name, person.name, event.title, registration.personName, request.requesterName, ...scoped.names);
     }
     who.representative = await make.account(test, 'representative', { organisationIds: [own.organisation] });
     who.coordinator = await make.account(test, 'coordinator', { districts: ['Kreis Nord'] });

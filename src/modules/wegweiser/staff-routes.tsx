@@ -102,11 +102,14 @@ export async function wegweiserStaffRoutes(fastify: FastifyInstance) {
     return renderPage(request, reply, { title: request.t('wegweiser.freshnessPage.title'), body: <FreshnessPage t={request.t} language={request.language} overview={overview} csrfToken={request.csrfToken} /> });
   });
 
-  app.post('/wegweiser/manage/proposals/:id', { config: { access: editorRoles }, schema: { params: numberParams, body: decisionBody } }, async (request, reply) => {
+  app.post('/wegweiser/manage/proposals/:id', { config: { access: editorRoles }, schema: { params: numberParams, body: z.record(z.string(), z.unknown()).optional() } }, async (request, reply) => {
     const check = await app.db.selectFrom('wegweiser_check').select('service_id').where('id', '=', request.params.id).executeTakeFirst();
     if (!check) throw new HttpProblem(404, 'notFound');
     await editable(request, check.service_id);
-    await reviewProposal(app.db, actorOf(request), request.params.id, request.body.decision === 'accept', currentTime());
+    // the decision is read after the scope check: another district's proposal answers 404 whatever is sent
+    const body = decisionBody.safeParse(request.body ?? {});
+    if (!body.success) throw new HttpProblem(400, 'badRequest', 'decision');
+    await reviewProposal(app.db, actorOf(request), request.params.id, body.data.decision === 'accept', currentTime());
     return reply.redirect('/wegweiser/manage/freshness', 303);
   });
 
