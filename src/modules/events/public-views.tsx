@@ -5,6 +5,7 @@ import { eventFormats } from './form.js';
 import { Select } from './form-views.js';
 import type { EventRecord } from './queries.js';
 import { formatDay, formatMonth } from './views.js';
+import { Button, LinkButton } from '../../ui/button.js';
 
 /** The public event calendar and event pages, in the six public languages. */
 
@@ -55,9 +56,7 @@ export function PublicCalendar({ t, language, events, filters, districts }: Cale
           options={[any, ...eventFormats.map((format) => ({ value: format, label: t(`events.formats.${format}`) }))]}
         />
         <Select name="district" label={t('events.public.district')} value={filters.district} options={[any, ...districts.map((district) => ({ value: district, label: district }))]} />
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{t('events.public.filter')}</span>
-        </button>
+        <Button kind="secondary">{t('events.public.filter')}</Button>
       </form>
       <p class="kern-body">
         <a class="kern-link" href="/calendar.ics">
@@ -166,9 +165,7 @@ export function PublicEventPage({ t, language, event, now }: { t: Translate; lan
       )}
       {isOpen(event, now) ? (
         <p class="kern-body">
-          <a class="kern-btn kern-btn--primary" href={`/events/${event.id}/register?lang=${language}`}>
-            <span class="kern-label">{t('events.public.register')}</span>
-          </a>
+          <LinkButton href={`/events/${event.id}/register?lang=${language}`}>{t('events.public.register')}</LinkButton>
         </p>
       ) : (
         !event.cancelled_at && <p class="kern-body">{t('events.public.registrationClosed')}</p>

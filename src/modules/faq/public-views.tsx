@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, FieldFrame, inputClass } from '../../ui/forms.js';
 import type { PublicFaqEntry } from './queries.js';
 import { faqTopics } from './vocabulary.js';
+import { Button } from '../../ui/button.js';
 
 /** The public FAQ and an entry's page with "did this help?", in the six public languages. */
 
@@ -41,9 +42,7 @@ export function FaqPage({ t, language, entries, query, topic }: { t: Translate; 
           {(describedBy) => <input class={inputClass(false)} id="q" name="q" type="search" value={query} aria-describedby={describedBy} />}
         </FieldFrame>
         {topic && <input type="hidden" name="topic" value={topic} />}
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{t('faq.public.searchButton')}</span>
-        </button>
+        <Button kind="secondary">{t('faq.public.searchButton')}</Button>
       </form>
       <nav aria-label={t('faq.public.topics')}>
         <ul class="kern-list mosaik-inline-list">
@@ -111,9 +110,7 @@ export function FaqEntryPage({ t, language, entry, csrfToken, thanks }: { t: Tra
           <FieldFrame name="question" label={t('faq.public.question')} hint={t('faq.public.questionHint')}>
             {(describedBy) => <textarea class={inputClass(false)} id="question" name="question" rows={4} maxLength={2000} aria-describedby={describedBy} />}
           </FieldFrame>
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('faq.public.send')}</span>
-          </button>
+          <Button>{t('faq.public.send')}</Button>
         </form>
       )}
     </>

@@ -5,6 +5,7 @@ import type { findEntryForStaff, openQuestions, staffFaqList } from './queries.j
 import { faqStates } from './tables.js';
 import { faqTopics } from './vocabulary.js';
 import { Choices } from '../../ui/choices.js';
+import { Button } from '../../ui/button.js';
 
 /** The staff pages of the FAQ (German and English). */
 
@@ -76,7 +77,7 @@ export function FaqEntryForm({ t, language, csrfToken, entry, values, errors }: 
             </FieldFrame>
           </FieldGroup>
         ))}
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('faq.staff.save')}</span></button>
+        <Button>{t('faq.staff.save')}</Button>
       </form>
     </>
   );
@@ -106,7 +107,7 @@ export function QuestionQueue({ t, language, csrfToken, questions, notice }: { t
             cell: (q) => (
               <form method="post" action={`/staff/faq/questions/${q.id}/done`}>
                 <CsrfField token={csrfToken} />
-                <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small"><span class="kern-label">{t('faq.staff.markDone')}</span></button>
+                <Button kind="secondary" size="small">{t('faq.staff.markDone')}</Button>
               </form>
             ),
           },

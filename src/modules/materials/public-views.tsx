@@ -5,6 +5,7 @@ import type { LibraryFilters, MaterialSummary } from './queries.js';
 import { fileFormats } from './tables.js';
 import { Select } from './select.js';
 import { checklistItems, materialTopics } from './vocabulary.js';
+import { Button } from '../../ui/button.js';
 
 /** The public handout library and a handout's page, in the six public languages. */
 
@@ -63,9 +64,7 @@ export function LibraryPage({ t, language, materials, filters }: { t: Translate;
         <Select name="topic" label={t('materials.public.topic')} value={filters.topic} options={[any, ...materialTopics.map((topic) => ({ value: topic, label: t(`materials.topics.${topic}`) }))]} />
         <Select name="language" label={t('materials.public.language')} value={filters.language} options={[any, ...publicLanguages.map((code) => ({ value: code, label: languageName(t, code), lang: code }))]} />
         <Select name="format" label={t('materials.public.format')} value={filters.format} options={[any, ...[...fileFormats, 'link'].map((format) => ({ value: format, label: t(`materials.formats.${format}`) }))]} />
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{t('materials.public.filter')}</span>
-        </button>
+        <Button kind="secondary">{t('materials.public.filter')}</Button>
       </form>
       {materials.length === 0 && <p class="kern-body">{t('materials.public.none')}</p>}
       {topics.map((topic) => (

@@ -12,6 +12,7 @@ import type { MaterialSummary, versionsOf } from './queries.js';
 import { Select } from './select.js';
 import { materialSizeLimit } from './sniff.js';
 import { checklistItems, checklistKeys, materialTopics } from './vocabulary.js';
+import { Button } from '../../ui/button.js';
 
 /** The staff pages of the library (German and English). */
 
@@ -130,9 +131,7 @@ export function NewMaterialPage({ t, csrfToken, kind, values, errors }: { t: Tra
         <input type="hidden" name="kind" value={kind} />
         <MaterialFieldset t={t} values={values} errors={errors} />
         {kind === 'file' ? <FileField t={t} error={error('file')} /> : <TextField name="url" type="url" label={t('materials.fields.url')} hint={t('materials.fields.urlHint')} value={values.url} error={error('url')} />}
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('materials.staff.save')}</span>
-        </button>
+        <Button>{t('materials.staff.save')}</Button>
       </form>
     </>
   );
@@ -202,9 +201,7 @@ export function MaterialStaffPage({ t, language, csrfToken, material, versions, 
             <CsrfField token={csrfToken} />
             <FileField t={t} error={error('file')} />
             <TextField name="note" label={t('materials.fields.note')} />
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">{t('materials.staff.upload')}</span>
-            </button>
+            <Button>{t('materials.staff.upload')}</Button>
           </form>
         </section>
       )}
@@ -214,9 +211,7 @@ export function MaterialStaffPage({ t, language, csrfToken, material, versions, 
           <CsrfField token={csrfToken} />
           <MaterialFieldset t={t} values={values ?? { ...material, eventFormats: material.event_formats, checklistItems: material.checklist_items }} errors={errors} />
           {material.kind === 'link' && <TextField name="url" type="url" label={t('materials.fields.url')} value={values?.url ?? material.link_url ?? ''} error={error('url')} />}
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('materials.staff.save')}</span>
-          </button>
+          <Button>{t('materials.staff.save')}</Button>
         </form>
       </section>
     </>

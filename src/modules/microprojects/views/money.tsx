@@ -7,6 +7,7 @@ import type { MoneyWarning } from '../money.js';
 import { budgetLines } from '../tables.js';
 import { day, errorOf, euros, FormText, SelectField, summaryErrors } from './parts.js';
 import { LanguageLinks } from './project.js';
+import { Button } from '../../../ui/button.js';
 
 /** The plain warnings of the money checks, amounts in the page's language. */
 export function WarningList({ t, language, warnings }: { t: Translate; language: Language; warnings: MoneyWarning[] }) {
@@ -81,7 +82,7 @@ export function MoneyPage({ t, language, csrfToken, dossier, input, errors, done
             <FormText t={t} name="amount" input={input} errors={errors} hint={m('amountHint')} />
             <SelectField name="kept" label={t('microprojects.fields.kept')} value={input.kept ?? 'yes'} options={[{ value: 'yes', label: m('keptYes') }, { value: 'no', label: m('keptNo') }]} />
             <FormText t={t} name="kept_where" input={input} errors={errors} hint={m('keptWhereHint')} />
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{m('save')}</span></button>
+            <Button>{m('save')}</Button>
           </form>
         </section>
       )}
@@ -102,7 +103,7 @@ export function MoneyPage({ t, language, csrfToken, dossier, input, errors, done
                   cell: (receipt: Dossier['receipts'][number]) => (
                     <form method="post" action={`/microprojects/${project.id}/receipts/${receipt.id}/delete`}>
                       <CsrfField token={csrfToken} />
-                      <button type="submit" class="kern-btn kern-btn--tertiary"><span class="kern-label">{m('deleteNamed', { payee: receipt.payee })}</span></button>
+                      <Button kind="tertiary">{m('deleteNamed', { payee: receipt.payee })}</Button>
                     </form>
                   ),
                 }]

@@ -2,6 +2,7 @@ import { publicLanguages, type Language, type Translate } from '../../../i18n/in
 import { Alert, CsrfField, DateField, ErrorSummary, FieldGroup } from '../../../ui/forms.js';
 import { contactSlots, type FormError, type FormInput } from '../form.js';
 import { errorOf, FormText, SelectField, summaryErrors, TextAreaField } from './parts.js';
+import { Button } from '../../../ui/button.js';
 
 interface ProjectFormProps {
   t: Translate;
@@ -67,7 +68,7 @@ export function ProjectFormPage({ t, language, csrfToken, projectId, input, erro
             </div>
           ))}
         </FieldGroup>
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{f('save')}</span></button>
+        <Button>{f('save')}</Button>
       </form>
     </div>
   );

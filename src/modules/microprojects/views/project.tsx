@@ -7,6 +7,7 @@ import type { FormError } from '../form.js';
 import { stages } from '../tables.js';
 import { day, errorOf, euros, SelectField, summaryErrors } from './parts.js';
 import { WarningList } from './money.js';
+import { Button } from '../../../ui/button.js';
 
 /** Links to the same page in the six languages of the association's pages. */
 export function LanguageLinks({ t, language, path }: { t: Translate; language: Language; path: string }) {
@@ -159,7 +160,7 @@ export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, ma
               {errorOf(t, errors, 'document') && <p class="kern-error" id="document-error">{errorOf(t, errors, 'document')}</p>}
               <input class="kern-form-input__input" type="file" id="document" name="document" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby={errorOf(t, errors, 'document') ? 'document-hint document-error' : 'document-hint'} />
             </div>
-            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{p('upload')}</span></button>
+            <Button kind="secondary">{p('upload')}</Button>
           </form>
         </section>
       )}
@@ -170,12 +171,12 @@ export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, ma
             <CsrfField token={csrfToken} />
             <SelectField name="stage" label={t('microprojects.fields.stage')} value={project.stage} error={errorOf(t, errors, 'stage')} options={stages.map((stage) => ({ value: stage, label: t(`microprojects.stages.${stage}`) }))} />
             <DateField t={t} language={language} name="approved_on" label={t('microprojects.fields.approved_on')} value={project.approved_on ?? ''} error={errorOf(t, errors, 'approved_on')} />
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{p('saveStage')}</span></button>
+            <Button>{p('saveStage')}</Button>
           </form>
           <p><a class="kern-link" href={`/microprojects/${project.id}/edit`}>{p('edit')}</a></p>
           <form method="post" action={`/microprojects/${project.id}/follow-up`}>
             <CsrfField token={csrfToken} />
-            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{p('followUp')}</span></button>
+            <Button kind="secondary">{p('followUp')}</Button>
           </form>
         </section>
       )}

@@ -5,6 +5,7 @@ import type { FormError, FormInput } from '../form.js';
 import type { YearRuleRow } from '../queries.js';
 import { day, euros, FormText, summaryErrors } from './parts.js';
 import { errorOf } from './parts.js';
+import { Button } from '../../../ui/button.js';
 
 /** The programme's rules per funding year, as staff keep them (saving a year again replaces it). */
 export function YearRulesPage({ t, language, csrfToken, rules, input, errors, done }: { t: Translate; language: Language; csrfToken: string; rules: YearRuleRow[]; input: FormInput; errors: FormError[]; done?: string }) {
@@ -47,7 +48,7 @@ export function YearRulesPage({ t, language, csrfToken, rules, input, errors, do
           <FormText t={t} name="proof_due_months" input={input} errors={errors} />
           <FormText t={t} name="overspend_tolerance_percent" input={input} errors={errors} />
           <FormText t={t} name="source" input={input} errors={errors} />
-          <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{r('save')}</span></button>
+          <Button>{r('save')}</Button>
         </form>
       </section>
     </div>

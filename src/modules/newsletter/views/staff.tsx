@@ -8,6 +8,7 @@ import type { NewsletterSettings } from '../settings.js';
 import { hessenRegions } from '../regions.js';
 import { newsletterLanguages, newsletterTopics, type NewsletterLanguage } from '../tables.js';
 import { errorOf, languageNames, Paragraphs, Select, SubmitButton, TextArea } from './fields.js';
+import { LinkButton } from '../../../ui/button.js';
 
 /** Staff pages of the newsletter (German and English): issues, editing, preview, test, sending, settings. */
 
@@ -29,9 +30,7 @@ export function IssuesPage({ t, language, issues, counts, isAdmin }: Page & { is
         {t('newsletter.staff.counts', { confirmed: counts.confirmed ?? 0, pending: counts.pending ?? 0, unsubscribed: counts.unsubscribed ?? 0 })}
       </p>
       <p class="kern-body">
-        <a class="kern-btn kern-btn--primary" href="/newsletter/issues/new">
-          <span class="kern-label">{t('newsletter.staff.newIssue')}</span>
-        </a>
+        <LinkButton href="/newsletter/issues/new">{t('newsletter.staff.newIssue')}</LinkButton>
       </p>
       <Table
         caption={t('newsletter.staff.issues')}

@@ -3,6 +3,7 @@ import { formatInstant } from '../../../ui/dates.js';
 import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass, TextField, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
 import type { BarrierInput, QueuedReport } from '../barriers.js';
+import { Button } from '../../../ui/button.js';
 
 export interface BarrierFormProps {
   t: Translate;
@@ -34,9 +35,7 @@ export function BarrierForm({ t, csrfToken, input, errors, sent, answerWeeks }: 
         <TextField name="pageAddress" label={t('portal.barriers.pageAddress')} hint={t('portal.barriers.optional')} value={input.pageAddress} error={errorOf('pageAddress')} />
         <TextField name="name" label={t('portal.barriers.name')} hint={t('portal.barriers.optional')} value={input.name} error={errorOf('name')} autocomplete="name" />
         <TextField name="email" type="email" label={t('portal.barriers.email')} hint={t('portal.barriers.emailHint')} value={input.email} error={errorOf('email')} autocomplete="email" />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('portal.barriers.send')}</span>
-        </button>
+        <Button>{t('portal.barriers.send')}</Button>
       </form>
     </section>
   );
@@ -89,9 +88,7 @@ export function BarrierQueue({ t, language, csrfToken, reports, answerWeeks }: {
                 <form method="post" action={`/admin/barriers/${report.id}/answered`} class="kern-stack-xs">
                   <CsrfField token={csrfToken} />
                   <TextField name={`note-${report.id}`} label={t('portal.barriers.note')} />
-                  <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
-                    <span class="kern-label">{t('portal.barriers.markAnswered')}</span>
-                  </button>
+                  <Button kind="secondary" size="small">{t('portal.barriers.markAnswered')}</Button>
                 </form>
               ),
           },

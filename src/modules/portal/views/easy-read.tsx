@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import { formatDay } from '../../../ui/dates.js';
 import { Alert, CsrfField, DateField, ErrorSummary, FieldFrame, inputClass, TextField, type FieldError } from '../../../ui/forms.js';
 import { easyReadTopics, type EasyRead, type EasyReadInput, type EasyReadTopic } from '../easy-read.js';
+import { Button } from '../../../ui/button.js';
 
 /** The start page's Leichte Sprache section: German in every page language (Leichte Sprache is German). */
 export function EasyReadSection({ t, language, texts }: { t: Translate; language: Language; texts: EasyRead[] }) {
@@ -67,9 +68,7 @@ export function EasyReadForm({ t, language, csrfToken, topic, input, errors, not
         </div>
         <TextField name="checkedBy" label={t('portal.easyRead.checkedBy')} hint={t('portal.easyRead.checkedByHint')} value={input.checkedBy} error={errorOf('checkedBy')} />
         <DateField name="checkedOn" label={t('portal.easyRead.checkedOn')} value={input.checkedOn} error={errorOf('checkedOn')} t={t} language={language} />
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('portal.easyRead.save')}</span>
-        </button>
+        <Button>{t('portal.easyRead.save')}</Button>
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import { Alert, CsrfField, DateField, ErrorSummary, FieldFrame, inputClass, Text
 import { Table } from '../../../ui/table.js';
 import type { NewsInput, NewsItem, newsForStaff } from '../news.js';
 import { translationLanguages } from '../pages.js';
+import { Button, LinkButton } from '../../../ui/button.js';
 
 /** The language marks of a text shown in a page of another language (a post not yet translated). */
 const languageOf = (item: NewsItem, language: Language): { lang?: string; dir?: 'ltr' | 'rtl' } => (item.language === language ? {} : { lang: item.language, dir: textDirection(item.language as Language) });
@@ -56,9 +57,7 @@ export function StaffNewsList({ t, language, posts }: { t: Translate; language: 
     <div class="kern-stack-md">
       <h1 class="kern-heading-large">{t('portal.news.staffTitle')}</h1>
       <p>
-        <a class="kern-btn kern-btn--primary" href="/admin/news/new">
-          <span class="kern-label">{t('portal.news.new')}</span>
-        </a>
+        <LinkButton href="/admin/news/new">{t('portal.news.new')}</LinkButton>
       </p>
       <Table
         caption={t('portal.news.staffTitle')}
@@ -123,9 +122,7 @@ export function NewsForm({ t, language, csrfToken, action, textLanguage, input, 
         {input.publishedOn !== undefined && (
           <DateField name="publishedOn" label={t('portal.news.publishedOn')} hint={t('portal.news.publishedOnHint')} value={input.publishedOn} error={errorOf('publishedOn')} t={t} language={language} />
         )}
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('portal.news.save')}</span>
-        </button>
+        <Button>{t('portal.news.save')}</Button>
       </form>
     </div>
   );

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { textDirection, type Language, type Translate } from '../../../i18n/index.js';
 import { Alert } from '../../../ui/forms.js';
 import type { PageVersion } from '../queries.js';
+import { LinkButton } from '../../../ui/button.js';
 
 /**
  * A published portal page. The body is sanitised HTML (content.ts cleans it
@@ -29,12 +30,8 @@ export function PortalPage({ t, language, version, preview, children }: { t: Tra
 export function HomeActions({ t }: { t: Translate }) {
   return (
     <p class="mosaik-actions">
-      <a class="kern-btn kern-btn--primary" href="/calendar">
-        <span class="kern-label">{t('nav.calendar')}</span>
-      </a>{' '}
-      <a class="kern-btn kern-btn--secondary" href="/sign-in">
-        <span class="kern-label">{t('nav.signIn')}</span>
-      </a>
+      <LinkButton href="/calendar">{t('nav.calendar')}</LinkButton>{' '}
+      <LinkButton kind="secondary" href="/sign-in">{t('nav.signIn')}</LinkButton>
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { Table } from '../../../ui/table.js';
 import type { PageDraft } from '../commands.js';
 import { pagePaths, sourceLanguage, translationLanguages, type PageKey, type TranslationStatus } from '../pages.js';
 import type { PageOverview, PageVersion, versionHistory } from '../queries.js';
+import { Button, LinkButton } from '../../../ui/button.js';
 
 const editPath = (pageKey: string, language: string) => `/admin/pages/${pageKey}/${language}`;
 
@@ -82,9 +83,7 @@ function EditForm({ t, csrfToken, pageKey, pageLanguage, draft, errors }: Pick<E
       {pageLanguage === sourceLanguage && draft.baseRevision > 0 && (
         <Choices name="minor" legend={t('portal.staff.fieldMinor')} type="checkbox" options={[['1', t('portal.staff.minorMark')]]} checked={draft.minor ? ['1'] : []} />
       )}
-      <button type="submit" class="kern-btn kern-btn--primary">
-        <span class="kern-label">{t('portal.staff.save')}</span>
-      </button>
+      <Button>{t('portal.staff.save')}</Button>
     </form>
   );
 }
@@ -139,16 +138,12 @@ export function EditPage(props: EditPageProps) {
       <EditForm {...props} />
       {latest && (
         <div class="mosaik-actions">
-          <a class="kern-btn kern-btn--secondary" href={`${editPath(pageKey, pageLanguage)}/preview`}>
-            <span class="kern-label">{t('portal.staff.preview')}</span>
-          </a>{' '}
+          <LinkButton kind="secondary" href={`${editPath(pageKey, pageLanguage)}/preview`}>{t('portal.staff.preview')}</LinkButton>{' '}
           {!latest.published_at && (
             <form method="post" action={`${editPath(pageKey, pageLanguage)}/publish`} class="mosaik-inline-form">
               <CsrfField token={csrfToken} />
               <input type="hidden" name="revision" value={String(latest.revision)} />
-              <button type="submit" class="kern-btn kern-btn--primary">
-                <span class="kern-label">{t('portal.staff.publish', { revision: latest.revision })}</span>
-              </button>
+              <Button>{t('portal.staff.publish', { revision: latest.revision })}</Button>
             </form>
           )}
         </div>

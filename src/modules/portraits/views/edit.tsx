@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import { formatInstant } from '../../../ui/dates.js';
 import { Alert, CsrfField, DateField, ErrorSummary, FieldFrame, TextField, inputClass, type FieldError } from '../../../ui/forms.js';
 import type { EditablePortrait, PortraitListRow } from '../queries.js';
+import { Button } from '../../../ui/button.js';
 
 /**
  * Writing, releasing and withdrawing a portrait: the same form for an
@@ -76,9 +77,7 @@ export function EditPortraitPage({ t, language, csrfToken, portrait, base, staff
         </FieldFrame>
         <TextField name="photo_alt" label={t('portraits.edit.photoAlt')} hint={t('portraits.edit.photoAltHint')} value={values.photo_alt ?? portrait.photoAlt} error={errorOf('photo_alt')} />
         <div>
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('portraits.edit.save')}</span>
-          </button>
+          <Button>{t('portraits.edit.save')}</Button>
         </div>
       </form>
       <section class="kern-stack-sm" aria-labelledby="release-title">
@@ -89,9 +88,7 @@ export function EditPortraitPage({ t, language, csrfToken, portrait, base, staff
           <form method="post" action={`${base}/withdraw`} class="kern-stack-sm">
             <CsrfField token={csrfToken} />
             <p>{t('portraits.edit.withdrawExplain')}</p>
-            <button type="submit" class="kern-btn kern-btn--secondary">
-              <span class="kern-label">{t('portraits.edit.withdraw')}</span>
-            </button>
+            <Button kind="secondary">{t('portraits.edit.withdraw')}</Button>
           </form>
         ) : (
           <form method="post" action={`${base}/release`} class="kern-stack-sm">
@@ -116,9 +113,7 @@ export function EditPortraitPage({ t, language, csrfToken, portrait, base, staff
                 </label>
               </div>
             )}
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">{staff ? t('portraits.staff.release') : t('portraits.edit.release')}</span>
-            </button>
+            <Button>{staff ? t('portraits.staff.release') : t('portraits.edit.release')}</Button>
           </form>
         )}
       </section>
@@ -166,9 +161,7 @@ export function StaffPortraitsPage({ t, rows, search }: { t: Translate; rows: Po
       <p>{t('portraits.staff.intro')}</p>
       <form method="get" action="/staff/portraits" class="mosaik-inline-form">
         <TextField name="q" label={t('portraits.staff.search')} value={search} />
-        <button type="submit" class="kern-btn kern-btn--secondary">
-          <span class="kern-label">{t('portraits.staff.searchButton')}</span>
-        </button>
+        <Button kind="secondary">{t('portraits.staff.searchButton')}</Button>
       </form>
       {rows.length === 0 ? <p>{t('portraits.staff.empty')}</p> : <PortraitRows t={t} rows={rows} base="/staff/portraits" />}
     </div>

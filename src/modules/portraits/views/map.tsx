@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import type { District, HessenMap } from '../../places/index.js';
 import { PageNav } from '../../../ui/pagination.js';
 import { markerRadius, topics, type MapFilters, type MapModel } from '../present.js';
+import { Button } from '../../../ui/button.js';
 
 /**
  * The map of Hessen and, beside it, the same content as a list: the places
@@ -61,9 +62,7 @@ function Filters({ t, language, model, filters, districts }: Pick<MapPageProps, 
       {select('topic', t('portraits.map.topic'), t('portraits.map.allTopics'), topics.map((topic) => [topic, t(`portraits.topics.${topic}`)]), filters.topic)}
       {select('district', t('portraits.map.district'), t('portraits.map.allDistricts'), districts.map((district) => [district.code, district.name]), filters.district)}
       <div class="mosaik-actions">
-        <button type="submit" class="kern-btn kern-btn--primary">
-          <span class="kern-label">{t('portraits.map.apply')}</span>
-        </button>{' '}
+        <Button>{t('portraits.map.apply')}</Button>{' '}
         <a class="kern-link" href={`/map${query({}, language)}`}>
           {t('portraits.map.reset')}
         </a>

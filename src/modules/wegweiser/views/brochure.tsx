@@ -3,6 +3,7 @@ import type { Entry } from '../entry.js';
 import { formatDay } from '../present.js';
 import { FreshnessNote } from './freshness-note.js';
 import { EntryFacts } from './public.js';
+import { Button } from '../../../ui/button.js';
 
 /** The brochure as an HTML page: prints on A4 (the layout's print CSS hides header, footer and the links). */
 export function BrochurePage({ t, language, title, entries, today, pdfHref, choose }: {
@@ -31,7 +32,7 @@ export function BrochurePage({ t, language, title, entries, today, pdfHref, choo
             </select>
           </div>
         </div>
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('wegweiser.brochure.show')}</span></button>
+        <Button kind="secondary">{t('wegweiser.brochure.show')}</Button>
       </form>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{t('wegweiser.brochure.asOf', { date: formatDay(today, language) })}</p>

@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../../ui/forms.js';
 import type { Entry } from '../entry.js';
 import { EntryFacts } from './public.js';
+import { Button } from '../../../ui/button.js';
 
 /** The assurer's page behind the mailed link: the entry as it stands, "still correct", or changes to propose. */
 export function CheckPage({ t, language, entry, token, csrfToken, errors = [], proposal = '' }: {
@@ -18,7 +19,7 @@ export function CheckPage({ t, language, entry, token, csrfToken, errors = [], p
       <EntryFacts t={t} entry={entry} />
       <form method="post" action={`/wegweiser/check/${token}/confirm?lang=${language}`}>
         <CsrfField token={csrfToken} />
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('wegweiser.check.confirm')}</span></button>
+        <Button>{t('wegweiser.check.confirm')}</Button>
       </form>
       <h2 class="kern-heading-medium">{t('wegweiser.check.proposeTitle')}</h2>
       <form method="post" action={`/wegweiser/check/${token}/propose?lang=${language}`}>
@@ -30,7 +31,7 @@ export function CheckPage({ t, language, entry, token, csrfToken, errors = [], p
           <textarea class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id="proposal" name="proposal" rows={6}
             aria-describedby={error ? 'proposal-hint proposal-error' : 'proposal-hint'} aria-invalid={error ? 'true' : undefined}>{proposal}</textarea>
         </div>
-        <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('wegweiser.check.propose')}</span></button>
+        <Button kind="secondary">{t('wegweiser.check.propose')}</Button>
       </form>
     </>
   );

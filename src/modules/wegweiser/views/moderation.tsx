@@ -1,6 +1,7 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
+import { Button } from '../../../ui/button.js';
 
 /** Staff: the topic taxonomy (names editable, codes stable) and the queue of suggested services. */
 
@@ -28,7 +29,7 @@ export function TopicsPage({ t, csrfToken, topics, errors, saved }: { t: Transla
           <label class="kern-label" for="new_name">{t('wegweiser.topicsPage.newName')}</label>
           <input class="kern-form-input__input" id="new_name" name="new_name" />
         </div>
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('wegweiser.staff.save')}</span></button>
+        <Button>{t('wegweiser.staff.save')}</Button>
       </form>
     </>
   );
@@ -53,8 +54,8 @@ export function SuggestionsPage({ t, language, csrfToken, rows }: {
             cell: (row) => (
               <form method="post" action={`/wegweiser/manage/suggestions/${row.id}`}>
                 <CsrfField token={csrfToken} />
-                <button type="submit" name="decision" value="added" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('wegweiser.suggestionsPage.added')}</span></button>{' '}
-                <button type="submit" name="decision" value="declined" class="kern-btn kern-btn--tertiary"><span class="kern-label">{t('wegweiser.suggestionsPage.declined')}</span></button>
+                <Button kind="secondary" name="decision" value="added">{t('wegweiser.suggestionsPage.added')}</Button>{' '}
+                <Button kind="tertiary" name="decision" value="declined">{t('wegweiser.suggestionsPage.declined')}</Button>
               </form>
             ),
           },

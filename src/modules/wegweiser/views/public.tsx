@@ -3,6 +3,7 @@ import { PageNav } from '../../../ui/pagination.js';
 import type { Entry } from '../entry.js';
 import type { SearchHit } from '../queries.js';
 import { FreshnessNote } from './freshness-note.js';
+import { Button } from '../../../ui/button.js';
 
 /** The public Wegweiser: search, an entry, its Leichte Sprache summary, in the six public languages. */
 
@@ -75,7 +76,7 @@ export function SearchPage({ t, language, today, filters, hits, page, perPage, t
             aria-describedby={postcodeUnknown ? 'postcode-hint postcode-error' : 'postcode-hint'} aria-invalid={postcodeUnknown ? 'true' : undefined} />
         </div>
         <Select name="language" label={t('wegweiser.public.language')} value={filters.language} options={[any, ...offeredLanguages.map((code): [string, string] => [code, languageName(t, code)])]} />
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('wegweiser.public.search')}</span></button>
+        <Button>{t('wegweiser.public.search')}</Button>
       </form>
       <p class="kern-body" role="status">{t('wegweiser.public.found', { count: total })}</p>
       {hits.length > 0 && (

@@ -7,6 +7,7 @@ import { translatedLanguages } from '../input.js';
 import { formatDay } from '../present.js';
 import type { FreshnessOverview, StaffRow } from '../staff-queries.js';
 import { topicName } from './public.js';
+import { Button, LinkButton } from '../../../ui/button.js';
 
 /** The staff pages of the Wegweiser (de/en): the list, the entry form with its history, the freshness overview. */
 
@@ -18,7 +19,7 @@ export function StaffList({ t, language, rows, notice }: { t: Translate; languag
       <h1 class="kern-heading-large">{t('wegweiser.staff.title')}</h1>
       {notice && <Alert kind="success">{notice}</Alert>}
       <p class="kern-body">
-        <a class="kern-btn kern-btn--primary" href="/wegweiser/manage/new"><span class="kern-label">{t('wegweiser.staff.new')}</span></a>{' '}
+        <LinkButton href="/wegweiser/manage/new">{t('wegweiser.staff.new')}</LinkButton>{' '}
         <a class="kern-link" href="/wegweiser/manage/freshness">{t('wegweiser.staff.freshnessLink')}</a>{' · '}
         <a class="kern-link" href="/wegweiser/manage/topics">{t('wegweiser.staff.topicsLink')}</a>{' · '}
         <a class="kern-link" href="/wegweiser/manage/suggestions">{t('wegweiser.staff.suggestionsLink')}</a>
@@ -82,7 +83,7 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
           <p class="kern-body">{t('wegweiser.staff.assuredInfo', { date: day(existing.assuredDate, language), by: existing.assurerEmail ?? '–' })}</p>
           <form method="post" action={`/wegweiser/manage/${existing.id}/checked`}>
             <CsrfField token={csrfToken} />
-            <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('wegweiser.staff.markChecked')}</span></button>
+            <Button kind="secondary">{t('wegweiser.staff.markChecked')}</Button>
           </form>
         </>
       )}
@@ -137,7 +138,7 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
             </>
           ))}
         </FieldGroup>
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('wegweiser.staff.save')}</span></button>
+        <Button>{t('wegweiser.staff.save')}</Button>
       </form>
       {existing && (
         <Table
@@ -185,8 +186,8 @@ export function FreshnessPage({ t, language, overview, csrfToken }: { t: Transla
             cell: (row) => row.answer === 'proposed' && !row.review ? (
               <form method="post" action={`/wegweiser/manage/proposals/${row.id}`}>
                 <CsrfField token={csrfToken} />
-                <button type="submit" name="decision" value="accept" class="kern-btn kern-btn--secondary"><span class="kern-label">{t('wegweiser.freshnessPage.accept')}</span></button>{' '}
-                <button type="submit" name="decision" value="reject" class="kern-btn kern-btn--tertiary"><span class="kern-label">{t('wegweiser.freshnessPage.reject')}</span></button>
+                <Button kind="secondary" name="decision" value="accept">{t('wegweiser.freshnessPage.accept')}</Button>{' '}
+                <Button kind="tertiary" name="decision" value="reject">{t('wegweiser.freshnessPage.reject')}</Button>
               </form>
             ) : row.review ? t(`wegweiser.reviews.${row.review}`) : '',
           },

@@ -1,5 +1,6 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, TextField, type FieldError } from '../../../ui/forms.js';
+import { Button } from '../../../ui/button.js';
 
 export type SuggestionValues = Partial<Record<'name' | 'description' | 'district' | 'contact', string>>;
 
@@ -22,7 +23,7 @@ export function SuggestPage({ t, language, csrfToken, values, errors, sent }: { 
         </div>
         <TextField name="district" label={t('wegweiser.suggest.district')} value={values.district} />
         <TextField name="contact" label={t('wegweiser.suggest.contact')} value={values.contact} hint={t('wegweiser.suggest.contactHint')} />
-        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t('wegweiser.suggest.send')}</span></button>
+        <Button>{t('wegweiser.suggest.send')}</Button>
       </form>
     </>
   );
