@@ -26,10 +26,12 @@
  * the block is recomputed from the imports of the whole code base.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { importSites as importSitesOf, isSource, isTest, mayImportDeeply, moduleOf, normalise, parse, resolveFile, walk, type ImportSite } from './module-graph.js';
+
 
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
@@ -111,42 +113,6 @@ const endMarker = '// module-faces: end';
 const changes: string[] = [];
 const problems: string[] = [];
 
-// ---------------------------------------------------------------- files
-
-export function walk(folder: string, out: string[] = []): string[] {
-  if (!existsSync(path.join(root, folder))) return out;
-  for (const entry of readdirSync(path.join(root, folder))) {
-    const relative = `${folder}/${entry}`;
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    if (statSync(path.join(root, relative)).isDirectory()) walk(relative, out);
-    else out.push(relative);
-  }
-  return out;
-}
-
-export const isSource = (file: string) => /\.(ts|tsx)$/.test(file) && !file.endsWith('.d.ts');
-
-/** `src/modules/<m>/…` → m; anything else → undefined. */
-export function moduleOf(file: string): string | undefined {
-  return /^src\/modules\/([^/]+)\//.exec(file)?.[1];
-}
-
-const compositionRoots = new Set(['src/http/modules.ts', 'src/http/app.ts', 'src/cli.ts']);
-const isEntryPoint = (file: string) => /\/(routes[a-z-]*|[a-z-]+-routes|api|cli)\.tsx?$/.test(file);
-export const isTest = (file: string) => /\.test\.tsx?$/.test(file) || file.startsWith('test/');
-
-/** The one rule of who may import a module's inner file (shared with test/architecture.test.ts). */
-export function mayImportDeeply(importer: string, target: string): boolean {
-  const owner = moduleOf(target);
-  if (!owner) return true;
-  if (moduleOf(importer) === owner) return true;
-  if (target === `src/modules/${owner}/index.ts`) return true;
-  if (target.endsWith('.test-support.ts') && isTest(importer)) return true;
-  // entry points (route plugins, commands) are not part of a face: the composition roots wire them, tests drive them
-  if ((compositionRoots.has(importer) || isTest(importer)) && isEntryPoint(target)) return true;
-  return false;
-}
-
 // ---------------------------------------------------------------- 1. moves
 
 function destinationOf(file: string): string | undefined {
@@ -176,17 +142,7 @@ function moveFiles() {
   }
 }
 
-// ---------------------------------------------------------------- resolving
-
-export function resolveFile(candidate: string): string | undefined {
-  const base = candidate.replace(/\.(js|jsx|ts|tsx)$/, '');
-  for (const option of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, candidate]) {
-    if (existsSync(path.join(root, option)) && statSync(path.join(root, option)).isFile()) return option;
-  }
-  return undefined;
-}
-
-export const normalise = (file: string) => path.posix.normalize(file);
+// ---------------------------------------------------------------- resolving (after the moves)
 
 /** The repository file an import specifier of `importer` means, after the moves. */
 function resolveSpecifier(importer: string, specifier: string): string | undefined {
@@ -243,34 +199,8 @@ function exportsOf(file: string): Map<string, 'value' | 'type'> {
 
 // ---------------------------------------------------------------- reading imports
 
-interface ImportSite {
-  file: string;
-  node: ts.ImportDeclaration | ts.ExportDeclaration | ts.CallExpression | ts.ImportTypeNode;
-  specifier: ts.StringLiteral;
-  target: string | undefined;
-}
-
-export function parse(file: string): ts.SourceFile {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-}
-
-/** Every place a file names another file: static and dynamic imports, re-exports, `import('…').Type`. */
-export function importSites(file: string, source: ts.SourceFile, resolve = (specifier: string) => resolveSpecifier(file, specifier)): ImportSite[] {
-  const sites: ImportSite[] = [];
-  const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      sites.push({ file, node, specifier: node.moduleSpecifier, target: resolve(node.moduleSpecifier.text) });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
-      sites.push({ file, node, specifier: node.arguments[0], target: resolve(node.arguments[0].text) });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      sites.push({ file, node, specifier: node.argument.literal, target: resolve(node.argument.literal.text) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return sites;
-}
+/** Every import site of a file, resolved as after the moves. */
+const importSites = (file: string, source: ts.SourceFile) => importSitesOf(file, source, (specifier) => resolveSpecifier(file, specifier));
 
 /** The names one import site takes from its target (undefined: it takes the whole module, e.g. `import * as`). */
 function namesTaken(site: ImportSite): string[] | undefined {

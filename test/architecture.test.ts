@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { migrationPaths } from '../src/db/migrate.js';
-import { importSites, isSource, isTest, mayImportDeeply, moduleOf, normalise, parse, resolveFile, walk } from '../scripts/module-faces.js';
+import { importSites, isSource, isTest, mayImportDeeply, moduleOf, normalise, parse, resolveFile, walk } from '../scripts/module-graph.js';
 
 /**
  * The floor plan of docs/architecture.md, held by the code itself. Each rule
