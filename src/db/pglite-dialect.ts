@@ -9,6 +9,7 @@ import {
   type Driver,
   type Kysely,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 /** Where statements run: the PGlite worker (src/db/pglite-bridge.ts). */
@@ -60,8 +61,12 @@ class PGliteDriver implements Driver {
     return this.connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+  /** As Kysely's PostgreSQL driver does: the isolation level and access mode go into the start statement. */
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const parts = ['start transaction'];
+    if (settings.isolationLevel) parts.push(`isolation level ${settings.isolationLevel}`);
+    if (settings.accessMode) parts.push(settings.accessMode);
+    await connection.executeQuery(CompiledQuery.raw(parts.join(' ')));
   }
   async commitTransaction(connection: DatabaseConnection) {
     await connection.executeQuery(CompiledQuery.raw('commit'));

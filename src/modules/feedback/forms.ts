@@ -122,6 +122,17 @@ async function templateId(db: Kysely<Database>, format: EventFormat): Promise<nu
 }
 
 /**
+ * The questions an event of this format would get from assignDefaultForm,
+ * read only (an import's preview): the template's, or the defaults when the
+ * template does not exist yet, then with ids below zero (nothing answers them).
+ */
+export async function defaultFormQuestions(db: Kysely<Database>, format: EventFormat): Promise<{ id: number; kind: string; key: string | null }[]> {
+  const template = await templateId(db, format);
+  if (template === undefined) return defaultQuestions[format].map((question, index) => ({ id: -(index + 1), kind: question.kind, key: question.key ?? null }));
+  return db.selectFrom('feedback_question').select(['id', 'kind', 'key']).where('form_id', '=', template).orderBy('position').execute();
+}
+
+/**
  * Gives an event its own copy of its format's template, so that later changes
  * to the template never change the questions of forms already answered.
  * Returns the new form's id.

@@ -16,7 +16,7 @@ import { mergeGrants } from './organisation-merge.js';
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = ['grant_application'] as const;
 
-export { upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
+export { countFunderListChunk, upsertFunderListChunk, eraseGrantSummaries } from './funder-list.js';
 export { moveGrants, type DroppedGrant } from './organisation-merge.js';
 
 /**

@@ -7,6 +7,12 @@ import type { ValidRow } from './validate.js';
 /** What every kind's store function gets: the open transaction and the run's bookkeeping. */
 export interface StoreContext {
   db: Kysely<Database>;
+  /**
+   * The preview: count what the import would create, update and leave alone,
+   * and report every problem, without writing anything. The transaction is
+   * read only, so a write that slipped through fails instead of being undone.
+   */
+  preview: boolean;
   problems: ProblemList;
   source: 'import' | 'demo';
   organisations: OrganisationTally;
@@ -29,11 +35,13 @@ export class OrganisationTally {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly createdFrom: 'import' | 'demo',
+    /** The preview resolves without creating: a new name gets a placeholder id below zero (matching.ts). */
+    private readonly readOnly = false,
   ) {}
 
   /** Organisation id per normalised name. */
   async resolve(occurrences: NameOccurrence[]): Promise<Map<string, number>> {
-    const resolution = await resolveOrganisationNames(this.db, occurrences, { createdFrom: this.createdFrom });
+    const resolution = await resolveOrganisationNames(this.db, occurrences, { createdFrom: this.createdFrom, readOnly: this.readOnly });
     this.matched += resolution.matchedOccurrences;
     for (const { name, normalisedName, lines } of resolution.created) this.created.push({ name, normalisedName, lines });
     return resolution.organisationIds;
@@ -82,6 +90,27 @@ export async function upsertInChunks<T extends object>(
       if (row.inserted) created += 1;
       else updated += 1;
     }
+  }
+  return { created, updated, unchanged: rows.length - created - updated };
+}
+
+/**
+ * The preview's twin of upsertInChunks: a select per chunk that joins the
+ * input to the table on the same key as the upsert's conflict clause and
+ * counts the rows it would insert and those it would change.
+ */
+export async function countInChunks<T extends object>(
+  db: Kysely<Database>,
+  rows: T[],
+  statement: (json: string) => RawBuilder<{ created: number | string; updated: number | string }>,
+): Promise<StoreCounts> {
+  let created = 0;
+  let updated = 0;
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    if (start > 0) await yieldToEventLoop();
+    const { rows: [counts] } = await statement(JSON.stringify(rows.slice(start, start + chunkSize))).execute(db);
+    created += Number(counts.created);
+    updated += Number(counts.updated);
   }
   return { created, updated, unchanged: rows.length - created - updated };
 }

@@ -37,14 +37,16 @@ export const storeEvents: StoreRows<EventRow> = async (rows, context) => {
     const fields: EventFields = Object.fromEntries(compared.map((field) => [field, value[field]])) as EventFields;
     const event = byKey.get(value.event_key);
     if (!event) {
+      created += 1;
+      if (context.preview) continue;
       const { id } = await db.insertInto('event').values({ event_key: value.event_key, ...fields }).returning('id').executeTakeFirstOrThrow();
       await assignDefaultForm(db, id, fields.format);
-      created += 1;
     } else if (compared.some((field) => event[field] !== fields[field])) {
+      updated += 1;
+      if (context.preview) continue;
       // (tables.ts types updated_at as Generated<Timestamp>, which Kysely cannot assign; hence the cast)
       await db.updateTable('event').set({ ...fields, updated_at: sql`now()` as never }).where('id', '=', event.id).execute();
       if (event.format !== fields.format) await followFormat(db, event.id, event.feedback_form_id, fields.format);
-      updated += 1;
     }
   }
   return { created, updated, unchanged: unique.length - created - updated };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { assignDefaultForm } from '../feedback/index.js';
+import { assignDefaultForm, defaultFormQuestions } from '../feedback/index.js';
 import type { ProblemList } from './errors.js';
 import { findEvents, firstOccurrence, jsonTexts, rowsWithEvent, turnTaker, type StoreRows } from './context.js';
 import { commentColumns, ratingColumns, type FeedbackRow } from './schemas.js';
@@ -31,11 +31,19 @@ interface Answer {
 export const storeFeedback: StoreRows<FeedbackRow> = async (rows, context) => {
   const { db, problems } = context;
   const events = await findEvents(db, rows.map((row) => row.value.event_key));
-  // events created before forms existed get their format's default form now
+  const forms = await loadForms(db, [...events.values()].flatMap((event) => (event.feedback_form_id === null ? [] : [event.feedback_form_id])));
+  // events created before forms existed get their format's default form now;
+  // the preview reads the questions that form would have (placeholder id -event)
   for (const event of events.values()) {
-    if (event.feedback_form_id === null) event.feedback_form_id = await assignDefaultForm(db, event.id, event.format);
+    if (event.feedback_form_id !== null) continue;
+    if (context.preview) {
+      event.feedback_form_id = -event.id;
+      forms.set(event.feedback_form_id, questionsOf(await defaultFormQuestions(db, event.format)));
+    } else {
+      event.feedback_form_id = await assignDefaultForm(db, event.id, event.format);
+      forms.set(event.feedback_form_id, (await loadForms(db, [event.feedback_form_id])).get(event.feedback_form_id)!);
+    }
   }
-  const forms = await loadForms(db, [...events.values()].map((event) => event.feedback_form_id!));
 
   const seen = new Map<string, number>();
   const responses: { event_id: number; response_key: string; language: string | null; answers: Answer[] }[] = [];
@@ -48,7 +56,7 @@ export const storeFeedback: StoreRows<FeedbackRow> = async (rows, context) => {
     const answers = isNew ? answersOf(value, line, forms.get(event.feedback_form_id!)!, problems) : null;
     if (answers) responses.push({ event_id: event.id, response_key: value.response_key, language: value.language, answers });
   }
-  return writeResponses(db, responses, context.source === 'demo' ? 'demo' : 'import');
+  return writeResponses(db, responses, context.source === 'demo' ? 'demo' : 'import', context.preview);
 };
 
 /** The row's answers, or null after reporting a value the form has no question for. */
@@ -92,12 +100,20 @@ async function loadForms(db: Kysely<Database>, formIds: number[]): Promise<Map<n
     .orderBy('form_id')
     .orderBy('position')
     .execute();
+  const byForm = new Map<number, typeof questions>();
+  for (const question of questions) byForm.set(question.form_id, [...(byForm.get(question.form_id) ?? []), question]);
+  for (const formId of formIds) forms.set(formId, questionsOf(byForm.get(formId) ?? []));
+  return forms;
+}
+
+/** A form's questions in order → its rating questions by position and its open questions by key. */
+function questionsOf(questions: { id: number; kind: string; key: string | null }[]): FormQuestions {
+  const form: FormQuestions = { ratings: [], open: new Map() };
   for (const question of questions) {
-    const form = forms.get(question.form_id)!;
     if (question.kind === 'rating') form.ratings.push(question.id);
     else if (question.kind === 'open' && question.key) form.open.set(question.key, question.id);
   }
-  return forms;
+  return form;
 }
 
 const sameAnswers = (a: Answer[], b: Answer[]) => {
@@ -106,7 +122,7 @@ const sameAnswers = (a: Answer[], b: Answer[]) => {
 };
 
 /** Compares with what is stored, then writes new and changed responses (yes/no answers from elsewhere stay). */
-async function writeResponses(db: Kysely<Database>, responses: { event_id: number; response_key: string; language: string | null; answers: Answer[] }[], channel: 'import' | 'demo') {
+async function writeResponses(db: Kysely<Database>, responses: { event_id: number; response_key: string; language: string | null; answers: Answer[] }[], channel: 'import' | 'demo', preview: boolean) {
   const stored = await sql<{ id: number; event_id: number; response_key: string; language: string | null; answers: Answer[] }>`
     select r.id, r.event_id, r.response_key, r.language,
       coalesce(jsonb_agg(jsonb_build_object('question_id', a.question_id, 'rating', a.rating, 'text_value', a.text_value))
@@ -124,6 +140,8 @@ async function writeResponses(db: Kysely<Database>, responses: { event_id: numbe
     return before && (before.language !== response.language || !sameAnswers(before.answers, response.answers)) ? [{ ...response, id: before.id }] : [];
   });
 
+  const counts = { created: created.length, updated: changed.length, unchanged: responses.length - created.length - changed.length };
+  if (preview) return counts;
   const answers: (Answer & { response_id: number })[] = [];
   if (created.length > 0) {
     const ids = await sql<{ id: number; event_id: number; response_key: string }>`
@@ -152,5 +170,5 @@ async function writeResponses(db: Kysely<Database>, responses: { event_id: numbe
       from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb)
         as input (response_id integer, question_id integer, rating smallint, text_value text)`.execute(db);
   }
-  return { created: created.length, updated: changed.length, unchanged: responses.length - created.length - changed.length };
+  return counts;
 }

@@ -1,5 +1,5 @@
-import { upsertFunderListChunk } from '../grants/index.js';
-import { firstOccurrence, upsertInChunks, type StoreRows } from './context.js';
+import { countFunderListChunk, upsertFunderListChunk } from '../grants/index.js';
+import { countInChunks, firstOccurrence, upsertInChunks, type StoreRows } from './context.js';
 import type { GrantRow } from './schemas.js';
 
 /**
@@ -31,5 +31,6 @@ export const storeGrants: StoreRows<GrantRow> = async (rows, context) => {
       source: context.source,
     });
   }
+  if (context.preview) return countInChunks(context.db, records, countFunderListChunk);
   return upsertInChunks(context.db, records, upsertFunderListChunk);
 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
-import { OrganisationTally, type StoreRows } from './context.js';
+import { OrganisationTally, type StoreCounts, type StoreRows } from './context.js';
 import { storeConsultations } from './consultations.js';
 import { ProblemList, type ImportProblem } from './errors.js';
 import { storeEvents } from './events.js';
@@ -45,6 +45,8 @@ export interface ImportOutcome {
   problems: ImportProblem[];
   /** True when the import's changes were committed. */
   stored: boolean;
+  /** The run the stored import recorded (import_run.id); absent for a preview or a refused list. */
+  runId?: number;
 }
 
 export interface ImportOptions {
@@ -116,6 +118,7 @@ async function importPrepared(
   prepared: Prepared,
   options: ImportOptions & { fileName: string; sha256: string },
 ): Promise<ImportOutcome> {
+  if (options.dryRun) return previewPrepared(db, kind, prepared, options);
   const source = options.source ?? 'import';
   try {
     return await db.transaction().execute(async (trx) => {
@@ -125,21 +128,13 @@ async function importPrepared(
       // the rows were checked off the request thread (off-thread.ts); the database work is done here
       const problems = ProblemList.restore(prepared.problems);
       const organisations = new OrganisationTally(trx, source);
-      const counts = await stores[kind](prepared.valid, { db: trx, problems, source, organisations });
+      const counts = await stores[kind](prepared.valid, { db: trx, preview: false, problems, source, organisations });
       options.onProgress?.(90);
-      const outcome: ImportOutcome = {
-        kind,
-        fileName: options.fileName,
-        rows: prepared.rows,
-        ...counts,
-        newOrganisations: organisations.created,
-        matchedOrganisations: organisations.matched,
-        problems: problems.list(),
-        stored: false,
-      };
-      if (problems.count > 0 || options.dryRun) throw new RollBack(outcome);
-      await recordRun(trx, outcome, options);
-      return { ...outcome, stored: true };
+      const outcome = outcomeOf(kind, prepared, options.fileName, counts, organisations, problems);
+      // a list with problems is stored not at all, never in part
+      if (problems.count > 0) throw new RollBack(outcome);
+      const runId = await recordRun(trx, outcome, options);
+      return { ...outcome, stored: true, runId };
     });
   } catch (error) {
     if (error instanceof RollBack) return error.outcome;
@@ -147,7 +142,42 @@ async function importPrepared(
   }
 }
 
-async function recordRun(db: Kysely<Database>, outcome: ImportOutcome, options: ImportOptions & { sha256: string }) {
+/**
+ * The preview (a dry run): the same checks and counts as the import, read
+ * only. It takes no lock, so it never waits for or holds up a running import;
+ * in a read-only transaction, so that it sees one consistent state and so
+ * that the database refuses any write. Confirming runs the import itself,
+ * which checks everything again against what is stored by then.
+ */
+async function previewPrepared(db: Kysely<Database>, kind: ImportKind, prepared: Prepared, options: ImportOptions & { fileName: string }): Promise<ImportOutcome> {
+  const source = options.source ?? 'import';
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const problems = ProblemList.restore(prepared.problems);
+      const organisations = new OrganisationTally(trx, source, true);
+      const counts = await stores[kind](prepared.valid, { db: trx, preview: true, problems, source, organisations });
+      options.onProgress?.(90);
+      return outcomeOf(kind, prepared, options.fileName, counts, organisations, problems);
+    });
+}
+
+function outcomeOf(kind: ImportKind, prepared: Prepared, fileName: string, counts: StoreCounts, organisations: OrganisationTally, problems: ProblemList): ImportOutcome {
+  return {
+    kind,
+    fileName,
+    rows: prepared.rows,
+    ...counts,
+    newOrganisations: organisations.created,
+    matchedOrganisations: organisations.matched,
+    problems: problems.list(),
+    stored: false,
+  };
+}
+
+async function recordRun(db: Kysely<Database>, outcome: ImportOutcome, options: ImportOptions & { sha256: string }): Promise<number> {
   const { id } = await db
     .insertInto('import_run')
     .values({
@@ -170,6 +200,7 @@ async function recordRun(db: Kysely<Database>, outcome: ImportOutcome, options: 
     subjectId: id,
     details: { kind: outcome.kind, rows: outcome.rows, created: outcome.created, updated: outcome.updated, source: options.source ?? 'import' },
   });
+  return id;
 }
 
 function emptyOutcome(kind: ImportKind, fileName: string): ImportOutcome {

@@ -59,13 +59,14 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
     }
     const existing = target !== undefined ? (keyed ?? owners.get(target)!) : undefined;
     if (!existing) {
+      created += 1;
+      if (context.preview) continue;
       const { id } = await db
         .insertInto('organisation')
         .values({ org_key: value.org_key, ...fieldsOf(value), fields: value.fields, created_from: context.source === 'demo' ? 'demo' : 'import' })
         .returning('id')
         .executeTakeFirstOrThrow();
       await addNames(db, id, value);
-      created += 1;
       continue;
     }
     const changed =
@@ -73,6 +74,10 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
       existing.needs_review ||
       compared.some((field) => (existing[field] ?? null) !== (fieldsOf(value)[field] ?? null)) ||
       existing.fields.join('|') !== value.fields.join('|');
+    if (context.preview) {
+      if (changed || (await namesWouldChange(db, existing.id, value))) updated += 1;
+      continue;
+    }
     const namesAdded = await addNames(db, existing.id, value);
     if (changed) {
       // The centre's own list names it: no longer an unknown name from a list.
@@ -134,6 +139,25 @@ async function addNames(db: Kysely<Database>, organisationId: number, value: Org
     )
     select normalised_name from written union all select normalised_name from demoted`.execute(db);
   return rows.length > 0;
+}
+
+/** The preview's twin of addNames: whether it would change anything, read only. */
+async function namesWouldChange(db: Kysely<Database>, organisationId: number, value: OrganizationRow): Promise<boolean> {
+  const names = [
+    { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
+    ...namesOf(value).slice(1).map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
+  ];
+  const { rows } = await sql<{ changes: boolean }>`
+    select exists (
+      select 1 from organisation_name
+      where organisation_id = ${organisationId} and not is_alias and normalised_name <> ${value.name.normalisedName}
+    ) or exists (
+      select 1 from jsonb_to_recordset(${JSON.stringify(names)}::jsonb) as input (normalised_name text, name text, is_alias boolean)
+      left join organisation_name n on n.normalised_name = input.normalised_name
+      where n.normalised_name is null
+         or (n.organisation_id = ${organisationId} and (n.is_alias, n.name) is distinct from (input.is_alias, input.name))
+    ) as changes`.execute(db);
+  return rows[0].changes;
 }
 
 async function loadByKey(db: Kysely<Database>, keys: string[]): Promise<Map<string, Existing>> {

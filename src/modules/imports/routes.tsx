@@ -6,7 +6,7 @@ import { multipartCsrfMatches } from '../../http/context.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { importFile, isImportKind, type ImportKind, type ImportOutcome } from './index.js';
-import { deleteUpload, findImportRun, findUpload, latestImportRuns, latestRunOf, storeUpload, templateCsv, uploadSizeLimit, type StoredUpload } from './uploads.js';
+import { deleteUpload, findImportRun, findUpload, latestImportRuns, storeUpload, templateCsv, uploadSizeLimit, type StoredUpload } from './uploads.js';
 import { findImportJob, startImportJob } from './jobs.js';
 import { isLarge } from './off-thread.js';
 import { hasRejectedRows, rejectedRowsCsv } from './rejected.js';
@@ -17,7 +17,8 @@ import { ImportsPage, type ImportsPageProps } from './upload-views.js';
 /**
  * Imports through the staff web interface (spec/exchange.md): upload a list,
  * see a preview of what would be created, matched and rejected, then confirm
- * or discard. The preview is a dry run of the very import confirming runs.
+ * or discard. The preview runs the same checks as the import, read only
+ * (index.ts previewPrepared): a GET writes nothing and locks nothing.
  */
 
 const access = { access: centreStaff };
@@ -99,8 +100,7 @@ export async function importsRoutes(fastify: FastifyInstance) {
     // Not in the import's transaction: a second confirmation would find
     // nothing to change anyway, since imports are idempotent.
     await deleteUpload(app.db, upload.id);
-    const runId = await latestRunOf(app.db, accountId, upload.bytes);
-    return reply.redirect(runId ? `/imports?done=${runId}` : '/imports', 303);
+    return reply.redirect(`/imports?done=${outcome.runId}`, 303);
   });
 
   app.post('/imports/:uploadId/discard', { config: access, schema: { params: uploadParams, hide: true } }, async (request, reply) => {
@@ -119,8 +119,7 @@ export async function importsRoutes(fastify: FastifyInstance) {
       const upload = job.uploadId ? await findUpload(app.db, job.uploadId) : undefined;
       if (job.outcome.stored) {
         if (upload) await deleteUpload(app.db, upload.id);
-        const runId = upload ? await latestRunOf(app.db, job.accountId ?? account.id, upload.bytes) : undefined;
-        return reply.redirect(runId ? `/imports?done=${runId}` : '/imports', 303);
+        return reply.redirect(job.outcome.runId ? `/imports?done=${job.outcome.runId}` : '/imports', 303);
       }
       if (!upload) return sendMissing(request, reply);
       if (job.outcome.problems.length > 0) reply.code(422);

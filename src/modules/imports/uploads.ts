@@ -80,23 +80,6 @@ export async function findImportRun(db: Kysely<Database>, id: number): Promise<I
   return row ? toSummary(row) : undefined;
 }
 
-/**
- * The run a confirmed file just recorded: the newest one of this account with
- * the file's checksum (importFile records it but does not return its id).
- */
-export async function latestRunOf(db: Kysely<Database>, accountId: number, bytes: Uint8Array): Promise<number | undefined> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const row = await db
-    .selectFrom('import_run')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('sha256', '=', sha256)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 function runQuery(db: Kysely<Database>) {
   return db
     .selectFrom('import_run')

@@ -51,11 +51,16 @@ export async function findOrganisationIds(db: Kysely<Database>, normalisedNames:
 /**
  * Resolves every name of a list in bulk: one query for all known names, one
  * statement creating the unknown ones. Call inside the import's transaction.
+ *
+ * With `readOnly` (an import's preview) nothing is written: each unknown name
+ * gets a placeholder id below zero, which no stored row can ever reference, so
+ * that what the preview compares against the database finds nothing for it —
+ * exactly what the stored import would find for a new organisation.
  */
 export async function resolveOrganisationNames(
   db: Kysely<Database>,
   occurrences: NameOccurrence[],
-  options: { createdFrom: CreatedFrom },
+  options: { createdFrom: CreatedFrom; readOnly?: boolean },
 ): Promise<NameResolution> {
   const byName = new Map<string, { name: string; lines: number[] }>();
   for (const { name, line, normalisedName: known } of occurrences) {
@@ -72,7 +77,9 @@ export async function resolveOrganisationNames(
     if (organisationIds.has(normalisedName)) matchedOccurrences += entry.lines.length;
     else unknown.push({ name: entry.name, normalised_name: normalisedName });
   }
-  const created = await createOrganisations(db, unknown, options.createdFrom);
+  const created = options.readOnly
+    ? new Map(unknown.map(({ normalised_name }, index): [string, number] => [normalised_name, -(index + 1)]))
+    : await createOrganisations(db, unknown, options.createdFrom);
   for (const [normalisedName, organisationId] of created) organisationIds.set(normalisedName, organisationId);
   return {
     organisationIds,
