@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * The `mosaik` command (spec/exchange.md, "Command line"). Each module owns its
- * sub-commands; this file only dispatches and opens the database.
+ * The `mosaik` command (spec/exchange.md, "Command line"). Each module brings
+ * its sub-commands (`commands` of its `module`, src/modules/registry.ts); this
+ * file only dispatches, opens the database and keeps the installation's own
+ * (migrate, backup, restore).
  */
 import { readSettings } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
@@ -31,18 +33,9 @@ const usage = `Usage:
 
 Storage: DATABASE_URL (PostgreSQL) when set, otherwise MOSAIK_DATA_DIR (default ./data).`;
 
+/** The commands of the installation itself, not of a module: its database and its backups. */
 async function loadCommand(name: string | undefined): Promise<CliCommand | undefined> {
   switch (name) {
-    case 'import':
-      return (await import('./modules/imports/cli.js')).importCommand;
-    case 'report':
-      return (await import('./modules/reports/cli.js')).reportCommand;
-    case 'user':
-      return (await import('./modules/identity/cli.js')).userCommand;
-    case 'demo':
-      return (await import('./modules/demo/cli.js')).demoCommand;
-    case 'retention':
-      return (await import('./modules/privacy/cli.js')).retentionCommand;
     case 'backup':
       return (await import('./db/backup.js')).backupCommand;
     case 'restore':
@@ -59,16 +52,23 @@ async function loadCommand(name: string | undefined): Promise<CliCommand | undef
   }
 }
 
-/** A sub-command a module of src/modules/registry.ts brings: one word ("pinboard") or two ("export hsds", "report projects"). */
+/**
+ * The sub-command a module of src/modules/registry.ts brings: one word
+ * ("import") or two ("export hsds", "report projects"). The longest match
+ * wins, so that a module's "report projects" goes before the reports
+ * module's "report".
+ */
 async function registeredCommand(argv: string[]): Promise<{ command: CliCommand; args: string[] } | undefined> {
   const { registeredModules } = await import('./modules/registry.js');
+  let best: { command: CliCommand; args: string[]; words: number } | undefined;
   for (const module of registeredModules()) {
     for (const [words, command] of Object.entries(module.commands ?? {})) {
       const parts = words.split(' ');
-      if (parts.every((part, index) => argv[index] === part)) return { command, args: argv.slice(parts.length) };
+      if (!parts.every((part, index) => argv[index] === part)) continue;
+      if (!best || parts.length > best.words) best = { command, args: argv.slice(parts.length), words: parts.length };
     }
   }
-  return undefined;
+  return best;
 }
 
 export async function runCli(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
@@ -77,7 +77,6 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
     io.out(usage);
     return name ? 0 : 2;
   }
-  // a module's two-word command ("report projects") goes before the older module's own ("report")
   const registered = await registeredCommand(argv);
   const command = registered?.command ?? (await loadCommand(name));
   if (registered) args.splice(0, args.length, ...registered.args);

@@ -9,7 +9,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Settings } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { identityRoutes } from '../modules/identity/routes.js';
 import { moduleRoutes } from './modules.js';
 import { assertEveryRouteHasAccess, type Access } from './access.js';
 import { registerRequestContext } from './context.js';
@@ -140,7 +139,6 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
   registerInputGuard(app); // after the request context: access and CSRF are checked first
 
   await app.register(homeRoutes);
-  await app.register(identityRoutes);
   for (const routes of moduleRoutes()) await app.register(routes);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../db/tables.js';
 import type { CliCommand } from '../cli.js';
@@ -66,6 +66,19 @@ export interface MosaikModule {
    * so that dates relative to it (due, overdue) come out the same in tests.
    */
   loadDemo?: (db: Kysely<Database>, context: { today: string }) => Promise<void>;
+}
+
+type RoutePlugin = (app: FastifyInstance) => Promise<void>;
+
+/**
+ * A route plugin of a module, loaded when the server registers it:
+ * `routes: [lazy(() => import('./routes.js'), 'eventRoutes')]`. The face
+ * (index.ts) then does not load the module's pages, views and Fastify for the
+ * command line, a job or a test that only wants its functions, and a routes
+ * file may import its own face without an import cycle at load time.
+ */
+export function lazy<M extends { [P in K]: RoutePlugin }, K extends string>(load: () => Promise<M>, name: K): FastifyPluginAsync {
+  return async (app) => (await load())[name](app);
 }
 
 /** The two organisations of a merge, and who merges them (null: the system). */

@@ -20,12 +20,13 @@ import { module as newsletter } from './newsletter/index.js';
 import { module as portraits } from './portraits/index.js';
 import { module as microprojects } from './microprojects/index.js';
 import { module as portal } from './portal/index.js';
+import { module as audit } from './audit/index.js';
+import { module as privacy } from './privacy/index.js';
 
 /**
- * The modules that plug in through src/modules/module.ts, one line each. The
- * older modules (events, organisations, …) are still wired by hand in
- * src/http/modules.ts, src/cli.ts and the privacy catalogue; a module that
- * moves over adds itself here and leaves those lists.
+ * The modules that plug in through src/modules/module.ts, one line each: their
+ * routes (src/http/modules.ts), commands (src/cli.ts), catalogue entries,
+ * merge and erasure hooks, menus, jobs and demo data all come from here.
  *
  * A function, not a constant: the modules are imported by the faces that ask
  * for them (privacy, organisations, layout), and they in turn import those
@@ -33,9 +34,8 @@ import { module as portal } from './portal/index.js';
  */
 export function registeredModules(): MosaikModule[] {
   return [
-    // older modules that bring their catalogue entries (and their part of a
-    // merge); their routes are still in src/http/modules.ts. The order is the
-    // order of the personal-data catalogue and of docs/privacy.md.
+    // The order is the order of the personal-data catalogue and of
+    // docs/privacy.md, and the order in which routes are registered.
     identity,
     organisations,
     people,
@@ -49,7 +49,6 @@ export function registeredModules(): MosaikModule[] {
     evaluation,
     grants,
     imports,
-    // modules wired wholly through src/modules/module.ts
     places,
     materials,
     faq,
@@ -58,5 +57,8 @@ export function registeredModules(): MosaikModule[] {
     microprojects,
     wegweiser,
     portal,
+    // the audit log's pages, and privacy last: its catalogue entry closes the list
+    audit,
+    privacy,
   ];
 }

@@ -22,7 +22,7 @@ export type { Category, CatalogueEntry, NotPersonal, Personal, SampleFixture } f
  * personal one a `sample` (or a sample row in samples.test-support.ts) so the
  * export and erasure tests cover it.
  */
-const coreCatalogue: CatalogueEntry[] = [
+export const privacyPersonalData: CatalogueEntry[] = [
   {
     table: 'retention_rule', personal: true, columns: ['updated_by'], categories: ['technical'],
     subjects: staffAccount, purpose: 'Wer eine Aufbewahrungsregel zuletzt geändert hat', legalBasis: legitimate, recipients: centre,
@@ -34,9 +34,9 @@ const coreCatalogue: CatalogueEntry[] = [
 
 /**
  * The whole catalogue: what each module of src/modules/registry.ts brings for
- * its own tables (MosaikModule.personalData, in the registry's order), then
- * this module's own entries above.
+ * its own tables (MosaikModule.personalData, in the registry's order; this
+ * module's own entries above come through its `module` too, last).
  */
-export const catalogue = (): CatalogueEntry[] => [...registeredModules().flatMap(personalDataOf), ...coreCatalogue];
+export const catalogue = (): CatalogueEntry[] => registeredModules().flatMap(personalDataOf);
 export const personalTables = () => catalogue().filter((entry): entry is Personal => entry.personal);
 export const catalogueEntry = (table: string) => catalogue().find((entry) => entry.table === table);
