@@ -114,7 +114,7 @@ export async function reportedPosts(db: Db) {
 export async function pinboardFigures(db: Db) {
   return db
     .selectFrom('pinboard_post')
-    .select(['kind', sql<string>`count(*) filter (where state = 'published')`.as('published'), sql<string>`count(*) filter (where matched_at is not null)`.as('matched'), sql<string>`count(*)`.as('total')])
+    .select(['kind', sql<number>`(count(*) filter (where state = 'published'))::int`.as('published'), sql<number>`(count(*) filter (where matched_at is not null))::int`.as('matched'), sql<number>`count(*)::int`.as('total')])
     .groupBy('kind')
     .orderBy('kind')
     .execute();

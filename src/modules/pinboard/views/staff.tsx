@@ -1,6 +1,7 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { Button, LinkButton } from '../../../ui/button.js';
 import { Alert, CsrfField, ErrorSummary, TextField } from '../../../ui/forms.js';
+import { Table } from '../../../ui/table.js';
 import type { FormError, FormInput } from '../form.js';
 import type { pendingPosts, pinboardFigures, reportedPosts } from '../queries.js';
 import { authorLanguage, day, errorOf, notice, PostFacts, summaryErrors, TextAreaField } from './parts.js';
@@ -79,27 +80,17 @@ export function StaffPage({ t, language, csrfToken, pending, reported, figures, 
       </section>
       <section aria-labelledby="figures" class="kern-stack-sm">
         <h2 class="kern-heading-medium" id="figures">{t('pinboard.staff.figures')}</h2>
-        <table class="kern-table kern-table--small">
-          <caption class="kern-sr-only">{t('pinboard.staff.figures')}</caption>
-          <thead class="kern-table__head">
-            <tr class="kern-table__row">
-              <th class="kern-table__header" scope="col">{t('pinboard.fields.kind')}</th>
-              <th class="kern-table__header kern-table__header--numeric" scope="col">{t('pinboard.staff.published')}</th>
-              <th class="kern-table__header kern-table__header--numeric" scope="col">{t('pinboard.staff.matched')}</th>
-              <th class="kern-table__header kern-table__header--numeric" scope="col">{t('pinboard.staff.total')}</th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {figures.map((row) => (
-              <tr class="kern-table__row" key={row.kind}>
-                <th class="kern-table__header" scope="row">{t(`pinboard.kinds.${row.kind}`)}</th>
-                <td class="kern-table__cell kern-table__cell--numeric">{row.published}</td>
-                <td class="kern-table__cell kern-table__cell--numeric">{row.matched}</td>
-                <td class="kern-table__cell kern-table__cell--numeric">{row.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t('pinboard.staff.figures')}
+          rows={figures}
+          rowKey={(row) => row.kind}
+          columns={[
+            { key: 'kind', label: t('pinboard.fields.kind'), rowHeader: true, cell: (row) => t(`pinboard.kinds.${row.kind}`) },
+            { key: 'published', label: t('pinboard.staff.published'), numeric: true, cell: (row) => row.published },
+            { key: 'matched', label: t('pinboard.staff.matched'), numeric: true, cell: (row) => row.matched },
+            { key: 'total', label: t('pinboard.staff.total'), numeric: true, cell: (row) => row.total },
+          ]}
+        />
       </section>
     </div>
   );
