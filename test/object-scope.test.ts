@@ -31,6 +31,9 @@ interface Ids {
   /** A Wegweiser entry serving the district, and a proposal for it. */
   service: string;
   proposal: number;
+  /** A pinboard post of the organisation waiting for review (with a picture), and a conversation about it. */
+  post: number;
+  conversation: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -100,6 +103,17 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   'POST /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
   'POST /wegweiser/manage/:id/checked': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}/checked` },
   'POST /wegweiser/manage/proposals/:id': { object: "proposal for a Wegweiser entry of the coordinator's district", url: (ids) => `/wegweiser/manage/proposals/${ids.proposal}` },
+  // the pinboard (src/modules/pinboard/policy.ts): a post of the representative's organisation not yet published
+  // (a published one is meant for every association), and a conversation about it
+  ...Object.fromEntries(
+    ['GET /pinboard/:id', 'GET /pinboard/:id/image', 'POST /pinboard/:id/report', 'POST /pinboard/:id/contact', 'GET /pinboard/:id/edit', 'POST /pinboard/:id/edit',
+      'POST /pinboard/:id/renew', 'POST /pinboard/:id/matched', 'POST /pinboard/:id/withdraw'].map((route) => [
+      route,
+      { object: "pinboard post of the representative's organisation, waiting for review", url: (ids: Ids) => route.split(' ')[1].replace(':id', String(ids.post)) },
+    ]),
+  ),
+  'GET /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
+  'POST /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
 };
 
 const expectedAccess: Record<string, Access> = {};
@@ -137,9 +151,15 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   const proposal = await sql<{ id: number }>`
     insert into wegweiser_check (service_id, assurer_email, token_hash, sent_at, expires_at, answer, proposal, answered_at)
     values (${serviceId}, ${`assurer-${tag.toLowerCase()}@example.org`}, ${`hash-${tag}`}, now(), now() + interval '30 days', 'proposed', '{"note": "Neue Telefonnummer"}'::jsonb, now()) returning id`.execute(db);
+  const post = await sql<{ id: number }>`
+    insert into pinboard_post (organisation_id, kind, lang, title, body, district, image, image_type)
+    values (${organisationId}, 'room_offered', 'de', ${`Raum zu teilen ${tag}`}, 'Unser Raum ist dienstags frei.', 'Kassel', ${png}, 'image/png') returning id`.execute(db);
+  const conversation = await sql<{ id: number }>`
+    insert into pinboard_conversation (post_id, reader_organisation_id) values (${post.rows[0].id}, ${organisationId}) returning id`.execute(db);
+  await sql`insert into pinboard_message (conversation_id, from_author, body) values (${conversation.rows[0].id}, false, ${`Nachricht ${tag}`})`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`],
   };
 }
 

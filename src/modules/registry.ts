@@ -22,6 +22,7 @@ import { module as microprojects } from './microprojects/index.js';
 import { module as portal } from './portal/index.js';
 import { module as audit } from './audit/index.js';
 import { module as privacy } from './privacy/index.js';
+import { module as pinboard } from './pinboard/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each: their
@@ -60,5 +61,6 @@ export function registeredModules(): MosaikModule[] {
     // the audit log's pages, and privacy last: its catalogue entry closes the list
     audit,
     privacy,
+    pinboard,
   ];
 }
