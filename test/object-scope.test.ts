@@ -31,6 +31,8 @@ interface Ids {
   /** A Wegweiser entry serving the district, and a proposal for it. */
   service: string;
   proposal: number;
+  /** A concern raised by the organisation, of its district. */
+  concern: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -99,6 +101,8 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   'GET /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
   'POST /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
   'POST /wegweiser/manage/:id/checked': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}/checked` },
+  // needs and concerns (src/modules/concerns/policy.ts): a coordinator reads those of their districts
+  'GET /concerns/:id': { object: "concern raised by an organisation of the coordinator's district", url: (ids) => `/concerns/${ids.concern}` },
   'POST /wegweiser/manage/proposals/:id': { object: "proposal for a Wegweiser entry of the coordinator's district", url: (ids) => `/wegweiser/manage/proposals/${ids.proposal}` },
 };
 
@@ -137,9 +141,12 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   const proposal = await sql<{ id: number }>`
     insert into wegweiser_check (service_id, assurer_email, token_hash, sent_at, expires_at, answer, proposal, answered_at)
     values (${serviceId}, ${`assurer-${tag.toLowerCase()}@example.org`}, ${`hash-${tag}`}, now(), now() + interval '30 days', 'proposed', '{"note": "Neue Telefonnummer"}'::jsonb, now()) returning id`.execute(db);
+  const concern = await sql<{ id: number }>`
+    insert into concern_entry (kind, title, topic, raised_on, state) values ('concern', ${`Mietkosten ${tag}`}, 'funding_rules', '2030-03-01', 'collected') returning id`.execute(db);
+  await sql`insert into concern_entry_organisation (entry_id, organisation_id) values (${concern.rows[0].id}, ${organisationId})`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, concern: concern.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Mietkosten ${tag}`],
   };
 }
 
