@@ -34,6 +34,8 @@ interface Ids {
   /** A pinboard post of the organisation waiting for review (with a picture), and a conversation about it. */
   post: number;
   conversation: number;
+  /** A concern raised by the organisation, of its district. */
+  concern: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -102,6 +104,8 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   'GET /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
   'POST /wegweiser/manage/:id': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}` },
   'POST /wegweiser/manage/:id/checked': { object: "Wegweiser entry serving the coordinator's district", url: (ids) => `/wegweiser/manage/${ids.service}/checked` },
+  // needs and concerns (src/modules/concerns/policy.ts): a coordinator reads those of their districts
+  'GET /concerns/:id': { object: "concern raised by an organisation of the coordinator's district", url: (ids) => `/concerns/${ids.concern}` },
   'POST /wegweiser/manage/proposals/:id': { object: "proposal for a Wegweiser entry of the coordinator's district", url: (ids) => `/wegweiser/manage/proposals/${ids.proposal}` },
   // the pinboard (src/modules/pinboard/policy.ts): a post of the representative's organisation not yet published
   // (a published one is meant for every association), and a conversation about it
@@ -160,6 +164,12 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   return {
     ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id },
     names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`],
+  const concern = await sql<{ id: number }>`
+    insert into concern_entry (kind, title, topic, raised_on, state) values ('concern', ${`Mietkosten ${tag}`}, 'funding_rules', '2030-03-01', 'collected') returning id`.execute(db);
+  await sql`insert into concern_entry_organisation (entry_id, organisation_id) values (${concern.rows[0].id}, ${organisationId})`.execute(db);
+  return {
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, concern: concern.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Mietkosten ${tag}`],
   };
 }
 

@@ -23,6 +23,7 @@ import { module as portal } from './portal/index.js';
 import { module as audit } from './audit/index.js';
 import { module as privacy } from './privacy/index.js';
 import { module as pinboard } from './pinboard/index.js';
+import { module as concerns } from './concerns/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each: their
@@ -62,5 +63,6 @@ export function registeredModules(): MosaikModule[] {
     audit,
     privacy,
     pinboard,
+    concerns,
   ];
 }

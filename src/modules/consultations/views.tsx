@@ -224,6 +224,8 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
       </dl>
       <div class="mosaik-inline-form">
         <LinkButton href={`/consultations/${c.id}/edit`}>{d('edit')}</LinkButton>
+        {/* a need or concern named in the consultation (src/modules/concerns) */}
+        <LinkButton kind="secondary" href={`/concerns/new?consultation=${c.id}`}>{t('concerns.links.fromConsultation')}</LinkButton>
         {c.followUpOn && !c.followUpDoneAt && (
           <form method="post" action={`/consultations/${c.id}/follow-up-done`}>
             <CsrfField token={csrfToken} />

@@ -338,6 +338,10 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, canDuplica
             <li>
               <a class="kern-link" href={`/events/${event.id}/feedback/paper`}>{t('events.detail.paper')}</a>
             </li>
+            <li>
+              {/* a workshop's needs and concerns, entered after the event (src/modules/concerns) */}
+              <a class="kern-link" href={`/concerns/events/${event.id}/results`}>{t('concerns.links.results')}</a>
+            </li>
           </>
         )}
       </ul>

@@ -22,6 +22,8 @@ export interface QuestionSummary {
   yes: number;
   no: number;
   texts: string[];
+  /** The response of each text (same order): a link to the answer, never the respondent (e.g. to record it as a need, src/modules/concerns). */
+  responseIds: number[];
 }
 
 export interface EventEvaluation {
@@ -31,6 +33,7 @@ export interface EventEvaluation {
 }
 
 interface AnswerRow {
+  response_id?: number;
   question_id: number;
   rating: number | null;
   yes_no: boolean | null;
@@ -47,7 +50,7 @@ export async function evaluateEvent(db: Kysely<Database>, form: EventForm): Prom
     .execute();
   const forms = channels.reduce((sum, row) => sum + row.forms, 0);
   const { rows } = await sql<AnswerRow>`
-    select a.question_id, a.rating, a.yes_no, a.text_value
+    select a.response_id, a.question_id, a.rating, a.yes_no, a.text_value
     from feedback_response r join feedback_answer a on a.response_id = r.id
     where r.event_id = ${eventId}
     order by r.created_at, r.id`.execute(db);
@@ -66,9 +69,10 @@ export function summarise(question: FormQuestion, forms: number, rows: AnswerRow
   const yes = mine.filter((row) => row.yes_no === true).length;
   const no = mine.filter((row) => row.yes_no === false).length;
   const texts = mine.flatMap((row) => (row.text_value ? [row.text_value] : []));
+  const responseIds = mine.flatMap((row) => (row.text_value ? [row.response_id ?? 0] : []));
   const ratings = grades.reduce((total, count) => total + count, 0);
   const n = question.kind === 'rating' ? ratings : question.kind === 'yes_no' ? yes + no : texts.length;
-  return { question, n, noAnswer: forms - n, mean: ratings === 0 ? null : sum / ratings, grades, yes, no, texts };
+  return { question, n, noAnswer: forms - n, mean: ratings === 0 ? null : sum / ratings, grades, yes, no, texts, responseIds };
 }
 
 export interface ResponseListItem {

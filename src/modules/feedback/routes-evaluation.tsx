@@ -46,7 +46,7 @@ export async function evaluationRoutes(fastify: FastifyInstance) {
     const event = await app.db.selectFrom('event').select(['district']).where('id', '=', form.event.id).executeTakeFirst();
     if (!event || !seesEvent(view, event)) throw new HttpProblem(404, 'notFound');
     const evaluation = await evaluateEvent(app.db, form);
-    if (!view.openAnswers) for (const question of evaluation.questions) question.texts = [];
+    if (!view.openAnswers) for (const question of evaluation.questions) Object.assign(question, { texts: [], responseIds: [] });
     const isStaff = centreStaff.includes(account.role);
     const staff = isStaff ? await onlineLink(request, form.event.id) : null;
     return renderPage(request, reply, {

@@ -121,7 +121,18 @@ export function EvaluationPage({ t, language, formats, event, evaluation, staff,
               ) : (
                 <ul class="kern-list">
                   {item.texts.map((answer, index) => (
-                    <li key={index}>{answer}</li>
+                    <li key={index}>
+                      {answer}
+                      {/* staff may turn an open answer into a need or concern (src/modules/concerns): the link names the answer, not the respondent */}
+                      {staff && item.responseIds[index] ? (
+                        <>
+                          {' '}
+                          <a class="kern-link kern-body--small" href={`/concerns/new?response=${item.responseIds[index]}&question=${item.question.id}`} data-answer-entry>
+                            {t('concerns.links.fromAnswer')}
+                          </a>
+                        </>
+                      ) : null}
+                    </li>
                   ))}
                 </ul>
               )}
