@@ -161,15 +161,12 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   const conversation = await sql<{ id: number }>`
     insert into pinboard_conversation (post_id, reader_organisation_id) values (${post.rows[0].id}, ${organisationId}) returning id`.execute(db);
   await sql`insert into pinboard_message (conversation_id, from_author, body) values (${conversation.rows[0].id}, false, ${`Nachricht ${tag}`})`.execute(db);
-  return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`],
   const concern = await sql<{ id: number }>`
     insert into concern_entry (kind, title, topic, raised_on, state) values ('concern', ${`Mietkosten ${tag}`}, 'funding_rules', '2030-03-01', 'collected') returning id`.execute(db);
   await sql`insert into concern_entry_organisation (entry_id, organisation_id) values (${concern.rows[0].id}, ${organisationId})`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, concern: concern.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Mietkosten ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`],
   };
 }
 

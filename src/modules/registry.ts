@@ -59,10 +59,10 @@ export function registeredModules(): MosaikModule[] {
     microprojects,
     wegweiser,
     portal,
+    pinboard,
+    concerns,
     // the audit log's pages, and privacy last: its catalogue entry closes the list
     audit,
     privacy,
-    pinboard,
-    concerns,
   ];
 }
