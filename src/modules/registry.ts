@@ -20,6 +20,7 @@ import { module as newsletter } from './newsletter/index.js';
 import { module as portraits } from './portraits/index.js';
 import { module as microprojects } from './microprojects/index.js';
 import { module as portal } from './portal/index.js';
+import { module as selfcheck } from './selfcheck/index.js';
 
 /**
  * The modules that plug in through src/modules/module.ts, one line each. The
@@ -58,5 +59,6 @@ export function registeredModules(): MosaikModule[] {
     microprojects,
     wegweiser,
     portal,
+    selfcheck,
   ];
 }
