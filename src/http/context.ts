@@ -2,16 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import type { Settings } from '../config.js';
-import { isLanguage, negotiateLanguage, publicLanguages, staffLanguages, translator, type Language, type Translate } from '../i18n/index.js';
+import { negotiateLanguage, translator, type Language, type Translate } from '../i18n/index.js';
 import { randomToken } from '../modules/identity/index.js';
-import { findSession, type SessionAccount } from '../modules/identity/index.js';
+import { allowedLanguage, findSession, languagesFor, rememberAccountLanguage, type SessionAccount } from '../modules/identity/index.js';
 import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
 import { HttpProblem } from './errors.js';
 import { fieldsOf } from './validation.js';
 
 export const sessionCookie = 'mosaik_session';
 const anonymousCsrfCookie = 'mosaik_csrf';
-const languageCookie = 'mosaik_lang';
+export const languageCookie = 'mosaik_lang';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,7 +47,7 @@ export function registerRequestContext(app: FastifyInstance) {
     if (request.url.startsWith('/assets/')) return;
     const sessionToken = request.cookies[sessionCookie];
     request.account = sessionToken ? await findSession(app.db, sessionToken) : null;
-    chooseLanguage(request, reply);
+    await chooseLanguage(app.db, request, reply);
     request.csrfToken = request.account?.csrfToken ?? anonymousCsrfToken(request, reply, app.settings.secureCookies);
 
     const decision = decideAccess(accessOf(request), request.account?.role ?? null);
@@ -64,19 +64,29 @@ export function registerRequestContext(app: FastifyInstance) {
   });
 }
 
-function chooseLanguage(request: FastifyRequest, reply: FastifyReply) {
-  // Staff pages are German and English; public pages add four more languages.
-  const allowed = request.account ? staffLanguages : publicLanguages;
-  const query = fieldsOf(request.query).lang;
+/**
+ * The page's language (docs/languages.md): ?lang= (the switch in the header),
+ * then the signed-in account's remembered language, then the cookie a
+ * signed-out visitor's choice left, then the browser's. Visitors and
+ * representatives have six languages, every other role German and English.
+ * A choice made while signed in is kept on the account as well as in the cookie.
+ */
+async function chooseLanguage(db: Db, request: FastifyRequest, reply: FastifyReply) {
+  const role = request.account?.role;
+  const chosen = allowedLanguage(fieldsOf(request.query).lang, role);
   let language: Language;
-  if (isLanguage(query) && allowed.includes(query as never)) {
-    language = query;
+  if (chosen) {
+    language = chosen;
     reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+    if (request.account && request.account.locale !== chosen) {
+      await rememberAccountLanguage(db, request.account.id, chosen);
+      request.account.locale = chosen;
+    }
   } else {
-    const cookie = request.cookies[languageCookie];
-    if (isLanguage(cookie) && allowed.includes(cookie as never)) language = cookie;
-    else if (request.account && isLanguage(request.account.locale)) language = request.account.locale;
-    else language = negotiateLanguage(request.headers['accept-language'], allowed);
+    language =
+      allowedLanguage(request.account?.locale, role) ??
+      allowedLanguage(request.cookies[languageCookie], role) ??
+      negotiateLanguage(request.headers['accept-language'], languagesFor(role));
   }
   request.language = language;
   request.t = translator(language);

@@ -1,8 +1,8 @@
 import { preloadedFonts } from './fonts.js';
 import { registeredModules } from '../modules/registry.js';
 import type { ComponentChildren } from 'preact';
-import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
-import type { SessionAccount } from '../modules/identity/index.js';
+import { textDirection, type Language, type Translate } from '../i18n/index.js';
+import { languagesFor, type SessionAccount } from '../modules/identity/index.js';
 import { centreStaff } from '../http/access.js';
 import { Button } from './button.js';
 
@@ -108,7 +108,8 @@ export function Layout({ title, description, language, t, account, csrfToken, pa
     .map((item) => item.href)
     .filter((href) => pathOnly === href || pathOnly.startsWith(`${href}/`))
     .sort((a, b) => b.length - a.length)[0];
-  const languages = (account ? staffLanguages : publicLanguages).filter((other) => other !== language);
+  // six languages for visitors and representatives, German and English for the other roles (docs/languages.md)
+  const languages = languagesFor(account?.role).filter((other) => other !== language);
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>

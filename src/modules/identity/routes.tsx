@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
-import { sessionCookie } from '../../http/context.js';
+import { languageCookie, sessionCookie } from '../../http/context.js';
+import { allowedLanguage, rememberAccountLanguage } from './language.js';
 import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
 import { demoAccount, demoAccountExists } from './demo-account.js';
 import { sameOriginPath } from './next-path.js';
@@ -74,6 +75,9 @@ export async function identityRoutes(fastify: FastifyInstance) {
           body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(body.next), demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
         });
       }
+      // a language chosen on the pages before signing in (the cookie) becomes the account's: the last choice wins
+      const chosen = allowedLanguage(request.cookies[languageCookie], account.role);
+      if (chosen) await rememberAccountLanguage(app.db, account.id, chosen);
       const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);
       reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.settings.secureCookies, maxAge: app.settings.MOSAIK_SESSION_HOURS * 3600 });
       await writeAudit(app.db, { accountId: account.id, action: 'account.sign_in', subjectType: 'account', subjectId: account.id });
@@ -125,7 +129,7 @@ export async function identityRoutes(fastify: FastifyInstance) {
     { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { body: setPasswordBody, hide: true } },
     async (request, reply) => {
       const body = request.body;
-      const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password);
+      const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password, request.language);
       if (result === 'ok') return reply.redirect('/sign-in?passwordSet=1', 303);
       reply.code(400);
       return renderPage(request, reply, { title: request.t('identity.setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token: body.token, problem: result }) });
