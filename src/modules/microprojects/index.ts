@@ -8,6 +8,7 @@
  * reminders by mail. Other modules use it through this file only.
  */
 import type { MosaikModule } from '../module.js';
+import { microprojectsApi } from './api.js';
 import { projectsReportCommand } from './cli.js';
 import { loadMicroprojectDemo } from './demo.js';
 import { microprojectPersonalData } from './personal-data.js';
@@ -15,6 +16,7 @@ import { sendReminders } from './reminders.js';
 import { projectRoutes } from './routes.js';
 import { keepingRoutes } from './routes-keeping.js';
 import { recordRoutes } from './routes-record.js';
+import { tagRoutes } from './routes-tags.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = [
@@ -24,14 +26,17 @@ export const ownedTables = [
 
 export const module: MosaikModule = {
   name: 'microprojects',
-  routes: [recordRoutes, projectRoutes, keepingRoutes],
+  routes: [recordRoutes, projectRoutes, keepingRoutes, tagRoutes, microprojectsApi],
   personalData: microprojectPersonalData,
   // a merge moves the survivor's projects; the linked grant rows are moved by the grants module
   mergeOrganisations: async (trx, { survivorId, mergedId }) => {
     const moved = await trx.updateTable('microproject').set({ organisation_id: survivorId }).where('organisation_id', '=', mergedId).executeTakeFirst();
     return { moved: { microproject: Number(moved.numUpdatedRows) }, dropped: { microproject: 0 } };
   },
-  navigation: [{ href: '/microprojects', label: 'microprojects.nav', roles: ['admin', 'staff', 'coordinator', 'representative'] }],
+  navigation: [
+    { href: '/microprojects', label: 'microprojects.nav', roles: ['admin', 'staff', 'coordinator', 'representative'] },
+    { href: '/microprojects/analysis', label: 'microprojects.analysis.nav', roles: ['admin', 'staff', 'coordinator', 'funder', 'evaluator'] },
+  ],
   jobs: [{ name: 'reminders', everyMinutes: 60, run: async (db, now) => void (await sendReminders(db, now)) }],
   loadDemo: loadMicroprojectDemo,
   commands: { 'report projects': projectsReportCommand },

@@ -59,3 +59,9 @@ export function suggestTags(text: string, tags: readonly Tag[]): string[] {
 
 /** A tag's label in the reader's language (German for every language but English). */
 export const tagLabel = (tag: Pick<Tag, 'label_de' | 'label_en'>, language: string) => (language === 'en' ? tag.label_en : tag.label_de);
+
+/** The list, the project's confirmed tags and what its summary suggests (the project page's tag section). */
+export async function taggingOf(db: Db, project: { id: number; summary: string }) {
+  const [tags, confirmed] = await Promise.all([listTags(db), confirmedTagsOf(db, project.id)]);
+  return { tags, confirmed, suggested: suggestTags(project.summary, tags) };
+}
