@@ -9,7 +9,7 @@ import { readMultipart } from '../imports/index.js';
 import { addReceipt, deleteReceipt, tickTask, uploadDocument } from './commands/keeping.js';
 import { findDocument } from './queries.js';
 import { formInputOf, parseReceiptForm, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from './language.js';
+import { useAssociationLanguage } from '../../http/association-language.js';
 import { keeperRoles, projectRoles } from './policy.js';
 import { proofPdf, proofXlsx } from './proof.js';
 import { keepableDossier, projectIdParams, readableDossier, showProject } from './routes.js';

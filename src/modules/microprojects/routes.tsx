@@ -8,7 +8,7 @@ import { berlinDay, parseDay } from '../../ui/dates.js';
 import { setStage, startFollowUp } from './commands/projects.js';
 import { loadDossier, type Dossier } from './dossier.js';
 import { formInputOf } from './form.js';
-import { useAssociationLanguage } from './language.js';
+import { useAssociationLanguage } from '../../http/association-language.js';
 import { mayKeep, mayManage, mayRead, projectRoles, staffRoles, viewerOf, type Viewer } from './policy.js';
 import { adviserOverview } from './queries.js';
 import { stages, type Stage } from './tables.js';

@@ -8,7 +8,7 @@ import { anyFields } from '../../http/validation.js';
 import { readMultipart } from '../imports/index.js';
 import { createPost, markMatched, renewPost, updatePost, withdrawPost, type Outcome, type Picture } from './commands/posts.js';
 import { checkImage, formInputOf, matchSchema, parsePostForm, parseWith, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from './language.js';
+import { useAssociationLanguage } from '../../http/association-language.js';
 import { authorRoles, mayEdit, type Viewer } from './policy.js';
 import { postsOfOrganisations, type Post } from './queries.js';
 import { topics } from './vocabulary.js';

@@ -8,7 +8,7 @@ import { districtsOfHessen } from '../places/index.js';
 import { answerInConversation, writeToAuthor, type ContactOutcome } from './commands/contact.js';
 import { reportPost } from './commands/moderation.js';
 import { contactSchema, formInputOf, parseWith, reportSchema, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from './language.js';
+import { useAssociationLanguage } from '../../http/association-language.js';
 import { authorRoles, boardRoles, isOwn, mayContact, mayRead, mayReport, viewerOf, type Viewer } from './policy.js';
 import { conversationsOf, findConversation, findPost, messagesOf, pageSize, postImage, searchPosts, type Post } from './queries.js';
 import { postKinds, topics } from './vocabulary.js';

@@ -1,14 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isLanguage, negotiateLanguage, publicLanguages, translator, type Language } from '../../i18n/index.js';
-import { fieldsOf } from '../../http/validation.js';
+import { isLanguage, negotiateLanguage, publicLanguages, translator, type Language } from '../i18n/index.js';
+import { fieldsOf } from './validation.js';
 
 /**
- * The pinboard speaks all six languages to representatives, though a
- * signed-in account is otherwise served German or English
- * (src/http/context.ts): their page's language is chosen again among all six,
- * by ?lang=, the language cookie, the account's language or the browser's.
- * The same rule as the micro-projects' pages (microprojects/language.ts, not
- * on that module's face); staff stay in German or English.
+ * Pages for associations (micro-projects, the pinboard) speak all six
+ * languages, though a signed-in account is otherwise served German or English
+ * (context.ts): for a representative the page's language is chosen again
+ * among all six, by ?lang=, the language cookie, the account's language or the
+ * browser's. Staff stay in German or English. Call it first in such a route.
  */
 const languageCookie = 'mosaik_lang';
 
