@@ -19,22 +19,6 @@ export const errorOf = (t: Translate, errors: FormError[], field: string) => {
   return error ? errorMessage(t, error) : undefined;
 };
 
-export function SelectField({ name, label, value, hint, error, options }: { name: string; label: string; value: string; hint?: string; error?: string; options: { value: string; label: string }[] }) {
-  return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <div class="kern-form-input__select-wrapper">
-        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={name} name={name} aria-describedby={describedByOf(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} selected={option.value === value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </FieldFrame>
-  );
-}
-
 export function TextAreaField({ name, label, value, hint, error, rows = 5 }: { name: string; label: string; value: string; hint?: string; error?: string; rows?: number }) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
@@ -49,3 +33,6 @@ export function TextAreaField({ name, label, value, hint, error, rows = 5 }: { n
 export function FormText({ t, name, input, errors, type, hint, inputMode }: { t: Translate; name: string; input: FormInput; errors: FormError[]; type?: string; hint?: string; inputMode?: string }) {
   return <TextField name={name} label={t(`microprojects.fields.${name.replace(/_\d$/, '')}`)} type={type} value={input[name] ?? ''} hint={hint} error={errorOf(t, errors, name)} autocomplete={inputMode} />;
 }
+
+/** The KERN select of src/ui/forms.tsx, under the name this module's views use. */
+export { SelectField } from '../../../ui/forms.js';

@@ -17,22 +17,6 @@ export const errorOf = (t: Translate, errors: FormError[], field: string) => {
   return error ? errorMessage(t, error) : undefined;
 };
 
-export function SelectField({ name, label, value, hint, error, options }: { name: string; label: string; value: string; hint?: string; error?: string; options: { value: string; label: string }[] }) {
-  return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <div class="kern-form-input__select-wrapper">
-        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={name} name={name} aria-describedby={describedByOf(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} selected={option.value === value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </FieldFrame>
-  );
-}
-
 export function TextAreaField({ name, label, value, hint, error, rows = 6, lang }: { name: string; label: string; value: string; hint?: string; error?: string; rows?: number; lang?: string }) {
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
@@ -96,3 +80,6 @@ export function PostCard({ t, language, post }: { t: Translate; language: Langua
 const notices = ['submitted', 'resubmitted', 'renewed', 'matched', 'withdrawn', 'reported', 'reportedHidden', 'sent', 'approved', 'rejected', 'alreadyDecided', 'kept', 'removed', 'settings'];
 /** The notice after a change (?done=…), only for the known ones: the address is typed by anyone. */
 export const notice = (t: Translate, done: string | undefined) => (done && notices.includes(done) ? t(`pinboard.done.${done}`) : undefined);
+
+/** The KERN select of src/ui/forms.tsx, under the name this module's views use. */
+export { SelectField } from '../../../ui/forms.js';
