@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formTexts } from '../../http/validation.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { DomainError } from '../domain-error.js';
@@ -21,7 +22,6 @@ import { fieldErrors } from './views/shared.js';
 
 const editors = { access: editorRoles };
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
 const newQuery = z.object({ response: z.string().optional(), question: z.string().optional(), consultation: z.string().optional(), kind: z.string().optional() });
 
 type Source = NonNullable<EntryFormProps['source']>;
@@ -57,8 +57,8 @@ export async function editRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.post('/concerns', { config: editors, schema: { body: formBody, hide: true } }, async (request, reply) => {
-    const body = request.body as FormBody;
+  app.post('/concerns', { config: editors, schema: { body: formTexts, hide: true } }, async (request, reply) => {
+    const body = request.body;
     const sourceKind = text(body, 'sourceKind');
     const { source, organisations: offered } = await sourceOf(request, {
       response: sourceKind === 'feedback' ? idOf(text(body, 'responseId')) : null,
@@ -99,11 +99,11 @@ export async function editRoutes(fastify: FastifyInstance) {
 
   app.get('/concerns/:id/edit', { config: editors, schema: { params: idParams, hide: true } }, async (request, reply) => editForm(request, reply, request.params.id));
 
-  app.post('/concerns/:id/edit', { config: editors, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => {
+  app.post('/concerns/:id/edit', { config: editors, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) => {
     const id = request.params.id;
     const scope = await scopeOf(app.db, request.account!);
     if (!(await findEntry(app.db, scope, id))) throw new HttpProblem(404, 'notFound');
-    const body = request.body as FormBody;
+    const body = request.body;
     const { ids, problems } = await organisationsOf(app.db, body);
     try {
       if (problems.length > 0) throw new EntryProblems(problems);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formTexts } from '../../http/validation.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { DomainError } from '../domain-error.js';
@@ -15,7 +16,6 @@ import { fieldErrors } from './views/shared.js';
 /** The Dialogtreffen with the ministry: staff plan and record it, the funder reads agenda and minutes. */
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
 const savedQuery = z.object({ saved: z.enum(['agenda', 'minutes', 'created']).optional().catch(undefined) });
 
 export async function meetingRoutes(fastify: FastifyInstance) {
@@ -25,8 +25,8 @@ export async function meetingRoutes(fastify: FastifyInstance) {
     renderPage(request, reply, { title: request.t('concerns.meetings.title'), body: <MeetingList t={request.t} language={request.language} csrfToken={request.csrfToken} meetings={await listMeetings(app.db)} canEdit={editorRoles.includes(request.account!.role)} errors={[]} /> }),
   );
 
-  app.post('/concerns/dialog', { config: { access: editorRoles }, schema: { body: formBody, hide: true } }, async (request, reply) => {
-    const body = request.body as FormBody;
+  app.post('/concerns/dialog', { config: { access: editorRoles }, schema: { body: formTexts, hide: true } }, async (request, reply) => {
+    const body = request.body;
     try {
       const id = await createMeeting(app.db, request.account!.id, { heldOn: text(body, 'heldOn'), title: text(body, 'title'), place: text(body, 'place') || null });
       return reply.redirect(`/concerns/dialog/${id}?saved=created`, 303);
@@ -70,9 +70,9 @@ export async function meetingRoutes(fastify: FastifyInstance) {
     }
   }
 
-  app.post('/concerns/dialog/:id/agenda', { config: { access: editorRoles }, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) =>
+  app.post('/concerns/dialog/:id/agenda', { config: { access: editorRoles }, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, async () => {
-      const body = request.body as FormBody;
+      const body = request.body;
       // the order staff gave (positions), then the order of the list for those without one
       const picked = list(body, 'entryId').map(idOf).filter((id): id is number => id !== null)
         .map((id, index) => ({ id, position: idOf(text(body, `position_${id}`)) ?? 1000 + index }))
@@ -82,9 +82,9 @@ export async function meetingRoutes(fastify: FastifyInstance) {
     }),
   );
 
-  app.post('/concerns/dialog/:id/minutes', { config: { access: editorRoles }, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) =>
+  app.post('/concerns/dialog/:id/minutes', { config: { access: editorRoles }, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, async () => {
-      const body = request.body as FormBody;
+      const body = request.body;
       const meeting = (await findMeeting(app.db, request.params.id))!;
       const items: MinutesItem[] = meeting.agenda.map((item) => {
         const state = text(body, `state_${item.id}`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formTexts } from '../../http/validation.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { berlinDay } from '../../ui/dates.js';
@@ -21,7 +22,6 @@ import { fieldErrors } from './views/shared.js';
 
 const editors = { access: editorRoles };
 const eventParams = z.object({ eventId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
 const savedQuery = z.object({ saved: z.coerce.number().int().min(0).max(1000).optional().catch(undefined) });
 
 export async function sourceRoutes(fastify: FastifyInstance) {
@@ -37,10 +37,10 @@ export async function sourceRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.post('/concerns/events/:eventId/results', { config: editors, schema: { params: eventParams, body: formBody, hide: true } }, async (request, reply) => {
+  app.post('/concerns/events/:eventId/results', { config: editors, schema: { params: eventParams, body: formTexts, hide: true } }, async (request, reply) => {
     const event = await eventForResults(app.db, request.params.eventId);
     if (!event) throw new HttpProblem(404, 'notFound');
-    const body = request.body as FormBody;
+    const body = request.body;
     const rows = Math.min(Math.max(idOf(text(body, 'rows')) ?? resultRowsDefault, 1), 50);
     const page = (status: number, errors: FieldProblem[], rowCount: number) => {
       reply.code(status);

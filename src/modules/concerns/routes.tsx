@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formTexts } from '../../http/validation.js';
 import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { DomainError } from '../domain-error.js';
@@ -22,7 +23,6 @@ import { fieldErrors } from './views/shared.js';
 const readers = { access: readerRoles };
 const editors = { access: editorRoles };
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
 const listQuery = z.object({
   kind: z.enum(entryKinds).optional().catch(undefined),
   state: z.enum([...needStates, ...concernStates]).optional().catch(undefined),
@@ -86,9 +86,9 @@ export async function concernRoutes(fastify: FastifyInstance) {
   }
   const versionOf = (body: FormBody) => idOf(text(body, 'version')) ?? 0;
 
-  app.post('/concerns/:id/state', { config: editors, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) =>
+  app.post('/concerns/:id/state', { config: editors, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, async () => {
-      const body = request.body as FormBody;
+      const body = request.body;
       await changeConcernState(app.db, request.account!.id, request.params.id, versionOf(body), {
         state: text(body, 'state'), forwardedOn: text(body, 'forwardedOn') || null, meetingId: idOf(text(body, 'meetingId')), answer: text(body, 'answer'), note: text(body, 'note'),
       });
@@ -96,9 +96,9 @@ export async function concernRoutes(fastify: FastifyInstance) {
     }),
   );
 
-  app.post('/concerns/:id/merge', { config: editors, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) =>
+  app.post('/concerns/:id/merge', { config: editors, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, async () => {
-      const body = request.body as FormBody;
+      const body = request.body;
       const into = idOf(text(body, 'into'));
       if (into === null) throw new DomainError('concerns', 'mergeTargetGone', 'into');
       await mergeEntries(app.db, request.account!.id, request.params.id, versionOf(body), into);
@@ -106,9 +106,9 @@ export async function concernRoutes(fastify: FastifyInstance) {
     }),
   );
 
-  app.post('/concerns/:id/events', { config: editors, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) =>
+  app.post('/concerns/:id/events', { config: editors, schema: { params: idParams, body: formTexts, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, async () => {
-      const body = request.body as FormBody;
+      const body = request.body;
       const eventId = idOf(text(body, 'eventId'));
       if (eventId === null) throw new DomainError('concerns', 'eventUnknown', 'eventId');
       await linkNeedToEvent(app.db, request.account!.id, request.params.id, eventId, text(body, 'linked') !== 'no');
