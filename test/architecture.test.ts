@@ -23,8 +23,8 @@ import { importSites, isSource, isTest, mayImportDeeply, moduleOf, normalise, pa
  * one. They are the upward edges of the layering in docs/architecture.md.
  */
 const circleExceptions: Record<string, string> = {
-  'identity -> organisations': 'claims: normaliseName, searchOrganisations (a claim names an organisation)',
-  'identity -> people': 'claims: personRoles (a confirmed claim gives a person a role)',
+  'identity -> organisations': 'claims: searchOrganisations, createProposedOrganisation (a claim names an organisation or proposes one)',
+  'identity -> people': 'claims: personRoles, personForAccount, ensureRole (a confirmed claim gives a person a role)',
   'organisations -> people': 'the profile page shows the people section (OrganisationPeopleSection)',
   'consultations -> registrations': 'request mails use compose and mailLanguages of registrations/mails.ts; they belong to mail',
   'registrations -> events': 'staff routes ask events: assertEditable, eventScopeOf',
@@ -42,12 +42,6 @@ const foreignWriteExceptions: Record<string, { tables: string[]; why: string }> 
     tables: ['account_scope', 'audit_log', 'consultation', 'consultation_request', 'event', 'import_upload', 'mail_outbox', 'organisation', 'organisation_claim', 'organisation_name', 'participation', 'password_token', 'registration', 'registration_group', 'session'],
     why: 'retention (retention.ts) and the erasure of an organisation (organisation-erasure.ts) write rows themselves; each owner should, as its catalogue entries in <module>/personal-data.ts already do for a person',
   },
-  imports: {
-    tables: ['consultation', 'event', 'feedback_answer', 'feedback_form', 'feedback_response', 'organisation', 'organisation_name', 'participation'],
-    why: 'each list import stores its rows itself (as the funder list now does through grants: upsertFunderListChunk)',
-  },
-  identity: { tables: ['organisation', 'organisation_name', 'person', 'person_role'], why: 'a confirmed claim creates the organisation and the person (claims.ts)' },
-  demo: { tables: ['consent', 'person', 'person_role'], why: 'the demo loader writes its people directly (demo/people.ts)' },
   events: { tables: ['feedback_form'], why: 'events/queries.ts writes the feedback form of an event' },
   feedback: { tables: ['event'], why: 'feedback/forms.ts sets an event\'s feedback form' },
 };

@@ -12,6 +12,7 @@ import { editorRoles, scopeOf } from './policy.js';
 import { consultationForEntry, feedbackAnswer, findEntry } from './queries.js';
 import { EntryForm, type EntryFormProps } from './views/form.js';
 import { fieldErrors } from './views/shared.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /**
  * New entries and their edit form (staff). A new entry may come from an open
@@ -139,14 +140,11 @@ function MergedNotice({ t, into, body }: { t: (key: string, options?: Record<str
           <p class="kern-body">{t('concerns.errors.mergedForm', { id: into })}</p>
         </div>
       </div>
-      <dl class="kern-description-list">
+      <DescriptionList>
         {(['title', 'description', 'publicWording'] as const).filter((key) => text(body, key) !== '').map((key) => (
-          <div class="kern-description-list-item" key={key}>
-            <dt class="kern-description-list-item__key">{t(`concerns.fields.${key}`)}</dt>
-            <dd class="kern-description-list-item__value mosaik-pre-line">{text(body, key)}</dd>
-          </div>
+          <Detail key={key} label={t(`concerns.fields.${key}`)} valueClass="mosaik-pre-line">{text(body, key)}</Detail>
         ))}
-      </dl>
+      </DescriptionList>
       <a class="kern-link" href={`/concerns/${into}/edit`}>{t('concerns.errors.mergedOpen', { id: into })}</a>
     </div>
   );

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
 import { normaliseName } from '../names/index.js';
-import type { PersonRole } from '../people/index.js';
+import { ensureRole, personForAccount, type PersonRole } from '../people/index.js';
+import { createProposedOrganisation } from '../organisations/index.js';
 import { queueClaimDecisionMail } from './account-mails.js';
 import type { ClaimStatus } from './tables.js';
 
@@ -145,8 +146,14 @@ export async function confirmClaim(db: Db, claimId: number, decision: Decision &
     const organisation = await trx.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId).executeTakeFirstOrThrow();
     const represented = await trx.selectFrom('account_scope').select('account_id').where('account_id', '=', claim.account_id).where('organisation_id', '=', organisationId).executeTakeFirst();
     if (!represented) await trx.insertInto('account_scope').values({ account_id: claim.account_id, district: null, organisation_id: organisationId }).execute();
-    const personId = await personOfAccount(trx, claim.account_id, decision.actorId);
-    await trx.insertInto('person_role').values({ person_id: personId, organisation_id: organisationId, role: claim.role }).onConflict((conflict) => conflict.doNothing()).execute();
+    const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale']).where('id', '=', claim.account_id).executeTakeFirstOrThrow();
+    const personId = await personForAccount(
+      trx,
+      { id: claim.account_id, email: account.email, displayName: account.display_name, language: account.locale === 'en' ? 'en' : 'de' },
+      decision.actorId,
+      'organisation_claim',
+    );
+    await ensureRole(trx, personId, organisationId, claim.role);
     await decide(trx, claimId, 'confirmed', decision, organisationId);
     await queueClaimDecisionMail(trx, claim.email, { status: 'confirmed', organisationName: organisation.name, note: decision.note, myLink: decision.myLink });
     await writeAudit(trx, { accountId: decision.actorId, action: 'organisation_claim.confirm', subjectType: 'organisation_claim', subjectId: claimId, details: { organisationId, accountId: claim.account_id, personId, role: claim.role } });
@@ -202,23 +209,6 @@ async function organisationForProposal(trx: Db, claim: { proposed_name: string |
     .where('organisation_name.normalised_name', '=', normalised)
     .executeTakeFirst();
   if (taken) return { ok: false, problem: 'nameTaken', organisationId: taken.id, organisationName: taken.name };
-  const { id } = await trx.insertInto('organisation').values({ name, municipality: claim.proposed_municipality, created_from: 'staff' }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('organisation_name').values({ normalised_name: normalised, organisation_id: id, name, is_alias: false }).execute();
-  await writeAudit(trx, { accountId: decision.actorId, action: 'organisation.create', subjectType: 'organisation', subjectId: id, details: { fields: ['name', 'municipality'], from: 'claim' } });
+  const id = await createProposedOrganisation(trx, { name, municipality: claim.proposed_municipality }, decision.actorId, 'claim');
   return { ok: true, organisationId: id };
-}
-
-/** The account's person record, created from the account when there is none (source: representative). */
-async function personOfAccount(trx: Db, accountId: number, actorId: number): Promise<number> {
-  const existing = await trx.selectFrom('person').select('id').where('account_id', '=', accountId).where('erased_at', 'is', null).orderBy('id').executeTakeFirst();
-  if (existing) return existing.id;
-  const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale']).where('id', '=', accountId).executeTakeFirstOrThrow();
-  const language = account.locale === 'en' ? 'en' : 'de';
-  const { id } = await trx
-    .insertInto('person')
-    .values({ full_name: (account.display_name || account.email).slice(0, 200), email: account.email, preferred_language: language, source: 'representative', account_id: accountId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(trx, { accountId: actorId, action: 'person.create', subjectType: 'person', subjectId: id, details: { from: 'organisation_claim', accountId } });
-  return id;
 }

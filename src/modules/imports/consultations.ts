@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countConsultationsChunk, upsertConsultationsChunk } from '../consultations/index.js';
 import { countInChunks, firstOccurrence, upsertInChunks, type StoreRows } from './context.js';
 import type { ConsultationRow } from './schemas.js';
 
@@ -24,22 +24,6 @@ export const storeConsultations: StoreRows<ConsultationRow> = async (rows, conte
       source: context.source,
     });
   }
-  if (context.preview) {
-    return countInChunks(context.db, records, (json) => sql<{ created: number; updated: number }>`
-      select count(*) filter (where c.id is null) as created,
-             count(*) filter (where c.id is not null and c.duration_minutes is distinct from input.duration_minutes) as updated
-      from jsonb_to_recordset(${json}::jsonb)
-        as input (consulted_on date, organisation_id integer, channel text, topic text, duration_minutes integer)
-      left join consultation c
-        on (c.consulted_on, c.organisation_id, c.channel, c.topic) = (input.consulted_on, input.organisation_id, input.channel, input.topic)`);
-  }
-  return upsertInChunks(context.db, records, (json) => sql<{ inserted: boolean }>`
-    insert into consultation (consulted_on, organisation_id, channel, topic, duration_minutes, source)
-    select consulted_on, organisation_id, channel, topic, duration_minutes, source
-    from jsonb_to_recordset(${json}::jsonb)
-      as input (consulted_on date, organisation_id integer, channel text, topic text, duration_minutes integer, source text)
-    on conflict (consulted_on, organisation_id, channel, topic) do update
-      set duration_minutes = excluded.duration_minutes
-      where consultation.duration_minutes is distinct from excluded.duration_minutes
-    returning (xmax = 0) as inserted`);
+  if (context.preview) return countInChunks(context.db, records, countConsultationsChunk);
+  return upsertInChunks(context.db, records, upsertConsultationsChunk);
 };

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { assignDefaultForm, defaultFormQuestions } from '../feedback/index.js';
+import { assignDefaultForm, defaultFormQuestions, storeListedResponses } from '../feedback/index.js';
 import type { ProblemList } from './errors.js';
 import { findEvents, firstOccurrence, jsonTexts, rowsWithEvent, turnTaker, type StoreRows } from './context.js';
 import { commentColumns, ratingColumns, type FeedbackRow } from './schemas.js';
@@ -121,7 +121,7 @@ const sameAnswers = (a: Answer[], b: Answer[]) => {
   return key(a) === key(b);
 };
 
-/** Compares with what is stored, then writes new and changed responses (yes/no answers from elsewhere stay). */
+/** Compares with what is stored, then has the feedback module write new and changed responses (yes/no answers from elsewhere stay). */
 async function writeResponses(db: Kysely<Database>, responses: { event_id: number; response_key: string; language: string | null; answers: Answer[] }[], channel: 'import' | 'demo', preview: boolean) {
   const stored = await sql<{ id: number; event_id: number; response_key: string; language: string | null; answers: Answer[] }>`
     select r.id, r.event_id, r.response_key, r.language,
@@ -142,33 +142,6 @@ async function writeResponses(db: Kysely<Database>, responses: { event_id: numbe
 
   const counts = { created: created.length, updated: changed.length, unchanged: responses.length - created.length - changed.length };
   if (preview) return counts;
-  const answers: (Answer & { response_id: number })[] = [];
-  if (created.length > 0) {
-    const ids = await sql<{ id: number; event_id: number; response_key: string }>`
-      insert into feedback_response (event_id, response_key, language, channel)
-      select event_id, response_key, language, ${channel}
-      from jsonb_to_recordset(${JSON.stringify(created.map(({ answers: _, ...response }) => response))}::jsonb)
-        as input (event_id integer, response_key text, language text)
-      returning id, event_id, response_key`.execute(db);
-    const idByKey = new Map(ids.rows.map((row) => [`${row.event_id}|${row.response_key}`, row.id]));
-    for (const response of created) {
-      const responseId = idByKey.get(`${response.event_id}|${response.response_key}`)!;
-      for (const answer of response.answers) answers.push({ ...answer, response_id: responseId });
-    }
-  }
-  const takeTurn = turnTaker();
-  for (const response of changed) {
-    await takeTurn();
-    await db.updateTable('feedback_response').set({ language: response.language }).where('id', '=', response.id).execute();
-    await db.deleteFrom('feedback_answer').where('response_id', '=', response.id).where('yes_no', 'is', null).execute();
-    for (const answer of response.answers) answers.push({ ...answer, response_id: response.id });
-  }
-  if (answers.length > 0) {
-    await sql`
-      insert into feedback_answer (response_id, question_id, rating, text_value)
-      select response_id, question_id, rating, text_value
-      from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb)
-        as input (response_id integer, question_id integer, rating smallint, text_value text)`.execute(db);
-  }
+  await storeListedResponses(db, { created, changed, channel }, turnTaker());
   return counts;
 }

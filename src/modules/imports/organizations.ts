@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { findOrganisationIds } from '../organisations/index.js';
+import { createListedOrganisation, findOrganisationIds, listedNamesWouldChange, type ListedNames, updateListedOrganisation, writeListedNames } from '../organisations/index.js';
 import { firstOccurrence, jsonTexts, turnTaker, type StoreRows } from './context.js';
 import type { OrganizationRow } from './schemas.js';
 
@@ -10,7 +10,8 @@ import type { OrganizationRow } from './schemas.js';
  * means (one created from an attendance list, say) and adopts it; only when
  * there is none is a new organisation created. A row whose names point at two
  * different organisations, or at one that another org_key owns, is refused:
- * that would be a merge, and merges are for staff in the review queue.
+ * that would be a merge, and merges are for staff in the review queue. The
+ * organisations module writes (organisations/listed-organisations.ts).
  */
 
 const compared = ['name', 'legal_form', 'founded_year', 'orientation', 'municipality', 'district', 'postcode', 'email', 'website', 'phone'] as const;
@@ -61,12 +62,7 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
     if (!existing) {
       created += 1;
       if (context.preview) continue;
-      const { id } = await db
-        .insertInto('organisation')
-        .values({ org_key: value.org_key, ...fieldsOf(value), fields: value.fields, created_from: context.source === 'demo' ? 'demo' : 'import' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await addNames(db, id, value);
+      await createListedOrganisation(db, { org_key: value.org_key, ...fieldsOf(value), fields: value.fields, created_from: context.source === 'demo' ? 'demo' : 'import' }, listedNames(value));
       continue;
     }
     const changed =
@@ -75,18 +71,11 @@ export const storeOrganizations: StoreRows<OrganizationRow> = async (rows, conte
       compared.some((field) => (existing[field] ?? null) !== (fieldsOf(value)[field] ?? null)) ||
       existing.fields.join('|') !== value.fields.join('|');
     if (context.preview) {
-      if (changed || (await namesWouldChange(db, existing.id, value))) updated += 1;
+      if (changed || (await listedNamesWouldChange(db, existing.id, listedNames(value)))) updated += 1;
       continue;
     }
-    const namesAdded = await addNames(db, existing.id, value);
-    if (changed) {
-      // The centre's own list names it: no longer an unknown name from a list.
-      await db
-        .updateTable('organisation')
-        .set({ org_key: value.org_key, ...fieldsOf(value), fields: value.fields, needs_review: false, updated_at: sql`now()` as never })
-        .where('id', '=', existing.id)
-        .execute();
-    }
+    const namesAdded = await writeListedNames(db, existing.id, listedNames(value));
+    if (changed) await updateListedOrganisation(db, existing.id, { org_key: value.org_key, ...fieldsOf(value), fields: value.fields });
     if (changed || namesAdded) updated += 1;
   }
   return { created, updated, unchanged: unique.length - created - updated };
@@ -113,52 +102,11 @@ function fieldsOf(value: OrganizationRow) {
   };
 }
 
-/**
- * Makes the row's name the organisation's name and its aliases aliases; an
- * earlier name stays as an alias so that older lists still find it. Names are
- * never removed by an import. Returns whether anything changed.
- */
-async function addNames(db: Kysely<Database>, organisationId: number, value: OrganizationRow): Promise<boolean> {
-  const names = [
-    { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
-    ...namesOf(value).slice(1).map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
-  ];
-  const { rows } = await sql<{ normalised_name: string }>`
-    with demoted as (
-      update organisation_name set is_alias = true
-      where organisation_id = ${organisationId} and not is_alias and normalised_name <> ${value.name.normalisedName}
-      returning normalised_name
-    ), written as (
-      insert into organisation_name (normalised_name, organisation_id, name, is_alias)
-      select normalised_name, ${organisationId}, name, is_alias
-      from jsonb_to_recordset(${JSON.stringify(names)}::jsonb) as input (normalised_name text, name text, is_alias boolean)
-      on conflict (normalised_name) do update set is_alias = excluded.is_alias, name = excluded.name
-        where organisation_name.organisation_id = ${organisationId}
-          and (organisation_name.is_alias, organisation_name.name) is distinct from (excluded.is_alias, excluded.name)
-      returning normalised_name
-    )
-    select normalised_name from written union all select normalised_name from demoted`.execute(db);
-  return rows.length > 0;
-}
-
-/** The preview's twin of addNames: whether it would change anything, read only. */
-async function namesWouldChange(db: Kysely<Database>, organisationId: number, value: OrganizationRow): Promise<boolean> {
-  const names = [
-    { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
-    ...namesOf(value).slice(1).map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
-  ];
-  const { rows } = await sql<{ changes: boolean }>`
-    select exists (
-      select 1 from organisation_name
-      where organisation_id = ${organisationId} and not is_alias and normalised_name <> ${value.name.normalisedName}
-    ) or exists (
-      select 1 from jsonb_to_recordset(${JSON.stringify(names)}::jsonb) as input (normalised_name text, name text, is_alias boolean)
-      left join organisation_name n on n.normalised_name = input.normalised_name
-      where n.normalised_name is null
-         or (n.organisation_id = ${organisationId} and (n.is_alias, n.name) is distinct from (input.is_alias, input.name))
-    ) as changes`.execute(db);
-  return rows[0].changes;
-}
+/** The row's names as the organisations module stores them: the name first, then the aliases. */
+const listedNames = (value: OrganizationRow): ListedNames => [
+  { normalised_name: value.name.normalisedName, name: value.name.name, is_alias: false },
+  ...namesOf(value).slice(1).map((alias) => ({ normalised_name: alias.normalisedName, name: alias.name, is_alias: true })),
+];
 
 async function loadByKey(db: Kysely<Database>, keys: string[]): Promise<Map<string, Existing>> {
   const rows = await db

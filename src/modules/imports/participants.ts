@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countParticipationChunk, upsertParticipationChunk } from '../registrations/index.js';
 import { normalisePersonName } from '../names/index.js';
 import { countInChunks, findEvents, firstOccurrence, rowsWithEvent, upsertInChunks, type StoreRows } from './context.js';
 import type { ParticipantRow } from './schemas.js';
@@ -36,22 +36,7 @@ export const storeParticipants: StoreRows<ParticipantRow> = async (rows, context
     });
   }
 
-  // An empty email cell never erases an address known from registration or check-in.
-  if (context.preview) {
-    return countInChunks(context.db, records, (json) => sql<{ created: number; updated: number }>`
-      select count(*) filter (where p.id is null) as created,
-             count(*) filter (where p.id is not null and input.email is not null and p.email is distinct from input.email) as updated
-      from jsonb_to_recordset(${json}::jsonb) as input (event_id integer, organisation_id integer, person_key text, email text)
-      left join participation p
-        on p.event_id = input.event_id and coalesce(p.organisation_id, 0) = coalesce(input.organisation_id, 0) and p.person_key = input.person_key`);
-  }
-  return upsertInChunks(context.db, records, (json) => sql<{ inserted: boolean }>`
-    insert into participation (event_id, organisation_id, person_name, person_key, email, source)
-    select event_id, organisation_id, person_name, person_key, email, source
-    from jsonb_to_recordset(${json}::jsonb)
-      as input (event_id integer, organisation_id integer, person_name text, person_key text, email text, source text)
-    on conflict (event_id, (coalesce(organisation_id, 0)), person_key) do update
-      set email = excluded.email
-      where excluded.email is not null and participation.email is distinct from excluded.email
-    returning (xmax = 0) as inserted`);
+  // an empty email cell never erases an address known from registration or check-in (registrations' statements)
+  if (context.preview) return countInChunks(context.db, records, countParticipationChunk);
+  return upsertInChunks(context.db, records, upsertParticipationChunk);
 };

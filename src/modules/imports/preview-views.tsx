@@ -4,6 +4,7 @@ import { Table } from '../../ui/table.js';
 import type { ImportOutcome, ImportProblem } from './index.js';
 import { kindLabel, messageLanguage, numberFormat } from './view-text.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** The preview of an upload: what confirming would store, the new organisations, and the problems row by row. */
 export interface PreviewPageProps {
@@ -102,16 +103,13 @@ function Counts({ t, language, outcome, partial }: { t: Translate; language: Lan
         {t('imports.preview.countsTitle')}
       </h2>
       {!partial && <p>{t('imports.preview.intro')}</p>}
-      <dl class="kern-description-list" id="counts">
+      <DescriptionList id="counts">
         {entries.map(([key, value]) => (
-          <div class="kern-description-list-item" key={key}>
-            <dt class="kern-description-list-item__key">{t(`imports.preview.${key}`)}</dt>
-            <dd class="kern-description-list-item__value" data-count={key}>
+          <Detail key={key} label={t(`imports.preview.${key}`)} data-count={key}>
               {n.format(value)}
-            </dd>
-          </div>
+            </Detail>
         ))}
-      </dl>
+      </DescriptionList>
       {partial && <p class="kern-hint">{t('imports.preview.countsPartial')}</p>}
     </section>
   );

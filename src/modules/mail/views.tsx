@@ -5,6 +5,7 @@ import type { findOutboxMail, OutboxEntry, OutboxStatus } from './outbox.js';
 import { outboxStatuses } from './outbox.js';
 import { removedSecret } from './secret-links.js';
 import { Button } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /**
  * The outbox page: what was (or would have been) sent. In the demo and in
@@ -102,14 +103,11 @@ export function OutboxMailPage(props: { t: Translate; language: string; mail: Ma
     <div class="kern-stack-md">
       <p><a class="kern-link" href="/outbox">{t('mail.mail.back')}</a></p>
       <h1 class="kern-heading-large">{mail.subject}</h1>
-      <dl class="kern-description-list">
+      <DescriptionList>
         {facts.map(([key, value]) => (
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">{key}</dt>
-            <dd class="kern-description-list-item__value">{value}</dd>
-          </div>
+          <Detail label={key}>{value}</Detail>
         ))}
-      </dl>
+      </DescriptionList>
       <h2 class="kern-heading-medium">{t('mail.mail.text')}</h2>
       {hasRemovedSecret && <p data-secrets-removed="">{t('mail.mail.secretsRemoved')}</p>}
       {/* paragraphs and line breaks as in the plain text; no inline styles (the CSP forbids them) */}

@@ -6,6 +6,7 @@ import { OrganisationPeopleSection } from '../people/index.js';
 import type { TimelineEntry, TimelinePage } from './timeline.js';
 import { formatDay } from '../../ui/dates.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 export type ProfileDone = 'saved' | 'created' | 'linked' | 'unlinked';
 
@@ -122,19 +123,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 class="kern-heading-medium" id={`section-${id}`}>
         {title}
       </h2>
-      <dl class="kern-description-list">{children}</dl>
+      <DescriptionList>{children}</DescriptionList>
     </section>
   );
 }
 
-function Detail({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{label}</dt>
-      <dd class="kern-description-list-item__value">{children}</dd>
-    </div>
-  );
-}
 
 interface LinksProps {
   t: Translate;

@@ -126,6 +126,19 @@ export async function createOrganisation(db: Kysely<Database>, values: ProfileVa
   });
 }
 
+/**
+ * A new organisation under a name someone proposed (a representative's claim
+ * that staff confirm), inside the caller's transaction: the name must be free
+ * (the caller has checked it under its lock), the rest of the profile stays
+ * empty for the representative to fill.
+ */
+export async function createProposedOrganisation(trx: Trx, proposal: { name: string; municipality: string | null }, accountId: number, from: string): Promise<number> {
+  const { id } = await trx.insertInto('organisation').values({ name: proposal.name, municipality: proposal.municipality, created_from: 'staff' }).returning('id').executeTakeFirstOrThrow();
+  await writeNames(trx, id, proposal.name, []);
+  await writeAudit(trx, { accountId, action: 'organisation.create', subjectType: 'organisation', subjectId: id, details: { fields: ['name', 'municipality'], from } });
+  return id;
+}
+
 export async function updateOrganisation(db: Kysely<Database>, id: number, values: ProfileValues, accountId: number | null): Promise<SaveOutcome | null> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<Organisation>`select * from organisation where id = ${id} for update`.execute(trx);

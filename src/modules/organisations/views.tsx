@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField } from '../../ui/forms.js';
 import type { MergePreview, OrganisationSummary, ReviewItem, ReviewQueue } from './review.js';
@@ -6,6 +5,7 @@ import { PageNav } from '../../ui/pagination.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 export type DoneMessage = 'merged' | 'distinct' | 'confirmed';
 
@@ -59,14 +59,14 @@ function ReviewCard({ t, language, csrfToken, item }: { t: Translate; language: 
           </h2>
         </header>
         <div class="kern-card__body">
-          <dl class="kern-description-list">
+          <DescriptionList>
             <Detail label={t('organisations.review.names')}>
               <NameList t={t} names={item.names} />
             </Detail>
             <Detail label={t('organisations.review.source')}>{t(`organisations.review.sources.${item.createdFrom}`)}</Detail>
             <Detail label={t('organisations.review.createdAt')}>{day(item.createdAt, language)}</Detail>
             <Detail label={t('organisations.review.records')}>{t('organisations.review.recordCounts', { ...item.records })}</Detail>
-          </dl>
+          </DescriptionList>
           <DuplicateTable t={t} language={language} csrfToken={csrfToken} item={item} />
         </div>
         <footer class="kern-card__footer">
@@ -135,14 +135,6 @@ function DuplicateTable({ t, language, csrfToken, item }: { t: Translate; langua
   );
 }
 
-function Detail({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{label}</dt>
-      <dd class="kern-description-list-item__value">{children}</dd>
-    </div>
-  );
-}
 
 function NameList({ t, names }: { t: Translate; names: { name: string; isAlias: boolean }[] }) {
   return (
@@ -207,7 +199,7 @@ function OrganisationCard({ t, heading, organisation }: { t: Translate; heading:
           </h2>
         </header>
         <div class="kern-card__body">
-          <dl class="kern-description-list">
+          <DescriptionList>
             <Detail label={t('organisations.review.names')}>
               <NameList t={t} names={organisation.names} />
             </Detail>
@@ -217,7 +209,7 @@ function OrganisationCard({ t, heading, organisation }: { t: Translate; heading:
             <Detail label={t('organisations.merge.email')}>{organisation.email ?? none}</Detail>
             <Detail label={t('organisations.review.source')}>{t(`organisations.review.sources.${organisation.createdFrom}`)}</Detail>
             <Detail label={t('organisations.review.records')}>{t('organisations.review.recordCounts', { ...organisation.records })}</Detail>
-          </dl>
+          </DescriptionList>
         </div>
       </div>
     </section>

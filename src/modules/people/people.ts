@@ -24,6 +24,33 @@ export async function createPerson(db: Db, values: PersonValues, accountId: numb
   });
 }
 
+/**
+ * The person record of an account, inside the caller's transaction: the one
+ * already linked, or a new one from the account (source: representative) when
+ * a confirmed claim makes the account's holder a person of an organisation.
+ */
+export async function personForAccount(
+  trx: Db,
+  account: { id: number; email: string; displayName: string | null; language: 'de' | 'en' },
+  actorId: number,
+  from: string,
+): Promise<number> {
+  const existing = await trx.selectFrom('person').select('id').where('account_id', '=', account.id).where('erased_at', 'is', null).orderBy('id').executeTakeFirst();
+  if (existing) return existing.id;
+  const { id } = await trx
+    .insertInto('person')
+    .values({ full_name: (account.displayName || account.email).slice(0, 200), email: account.email, preferred_language: account.language, source: 'representative', account_id: account.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, { accountId: actorId, action: 'person.create', subjectType: 'person', subjectId: id, details: { from, accountId: account.id } });
+  return id;
+}
+
+/** Gives the person the role in the organisation, inside the caller's transaction; a role held already stays as it is. */
+export async function ensureRole(trx: Db, personId: number, organisationId: number, role: PersonRole): Promise<void> {
+  await trx.insertInto('person_role').values({ person_id: personId, organisation_id: organisationId, role }).onConflict((conflict) => conflict.doNothing()).execute();
+}
+
 export type UpdateOutcome = { ok: true; changed: string[] } | { ok: false; problem: 'notFound' | 'erased' };
 
 /** Saves the given fields over the person; only the fields that differ are written and audited. */

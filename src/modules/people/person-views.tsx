@@ -6,6 +6,7 @@ import type { ConsentRecord, ConsentWording, PersonRecord, PersonRoleRecord } fr
 import { consentSources, personRoles } from './tables.js';
 import { formatDay } from '../../ui/dates.js';
 import { Button } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** One person's page: details, roles in organisations, consents with their history. */
 
@@ -68,7 +69,7 @@ export function PersonPage(props: PersonProps) {
         </p>
       )}
       <Section id="details" title={p('details')}>
-        <dl class="kern-description-list">
+        <DescriptionList>
           {props.showContact ? (
             <>
               <Detail label={t('people.form.labels.email')}>{person.email ? <a class="kern-link" href={`mailto:${person.email}`}>{person.email}</a> : none}</Detail>
@@ -80,7 +81,7 @@ export function PersonPage(props: PersonProps) {
           <Detail label={t('people.form.labels.preferred_language')}>{t(`people.languages.${person.preferredLanguage}`)}</Detail>
           {staffView && <Detail label={t('people.form.labels.notes')}>{person.notes ?? none}</Detail>}
           {staffView && <Detail label={p('source')}>{p(`sources.${person.source}`)}</Detail>}
-        </dl>
+        </DescriptionList>
       </Section>
       <RolesSection {...props} />
       {staffView && <ConsentsSection {...props} />}
@@ -99,14 +100,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Detail({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{label}</dt>
-      <dd class="kern-description-list-item__value">{children}</dd>
-    </div>
-  );
-}
 
 /** The error shown at a control, from the page's problem. */
 const errorAt = (problem: PageProblem | undefined, id: string) => problem?.errors.find((error) => error.field === id)?.message;
@@ -274,13 +267,13 @@ function ConsentsSection({ t, language, csrfToken, person, consents, wordings, t
             />
             <details class="kern-body--small">
               <summary>{p('wordingTexts')}</summary>
-              <dl class="kern-description-list">
+              <DescriptionList>
                 {wordings.map((wording) => (
                   <Detail key={`${wording.purpose}:${wording.version}`} label={p('wordingOption', { purpose: t(`people.purposes.${wording.purpose}`), version: wording.version })}>
                     {language === 'en' ? wording.textEn : wording.textDe}
                   </Detail>
                 ))}
-              </dl>
+              </DescriptionList>
             </details>
             <Input id="consent-given_on" name="given_on" type="date" hint={dateHint(t, language)} label={p('labels.given_on')} value={input.given_on ?? today} problem={problem} />
             <Select id="consent-source" name="source" label={p('labels.source')} choose={p('choose')} value={input.source} problem={problem} options={consentSources.map((value) => [value, source(value)])} />

@@ -30,6 +30,7 @@ export const module: MosaikModule = {
 export { checkIn } from './attendance.js';
 export { RegistrationError } from './errors.js';
 export { cancelEventRegistrations } from './event-cancellation.js';
+export { countParticipationChunk, upsertParticipationChunk } from './import-statements.js';
 export { compose, mailLanguages } from './mails.js';
 export { fillFreeSeats, registerForEvent, type RegistrationRequest } from './registration.js';
 export { queueReminders } from './reminders.js';

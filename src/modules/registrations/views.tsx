@@ -7,6 +7,7 @@ import { statusText } from './mails.js';
 import type { eventForRegistration, findGroupByTokenHash } from './queries.js';
 import { holdsSeat, isCancellable } from './statuses.js';
 import { Button } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 type PublicEvent = NonNullable<Awaited<ReturnType<typeof eventForRegistration>>>;
 type Group = NonNullable<Awaited<ReturnType<typeof findGroupByTokenHash>>>;
@@ -29,24 +30,15 @@ const when = (event: { start_date: string | Date; starts_at: string | null; ends
 
 function EventFacts({ t, event, language }: { t: Translate; event: Pick<PublicEvent, 'start_date' | 'starts_at' | 'ends_at' | 'place'> & { accessibility?: string | null }; language: Language }) {
   return (
-    <dl class="kern-description-list">
-      <div class="kern-description-list-item">
-        <dt class="kern-description-list-item__key">{t('registrations.register.when')}</dt>
-        <dd class="kern-description-list-item__value">{when(event, language)}</dd>
-      </div>
+    <DescriptionList>
+      <Detail label={t('registrations.register.when')}>{when(event, language)}</Detail>
       {event.place && (
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t('registrations.register.place')}</dt>
-          <dd class="kern-description-list-item__value">{event.place}</dd>
-        </div>
+        <Detail label={t('registrations.register.place')}>{event.place}</Detail>
       )}
       {event.accessibility && (
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{t('registrations.register.accessibility')}</dt>
-          <dd class="kern-description-list-item__value">{event.accessibility}</dd>
-        </div>
+        <Detail label={t('registrations.register.accessibility')}>{event.accessibility}</Detail>
       )}
-    </dl>
+    </DescriptionList>
   );
 }
 

@@ -8,6 +8,7 @@ import { concernStates, entryKinds, needStates, outcomeOf } from '../tables.js';
 import { concernTopics } from '../vocabulary.js';
 import { TextArea } from './form.js';
 import { dayText, organisationCount, whenText } from './shared.js';
+import { DescriptionList, Detail } from '../../../ui/description-list.js';
 
 /** The log and an entry's page (staff, coordinators, the funder: German and English). */
 
@@ -82,10 +83,7 @@ export interface EntryPageProps {
 
 export function EntryPage({ t, language, csrfToken, entry, canEdit, names, events, meetings, mergeTargets, notice, errors }: EntryPageProps) {
   const row = (label: string, value: preact.ComponentChildren) => (
-    <div class="kern-description-list-item" key={label}>
-      <dt class="kern-description-list-item__key">{label}</dt>
-      <dd class="kern-description-list-item__value">{value}</dd>
-    </div>
+    <Detail key={label} label={label}>{value}</Detail>
   );
   const isConcern = entry.kind === 'concern';
   const steps = isConcern ? concernStates.filter((state) => mayMove(entry.state, state)) : [];
@@ -95,7 +93,7 @@ export function EntryPage({ t, language, csrfToken, entry, canEdit, names, event
       <h1 class="kern-heading-large">{entry.title}</h1>
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorSummary title={t('concerns.errors.summary')} errors={errors} />
-      <dl class="kern-description-list">
+      <DescriptionList>
         {row(t('concerns.fields.kind'), t(`concerns.kinds.${entry.kind}`))}
         {row(t('concerns.fields.state'), <span data-state={entry.state}>{t(`concerns.states.${entry.state}`)}{isConcern ? ` (${t(`concerns.outcomes.${outcomeOf(entry.state)}`)})` : ''}</span>)}
         {row(t('concerns.fields.topic'), t(`concerns.topics.${entry.topic}`))}
@@ -108,7 +106,7 @@ export function EntryPage({ t, language, csrfToken, entry, canEdit, names, event
         {isConcern && row(t('concerns.fields.forwardedOn'), entry.forwarded_on ? `${dayText(entry.forwarded_on, language)}${entry.meeting_title ? ` – ${entry.meeting_title}` : ''}` : '–')}
         {isConcern && row(t('concerns.fields.answer'), entry.answer ? <span class="mosaik-pre-line">{entry.answer}</span> : '–')}
         {names && row(t('concerns.fields.public'), entry.is_public ? t('concerns.fields.publicShown') : t('concerns.fields.publicHidden'))}
-      </dl>
+      </DescriptionList>
       <section aria-labelledby="sources-title">
         <h2 class="kern-heading-medium" id="sources-title">{t('concerns.detail.sources')}</h2>
         <ul class="kern-list">{entry.sources.map((source) => <SourceLine key={source.id} t={t} language={language} source={source} names={names} />)}</ul>

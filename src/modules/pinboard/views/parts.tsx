@@ -3,6 +3,7 @@ import { formatDay, berlinDay } from '../../../ui/dates.js';
 import { describedByOf, FieldFrame, inputClass, type FieldError } from '../../../ui/forms.js';
 import type { FormError } from '../form.js';
 import type { PostSummary } from '../queries.js';
+import { DescriptionList, Detail } from '../../../ui/description-list.js';
 
 /** Small pieces the pinboard's pages share: messages of form errors, selects, a post's facts and its card. */
 
@@ -43,14 +44,11 @@ export function PostFacts({ t, post }: { t: Translate; post: Pick<PostSummary, '
   if (post.topics.length > 0) facts.push([t('pinboard.fields.topics'), post.topics.map((topic) => t(`pinboard.topics.${topic}`)).join(', ')]);
   if (facts.length === 0) return null;
   return (
-    <dl class="kern-description-list">
+    <DescriptionList>
       {facts.map(([term, value]) => (
-        <div class="kern-description-list-item" key={term}>
-          <dt class="kern-description-list-item__key">{term}</dt>
-          <dd class="kern-description-list-item__value">{value}</dd>
-        </div>
+        <Detail key={term} label={term}>{value}</Detail>
       ))}
-    </dl>
+    </DescriptionList>
   );
 }
 

@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import { PageNav } from '../../../ui/pagination.js';
 import type { PublicPortrait, ReleasedAssociation } from '../queries.js';
 import { locate, topics, type Topic } from '../present.js';
+import { DescriptionList, Detail } from '../../../ui/description-list.js';
 
 /** The public list of released portraits and one portrait's page (six languages). */
 
@@ -69,42 +70,27 @@ export function PortraitPage({ t, language, portrait }: { t: Translate; language
         <h2 class="kern-heading-medium" id="portrait-facts">
           {t('portraits.page.facts')}
         </h2>
-        <dl class="kern-description-list mosaik-portrait-facts">
+        <DescriptionList class="mosaik-portrait-facts">
           {place && (
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t('portraits.page.place')}</dt>
-              <dd class="kern-description-list-item__value" lang="de">{place.name}</dd>
-            </div>
+            <Detail label={t('portraits.page.place')} lang="de">{place.name}</Detail>
           )}
           {place?.district && (
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t('portraits.page.district')}</dt>
-              <dd class="kern-description-list-item__value" lang="de">{place.district.name}</dd>
-            </div>
+            <Detail label={t('portraits.page.district')} lang="de">{place.district.name}</Detail>
           )}
           {portrait.fields.length > 0 && (
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t('portraits.page.topics')}</dt>
-              <dd class="kern-description-list-item__value">{portrait.fields.map((field) => topicLabel(t, field)).join(', ')}</dd>
-            </div>
+            <Detail label={t('portraits.page.topics')}>{portrait.fields.map((field) => topicLabel(t, field)).join(', ')}</Detail>
           )}
           {portrait.languages.length > 0 && (
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t('portraits.page.languages')}</dt>
-              <dd class="kern-description-list-item__value">{portrait.languages.join(', ')}</dd>
-            </div>
+            <Detail label={t('portraits.page.languages')}>{portrait.languages.join(', ')}</Detail>
           )}
           {website && (
-            <div class="kern-description-list-item">
-              <dt class="kern-description-list-item__key">{t('portraits.page.website')}</dt>
-              <dd class="kern-description-list-item__value">
+            <Detail label={t('portraits.page.website')}>
                 <a class="kern-link" href={website} rel="external nofollow">
                   {website}
                 </a>
-              </dd>
-            </div>
+              </Detail>
           )}
-        </dl>
+        </DescriptionList>
       </section>
       <section aria-labelledby="portrait-projects" class="kern-stack-sm">
         <h2 class="kern-heading-medium" id="portrait-projects">
