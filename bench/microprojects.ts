@@ -33,7 +33,7 @@ export interface MicroprojectBenchOptions {
 }
 
 /** Organisations, 20 advisers, projects over 2018–2026 in every stage, receipts spread over the projects. */
-async function generate(db: Kysely<Database>, options: MicroprojectBenchOptions) {
+export async function generate(db: Kysely<Database>, options: MicroprojectBenchOptions) {
   await loadMicroprojectDemo(db);
   await sql`insert into organisation (name, district) select 'Verein ' || n, (array['Gießen','Kassel','Fulda','Marburg'])[1 + n % 4] from generate_series(1, ${Math.ceil(options.projects / 3)}) n`.execute(db);
   await sql`insert into account (email, display_name, role) select 'berater' || n || '@bench.example', 'Berater ' || n, 'staff' from generate_series(1, 20) n`.execute(db);
