@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { account } from '../../../test/factories.js';
+import { runCli } from '../../cli.js';
 import { loadDemo } from '../demo/index.js';
 import { suppressAnalysis, type ProjectAnalysis } from './analysis.js';
 import { projectsReportCommand } from './cli.js';
@@ -61,6 +62,16 @@ describe('the analysis of chapter 5.6 on the demo', () => {
     expect(await command('--format', 'json')).toMatchObject({ status: 2, err: expect.stringContaining('Die Option --year fehlt') });
     expect(await command('--year', '19')).toMatchObject({ status: 2, err: expect.stringContaining('zwischen 2000 und 2100') });
     expect(await command('--year', '2019', '--format', 'csv')).toMatchObject({ status: 2, err: expect.stringContaining('--format text oder --format json') });
+  });
+
+  it('is a command of the module: `mosaik report projects` reaches it before the reports module\'s `report`, and the help lists it', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    // without --year the command stops before it opens a database, so this runs the dispatch only
+    expect(await runCli(['report', 'projects', '--format', 'json'], { out: (text) => out.push(text), err: (text) => err.push(text) })).toBe(2);
+    expect(err.join('\n')).toContain('Die Option --year fehlt');
+    expect(await runCli(['--help'], { out: (text) => out.push(text), err: (text) => err.push(text) })).toBe(0);
+    expect(out.join('\n')).toContain('mosaik report projects --year YYYY [--format text|json]');
   });
 
   it('gives the same document through the API; funder and evaluator get it with the small-number rule', async () => {

@@ -29,9 +29,8 @@ export async function tagRoutes(fastify: FastifyInstance) {
   app.post('/microprojects/:id/tags', { config: { access: staffRoles }, schema: { params: projectIdParams, body: anyFields, hide: true } }, async (request, reply) => {
     // looked up and scoped before the body is read
     const { viewer, dossier } = await readableDossier(request, request.params.id);
-    const body = request.body as Record<string, unknown>;
-    const keys = valuesOf(body.tags);
-    if (body.accept === 'suggestions') keys.push(...suggestTags(dossier.project.summary, await listTags(app.db)));
+    const keys = valuesOf(request.body.tags);
+    if (request.body.accept === 'suggestions') keys.push(...suggestTags(dossier.project.summary, await listTags(app.db)));
     const outcome = await confirmTags(app.db, request.account!.id, dossier.project.id, keys);
     if (!outcome.ok) return showProject(request, reply, viewer, dossier, { errors: outcome.errors });
     return reply.redirect(`/microprojects/${dossier.project.id}?done=tags#tags`, 303);
@@ -50,7 +49,7 @@ export async function tagRoutes(fastify: FastifyInstance) {
   );
 
   app.post('/microprojects/tags', { config: { access: staffRoles }, schema: { body: anyFields, hide: true } }, async (request, reply) => {
-    const input = formInputOf(request.body as Record<string, unknown>);
+    const input = formInputOf(request.body);
     const parsed = tagInputSchema.safeParse({ ...input, position: input.position?.trim() || undefined });
     if (!parsed.success) {
       const errors = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? 'key')))].map((field): FormError => ({ field, code: `tag_${field}` }));
