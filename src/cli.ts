@@ -22,6 +22,8 @@ export type CliCommand = (context: CliContext) => Promise<number>;
 const usage = `Usage:
   mosaik import organizations|events|participants|feedback|consultations|grants FILE
   mosaik report impact --from YYYY-MM-DD --to YYYY-MM-DD [--format text|json]
+  mosaik report projects --year YYYY [--format text|json]
+                                   the micro-project analysis of a funding year (report chapter 5.6)
   mosaik demo                      load the fictional demo dataset
   mosaik user add EMAIL --role admin|staff|coordinator|representative|funder|evaluator [--organisation ID …]
   mosaik user invite EMAIL --role ROLE [--name NAME] [--district D …] [--organisation ID …]

@@ -78,7 +78,7 @@ describe('a representative keeps receipts on a phone', () => {
     await context.close();
   });
 
-  it('gives staff the overview, the record form with its errors, the stage form and the rules, each passing axe', async () => {
+  it('gives staff the overview, the record form with its errors, the stage form, the rules, the list of tags and the analysis, each passing axe', async () => {
     const page = await test.newPage();
     await signIn(page, test.baseUrl, 'beratung@example.org', 'a long enough password');
     await page.goto(`${test.baseUrl}/microprojects/new`);
@@ -87,7 +87,7 @@ describe('a representative keeps receipts on a phone', () => {
     expect(await page.locator('.mosaik-error-summary').textContent()).toContain('Titel: bitte ausfüllen.');
     let violations = await accessibilityViolations(page);
     expect(violations, `record form with errors\n${describeViolations(violations)}`).toEqual([]);
-    for (const path of ['/microprojects', `/microprojects/${projectId}`, `/microprojects/${projectId}/edit?lang=en`, '/microprojects/rules', `/microprojects/${projectId}/sachbericht`]) {
+    for (const path of ['/microprojects', `/microprojects/${projectId}`, `/microprojects/${projectId}/edit?lang=en`, '/microprojects/rules', `/microprojects/${projectId}/sachbericht`, '/microprojects/tags', '/microprojects/analysis?year=2019']) {
       await page.goto(test.baseUrl + path);
       violations = await accessibilityViolations(page);
       expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);

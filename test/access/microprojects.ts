@@ -1,11 +1,13 @@
-import { centreStaff, type Access } from '../../src/http/access.js';
+import { centreStaff, figureReaders, type Access } from '../../src/http/access.js';
 
 /**
  * Micro-projects (src/modules/microprojects/routes*.tsx). Reading: centre
  * staff, coordinators (their districts) and representatives (their
  * organisations; others are 404, src/modules/microprojects/policy.ts).
  * Ticking, receipts and documents: the association and its advisers, not
- * coordinators. The record, its stage and the year's rules: centre staff.
+ * coordinators. The record, its stage, its tags, the year's rules and the
+ * list of tags: centre staff. The analysis of chapter 5.6: those who read
+ * figures (funder and evaluator with small numbers suppressed).
  */
 const readers: Access = ['admin', 'staff', 'coordinator', 'representative'];
 const keepers: Access = ['admin', 'staff', 'representative'];
@@ -40,4 +42,16 @@ export const expectedAccess: Record<string, Access> = {
   'POST /microprojects/:id/documents': keepers,
   'GET /microprojects/:id/documents/:documentId': keepers,
   'HEAD /microprojects/:id/documents/:documentId': keepers,
+  'POST /microprojects/:id/tags': centreStaff,
+  'GET /microprojects/tags': centreStaff,
+  'HEAD /microprojects/tags': centreStaff,
+  'POST /microprojects/tags': centreStaff,
+  'GET /microprojects/analysis': figureReaders,
+  'HEAD /microprojects/analysis': figureReaders,
+  'GET /api/v1/microprojects': readers,
+  'HEAD /api/v1/microprojects': readers,
+  'GET /api/v1/microprojects/:projectId': readers,
+  'HEAD /api/v1/microprojects/:projectId': readers,
+  'GET /api/v1/reports/projects': figureReaders,
+  'HEAD /api/v1/reports/projects': figureReaders,
 };

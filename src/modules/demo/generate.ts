@@ -2,10 +2,10 @@ import { normaliseName } from '../names/index.js';
 import { demoEvents, partnerEvents } from './events.js';
 import { feedbackRecords, type FeedbackRecord } from './feedback.js';
 import { consultedOrganisations, plannedGrants } from './grants.js';
-import { acronymOf, organisationName, personName, placeLabel, regions, spellingVariants, towns, type Town } from './names.js';
+import { acronymOf, organisationName, personName, placeLabel, regions, spellingVariants, towns, type Orientation, type Town } from './names.js';
 import { planParticipation, type PlannedOrganisation } from './plan.js';
 import { Random, check } from './random.js';
-import { projectSummary } from './summaries.js';
+import { plannedSummary2019, projectSummary } from './summaries.js';
 
 /**
  * The demo dataset as the six lists of spec/exchange.md, built from the
@@ -63,6 +63,24 @@ export function generateDemo(): DemoDataset {
   };
 }
 
+/**
+ * Chapter 5.6: of 2019's 42 holders, 26 are community / origin oriented and
+ * 20 cross-community; read as 22 `community`, 16 `cross_community` and 4
+ * `mixed` (counted in both). A holder keeps its drawn orientation while its
+ * quota lasts; otherwise it takes one whose quota is left.
+ */
+function holderOrientations(): (index: number, drawn: Orientation) => Orientation {
+  const holders = new Set(plannedGrants().filter((grant) => grant.year === 2019 && grant.status === 'approved').map((grant) => grant.organisation));
+  const left: Record<Orientation, number> = { community: 22, cross_community: 16, mixed: 4 };
+  check(holders.size === 42, `42 holders of 2019, not ${holders.size}`);
+  return (index, drawn) => {
+    if (!holders.has(index)) return drawn;
+    const orientation = left[drawn] > 0 ? drawn : (['cross_community', 'community', 'mixed'] as const).find((candidate) => left[candidate] > 0)!;
+    left[orientation] -= 1;
+    return orientation;
+  };
+}
+
 /** The home town of a reached organisation: near its first regional meeting, else anywhere in Hessen. */
 function homeTown(random: Random, planned: PlannedOrganisation | undefined): Town {
   const regional = planned?.events.find((item) => item.format === 'regional_network_meeting');
@@ -74,9 +92,17 @@ function organisationList(random: Random, plan: PlannedOrganisation[]) {
   const used = new Set<string>();
   const organisations: DemoOrganisation[] = [];
   const organizations: DemoRecord[] = [];
+  const orientationOf = holderOrientations();
+  // names of the holders whose orientation had to change come from a stream of their own, so that the main one stays as it was
+  const side = new Random(demoSeed + 56);
   for (let index = 0; index < plan.length + neverReached; index += 1) {
     const town = homeTown(random, plan[index]);
-    const { name, orientation, legalForm } = organisationName(random, town, used);
+    let { name, orientation, legalForm } = organisationName(random, town, used);
+    const wanted = orientationOf(index, orientation);
+    if (wanted !== orientation) {
+      used.delete(normaliseName(name));
+      ({ name, orientation, legalForm } = organisationName(side, town, used, wanted));
+    }
     // every fifth organisation is also known by its acronym
     let alias: string | null = index % 5 === 4 ? acronymOf(name, placeLabel(town)) : null;
     if (alias && used.has(normaliseName(alias))) alias = null;
@@ -187,16 +213,23 @@ function grantRows(random: Random, organisations: DemoOrganisation[]): DemoRecor
   const grants = plannedGrants();
   // one approval of 2019 came without a summary on the funder's list (chapter 5.6: 41 of 42)
   const withoutSummary = grants.find((grant) => grant.year === 2019 && grant.status === 'approved' && grant.organisation === 33);
+  let planned = 0;
   return grants.map((grant) => {
     const organisation = organisations[grant.organisation];
     const approved = grant.status === 'approved';
+    // 2019's approvals carry the planned summaries whose clusters chapter 5.6 counts; the
+    // random summary is drawn all the same, so that the random stream (and every later row) stays as it was
+    const summaryOf = () => {
+      const drawn = projectSummary(random, placeLabel(organisation.town));
+      return grant.year === 2019 && approved ? plannedSummary2019(planned++, placeLabel(organisation.town)) : drawn;
+    };
     return {
       year: grant.year,
       organization: writtenName(random, organisation, 0.1),
       application_type: grant.applicationType,
       status: grant.status,
       approved_on: approved ? random.day(grant.year === 2018 ? '2018-02-01' : '2019-01-15', grant.year === 2018 ? '2018-06-29' : '2019-05-31') : null,
-      summary: grant === withoutSummary ? null : projectSummary(random, placeLabel(organisation.town)),
+      summary: grant === withoutSummary ? null : summaryOf(),
       amount_eur: random.pick([1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000]),
       duration_months: random.int(4, 12),
     };

@@ -96,11 +96,15 @@ const suffixOf: Record<LegalForm, string> = {
   initiative: '', ev_in_gruendung: ' e.V. i.G.', ev: ' e.V.', ev_gemeinnuetzig: ' e.V.', ggmbh: ' gGmbH', other: '',
 };
 
-/** An invented organisation name for a town; `used` (normalised names) keeps names unique. */
-export function organisationName(random: Random, town: Town, used: Set<string>): OrganisationName {
+/**
+ * An invented organisation name for a town; `used` (normalised names) keeps
+ * names unique; `orientation`, when given, is the orientation the name must have.
+ */
+export function organisationName(random: Random, town: Town, used: Set<string>, orientation?: Orientation): OrganisationName {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const candidate = nameCandidate(random, placeLabel(town));
     const key = normaliseName(candidate.name);
+    if (orientation && candidate.orientation !== orientation) continue;
     if (!used.has(key)) {
       used.add(key);
       return candidate;

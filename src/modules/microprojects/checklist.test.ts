@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklistOf, nextTask, type ChecklistDates } from './checklist.js';
-import { addMonths, longestEnd, monthsCovered } from './days.js';
+import { addDays, addMonths, daysBetween, longestEnd, monthsCovered } from './days.js';
 
 /** Due dates computed from the project's dates, for every stage, with a fixed "today". */
 
@@ -64,5 +64,24 @@ describe('the checklist of a micro-project', () => {
     expect(longestEnd('2019-03-01', 24)).toBe('2021-02-28');
     expect(monthsCovered('2019-03-01', '2019-08-31')).toBe(6);
     expect(monthsCovered('2026-01-01', '2026-12-31')).toBe(12);
+  });
+
+  it('shifts days and months as the calendar does, across month ends, leap days and centuries', () => {
+    // the whole-number arithmetic of days.ts against Date.UTC, day by day over 1999–2004 (2000 a leap year) and 2098–2102 (2100 not)
+    const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+    const start = Date.UTC(1999, 0, 1);
+    const from2098 = (Date.UTC(2098, 0, 1) - start) / 86_400_000;
+    for (const [first, last] of [[0, 2200], [from2098, from2098 + 1800]] as const) {
+      for (let offset = first; offset < last; offset += 1) {
+        const day = iso(start + offset * 86_400_000);
+        for (const days of [-400, -28, -1, 1, 7, 42, 366]) expect(addDays(day, days)).toBe(iso(start + (offset + days) * 86_400_000));
+        expect(daysBetween('1999-01-01', day)).toBe(offset);
+      }
+    }
+    expect(addMonths('2100-01-31', 1)).toBe('2100-02-28');
+    expect(addMonths('2000-01-31', 1)).toBe('2000-02-29');
+    expect(addMonths('2019-03-31', -1)).toBe('2019-02-28');
+    expect(addMonths('2019-12-15', 1)).toBe('2020-01-15');
+    expect(addMonths('2020-01-15', -13)).toBe('2018-12-15');
   });
 });

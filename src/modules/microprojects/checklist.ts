@@ -96,6 +96,8 @@ export const dueSoonDays = 7;
 
 export function checklistOf(dates: ChecklistDates, ticked: ReadonlySet<string>, today: string): ChecklistTask[] {
   const reached = pathOrder[dates.stage];
+  // the end of "due soon", once per checklist rather than once per task
+  const soon = addDays(today, dueSoonDays);
   return taskRules
     .filter((rule) => (rule.applies ?? (() => true))(dates))
     .filter((rule) => (declined(dates.stage) ? rule.group === 'application' : reached >= pathOrder[groupStages[rule.group].from]))
@@ -103,15 +105,15 @@ export function checklistOf(dates: ChecklistDates, ticked: ReadonlySet<string>, 
       const due = rule.due(dates);
       const completedBy = groupStages[rule.group].completedBy;
       const done = ticked.has(rule.key) || (completedBy !== null && reached >= pathOrder[completedBy]);
-      return { key: rule.key, group: rule.group, due, optional: rule.optional === true, done, state: stateOf(done, due, today) };
+      return { key: rule.key, group: rule.group, due, optional: rule.optional === true, done, state: stateOf(done, due, today, soon) };
     });
 }
 
-function stateOf(done: boolean, due: string | null, today: string): TaskState {
+function stateOf(done: boolean, due: string | null, today: string, soon: string): TaskState {
   if (done) return 'done';
   if (due === null) return 'undated';
   if (due < today) return 'overdue';
-  if (due <= addDays(today, dueSoonDays)) return 'dueSoon';
+  if (due <= soon) return 'dueSoon';
   return 'open';
 }
 

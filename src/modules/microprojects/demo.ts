@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { addDays, addMonths } from './days.js';
+import { listTags, suggestTags } from './tags.js';
 
 /**
  * The demo's programme rules. Sources: the WIR programme as published by the
@@ -26,6 +27,7 @@ export const demoYearRules = [
  */
 export async function loadMicroprojectDemo(db: Kysely<Database>, context: { today?: string } = {}): Promise<void> {
   await db.insertInto('microproject_year_rule').values(demoYearRules).onConflict((oc) => oc.column('year').doNothing()).execute();
+  await loadAnalysedProjects(db);
   if (!context.today) return;
   const startsOn = addDays(context.today, -60);
   const year = Number(startsOn.slice(0, 4));
@@ -52,4 +54,42 @@ export async function loadMicroprojectDemo(db: Kysely<Database>, context: { toda
     { project_id: project.id, paid_on: addDays(startsOn, 10), payee: 'Nähmaschinen Service', purpose: 'Zwei gebrauchte Nähmaschinen', budget_line: 'project_costs', amount_cents: 42_000, kept_where: 'Ordner Vereinsbüro' },
     { project_id: project.id, paid_on: addDays(startsOn, 30), payee: 'Minijob Lohn Monat 1', purpose: 'Lohn der Minijobberin', budget_line: 'minijob', amount_cents: 48_000, kept_where: 'Lohnordner' },
   ]).execute();
+}
+
+/**
+ * Chapter 5.6: a closed project for each approved row of 2019 on the funder's
+ * list (linked, not copied: its summary is the ministry's), with the tags
+ * Mosaik suggests from the summary confirmed as staff would, so that
+ * `report projects --year 2019` reproduces the report's figures. Only
+ * projects not there yet are added (the demo may load onto a database that has them).
+ */
+async function loadAnalysedProjects(db: Kysely<Database>): Promise<void> {
+  const grants = await db
+    .selectFrom('grant_application as g')
+    .leftJoin('microproject as p', 'p.grant_application_id', 'g.id')
+    .select(['g.id', 'g.organisation_id', 'g.application_type', 'g.approved_on', 'g.summary', 'g.duration_months'])
+    .where('g.year', '=', 2019).where('g.status', '=', 'approved').where('p.id', 'is', null)
+    .orderBy('g.id')
+    .execute();
+  if (grants.length === 0) return;
+  const tags = await listTags(db);
+  await db.transaction().execute(async (trx) => {
+    for (const grant of grants) {
+      const summary = grant.summary?.trim() ?? '';
+      const startsOn = grant.approved_on ? addDays(grant.approved_on, 14) : '2019-06-01';
+      const project = await trx
+        .insertInto('microproject')
+        .values({
+          organisation_id: grant.organisation_id, grant_application_id: grant.id, year: 2019, stage: 'closed',
+          title: summary === '' ? 'Mikroprojekt 2019' : summary.split(/ für | in |;/)[0]!.slice(0, 200),
+          summary, application_type: grant.application_type === 'follow_up' ? 'follow_up' : 'new', approved_on: grant.approved_on,
+          starts_on: startsOn, ends_on: addDays(addMonths(startsOn, grant.duration_months ?? 10), -1),
+          planned_project_costs_cents: 250_000,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const keys = suggestTags(summary, tags);
+      if (keys.length > 0) await trx.insertInto('microproject_project_tag').values(keys.map((key) => ({ project_id: project.id, tag_key: key }))).execute();
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { accountMatches, emailMatches, redact, textMayName, textNames, type Cata
 
 /**
  * The micro-projects' part of the personal-data catalogue (src/modules/privacy):
- * every table of migrations/150_microprojects.sql, with how one person's rows
+ * every table of migrations/150_microprojects.sql and 155_microproject_tags.sql, with how one person's rows
  * are found and erased, and a sample row for the export and erasure tests.
  */
 
@@ -104,6 +104,19 @@ export const microprojectPersonalData: CatalogueEntry[] = [
       const projectId = await sampleProject(db, f.organisationId, f.accountId);
       await sql`insert into microproject_document (project_id, file_name, content_type, size_bytes, content, uploaded_by)
         values (${projectId}, 'bescheid.pdf', 'application/pdf', ${samplePdf.length}, ${samplePdf}, ${f.accountId})`.execute(db);
+    },
+  },
+  { table: 'microproject_tag', personal: false, why: 'Liste der Zielgruppen und Ziele mit Stichwörtern (Bericht 5.6): keine Personen' },
+  {
+    table: 'microproject_project_tag', personal: true, columns: ['confirmed_by', 'confirmed_at'], categories: ['technical'],
+    subjects: 'Kontoinhaber, die Themen eines Projekts bestätigten', purpose: 'Zielgruppen und Ziele der Projekte für die Auswertung (Bericht 5.6)', legalBasis: publicTask,
+    recipients: 'Beraterinnen und Berater des Zentrums; in der Auswertung nur als Zahlen', retention: 'mit dem Projekt', finds: 'confirmed_by = Konto der Person',
+    find: (db, s) => rows(db, sql`select * from microproject_project_tag where ${accountMatches(s, 'confirmed_by')}`),
+    erasure: 'Konto-Referenz geleert (das Thema bleibt bestätigt)',
+    erase: async (db, s) => { if (s.accountId !== null) await sql`update microproject_project_tag set confirmed_by = null where confirmed_by = ${s.accountId}`.execute(db); },
+    sample: async (db, f) => {
+      const projectId = await sampleProject(db, f.organisationId, f.accountId);
+      await sql`insert into microproject_project_tag (project_id, tag_key, confirmed_by) values (${projectId}, 'women', ${f.accountId})`.execute(db);
     },
   },
 ];

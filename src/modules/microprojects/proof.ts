@@ -16,8 +16,21 @@ import { budgetLines } from './tables.js';
 
 export type ProofLanguage = 'de' | 'en';
 
-const euros = (cents: number, language: ProofLanguage) =>
-  new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+// one formatter per language: building an Intl.NumberFormat per amount cost more than the amount's row
+const euroFormats: Record<ProofLanguage, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+};
+const euros = (cents: number, language: ProofLanguage) => euroFormats[language].format(cents / 100);
+
+/*
+ * Column widths in points, fixed: A4 (595.28 pt) less the margins (2 × 36) is
+ * 523 pt. With '*' columns pdfmake measured every cell of every row for its
+ * smallest and largest width before laying the table out; fixed widths halve
+ * the time of a 500-receipt proof (docs/decisions.md, BENCHMARKS.md).
+ */
+const numericalWidths = [253, 90, 90, 90];
+const receiptWidths = [22, 58, 110, 131, 70, 62, 70];
 
 function proofRows(dossier: Dossier, language: ProofLanguage) {
   const t = translator(language);
@@ -48,7 +61,7 @@ export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promi
     {
       table: {
         headerRows: 1,
-        widths: ['*', 90, 90, 90],
+        widths: numericalWidths,
         body: [
           [p('line'), p('planned'), p('actual'), p('difference')].map((text) => ({ text, bold: true })),
           ...lines.map((line) => [line.line, money(line.planned), money(line.actual), money(line.difference)]),
@@ -62,7 +75,7 @@ export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promi
     {
       table: {
         headerRows: 1,
-        widths: [22, 58, '*', '*', 70, 62, 70],
+        widths: receiptWidths,
         body: [
           ['#', p('day'), p('payee'), p('purpose'), p('line'), p('amount'), p('kept')].map((text) => ({ text, bold: true })),
           ...receipts.map((r) => [String(r.number), day(r.day), r.payee, r.purpose, r.line, money(r.amount), r.kept]),

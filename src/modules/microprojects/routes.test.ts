@@ -51,7 +51,7 @@ beforeAll(async () => {
   representative = await account(test, 'representative', { organisationIds: [ownOrganisation.id] });
   otherRepresentative = await account(test, 'representative', { organisationIds: [otherOrganisation.id] });
   coordinator = await account(test, 'coordinator', { districts: ['Kassel'] });
-}, 60_000);
+}, 240_000); // the configured hook timeout: creating the app and migrating PGlite took over 60 s on the loaded shared machine
 afterAll(async () => test?.close());
 
 describe('the programme rules and the project record (staff)', () => {

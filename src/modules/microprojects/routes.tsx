@@ -11,6 +11,7 @@ import { formInputOf } from './form.js';
 import { useAssociationLanguage } from '../../http/association-language.js';
 import { mayKeep, mayManage, mayRead, projectRoles, staffRoles, viewerOf, type Viewer } from './policy.js';
 import { adviserOverview } from './queries.js';
+import { taggingOf } from './tags.js';
 import { stages, type Stage } from './tables.js';
 import { OverviewPage } from './views/overview.js';
 import { ProjectPage } from './views/project.js';
@@ -50,14 +51,16 @@ export async function keepableDossier(request: FastifyRequest, id: number) {
   return found;
 }
 
-export function showProject(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, dossier: Dossier, options: { done?: string; errors?: { field: string; code: string }[] } = {}) {
+export async function showProject(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, dossier: Dossier, options: { done?: string; errors?: { field: string; code: string }[] } = {}) {
   if (options.errors?.length) reply.code(400);
+  // the tags of chapter 5.6 are the centre's classification: staff confirm them
+  const tagging = mayManage(viewer) ? await taggingOf(request.server.db, dossier.project) : undefined;
   return renderPage(request, reply, {
     title: dossier.project.title,
     body: ProjectPage({
       t: request.t, language: request.language, csrfToken: request.csrfToken, dossier, path: request.url.split('?')[0]!,
       mayKeep: mayKeep(viewer, { organisationId: dossier.project.organisation_id, district: dossier.project.district }), mayManage: mayManage(viewer),
-      done: options.done, errors: options.errors ?? [],
+      done: options.done, errors: options.errors ?? [], tagging,
     }),
   });
 }

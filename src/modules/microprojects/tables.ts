@@ -100,6 +100,26 @@ export interface MicroprojectDocumentTable {
   created_at: Timestamp;
 }
 
+/** A target group or goal of the staff-kept list (migrations/155_microproject_tags.sql). */
+export interface MicroprojectTagTable {
+  key: string;
+  kind: 'target_group' | 'goal';
+  label_de: string;
+  label_en: string;
+  keywords: Generated<string>;
+  position: Generated<number>;
+  updated_at: Timestamp;
+}
+export type TagKind = MicroprojectTagTable['kind'];
+
+/** A tag staff confirmed on a project. */
+export interface MicroprojectProjectTagTable {
+  project_id: number;
+  tag_key: string;
+  confirmed_by: number | null;
+  confirmed_at: Timestamp;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     microproject_year_rule: MicroprojectYearRuleTable;
@@ -109,5 +129,7 @@ declare module '../../db/tables.js' {
     microproject_reminder: MicroprojectReminderTable;
     microproject_receipt: MicroprojectReceiptTable;
     microproject_document: MicroprojectDocumentTable;
+    microproject_tag: MicroprojectTagTable;
+    microproject_project_tag: MicroprojectProjectTagTable;
   }
 }

@@ -8,6 +8,7 @@ import { stages } from '../tables.js';
 import { day, errorOf, euros, SelectField, summaryErrors } from './parts.js';
 import { WarningList } from './money.js';
 import { Button } from '../../../ui/button.js';
+import { TagSection, type Tagging } from './tags.js';
 
 /** Links to the same page in the six languages of the association's pages. */
 export function LanguageLinks({ t, language, path }: { t: Translate; language: Language; path: string }) {
@@ -36,6 +37,8 @@ interface ProjectPageProps {
   mayManage: boolean;
   done?: string;
   errors: FormError[];
+  /** Staff only: the tags of chapter 5.6 with the suggestions. */
+  tagging?: Tagging;
 }
 
 const groups: TaskGroup[] = ['application', 'approval', 'minijob', 'running', 'proof'];
@@ -67,7 +70,7 @@ function TaskRow({ t, language, csrfToken, task, projectId, mayKeep }: { t: Tran
   );
 }
 
-export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, mayManage, done, errors }: ProjectPageProps) {
+export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, mayManage, done, errors, tagging }: ProjectPageProps) {
   const { project, rule } = dossier;
   const p = (key: string, values?: Record<string, unknown>) => t(`microprojects.project.${key}`, values);
   const facts: [string, string][] = [
@@ -164,6 +167,7 @@ export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, ma
           </form>
         </section>
       )}
+      {tagging && <TagSection t={t} language={language} csrfToken={csrfToken} projectId={project.id} tagging={tagging} errors={errors} />}
       {mayManage && (
         <section aria-labelledby="stage-title" class="kern-stack-sm">
           <h2 class="kern-heading-medium" id="stage-title">{p('changeStage')}</h2>
