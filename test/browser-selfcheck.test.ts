@@ -75,7 +75,8 @@ describe('the Vereins-Check in Arabic, on a phone', () => {
         await fieldsets.first().getByLabel('ملاحظة', { exact: true }).fill('نعرف جمعيتين فقط في المدينة.');
       }
       const next = page.getByRole('button', { name: areas < 12 ? 'حفظ ومتابعة' : 'حفظ والانتقال إلى النظرة العامة' });
-      await Promise.all([page.waitForURL((url) => url.href !== page.url()), next.click()]);
+      const before = page.url();
+      await Promise.all([page.waitForURL((url) => url.href !== before), next.click()]);
       if (areas > 12) throw new Error('more areas than the checklist has');
     }
     expect(areas).toBe(12);

@@ -92,7 +92,7 @@ export interface HistoryEntry {
 
 /** An organisation's submitted checks, newest first, with their answers; and its open draft. */
 export async function organisationHistory(db: Db, organisationId: number): Promise<{ checks: HistoryEntry[]; draftId: number | null; areas: Area[] }> {
-  const rows = await db.selectFrom('selfcheck').select(['id', 'state']).where('organisation_id', '=', organisationId).orderBy('submitted_at', sql`desc nulls first`).orderBy('id', 'desc').execute();
+  const rows = await db.selectFrom('selfcheck').select(['id', 'state']).where('organisation_id', '=', organisationId).orderBy('submitted_at', (order) => order.desc().nullsFirst()).orderBy('id', 'desc').execute();
   const submitted = rows.filter((row) => row.state === 'submitted').map((row) => row.id);
   const [answers, heads, areas] = await Promise.all([answersOf(db, submitted), Promise.all(submitted.map((id) => loadCheckHead(db, id))), listAreas(db)]);
   return {
