@@ -59,6 +59,7 @@ export interface ItemInput {
   eventFormats: string[];
   wegweiserTopics: string[];
   consultationTopic: string | null;
+  pinboardKinds: string[];
   active: boolean;
 }
 
@@ -68,7 +69,7 @@ export interface ItemInput {
  * back to German when empty), the formats from the events' list, Wegweiser
  * and consultation topics among those that exist.
  */
-export function parseItemForm(body: Record<string, unknown>, known: { wegweiserTopics: readonly string[]; consultationTopics: readonly string[] }): { ok: true; values: ItemInput } | { ok: false; errors: FieldProblem[] } {
+export function parseItemForm(body: Record<string, unknown>, known: { wegweiserTopics: readonly string[]; consultationTopics: readonly string[]; pinboardKinds: readonly string[] }): { ok: true; values: ItemInput } | { ok: false; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
   const texts: Record<string, string> = {};
   for (const language of textLanguages) {
@@ -84,6 +85,11 @@ export function parseItemForm(body: Record<string, unknown>, known: { wegweiserT
   if (topics.some((topic) => !topicCode.safeParse(topic).success || !known.wegweiserTopics.includes(topic))) errors.push({ field: 'wegweiser_topics', code: 'wegweiserTopic' });
   const consultationTopic = text(body.consultation_topic).trim();
   if (consultationTopic !== '' && !known.consultationTopics.includes(consultationTopic)) errors.push({ field: 'consultation_topic', code: 'consultationTopic' });
+  const pinboardKinds = [body.pinboard_kinds].flat().flatMap(listOf);
+  if (pinboardKinds.some((kind) => !known.pinboardKinds.includes(kind))) errors.push({ field: 'pinboard_kinds', code: 'pinboardKind' });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, values: { texts, eventFormats: [...new Set(formats)], wegweiserTopics: [...new Set(topics)], consultationTopic: consultationTopic || null, active: text(body.active) === '1' } };
+  return {
+    ok: true,
+    values: { texts, eventFormats: [...new Set(formats)], wegweiserTopics: [...new Set(topics)], consultationTopic: consultationTopic || null, pinboardKinds: [...new Set(pinboardKinds)], active: text(body.active) === '1' },
+  };
 }

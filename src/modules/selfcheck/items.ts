@@ -23,6 +23,8 @@ export interface ItemVersion {
   eventFormats: string[];
   wegweiserTopics: string[];
   consultationTopic: string | null;
+  /** Kinds of pinboard post to look at (room offers, partners sought). */
+  pinboardKinds: string[];
 }
 
 export interface Area {
@@ -51,9 +53,9 @@ export async function listAreas(db: Db): Promise<Area[]> {
 export async function currentChecklist(db: Db, options: { includeInactive?: boolean } = {}): Promise<Checklist> {
   const rows = await sql<{
     key: string; area_key: string; position: number; active: boolean; version_id: number; version: number; texts: Texts;
-    event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null;
+    event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null; pinboard_kinds: string[];
   }>`
-    select i.key, i.area_key, i.position, i.active, v.id as version_id, v.version, v.texts, v.event_formats, v.wegweiser_topics, v.consultation_topic
+    select i.key, i.area_key, i.position, i.active, v.id as version_id, v.version, v.texts, v.event_formats, v.wegweiser_topics, v.consultation_topic, v.pinboard_kinds
     from selfcheck_item i
     join selfcheck_area a on a.key = i.area_key
     join lateral (select * from selfcheck_item_version v where v.item_key = i.key order by v.version desc limit 1) v on true
@@ -64,10 +66,11 @@ export async function currentChecklist(db: Db, options: { includeInactive?: bool
 
 export const itemOf = (row: {
   key: string; area_key: string; position: number; active: boolean; version_id: number; version: number; texts: Texts;
-  event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null;
+  event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null; pinboard_kinds: string[];
 }): ItemVersion => ({
   key: row.key, areaKey: row.area_key, position: row.position, active: row.active, versionId: row.version_id, version: row.version,
   texts: row.texts, eventFormats: row.event_formats ?? [], wegweiserTopics: row.wegweiser_topics ?? [], consultationTopic: row.consultation_topic,
+  pinboardKinds: row.pinboard_kinds ?? [],
 });
 
 export async function findItem(db: Db, key: string): Promise<ItemVersion | null> {

@@ -53,9 +53,9 @@ async function answersOf(db: Db, checkIds: number[]): Promise<Map<number, GivenA
   if (checkIds.length === 0) return byCheck;
   const rows = await sql<{
     selfcheck_id: number; answer: Answer; note: string | null; key: string; area_key: string; position: number; active: boolean; version_id: number; version: number;
-    texts: Texts; event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null;
+    texts: Texts; event_formats: string[]; wegweiser_topics: string[]; consultation_topic: string | null; pinboard_kinds: string[];
   }>`
-    select an.selfcheck_id, an.answer, an.note, i.key, i.area_key, i.position, i.active, v.id as version_id, v.version, v.texts, v.event_formats, v.wegweiser_topics, v.consultation_topic
+    select an.selfcheck_id, an.answer, an.note, i.key, i.area_key, i.position, i.active, v.id as version_id, v.version, v.texts, v.event_formats, v.wegweiser_topics, v.consultation_topic, v.pinboard_kinds
     from selfcheck_answer an
     join selfcheck_item i on i.key = an.item_key
     join selfcheck_area a on a.key = i.area_key

@@ -9,7 +9,8 @@ import { openAnswers, type Answer } from './tables.js';
  * staff keep on the item (selfcheck_item_version): the upcoming events of its
  * formats (public calendar), the published handouts that name the item
  * (materials), the Wegweiser's public entries of its topics, and a
- * consultation request with its topic filled in. Every item may lead to a
+ * consultation request with its topic filled in, and the pinboard's posts
+ * of its kinds (room offers for the rooms area). Every item may lead to a
  * consultation (checklist.md: "individual consultation → any item"); an item
  * without a topic asks with "other".
  */
@@ -24,6 +25,8 @@ export interface NextSteps {
   /** Where the Wegweiser lists more of the item's topic (the first one). */
   wegweiserTopic: string | null;
   consultation: { topic: string; href: string };
+  /** The pinboard's search for these kinds of post (room offers, partners sought). */
+  pinboard: { kind: string; href: string }[];
 }
 
 export const perKind = 3;
@@ -59,6 +62,7 @@ export async function nextStepsFor(
       wegweiser: unique(services, (service) => service.id).slice(0, perKind).map((service) => ({ id: service.id, name: service.name })),
       wegweiserTopic: item.wegweiserTopics[0] ?? null,
       consultation: { topic, href: `/my/consultation-requests/new?topic=${encodeURIComponent(topic)}&organisation=${context.organisationId}` },
+      pinboard: item.pinboardKinds.map((kind) => ({ kind, href: `/pinboard?kind=${encodeURIComponent(kind)}` })),
     });
   }
   return steps;

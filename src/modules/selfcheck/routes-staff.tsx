@@ -41,7 +41,7 @@ export async function staffStartPage(request: FastifyRequest, reply: FastifyRepl
 
 const valuesOf = (item: ItemVersion): Record<string, string> => ({
   ...Object.fromEntries(textLanguages.map((language) => [`text_${language}`, item.texts[language] ?? ''])),
-  event_formats: item.eventFormats.join(','), wegweiser_topics: item.wegweiserTopics.join(', '), consultation_topic: item.consultationTopic ?? '', active: item.active ? '1' : '',
+  event_formats: item.eventFormats.join(','), wegweiser_topics: item.wegweiserTopics.join(', '), consultation_topic: item.consultationTopic ?? '', pinboard_kinds: item.pinboardKinds.join(','), active: item.active ? '1' : '',
 });
 
 export async function selfcheckStaffRoutes(fastify: FastifyInstance) {
@@ -78,17 +78,18 @@ export async function selfcheckStaffRoutes(fastify: FastifyInstance) {
     // the Wegweiser's topic codes (read only; its face offers no list of them yet)
     const [codes, consultationTopics] = await Promise.all([app.db.selectFrom('wegweiser_taxonomy_term').select('code').orderBy('position').execute(), listTopics(app.db)]);
     const wegweiserTopics = codes.map((row) => row.code);
-    return { wegweiserTopics, consultationTopics };
+    const { postKinds } = await import('../pinboard/index.js');
+    return { wegweiserTopics, consultationTopics, pinboardKinds: postKinds };
   }
 
   async function showItem(request: FastifyRequest, reply: FastifyReply, item: ItemVersion, values: Record<string, string>, problems: FieldProblem[]) {
-    const { wegweiserTopics, consultationTopics } = await known();
+    const { wegweiserTopics, consultationTopics, pinboardKinds } = await known();
     if (problems.length > 0) reply.code(400);
     const { topicLabel } = await import('../consultations/index.js');
     return renderPage(request, reply, {
       title: request.t('selfcheck.items.editTitle'),
       body: ItemFormPage({
-        t: request.t, language: request.language, csrfToken: request.csrfToken, item, values, wegweiserTopics,
+        t: request.t, language: request.language, csrfToken: request.csrfToken, item, values, wegweiserTopics, pinboardKinds,
         consultationTopics: consultationTopics.map((topic) => ({ key: topic.key, label: topicLabel(consultationTopics, request.language, topic.key) })),
         errors: problems.map((problem) => ({ field: problem.field, message: request.t(`selfcheck.errors.${problem.code}`) })),
       }),
@@ -105,8 +106,8 @@ export async function selfcheckStaffRoutes(fastify: FastifyInstance) {
     const item = await findItem(app.db, request.params.key);
     if (!item) throw new HttpProblem(404, 'notFound');
     const body = fieldsOf(request.body);
-    const { wegweiserTopics, consultationTopics } = await known();
-    const parsed = parseItemForm(body, { wegweiserTopics, consultationTopics: consultationTopics.map((topic) => topic.key) });
+    const { wegweiserTopics, consultationTopics, pinboardKinds } = await known();
+    const parsed = parseItemForm(body, { wegweiserTopics, consultationTopics: consultationTopics.map((topic) => topic.key), pinboardKinds });
     if (!parsed.ok) {
       const values = Object.fromEntries(Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.map(String).join(',') : String(value ?? '')]));
       return showItem(request, reply, item, values, parsed.errors);

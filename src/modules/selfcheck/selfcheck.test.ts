@@ -75,6 +75,7 @@ describe(`the Vereins-Check on ${testEngine}`, () => {
       expect(step.wegweiserTopic).toBe(item.wegweiserTopics[0] ?? null);
       expect(step.consultation.topic).toBe(item.consultationTopic ?? 'other');
       expect(step.consultation.href).toBe(`/my/consultation-requests/new?topic=${item.consultationTopic ?? 'other'}&organisation=7`);
+      expect(step.pinboard.map((entry) => entry.href), item.key).toEqual(item.pinboardKinds.map((kind) => `/pinboard?kind=${kind}`));
     }
     // done and not relevant lead nowhere
     expect(await nextStepsFor(db(), [{ item: items[0]!, answer: 'done' }, { item: items[1]!, answer: 'not_relevant' }], { today, language: 'de', organisationId: 7 })).toEqual([]);
@@ -153,6 +154,24 @@ describe(`the Vereins-Check on ${testEngine}`, () => {
     }
     const start = await test.app.inject({ method: 'POST', url: '/selfcheck/start', headers: { cookie: representative.cookie }, payload: { _csrf: representative.csrfToken, organisation_id: String(other), token: nextToken() } });
     expect(start.statusCode).toBe(404);
+  });
+
+  it("points the rooms area at the pinboard, and staff change an item's mapping as a new version, the field named when wrong", async () => {
+    expect(items.find((item) => item.key === 'rooms.municipal')!.pinboardKinds).toEqual(['room_offered']);
+    expect(items.find((item) => item.key === 'info.partners')!.pinboardKinds).toEqual(['partner_sought']);
+    const before = items.find((item) => item.key === 'pr.members')!;
+    const fields = { _csrf: staffAccount.csrfToken, text_de: before.texts.de!, text_en: before.texts.en!, text_easy: before.texts.easy!, consultation_topic: '', active: '1' };
+    const save = (payload: Record<string, string | string[]>) => test.app.inject({ method: 'POST', url: '/selfcheck/items/pr.members', headers: { cookie: staffAccount.cookie }, payload });
+    const wrong = await save({ ...fields, pinboard_kinds: 'flea_market' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#pinboard_kinds"');
+    expect(wrong.body).toContain('Wählen Sie bei „Beiträge der Pinnwand“ nur Arten aus der Liste.');
+    const saved = await save({ ...fields, pinboard_kinds: ['knowhow_wanted', 'knowhow_offered'] });
+    expect(saved.statusCode).toBe(303);
+    const after = (await currentChecklist(db())).items.find((item) => item.key === 'pr.members')!;
+    expect([after.version, after.pinboardKinds]).toEqual([before.version + 1, ['knowhow_wanted', 'knowhow_offered']]);
+    const [step] = await nextStepsFor(db(), [{ item: after, answer: 'in_progress' }], { today, language: 'ar', organisationId: 7 });
+    expect(step!.pinboard.map((entry) => entry.href)).toEqual(['/pinboard?kind=knowhow_wanted', '/pinboard?kind=knowhow_offered']);
   });
 });
 

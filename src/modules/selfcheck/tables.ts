@@ -36,6 +36,7 @@ export interface SelfcheckItemVersionTable {
   event_formats: ColumnType<string[], string[] | undefined, string[]>;
   wegweiser_topics: ColumnType<string[], string[] | undefined, string[]>;
   consultation_topic: string | null;
+  pinboard_kinds: ColumnType<string[], string[] | undefined, string[]>;
   created_by: number | null;
   created_at: Timestamp;
 }

@@ -17,7 +17,7 @@ export async function saveItemVersion(db: Kysely<Database>, accountId: number | 
     const version = Number(max) + 1;
     await trx.insertInto('selfcheck_item_version').values({
       item_key: key, version, texts: JSON.stringify(input.texts), event_formats: input.eventFormats, wegweiser_topics: input.wegweiserTopics,
-      consultation_topic: input.consultationTopic, created_by: accountId,
+      consultation_topic: input.consultationTopic, pinboard_kinds: input.pinboardKinds, created_by: accountId,
     }).execute();
     await trx.updateTable('selfcheck_item').set({ active: input.active }).where('key', '=', key).execute();
     await writeAudit(trx, { accountId, action: 'selfcheck.item.save', subjectType: 'selfcheck_item', subjectId: key, details: { version } });

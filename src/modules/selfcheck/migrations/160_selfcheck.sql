@@ -31,6 +31,8 @@ create table selfcheck_item_version (
   event_formats       text[] not null default '{}',
   wegweiser_topics    text[] not null default '{}',
   consultation_topic  text,
+  -- the pinboard's kinds of post (pinboard/vocabulary.ts), e.g. room offers for the rooms area
+  pinboard_kinds      text[] not null default '{}',
   created_by          integer references account (id) on delete set null,
   created_at          timestamptz not null default now(),
   unique (item_key, version)
@@ -163,3 +165,9 @@ insert into selfcheck_item_version (item_key, version, texts, event_formats, weg
   ('statute.current', 1, '{"de":"Ziele und Zweck stehen in einer aktuellen Satzung, ggf. auch in einem Leitbild","en":"Aims and purpose are in an up-to-date statute, possibly a mission statement","tr":"Amaçlar güncel bir tüzükte, gerekirse bir misyon metninde yazılı","ar":"الأهداف والغرض مكتوبة في نظام أساسي محدّث وربما في بيان رؤية","ru":"Цели записаны в актуальном уставе, возможно, и в миссии","uk":"Цілі записані в чинному статуті, можливо, і в місії","easy":"In unserer Satzung steht, was der Verein will. Die Satzung ist aktuell."}'::jsonb, '{}'::text[], array['vereinsrecht']::text[], 'association_law'),
   ('statute.published', 1, '{"de":"Satzung und Ziele sind auf einer Website veröffentlicht","en":"Statute and aims are published on a website","tr":"Tüzük ve amaçlar bir web sitesinde yayımlanmış","ar":"النظام الأساسي والأهداف منشورة على موقع إلكتروني","ru":"Устав и цели опубликованы на сайте","uk":"Статут і цілі опубліковані на вебсайті","easy":"Auf unserer Internet-Seite steht, was der Verein will."}'::jsonb, array['pr_training']::text[], '{}'::text[], 'public_relations'),
   ('quality.standards', 1, '{"de":"Schriftliche Qualitätsstandards, z. B. erweitertes Führungszeugnis für Ehrenamtliche, die mit Kindern und Jugendlichen arbeiten","en":"Written quality standards, e.g. police clearance certificates for volunteers working with children and young people","tr":"Yazılı kalite standartları, ör. çocuk ve gençlerle çalışan gönüllüler için sabıka kaydı","ar":"معايير جودة مكتوبة، مثل شهادة حسن السيرة للمتطوعين الذين يعملون مع الأطفال والشباب","ru":"Письменные стандарты качества, например, справка о несудимости для волонтёров, работающих с детьми и молодёжью","uk":"Письмові стандарти якості, наприклад, довідка про несудимість для волонтерів, які працюють з дітьми та молоддю","easy":"Wir haben Regeln aufgeschrieben. Zum Beispiel: Wer mit Kindern arbeitet, zeigt ein Führungs-Zeugnis von der Polizei."}'::jsonb, '{}'::text[], array['jugend']::text[], 'association_law');
+
+-- checklist.md: "the pinboard's room offers → rooms.*"; a partner for a joint
+-- application (report 6.3) is what an association looking for partners needs
+update selfcheck_item_version set pinboard_kinds = array['room_offered']
+  where item_key in (select key from selfcheck_item where area_key = 'rooms');
+update selfcheck_item_version set pinboard_kinds = array['partner_sought'] where item_key = 'info.partners';

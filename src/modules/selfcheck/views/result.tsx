@@ -102,6 +102,9 @@ function StepsOf({ t, step, mayRequest }: { t: Translate; step: NextSteps; mayRe
       {step.wegweiserTopic && step.wegweiser.length > 0 && (
         <li><a class="kern-link" href={`/wegweiser?topic=${encodeURIComponent(step.wegweiserTopic)}`}>{t('selfcheck.steps.moreWegweiser')}</a></li>
       )}
+      {step.pinboard.map((entry) => (
+        <li key={`pinboard-${entry.kind}`}>{t('selfcheck.steps.pinboard')}: <a class="kern-link" href={entry.href}>{t(`pinboard.kinds.${entry.kind}`)}</a></li>
+      ))}
       {mayRequest && (
         <li><a class="kern-link" href={step.consultation.href} data-consultation={step.consultation.topic}>{t('selfcheck.steps.consultation')}</a></li>
       )}

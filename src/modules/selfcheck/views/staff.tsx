@@ -1,7 +1,7 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { eventFormats } from '../../../db/tables.js';
 import { Button } from '../../../ui/button.js';
-import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass, type FieldError } from '../../../ui/forms.js';
+import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass, SelectField, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
 import type { ShownAggregate, Shown } from '../aggregate.js';
 import { textIn, type Area, type ItemVersion } from '../items.js';
@@ -136,11 +136,13 @@ interface ItemFormProps {
   errors: FieldError[];
   wegweiserTopics: string[];
   consultationTopics: { key: string; label: string }[];
+  pinboardKinds: readonly string[];
 }
 
-export function ItemFormPage({ t, language, csrfToken, item, values, errors, wegweiserTopics, consultationTopics }: ItemFormProps) {
+export function ItemFormPage({ t, language, csrfToken, item, values, errors, wegweiserTopics, consultationTopics, pinboardKinds }: ItemFormProps) {
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   const formats = new Set((values.event_formats ?? '').split(',').filter(Boolean));
+  const kinds = new Set((values.pinboard_kinds ?? '').split(',').filter(Boolean));
   return (
     <div class="kern-stack">
       <h1 class="kern-heading-large">{textIn(item.texts, language)}</h1>
@@ -172,14 +174,25 @@ export function ItemFormPage({ t, language, csrfToken, item, values, errors, weg
         <FieldFrame name="wegweiser_topics" label={t('selfcheck.items.wegweiserTopics')} hint={t('selfcheck.items.wegweiserTopicsHint', { topics: wegweiserTopics.join(', ') })} error={errorOf('wegweiser_topics')}>
           {(describedBy) => <input class={inputClass(errorOf('wegweiser_topics'))} id="wegweiser_topics" name="wegweiser_topics" value={values.wegweiser_topics ?? ''} aria-describedby={describedBy} />}
         </FieldFrame>
-        <FieldFrame name="consultation_topic" label={t('selfcheck.items.consultationTopic')} error={errorOf('consultation_topic')}>
-          {(describedBy) => (
-            <select class={inputClass(errorOf('consultation_topic'))} id="consultation_topic" name="consultation_topic" aria-describedby={describedBy}>
-              <option value="">{t('selfcheck.items.consultationOther')}</option>
-              {consultationTopics.map((topic) => <option value={topic.key} selected={values.consultation_topic === topic.key} key={topic.key}>{topic.label}</option>)}
-            </select>
-          )}
-        </FieldFrame>
+        <SelectField
+          name="consultation_topic"
+          label={t('selfcheck.items.consultationTopic')}
+          value={values.consultation_topic ?? ''}
+          error={errorOf('consultation_topic')}
+          options={[{ value: '', label: t('selfcheck.items.consultationOther') }, ...consultationTopics.map((topic) => ({ value: topic.key, label: topic.label }))]}
+        />
+        <fieldset class={`kern-fieldset${errorOf('pinboard_kinds') ? ' kern-fieldset--error' : ''}`}>
+          <legend class="kern-label">{t('selfcheck.items.pinboardKinds')}</legend>
+          {errorOf('pinboard_kinds') && <p class="kern-error" id="pinboard_kinds-error">{errorOf('pinboard_kinds')}</p>}
+          <div class="kern-fieldset__body">
+            {pinboardKinds.map((kind, index) => (
+              <div class="kern-form-check" key={kind}>
+                <input class="kern-form-check__checkbox" type="checkbox" id={index === 0 ? 'pinboard_kinds' : `pinboard_kinds-${kind}`} name="pinboard_kinds" value={kind} checked={kinds.has(kind)} />
+                <label class="kern-label" for={index === 0 ? 'pinboard_kinds' : `pinboard_kinds-${kind}`}>{t(`pinboard.kinds.${kind}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <div class="kern-form-check">
           <input class="kern-form-check__checkbox" type="checkbox" id="active" name="active" value="1" checked={values.active === '1'} />
           <label class="kern-label" for="active">{t('selfcheck.items.active')}</label>
