@@ -137,3 +137,8 @@ export async function consultationsOf(db: Db, organisationId: number) {
   return db.selectFrom('consultation').select(['id', sql<string>`to_char(consulted_on, 'YYYY-MM-DD')`.as('consulted_on'), 'topic'])
     .where('organisation_id', '=', organisationId).orderBy('consulted_on', 'desc').orderBy('id', 'desc').limit(20).execute();
 }
+
+/** The consultation an adviser links a check to, only when it is one of the organisation's (else undefined). */
+export async function consultationOf(db: Db, consultationId: number, organisationId: number) {
+  return db.selectFrom('consultation').select('id').where('id', '=', consultationId).where('organisation_id', '=', organisationId).executeTakeFirst();
+}

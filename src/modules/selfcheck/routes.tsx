@@ -12,7 +12,7 @@ import { currentChecklist } from './items.js';
 import { useAssociationLanguage } from '../../http/association-language.js';
 import { fillerOf, fillerRoles, mayFillFor, type Filler } from './policy.js';
 import { differenceOf, profileOf } from './present.js';
-import { loadCheck, loadCheckHead, organisationHistory, organisationOf, previousCheckId, type CheckHead } from './queries.js';
+import { consultationOf, loadCheck, loadCheckHead, organisationHistory, organisationOf, previousCheckId, type CheckHead } from './queries.js';
 import { nextStepsFor } from './recommendations.js';
 import { staffStartPage } from './routes-staff.js';
 import { AreaPage, DraftPage, easyQuery, givenMap, StartPage } from './views/fill.js';
@@ -80,7 +80,7 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
     if (!organisation || !mayFillFor(filler, organisation.id)) throw new HttpProblem(404, 'notFound');
     if (body.token === '') throw new HttpProblem(400, 'badRequest');
     const consultationId = filler.kind === 'staff' && /^\d{1,9}$/.test(body.consultation_id ?? '') ? Number(body.consultation_id) : null;
-    const consultation = consultationId === null ? null : await app.db.selectFrom('consultation').select('id').where('id', '=', consultationId).where('organisation_id', '=', organisation.id).executeTakeFirst();
+    const consultation = consultationId === null ? null : await consultationOf(app.db, consultationId, organisation.id);
     const { id } = await startCheck(app.db, {
       organisationId: organisation.id, accountId: request.account!.id, token: body.token,
       withAdviser: filler.kind === 'staff', consultationId: consultation?.id ?? null,
