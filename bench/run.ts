@@ -64,6 +64,8 @@ if (values.only === 'map') await import('./map.js').then(({ runMapBench }) => ru
 if (values.only === 'microprojects') await import('./microprojects.js').then((bench) => bench.runMicroprojectBench({ projects: 5000, receipts: 200_000, users: 20, seconds: 15 })).then(() => process.exit(0));
 // issue 12: `--only wegweiser` is bench/wegweiser.ts (public search, the HSDS API, the brochure PDF) with its defaults
 if (values.only === 'wegweiser') await (await import('./wegweiser.js')).runWegweiserBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), scale: Number(values.scale) }).then(() => process.exit(0));
+// issue 14: `--only selfcheck` is bench/selfcheck.ts (the staff aggregate over 20,000 organisations and 60,000 checks, PostgreSQL)
+if (values.only === 'selfcheck') await import('./selfcheck.js').then((bench) => bench.runSelfcheckBench({ organisations: 20_000, checks: 60_000, runs: 20 })).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

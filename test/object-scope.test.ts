@@ -36,6 +36,8 @@ interface Ids {
   conversation: number;
   /** A concern raised by the organisation, of its district. */
   concern: number;
+  /** An open Vereins-Check (draft) of the organisation, with one answer and its note. */
+  selfcheck: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -118,6 +120,14 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   ),
   'GET /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
   'POST /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
+  // the Vereins-Check (src/modules/selfcheck/policy.ts): a representative fills in their organisations' checks only
+  ...Object.fromEntries(
+    ['GET /selfcheck/checks/:id', 'GET /selfcheck/checks/:id/areas/:area', 'POST /selfcheck/checks/:id/areas/:area', 'POST /selfcheck/checks/:id/submit', 'POST /selfcheck/checks/:id/discard'].map((route) => [
+      route,
+      { object: "Vereins-Check (draft) of the representative's organisation", url: (ids: Ids) => route.split(' ')[1].replace(':id', String(ids.selfcheck)).replace(':area', 'network') },
+    ]),
+  ),
+  'GET /selfcheck/organisations/:id': { object: "the representative's organisation's Vereins-Checks", url: (ids) => `/selfcheck/organisations/${ids.organisation}` },
 };
 
 const expectedAccess: Record<string, Access> = {};
@@ -164,9 +174,15 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   const concern = await sql<{ id: number }>`
     insert into concern_entry (kind, title, topic, raised_on, state) values ('concern', ${`Mietkosten ${tag}`}, 'funding_rules', '2030-03-01', 'collected') returning id`.execute(db);
   await sql`insert into concern_entry_organisation (entry_id, organisation_id) values (${concern.rows[0].id}, ${organisationId})`.execute(db);
+  const selfcheck = await sql<{ id: number }>`
+    insert into selfcheck (organisation_id, start_token) values (${organisationId}, ${`object-scope-token-${tag}`}) returning id`.execute(db);
+  await sql`
+    insert into selfcheck_answer (selfcheck_id, item_key, item_version_id, organisation_id, answer, note)
+    select ${selfcheck.rows[0].id}, v.item_key, v.id, ${organisationId}, 'not_yet', ${`Notiz zum Check ${tag}`}
+    from selfcheck_item_version v where v.item_key = 'network.civil_mo' order by v.version desc limit 1`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id, selfcheck: selfcheck.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`, `Notiz zum Check ${tag}`],
   };
 }
 

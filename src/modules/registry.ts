@@ -20,6 +20,7 @@ import { module as newsletter } from './newsletter/index.js';
 import { module as portraits } from './portraits/index.js';
 import { module as microprojects } from './microprojects/index.js';
 import { module as portal } from './portal/index.js';
+import { module as selfcheck } from './selfcheck/index.js';
 import { module as audit } from './audit/index.js';
 import { module as privacy } from './privacy/index.js';
 import { module as pinboard } from './pinboard/index.js';
@@ -61,6 +62,7 @@ export function registeredModules(): MosaikModule[] {
     portal,
     pinboard,
     concerns,
+    selfcheck,
     // the audit log's pages, and privacy last: its catalogue entry closes the list
     audit,
     privacy,

@@ -62,9 +62,15 @@ export async function consultationRequestRoutes(fastify: FastifyInstance) {
     });
   }
 
-  app.get('/my/consultation-requests/new', { config: own, schema: { hide: true } }, async (request, reply) =>
-    showRequestForm(request, reply, { contact_email: request.account!.email }, []),
-  );
+  // ?topic= and ?organisation= prefill the form (the Vereins-Check's next steps link here with an item's topic);
+  // only a topic on the list and an organisation the representative speaks for are taken
+  app.get('/my/consultation-requests/new', { config: own, schema: { hide: true } }, async (request, reply) => {
+    const query = fieldsOf(request.query);
+    const [organisations, topics] = await Promise.all([representedOrganisations(app.db, request.account!.id), listTopics(app.db, { activeOnly: true })]);
+    const topic = typeof query.topic === 'string' && topics.some((entry) => entry.key === query.topic) ? query.topic : undefined;
+    const organisation = typeof query.organisation === 'string' && organisations.some((entry) => String(entry.id) === query.organisation) ? query.organisation : undefined;
+    return showRequestForm(request, reply, { contact_email: request.account!.email, ...(topic ? { topics: [topic] } : {}), ...(organisation ? { organisation_id: organisation } : {}) }, []);
+  });
 
   app.post('/my/consultation-requests/new', { config: own, schema: { hide: true } }, async (request, reply) => {
     const body = fieldsOf(request.body);
