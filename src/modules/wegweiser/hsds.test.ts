@@ -29,7 +29,7 @@ beforeAll(async () => {
   ids = {
     fresh: await confirmedService(db, '2026-01-15'),
     overdue: await confirmedService(db, '2025-06-20', { name: 'Anerkennungsberatung Kassel', topics: ['arbeit'], areas: ['Kassel'], organizationName: 'Regierungspräsidium Kassel (Beispiel)',
-      location: { name: 'Dienstgebäude', address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null } }),
+      locations: [{ name: 'Dienstgebäude', address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null }] }),
     hidden: await confirmedService(db, '2024-12-01', { name: 'Veraltete Beratung' }),
     unpublished: await confirmedService(db, '2026-02-01', { name: 'Entwurf einer Beratung', published: false }),
     other: await confirmedService(db, null, { name: 'Nie bestätigte Beratung' }),

@@ -112,7 +112,7 @@ export async function serviceObjects(db: Kysely<Database>, ids: string[]): Promi
     db.selectFrom('wegweiser_cost_option').selectAll().where('service_id', 'in', ids).orderBy('id').execute(),
     attributeObjects(db, ids),
     metadataObjects(db, ids),
-    db.selectFrom('wegweiser_service_at_location').selectAll().where('service_id', 'in', ids).orderBy('location_id').execute(),
+    db.selectFrom('wegweiser_service_at_location').selectAll().where('service_id', 'in', ids).orderBy('position').orderBy('location_id').execute(),
   ]);
   const locations = new Map((await locationObjects(db, [...new Set(sals.map((sal) => sal.location_id))])).map((l) => [l.id, l]));
   const org = new Map(organizations.map((o) => [o.id, o]));

@@ -38,7 +38,16 @@ const sentQuery = z.object({ sent: z.string().optional(), lang: z.string().optio
 const suggestionBody = z.object({ name: text(300), description: text(6000), district: text(100), contact: text(300), _csrf: z.string().optional() });
 
 export const problemMessages = (t: Translate, problems: Problem[]) =>
-  problems.map((p) => ({ field: p.field, message: `${t(`wegweiser.fields.${p.field}`, { defaultValue: p.field })}: ${t(`wegweiser.errors.${p.code}`, p.parameters ?? {})}` }));
+  problems.map((p) => ({ field: p.field, message: `${fieldLabel(t, p.field)}: ${t(`wegweiser.errors.${p.code}`, p.parameters ?? {})}` }));
+
+/** A field's label; a further location's field (postal_code_2) says which location ("Postleitzahl (Ort 2)"). */
+function fieldLabel(t: Translate, field: string): string {
+  const further = /^(.+)_(\d+)$/.exec(field);
+  if (further && t(`wegweiser.fields.${further[1]}`, { defaultValue: '' }) !== '') {
+    return `${t(`wegweiser.fields.${further[1]}`)} (${t('wegweiser.staff.locationNumber', { position: Number(further[2]) })})`;
+  }
+  return t(`wegweiser.fields.${field}`, { defaultValue: field });
+}
 
 export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -3,7 +3,8 @@ import { Choices } from '../../../ui/choices.js';
 import { Alert, CsrfField, ErrorSummary, FieldGroup, TextField, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
 import { serviceStatuses } from '../tables.js';
-import { translatedLanguages } from '../input.js';
+import { locationField, maxLocations, translatedLanguages } from '../input.js';
+import { locationFields } from '../form.js';
 import { formatDay } from '../present.js';
 import type { FreshnessOverview, StaffRow } from '../staff-queries.js';
 import { topicName } from './public.js';
@@ -111,15 +112,7 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
           <Area name="application_process" label={t('wegweiser.fields.application_process')} value={values.application_process} rows={3} />
           {text('fees_description')}
         </FieldGroup>
-        <FieldGroup legend={t('wegweiser.staff.groupLocation')}>
-          {text('address_1')}
-          {text('postal_code')}
-          {text('city')}
-          {text('latitude', t('wegweiser.staff.coordinatesHint'))}
-          {text('longitude')}
-          {text('transportation')}
-          {text('accessibility')}
-        </FieldGroup>
+        <LocationGroups t={t} values={values} error={error} />
         <FieldGroup legend={t('wegweiser.staff.groupFreshness')}>
           {text('assurer_name')}
           {text('assurer_email', t('wegweiser.staff.assurerHint'))}
@@ -193,6 +186,41 @@ export function FreshnessPage({ t, language, overview, csrfToken }: { t: Transla
           },
         ]}
       />
+    </>
+  );
+}
+
+/**
+ * The entry's locations, a group each (HSDS service_at_location), and one
+ * empty group more to add a place without JavaScript. The first location's
+ * fields have plain names (address_1), the n-th's end in _n (form.ts).
+ */
+function LocationGroups({ t, values, error }: { t: Translate; values: Record<string, string>; error: (field: string) => string | undefined }) {
+  const given = (position: number) => locationFields.some((field) => (values[locationField(field, position)] ?? '').trim() !== '');
+  let count = 0;
+  for (let position = 1; position <= maxLocations; position++) if (given(position)) count = position;
+  const positions = Array.from({ length: Math.min(count + 1, maxLocations) }, (_, index) => index + 1);
+  return (
+    <>
+      {positions.map((position) => {
+        const text = (field: (typeof locationFields)[number], hint?: string) => {
+          const name = locationField(field, position);
+          return <TextField name={name} label={t(`wegweiser.fields.${field}`)} value={values[name]} error={error(name)} hint={hint} />;
+        };
+        const adding = position > count;
+        return (
+          <FieldGroup legend={adding ? t('wegweiser.staff.addLocation') : t('wegweiser.staff.locationNumber', { position })}>
+            <p class="kern-hint">{adding ? t('wegweiser.staff.addLocationHint') : t('wegweiser.staff.removeLocationHint')}</p>
+            {text('address_1')}
+            {text('postal_code')}
+            {text('city')}
+            {text('latitude', t('wegweiser.staff.coordinatesHint'))}
+            {text('longitude')}
+            {text('transportation')}
+            {text('accessibility')}
+          </FieldGroup>
+        );
+      })}
     </>
   );
 }
