@@ -153,6 +153,9 @@ export interface WegweiserSuggestionTable {
   created_at: Timestamp;
   decided_by: number | null;
   decided_at: Timestamp | null;
+  /** migrations/212: the entry made from the suggestion, and why staff declined one (shown to the association). */
+  service_id: string | null;
+  decision_note: string | null;
 }
 
 declare module '../../db/tables.js' {

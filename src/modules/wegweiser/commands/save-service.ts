@@ -6,6 +6,10 @@ import { serviceProblems, translatedLanguages, type LocationInput, type Problem,
 import { districtsOutsideScope, scopeOf, type Actor } from '../policy.js';
 import { recordChanges, snapshotService } from '../snapshot.js';
 import { refreshSearchText, topicCodes } from '../queries.js';
+import { addedFromSuggestion } from './suggestions.js';
+
+/** Thrown inside the transaction to store nothing when the suggestion an entry is made from was decided meanwhile. */
+class SuggestionDecided extends Error {}
 
 export type SaveOutcome = { ok: true; id: string; changed: string[] } | { ok: false; problems: Problem[] };
 
@@ -17,7 +21,9 @@ export type SaveOutcome = { ok: true; id: string; changed: string[] } | { ok: fa
  * a date that moves with every typo fix would say nothing about whether
  * somebody checked the entry.
  */
-export async function saveService(db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date }): Promise<SaveOutcome> {
+export async function saveService(
+  db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date; /** a new entry made from this suggestion (closed as added with it) */ fromSuggestion?: number },
+): Promise<SaveOutcome> {
   const problems = await serviceProblems(input, await topicCodes(db));
   // each location's district from its postcode (a coordinator may only place an entry in their districts)
   const locationDistricts = await Promise.all(input.locations.map(async (location) => (location.postal_code ? (await findPostcode(location.postal_code))?.district ?? null : null)));
@@ -29,6 +35,15 @@ export async function saveService(db: Kysely<Database>, actor: Actor, input: Ser
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  try {
+    return await store(db, actor, input, options, locationDistricts);
+  } catch (error) {
+    if (error instanceof SuggestionDecided) return { ok: false, problems: [{ field: 'name', code: 'suggestionDecided' }] };
+    throw error;
+  }
+}
+
+async function store(db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date; fromSuggestion?: number }, locationDistricts: (string | null)[]) {
   return db.transaction().execute(async (trx) => {
     const before = options.serviceId ? await snapshotService(trx, options.serviceId) : {};
     const organizationId = await organizationNamed(trx, input.organizationName.trim(), options.now);
@@ -66,6 +81,7 @@ export async function saveService(db: Kysely<Database>, actor: Actor, input: Ser
     const changed = await recordChanges(trx, { id, type: 'service' }, before, await snapshotService(trx, id),
       { name: actor.email, accountId: actor.id, action: options.serviceId ? 'update' : 'create' }, options.now);
     await writeAudit(trx, { accountId: actor.id, action: options.serviceId ? 'wegweiser.service.update' : 'wegweiser.service.create', subjectType: 'wegweiser_service', subjectId: id, details: { fields: changed } });
+    if (!options.serviceId && options.fromSuggestion !== undefined && !(await addedFromSuggestion(trx, actor.id, options.fromSuggestion, id, options.now))) throw new SuggestionDecided();
     return { ok: true as const, id, changed };
   });
 }

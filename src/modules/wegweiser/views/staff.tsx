@@ -68,11 +68,13 @@ export interface ServiceFormProps {
   errors: FieldError[];
   topics: { code: string; name: string }[];
   districts: string[];
+  /** A new entry made from an association's suggestion: saving closes it as added. */
+  suggestion?: { id: number; name: string; contact: string | null };
   /** For an existing entry: freshness facts and the history. */
   existing?: { id: string; assuredDate: string | null; assurerEmail: string | null; easyReadChecked: boolean; history: { last_action_date: Date; last_action_type: string; field_name: string; previous_value: string; replacement_value: string; updated_by: string }[] };
 }
 
-export function ServiceForm({ t, language, csrfToken, action, values, chosen, errors, topics, districts, existing }: ServiceFormProps) {
+export function ServiceForm({ t, language, csrfToken, action, values, chosen, errors, topics, districts, existing, suggestion }: ServiceFormProps) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const text = (name: string, hint?: string) => <TextField name={name} label={t(`wegweiser.fields.${name}`)} value={values[name]} error={error(name)} hint={hint} />;
   return (
@@ -88,8 +90,15 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
           </form>
         </>
       )}
+      {suggestion && (
+        <Alert kind="info">
+          {t('wegweiser.staff.fromSuggestion', { name: suggestion.name })}
+          {suggestion.contact && ` ${t('wegweiser.staff.suggestionContact', { contact: suggestion.contact })}`}
+        </Alert>
+      )}
       <form method="post" action={action} class="kern-stack-sm" novalidate>
         <CsrfField token={csrfToken} />
+        {suggestion && <input type="hidden" name="suggestion_id" value={String(suggestion.id)} />}
         <FieldGroup legend={t('wegweiser.staff.groupService')}>
           {text('organization')}
           {text('name')}
