@@ -17,8 +17,7 @@ import { auditRead } from '../identity/index.js';
 import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/index.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
-import type { ReferralService } from '../wegweiser/index.js';
-import { referredService, resolveServiceReferral } from './wegweiser-referral.js';
+import { referralInputOf, referredService, resolveServiceReferral, type ReferralService } from './wegweiser-referral.js';
 
 /**
  * The consultation log for centre staff: list with filters, log and edit a
@@ -65,8 +64,8 @@ const offeredTopics = (topics: ConsultationTopic[], current: readonly string[] =
     .filter((topic) => topic.active || current.includes(topic.key))
     .concat(current.filter((key) => !topics.some((topic) => topic.key === key)).map((key) => ({ key, de: key, en: key, active: false, position: 0 })));
 
-/** The form's text for an existing consultation, as the edit page first shows it (`service`: its Wegweiser referral). */
-function inputOf(c: ConsultationRecord, service: ReferralService | null): FormInput {
+/** The form's text for an existing consultation, as the edit page first shows it. */
+function inputOf(c: ConsultationRecord): FormInput {
   const text = (value: unknown) => (value == null ? '' : String(value));
   return {
     consulted_on: c.consultedOn,
@@ -81,8 +80,6 @@ function inputOf(c: ConsultationRecord, service: ReferralService | null): FormIn
     follow_up_on: text(c.followUpOn),
     referral_expert: text(c.referralExpert),
     referral_cost_eur: text(c.referralCostEur),
-    wegweiser_service: service?.name ?? '',
-    wegweiser_service_id: service?.id ?? '',
   };
 }
 
@@ -188,11 +185,9 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     const asking = organisationPick.kind === 'ask' && !(parsed.ok === false && parsed.errors.some((error) => error.field === 'organisation'));
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (asking) errors.splice(errors.filter((error) => error.field === 'consulted_on').length, 0, { field: 'organisation', code: 'pick' });
-    // the Wegweiser referral, last field of the form: its error goes last
-    const referral = await resolveServiceReferral(app.db, input);
+    const referral = await resolveServiceReferral(app.db, input); // the Wegweiser referral, the form's last field: its error goes last
     if (!referral.ok) errors.push(referral.error);
-    const serviceCandidates = referral.ok ? undefined : referral.candidates;
-    if (!parsed.ok || asking || !referral.ok) return showForm(request, reply, { id, input, errors, current, requestNote, organisationPick, serviceCandidates });
+    if (!parsed.ok || asking || !referral.ok) return showForm(request, reply, { id, input, errors, current, requestNote, organisationPick, serviceCandidates: referral.ok ? undefined : referral.candidates });
     parsed.values.wegweiser_service_id = referral.serviceId;
     if (organisationPick.kind === 'chosen') Object.assign(parsed.values, { organisation: organisationPick.name, organisation_id: organisationPick.organisationId });
     else parsed.values.organisation_id = null; // "create new": organisationFor creates it in the consultation's transaction
@@ -268,10 +263,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     ];
     return renderPage(request, reply, {
       title: request.t('consultations.detail.title', { date: dateOf(request.language, consultation.consultedOn) }),
-      body: DetailPage({
-        t: request.t, language: request.language, csrfToken: request.csrfToken, consultation, topics: await listTopics(app.db), notices, error,
-        wegweiserService: await referredService(app.db, consultation.wegweiserServiceId),
-      }),
+      body: DetailPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, consultation, topics: await listTopics(app.db), notices, error, wegweiserService: await referredService(app.db, consultation.wegweiserServiceId) }),
     });
   }
 
@@ -283,8 +275,8 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
     const consultation = await found(parseId(request));
-    const service = await referredService(app.db, consultation.wegweiserServiceId);
-    return showForm(request, reply, { id: consultation.id, input: inputOf(consultation, service), errors: [], current: consultation.topics });
+    const input = { ...inputOf(consultation), ...referralInputOf(await referredService(app.db, consultation.wegweiserServiceId)) };
+    return showForm(request, reply, { id: consultation.id, input, errors: [], current: consultation.topics });
   });
 
   app.post('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, parseId(request)));

@@ -3,6 +3,8 @@ import type { Database } from '../../db/tables.js';
 import { findReferralServices, isReferableService, referralServicesById, type ReferralService } from '../wegweiser/index.js';
 import type { FormError, FormInput } from './form.js';
 
+export type { ReferralService };
+
 /**
  * The consultation form's referral to a Wegweiser service (issue 12): staff
  * type the service's name; one match is taken, several are offered to choose
@@ -34,6 +36,9 @@ export async function resolveServiceReferral(db: Kysely<Database>, input: FormIn
   if (candidates.length === 0) return { ok: false, error: { field: 'wegweiser_service', code: 'serviceUnknown' }, candidates };
   return { ok: false, error: { field: 'wegweiser_service', code: 'servicePick' }, candidates };
 }
+
+/** The form's referral fields for a stored referral (the edit page). */
+export const referralInputOf = (service: ReferralService | null): FormInput => ({ wegweiser_service: service?.name ?? '', wegweiser_service_id: service?.id ?? '' });
 
 /** The referral's name for the form and the detail page, or null when there is none. */
 export async function referredService(db: Kysely<Database>, serviceId: string | null): Promise<ReferralService | null> {

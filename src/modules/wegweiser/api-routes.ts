@@ -8,6 +8,7 @@ import {
 } from './hsds.js';
 import { publicOrganizationIds, publicServiceExists } from './api-queries.js';
 import { apiLanguageOf, langProblem, translateServices } from './api-language.js';
+import { fieldsOf } from '../../http/validation.js';
 
 /**
  * The Wegweiser as Open Referral HSDS 3.0 (schema/openapi.json of the
@@ -35,6 +36,11 @@ const pagingQuery = z.object({ ...paging, lang: z.string().max(40).optional() })
 const languageQuery = z.object({ lang: z.string().max(40).optional() }).passthrough();
 const idParams = z.object({ id: z.string() });
 const hsds = { access: 'public' as const };
+/** `?lang=` as sent (the hook runs before each route's schema), or undefined. */
+const langOf = (query: unknown) => {
+  const lang = fieldsOf(query).lang;
+  return typeof lang === 'string' ? lang : undefined;
+};
 const notFound = { error: 'notFound', message: 'Kein veröffentlichter Eintrag mit dieser id.', message_en: 'No published entry with this id.' };
 
 export async function hsdsApi(fastify: FastifyInstance) {
@@ -44,12 +50,12 @@ export async function hsdsApi(fastify: FastifyInstance) {
   // every answer says its language; a cache must keep one copy per Accept-Language
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/hsds/')) return;
-    const language = apiLanguageOf((request.query as { lang?: string } | undefined)?.lang, request.headers['accept-language']);
+    const language = apiLanguageOf(langOf(request.query), request.headers['accept-language']);
     if (!language.ok) return reply.code(400).send(langProblem(language.given));
     reply.header('content-language', language.language).header('vary', 'Accept-Language');
   });
   const languageOf = (request: { query: unknown; headers: { 'accept-language'?: string } }) => {
-    const language = apiLanguageOf((request.query as { lang?: string }).lang, request.headers['accept-language']);
+    const language = apiLanguageOf(langOf(request.query), request.headers['accept-language']);
     return language.ok ? language.language : 'de';
   };
 
