@@ -35,7 +35,7 @@ describe('a consultation refers to a Wegweiser service', () => {
     services.north = await service('Antidiskriminierungsberatung Nordhessen', 'Netzwerk gegen Diskriminierung Hessen');
     services.south = await service('Antidiskriminierungsberatung Südhessen', 'Netzwerk gegen Diskriminierung Hessen');
     services.hidden = await service('Sprachcafé Baunatal', 'Stadt Baunatal', false);
-  });
+  }, 60_000);
   afterAll(async () => test?.close());
 
   const get = (url: string) => test.app.inject({ method: 'GET', url, headers: { cookie: staff.cookie } });
