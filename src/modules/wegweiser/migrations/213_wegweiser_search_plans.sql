@@ -6,6 +6,10 @@
 -- service_at_location rows for every district search (~85 of 128 ms).
 create index wegweiser_location_district on wegweiser_location (district) where district is not null;
 
+-- /api/hsds/services pages in name order (hsds.ts publicServiceIds): read in
+-- index order up to the page instead of sorting every public service.
+create index wegweiser_service_public_name on wegweiser_service (name, id) where published;
+
 -- Free text (queries.ts textMatches: `q <% search_text`). pg_trgm declares its
 -- word-similarity operator functions at the default cost of 1, as cheap as an
 -- integer comparison, so the planner preferred computing word_similarity for
