@@ -35,7 +35,7 @@ const words = ['Migrationsberatung', 'Sprachkurs', 'Integrationskurs', 'Antidisk
 const towns = ['35390', '60311', '34117', '64283', '65183', '63065', '36037', '35037', '63450', '61169', '34497', '37269', '65549', '35578', '64625', '36251'];
 
 /** 20,000 × scale services, each with three locations, areas, languages and topics, by set-based SQL. */
-async function generate(db: Kysely<Database>, scale: number) {
+export async function generate(db: Kysely<Database>, scale: number) {
   const services = Math.round(20_000 * scale);
   const places = (await Promise.all(towns.map((code) => findPostcode(code)))).filter((place) => place !== undefined);
   const placeValues = sql.join(places.map((p, i) => sql`(${i}, ${p.postcode}, ${p.municipality}, ${p.district}, ${p.latitude}, ${p.longitude})`));

@@ -49,6 +49,8 @@ const otherColumns = (values: ConsultationValues, organisationId: number) => ({
   follow_up_on: values.follow_up_on,
   referral_expert: values.referral_expert,
   referral_cost_eur: values.referral_cost_eur,
+  // undefined (a caller that does not know the Wegweiser field) leaves the column as it is
+  wegweiser_service_id: values.wegweiser_service_id,
 });
 
 async function assertUnique(trx: Kysely<Database>, columns: ReturnType<typeof columnsOf>, exceptId: number | null) {

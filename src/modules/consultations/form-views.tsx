@@ -8,6 +8,8 @@ import { topicLabel, type ConsultationTopic } from './topics.js';
 import type { OrganisationPick } from '../organisations/index.js';
 import { OrganisationPickList, pickQuestionError } from '../organisations/index.js';
 import { Button } from '../../ui/button.js';
+import type { ReferralService } from '../wegweiser/index.js';
+import { WegweiserReferralFields } from './wegweiser-referral-views.js';
 
 interface FormProps {
   t: Translate;
@@ -24,6 +26,8 @@ interface FormProps {
   requestNote?: string;
   /** The organisation named is not in the directory as typed: the search step asks which one is meant. */
   organisationPick?: OrganisationPick;
+  /** The Wegweiser services the typed referral matched, to choose one from. */
+  serviceCandidates?: ReferralService[];
 }
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
@@ -35,7 +39,7 @@ export const errorMessage = (t: Translate, error: FormError, input: FormInput = 
 const hinted = new Set<FormField>(['persons', 'follow_up_on', 'referral_cost_eur']);
 
 /** Create and edit: one page in three groups, an error summary on top linking to each field. */
-export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote, organisationPick }: FormProps) {
+export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote, organisationPick, serviceCandidates }: FormProps) {
   const f = (key: string) => t(`consultations.form.${key}`);
   const errorOf = (field: FormField) => {
     const error = errors.find((entry) => entry.field === field);
@@ -122,6 +126,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
           {text('referral_expert')}
           {text('referral_cost_eur', { width: 10, inputMode: 'decimal' })}
         </FieldGroup>
+        <WegweiserReferralFields t={t} input={input} error={errorOf('wegweiser_service')} candidates={serviceCandidates} />
         <div class="mosaik-inline-form">
           <Button>{id === null ? f('create') : f('save')}</Button>
           <a class="kern-link" href={id !== null ? `/consultations/${id}` : input.request_id ? `/consultations/requests/${input.request_id}` : '/consultations'}>

@@ -11,10 +11,14 @@ import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 export const formFields = [
   'consulted_on', 'organisation', 'persons', 'channel', 'topics', 'duration_minutes', 'outcome', 'notes',
   'follow_up_on', 'referral_expert', 'referral_cost_eur',
+  // the Wegweiser referral: checked apart by wegweiser-referral.ts (it needs the database)
+  'wegweiser_service',
 ] as const;
 export type FormField = (typeof formFields)[number];
 /** The raw text of each field as submitted, to show the form again after an error; topics are the ticked keys. */
-export type FormInput = Partial<Record<Exclude<FormField, 'topics'> | 'organisation_id' | 'organisation_choice' | 'organisation_asked' | 'request_id', string>> & { topics?: string[] };
+export type FormInput = Partial<Record<Exclude<FormField, 'topics'> | 'organisation_id' | 'organisation_choice' | 'organisation_asked' | 'request_id' | WegweiserReferralField, string>> & { topics?: string[] };
+/** The Wegweiser referral's hidden id and its choice among several matches (wegweiser-referral.ts). */
+type WegweiserReferralField = 'wegweiser_service_id' | 'wegweiser_service_choice';
 
 /** The ticked topics of a submitted form: one value or several (a repeated field); `topic` as sent by older clients. */
 export const topicsOf = (body: Record<string, unknown>): string[] => {
@@ -66,14 +70,19 @@ export function consultationForm(topicKeys: readonly string[]) {
     });
 }
 
-export type ConsultationValues = z.output<ReturnType<typeof consultationForm>> & { consulted_on: string; channel: (typeof channels)[number] };
+export type ConsultationValues = z.output<ReturnType<typeof consultationForm>> & {
+  consulted_on: string;
+  channel: (typeof channels)[number];
+  /** The Wegweiser service referred to, as resolved by wegweiser-referral.ts; left out (undefined): unchanged. */
+  wegweiser_service_id?: string | null;
+};
 
 export interface FormError {
   field: FormField;
   code: string;
 }
 
-const knownCodes = new Set(['required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing', 'topicsRequired']);
+const knownCodes = new Set(['serviceUnknown', 'servicePick', 'required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing', 'topicsRequired']);
 
 /** Parses a submitted form: the values, or one error per field in page order. */
 export function parseConsultationForm(body: unknown, topicKeys: readonly string[]): { ok: true; values: ConsultationValues } | { ok: false; errors: FormError[] } {

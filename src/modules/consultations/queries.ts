@@ -151,6 +151,8 @@ export interface ConsultationRecord extends ConsultationSummary {
   createdBy: string | null;
   /** The representative's request this consultation was logged for, if any. */
   requestId: number | null;
+  /** The Wegweiser service the association was referred to (migrations/210), if any. */
+  wegweiserServiceId: string | null;
 }
 
 export async function loadConsultation(db: Kysely<Database>, id: number): Promise<ConsultationRecord | null> {
@@ -163,6 +165,7 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
       'c.id', 'c.consulted_on', 'c.organisation_id', 'o.name as organisation_name', 'c.channel', 'c.topic', 'c.topics', 'c.duration_minutes',
       'c.follow_up_on', 'c.follow_up_done_at', 'c.referral_status', 'c.persons', 'c.outcome', 'c.notes', 'c.source',
       'c.referral_expert', 'c.referral_cost_eur', 'c.referral_approved_at', 'creator.display_name as creator_name', 'approver.display_name as approver_name',
+      'c.wegweiser_service_id',
     ])
     .select((eb) => eb.selectFrom('consultation_request as r').select('r.id').whereRef('r.consultation_id', '=', 'c.id').limit(1).as('request_id'))
     .where('c.id', '=', id)
@@ -182,5 +185,6 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
     referralApprovedAt: row.referral_approved_at === null ? null : new Date(row.referral_approved_at),
     createdBy: row.creator_name ?? null,
     requestId: row.request_id ?? null,
+    wegweiserServiceId: row.wegweiser_service_id,
   };
 }

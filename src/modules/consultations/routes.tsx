@@ -17,6 +17,7 @@ import { auditRead } from '../identity/index.js';
 import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/index.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
 import { isIsoDay, normaliseDay } from '../../ui/dates.js';
+import { referralInputOf, referredService, resolveServiceReferral, type ReferralService } from './wegweiser-referral.js';
 
 /**
  * The consultation log for centre staff: list with filters, log and edit a
@@ -142,7 +143,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   async function showForm(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { id: number | null; input: FormInput; errors: FormError[]; current?: string[]; requestNote?: string; organisationPick?: OrganisationPick },
+    options: { id: number | null; input: FormInput; errors: FormError[]; current?: string[]; requestNote?: string; organisationPick?: OrganisationPick; serviceCandidates?: ReferralService[] },
   ) {
     const topics = offeredTopics(await listTopics(app.db), options.current);
     const title = options.id === null ? request.t('consultations.form.createTitle') : request.t('consultations.form.editTitle', { date: dateOf(request.language, options.input.consulted_on ?? '') });
@@ -160,6 +161,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
         topics,
         requestNote: options.requestNote,
         organisationPick: options.organisationPick,
+        serviceCandidates: options.serviceCandidates,
       }),
     });
   }
@@ -183,7 +185,10 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     const asking = organisationPick.kind === 'ask' && !(parsed.ok === false && parsed.errors.some((error) => error.field === 'organisation'));
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (asking) errors.splice(errors.filter((error) => error.field === 'consulted_on').length, 0, { field: 'organisation', code: 'pick' });
-    if (!parsed.ok || asking) return showForm(request, reply, { id, input, errors, current, requestNote, organisationPick });
+    const referral = await resolveServiceReferral(app.db, input); // the Wegweiser referral, the form's last field: its error goes last
+    if (!referral.ok) errors.push(referral.error);
+    if (!parsed.ok || asking || !referral.ok) return showForm(request, reply, { id, input, errors, current, requestNote, organisationPick, serviceCandidates: referral.ok ? undefined : referral.candidates });
+    parsed.values.wegweiser_service_id = referral.serviceId;
     if (organisationPick.kind === 'chosen') Object.assign(parsed.values, { organisation: organisationPick.name, organisation_id: organisationPick.organisationId });
     else parsed.values.organisation_id = null; // "create new": organisationFor creates it in the consultation's transaction
     const outcome =
@@ -258,7 +263,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     ];
     return renderPage(request, reply, {
       title: request.t('consultations.detail.title', { date: dateOf(request.language, consultation.consultedOn) }),
-      body: DetailPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, consultation, topics: await listTopics(app.db), notices, error }),
+      body: DetailPage({ t: request.t, language: request.language, csrfToken: request.csrfToken, consultation, topics: await listTopics(app.db), notices, error, wegweiserService: await referredService(app.db, consultation.wegweiserServiceId) }),
     });
   }
 
@@ -270,7 +275,8 @@ export async function consultationRoutes(fastify: FastifyInstance) {
 
   app.get('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
     const consultation = await found(parseId(request));
-    return showForm(request, reply, { id: consultation.id, input: inputOf(consultation), errors: [], current: consultation.topics });
+    const input = { ...inputOf(consultation), ...referralInputOf(await referredService(app.db, consultation.wegweiserServiceId)) };
+    return showForm(request, reply, { id: consultation.id, input, errors: [], current: consultation.topics });
   });
 
   app.post('/consultations/:id/edit', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, parseId(request)));

@@ -34,6 +34,8 @@ declare module '../../db/tables.js' {
   interface ConsultationTable {
     /** The topic keys (or imported free text); the first is always `topic`. Filled from `topic` by a trigger when left empty. */
     topics: ColumnType<string[], string[] | undefined, string[]>;
+    /** migrations/210: the Wegweiser service the consultation referred the association to (a uuid), or null. */
+    wegweiser_service_id: ColumnType<string | null, string | null | undefined, string | null>;
   }
   interface Database {
     consultation_request: ConsultationRequestTable;

@@ -7,6 +7,8 @@ import { PageNav } from '../../ui/pagination.js';
 import { formatDay, formatInstant } from '../../ui/dates.js';
 import { Table, type Column } from '../../ui/table.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import type { ReferralService } from '../wegweiser/index.js';
+import { WegweiserServiceLink } from './wegweiser-referral-views.js';
 
 /** The consultation list, one consultation, and the follow-up reminders. */
 
@@ -168,9 +170,11 @@ interface DetailProps {
   topics: ConsultationTopic[];
   notices: ComponentChildren[];
   error?: string;
+  /** The Wegweiser service the consultation referred to (wegweiser-referral.ts). */
+  wegweiserService?: ReferralService | null;
 }
 
-export function DetailPage({ t, language, csrfToken, consultation: c, topics, notices, error }: DetailProps) {
+export function DetailPage({ t, language, csrfToken, consultation: c, topics, notices, error, wegweiserService }: DetailProps) {
   const d = (key: string, options?: Record<string, unknown>) => t(`consultations.detail.${key}`, options);
   const label = (field: string) => t(`consultations.form.labels.${field}`);
   const at = (value: Date) => formatInstant(value, language);
@@ -219,6 +223,7 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
               ? d('referralDecided', { status: t(`consultations.referralStatus.${c.referralStatus}`), name: c.referralApprovedBy ?? '–', date: at(c.referralApprovedAt) })
               : t(`consultations.referralStatus.${c.referralStatus}`),
           )}
+        {wegweiserService && row(label('wegweiser_service'), <WegweiserServiceLink service={wegweiserService} />)}
         {row(d('source'), d(`sources.${c.source}`))}
         {c.createdBy !== null && row(d('createdBy'), c.createdBy)}
       </dl>

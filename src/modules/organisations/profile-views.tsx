@@ -256,6 +256,8 @@ function describe(t: Translate, language: Language, entry: TimelineEntry): strin
       return [p(`channels.${entry.channel}`), (language === 'en' ? entry.topics.en : entry.topics.de).join(', '), entry.durationMinutes !== null ? p('minutes', { count: entry.durationMinutes }) : '']
         .filter(Boolean)
         .join(', ');
+    case 'referral':
+      return p('referral', { service: entry.serviceName, organisation: entry.serviceOrganization });
     case 'grant':
       return [
         p('grant', { year: entry.year, type: p(`applicationTypes.${entry.applicationType}`), status: p(`statuses.${entry.status}`) }),

@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 
 /**
- * An organisation's timeline: events its people attended, consultations,
- * grant applications and changes to its record (the audit log), newest first.
+ * An organisation's timeline: events its people attended, consultations and
+ * their referrals to Wegweiser services, grant applications and changes to
+ * its record (the audit log), newest first.
  * One UNION query ordered by date with a limit, so a long history costs one
  * page, not the whole history (indexes: participation_organisation,
  * consultation_organisation, grant_application_organisation, audit_log_subject).
@@ -12,6 +13,7 @@ import type { Database } from '../../db/tables.js';
 export type TimelineEntry =
   | { kind: 'event'; on: string; id: number; title: string; format: string; persons: number }
   | { kind: 'consultation'; on: string; id: number; channel: string; topics: { de: string[]; en: string[] }; durationMinutes: number | null }
+  | { kind: 'referral'; on: string; id: number; serviceId: string; serviceName: string; serviceOrganization: string }
   | { kind: 'grant'; on: string; id: number; year: number; applicationType: string; status: string; summary: string | null; amountEur: number | null }
   | { kind: 'change'; on: string; id: number; action: string; fields: string[]; otherName: string | null };
 
@@ -40,6 +42,15 @@ export async function organisationTimeline(db: Kysely<Database>, organisationId:
       select 'consultation', c.consulted_on, c.id,
              jsonb_build_object('channel', c.channel, 'durationMinutes', c.duration_minutes, 'topics', to_jsonb(c.topics))
       from consultation c
+      where c.organisation_id = ${organisationId}
+      union all
+      -- a consultation's referral to a Wegweiser service (consultations' migration 210), an entry of its own;
+      -- read here like the consultations above: one UNION keeps the paging in the database
+      select 'referral', c.consulted_on, c.id,
+             jsonb_build_object('serviceId', s.id, 'serviceName', s.name, 'serviceOrganization', o.name)
+      from consultation c
+      join wegweiser_service s on s.id = c.wegweiser_service_id
+      join wegweiser_organization o on o.id = s.organization_id
       where c.organisation_id = ${organisationId}
       union all
       -- a grant without an approval date stands at the start of its year
@@ -76,6 +87,8 @@ function toEntry(row: Row, named: (keys: string[], language: 'de' | 'en') => str
       return { kind: 'event', on, id, title: info.title, format: info.format, persons: Number(info.persons) };
     case 'consultation':
       return { kind: 'consultation', on, id, channel: info.channel, topics: { de: named(info.topics ?? [], 'de'), en: named(info.topics ?? [], 'en') }, durationMinutes: info.durationMinutes ?? null };
+    case 'referral':
+      return { kind: 'referral', on, id, serviceId: info.serviceId, serviceName: info.serviceName, serviceOrganization: info.serviceOrganization };
     case 'grant':
       return {
         kind: 'grant',

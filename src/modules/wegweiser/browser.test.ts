@@ -18,7 +18,7 @@ describe('the Wegweiser in Chromium', () => {
     fixWegweiserClock(new Date('2026-03-02T10:00:00Z'));
     test = await startBrowserTest();
     id = await confirmedService(test.database.db, '2026-01-15');
-    await confirmedService(test.database.db, '2025-06-20', { name: 'Anerkennungsberatung Kassel', areas: ['Kassel'], location: null, easyRead: null, translations: {} });
+    await confirmedService(test.database.db, '2025-06-20', { name: 'Anerkennungsberatung Kassel', areas: ['Kassel'], locations: [], easyRead: null, translations: {} });
   }, 60_000);
   afterAll(async () => {
     fixWegweiserClock(null);

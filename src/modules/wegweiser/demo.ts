@@ -27,6 +27,16 @@ interface DemoEntry {
   ar?: string;
   tr?: string;
   easyRead?: string;
+  /** A second place the service is offered at (HSDS: several service_at_locations). */
+  also?: { postcode: string; street: string };
+}
+
+/** The entry's second location, when it has one. */
+async function secondLocation(entry: DemoEntry) {
+  if (!entry.also) return [];
+  const place = await findPostcode(entry.also.postcode);
+  return [{ name: null, address_1: entry.also.street, postal_code: entry.also.postcode, city: place?.municipality ?? null, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null,
+    transportation: null, accessibility: null }];
 }
 
 const counselling = (town: string, postcode: string, street: string, ago: number): DemoEntry => ({
@@ -60,6 +70,7 @@ const entries: DemoEntry[] = [
     description: 'Fragen zu Minijobs, Anmeldung im Haushalt und in Vereinen, Übungsleiterpauschale.', topics: ['arbeit', 'vereinsrecht'], languages: ['de', 'en', 'tr'],
     en: 'Mini-jobs: registration and advice', tr: 'Mini işler: kayıt ve danışmanlık' },
   { organization: 'Sprachschule Brücke e. V. (Beispiel)', name: 'Integrationskurse und Berufssprachkurse', postcode: '63450', street: 'Nürnberger Straße 5', confirmedMonthsAgo: 2,
+    also: { postcode: '63065', street: 'Frankfurter Straße 40' },
     description: 'Integrationskurse (A1–B1), Alphabetisierung und Berufssprachkurse mit Kinderbetreuung.', topics: ['bildung-sprache'], languages: ['de', 'ar', 'uk', 'ru'],
     en: 'Integration and job-related language courses', ar: 'دورات الاندماج ودورات اللغة المهنية',
     easyRead: 'Sie wollen Deutsch lernen?\nBei uns gibt es Deutsch-Kurse.\nAuch mit Kinder-Betreuung.' },
@@ -82,8 +93,8 @@ export async function loadWegweiserDemo(db: Kysely<Database>, today: string): Pr
       areas: place ? [place.district] : [], languages: entry.languages, phone: `0${600 + index} 123 45${index % 10}`,
       email: `beratung${index + 1}@beispiel.example`, openingHours: 'Mo–Do 9–12 Uhr, Di 14–17 Uhr', assurerName: `Ansprechperson ${index + 1}`,
       assurerEmail: `bestaetigung${index + 1}@beispiel.example`,
-      location: { name: null, address_1: entry.street, postal_code: entry.postcode, city: place?.municipality ?? null, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null,
-        transportation: 'Bus und Straßenbahn, Haltestelle in der Nähe', accessibility: index % 3 === 0 ? 'Stufenloser Zugang, Aufzug' : null },
+      locations: [{ name: null, address_1: entry.street, postal_code: entry.postcode, city: place?.municipality ?? null, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null,
+        transportation: 'Bus und Straßenbahn, Haltestelle in der Nähe', accessibility: index % 3 === 0 ? 'Stufenloser Zugang, Aufzug' : null }, ...(await secondLocation(entry))],
       translations: { en: entry.en ? { name: entry.en } : undefined, ar: entry.ar ? { name: entry.ar } : undefined, tr: entry.tr ? { name: entry.tr } : undefined },
       easyRead: entry.easyRead ?? null, easyReadChecked: Boolean(entry.easyRead),
     };

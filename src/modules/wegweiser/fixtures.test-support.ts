@@ -18,7 +18,7 @@ export function serviceInput(overrides: Partial<ServiceInput> = {}): ServiceInpu
     openingHours: 'Mo–Do 9–12 Uhr',
     assurerName: 'Amal Haddad',
     assurerEmail: 'amal.haddad@beispiel.example',
-    location: { name: null, address_1: 'Bahnhofstraße 4', postal_code: '35390', city: 'Gießen', latitude: 50.5841, longitude: 8.6784, transportation: 'Bus 1', accessibility: 'Stufenlos' },
+    locations: [{ name: null, address_1: 'Bahnhofstraße 4', postal_code: '35390', city: 'Gießen', latitude: 50.5841, longitude: 8.6784, transportation: 'Bus 1', accessibility: 'Stufenlos' }],
     translations: { ar: { name: 'استشارات الهجرة في غيسن', description: 'استشارات حول الإقامة ودورات اللغة والعمل.' }, en: { name: 'Migration counselling Giessen' } },
     easyRead: 'Sie sind neu in Deutschland?\nWir helfen Ihnen.',
     easyReadChecked: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyServiceInput, translatedLanguages, type ServiceInput } from './input.js';
+import { emptyServiceInput, isLocationGiven, locationField, maxLocations, translatedLanguages, type LocationInput, type ServiceInput } from './input.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -24,11 +24,29 @@ const asList = (value: string | string[] | undefined) => (value === undefined ? 
 /** "49,87" or "49.87" → 49.87; '' → null; anything else → NaN (refused by input.ts). */
 const coordinate = (value: string | undefined) => (value?.trim() ? Number(value.trim().replace(',', '.')) : null);
 
+/** The fields of one location block; the form sends blocks 1 … maxLocations + 1 (the last one empty, to add a place). */
+export const locationFields = ['address_1', 'postal_code', 'city', 'latitude', 'longitude', 'transportation', 'accessibility'] as const;
+
+/** The location blocks that name a place, in the form's order (an emptied block removes its location). */
+function locationsOf(b: Record<string, unknown>): LocationInput[] {
+  const textOf = (name: string) => (typeof b[name] === 'string' ? (b[name] as string) : Array.isArray(b[name]) ? String((b[name] as unknown[])[0] ?? '') : undefined);
+  const locations: LocationInput[] = [];
+  // one block more than the form shows, so that a crafted form cannot add dozens unnoticed (input.ts refuses more than maxLocations)
+  for (let position = 1; position <= maxLocations + 1; position++) {
+    const field = (name: (typeof locationFields)[number]) => textOf(locationField(name, position));
+    const location: LocationInput = {
+      name: null, address_1: orNull(field('address_1')), postal_code: orNull(field('postal_code')), city: orNull(field('city')),
+      latitude: coordinate(field('latitude')), longitude: coordinate(field('longitude')),
+      transportation: orNull(field('transportation')), accessibility: orNull(field('accessibility')),
+    };
+    if (isLocationGiven(location)) locations.push(location);
+  }
+  return locations;
+}
+
 export function parseServiceForm(body: Record<string, unknown>): ServiceInput {
   const b = serviceFormBody.parse(body) as ServiceFormBody & Record<string, string | undefined>;
   const input = emptyServiceInput();
-  const latitude = coordinate(b.latitude);
-  const longitude = coordinate(b.longitude);
   return {
     ...input,
     organizationName: b.organization?.trim() ?? '',
@@ -42,11 +60,7 @@ export function parseServiceForm(body: Record<string, unknown>): ServiceInput {
     recheckMonths: b.recheck_months?.trim() ? Number(b.recheck_months) : input.recheckMonths,
     topics: asList(b.topics), areas: asList(b.areas),
     languages: (b.languages ?? '').split(/[\s,;]+/).map((code) => code.trim().toLowerCase()).filter(Boolean),
-    location: {
-      name: null, address_1: orNull(b.address_1), postal_code: orNull(b.postal_code), city: orNull(b.city),
-      latitude, longitude,
-      transportation: orNull(b.transportation), accessibility: orNull(b.accessibility),
-    },
+    locations: locationsOf(b),
     translations: Object.fromEntries(translatedLanguages.map((language) => [language, { name: b[`name_${language}`]?.trim() ?? '', description: b[`description_${language}`]?.trim() ?? '' }])),
     easyRead: orNull(b.easy_read_summary),
     easyReadChecked: b.easy_read_checked === 'yes',
@@ -56,7 +70,11 @@ export function parseServiceForm(body: Record<string, unknown>): ServiceInput {
 /** The form's values for a stored entry (its snapshot), to fill the edit page. */
 export function formValuesOf(snapshot: Snapshot): Record<string, string> {
   const values: Record<string, string> = { ...snapshot };
-  for (const key of Object.keys(snapshot)) if (key.startsWith('location.')) values[key.slice('location.'.length)] = snapshot[key];
+  // the snapshot's location.address_1, location2.address_1 … → the form's address_1, address_1_2 …
+  for (const key of Object.keys(snapshot)) {
+    const match = /^location(\d*)\.(.+)$/.exec(key);
+    if (match) values[locationField(match[2], match[1] === '' ? 1 : Number(match[1]))] = snapshot[key];
+  }
   for (const language of translatedLanguages) {
     values[`name_${language}`] = snapshot[`name.${language}`] ?? '';
     values[`description_${language}`] = snapshot[`description.${language}`] ?? '';

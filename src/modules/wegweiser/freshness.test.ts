@@ -53,7 +53,7 @@ describe('the re-check cycle', () => {
   });
 
   it('mails a due entry’s assurer a link that confirms once, and says so when used twice or expired', async () => {
-    const id = await confirmedService(database.db, '2025-08-01', { name: 'Antidiskriminierungsberatung Kassel', assurerEmail: 'pruefung.kassel@beispiel.example', areas: ['Kassel'], location: null });
+    const id = await confirmedService(database.db, '2025-08-01', { name: 'Antidiskriminierungsberatung Kassel', assurerEmail: 'pruefung.kassel@beispiel.example', areas: ['Kassel'], locations: [] });
     const now = new Date('2026-03-02T07:00:00Z');
     expect(await sendDueChecks(database.db, now, 'https://mosaik.example')).toBeGreaterThanOrEqual(1);
     const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'pruefung.kassel@beispiel.example').executeTakeFirstOrThrow();
@@ -74,7 +74,7 @@ describe('the re-check cycle', () => {
   });
 
   it('keeps a proposal for staff: assured_date moves only when they accept it', async () => {
-    const id = await confirmedService(database.db, '2025-06-01', { name: 'Jugendmigrationsdienst Fulda', assurerEmail: 'jmd.fulda@beispiel.example', areas: ['Landkreis Fulda'], location: null });
+    const id = await confirmedService(database.db, '2025-06-01', { name: 'Jugendmigrationsdienst Fulda', assurerEmail: 'jmd.fulda@beispiel.example', areas: ['Landkreis Fulda'], locations: [] });
     await sendDueChecks(database.db, new Date('2026-03-02T07:00:00Z'), 'https://mosaik.example');
     const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'jmd.fulda@beispiel.example').executeTakeFirstOrThrow();
     expect(await proposeByLink(database.db, tokenOf(mail.text_body), { text: 'Neue Öffnungszeiten: Mo 10–14 Uhr' }, new Date('2026-03-03T08:00:00Z'))).toBe('open');
@@ -86,7 +86,7 @@ describe('the re-check cycle', () => {
   });
 
   it('refuses an expired link', async () => {
-    await confirmedService(database.db, '2025-05-01', { name: 'Frauenberatung Wetzlar', assurerEmail: 'frauen.wetzlar@beispiel.example', areas: ['Lahn-Dill-Kreis'], location: null });
+    await confirmedService(database.db, '2025-05-01', { name: 'Frauenberatung Wetzlar', assurerEmail: 'frauen.wetzlar@beispiel.example', areas: ['Lahn-Dill-Kreis'], locations: [] });
     await sendDueChecks(database.db, new Date('2026-01-02T07:00:00Z'), 'https://mosaik.example');
     const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'frauen.wetzlar@beispiel.example').executeTakeFirstOrThrow();
     expect(await confirmByLink(database.db, tokenOf(mail.text_body), new Date('2026-03-02T07:00:00Z'))).toBe('expired');
@@ -94,9 +94,9 @@ describe('the re-check cycle', () => {
 
   it('marks overdue entries and sorts them last, then hides them from the public', async () => {
     const today = '2026-03-02';
-    const fresh = await confirmedService(database.db, '2026-02-01', { name: 'Sprachkurse Hanau Mitte', areas: ['Main-Kinzig-Kreis'], location: null, topics: ['bildung-sprache'] });
-    const overdue = await confirmedService(database.db, '2025-06-15', { name: 'Sprachkurse Hanau Alt', areas: ['Main-Kinzig-Kreis'], location: null, topics: ['bildung-sprache'] });
-    const hidden = await confirmedService(database.db, '2025-01-15', { name: 'Sprachkurse Hanau Uralt', areas: ['Main-Kinzig-Kreis'], location: null, topics: ['bildung-sprache'] });
+    const fresh = await confirmedService(database.db, '2026-02-01', { name: 'Sprachkurse Hanau Mitte', areas: ['Main-Kinzig-Kreis'], locations: [], topics: ['bildung-sprache'] });
+    const overdue = await confirmedService(database.db, '2025-06-15', { name: 'Sprachkurse Hanau Alt', areas: ['Main-Kinzig-Kreis'], locations: [], topics: ['bildung-sprache'] });
+    const hidden = await confirmedService(database.db, '2025-01-15', { name: 'Sprachkurse Hanau Uralt', areas: ['Main-Kinzig-Kreis'], locations: [], topics: ['bildung-sprache'] });
     const hits = await searchServices(database.db, { district: 'Main-Kinzig-Kreis', page: 1, perPage: 20 }, { today, language: 'de' });
     expect(hits.map((hit) => hit.id)).toEqual([fresh, overdue]);
     expect(hits.map((hit) => hit.overdue)).toEqual([false, true]);
@@ -109,7 +109,7 @@ describe('bad input', () => {
     const before = await database.db.selectFrom('wegweiser_service').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const outcome = await saveService(database.db, staffActor, serviceInput({
       name: '', status: '', topics: ['gibt-es-nicht'],
-      location: { name: null, address_1: 'Irgendwo 1', postal_code: '99999', city: 'Nirgendwo', latitude: 52.52, longitude: 13.40, transportation: null, accessibility: null },
+      locations: [{ name: null, address_1: 'Irgendwo 1', postal_code: '99999', city: 'Nirgendwo', latitude: 52.52, longitude: 13.40, transportation: null, accessibility: null }],
     }), { now: new Date('2026-03-02T09:00:00Z') });
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
@@ -124,9 +124,9 @@ describe('bad input', () => {
     const account = await createAccount(database.db, { email: 'koordination.fulda@example.org', role: 'coordinator' });
     await database.db.insertInto('account_scope').values({ account_id: account.id, district: 'Landkreis Fulda' }).execute();
     const coordinator = { id: account.id, role: 'coordinator' as const, email: account.email };
-    const outside = await saveService(database.db, coordinator, serviceInput({ areas: ['Kassel'], location: null }), { now: new Date('2026-03-02T09:00:00Z') });
+    const outside = await saveService(database.db, coordinator, serviceInput({ areas: ['Kassel'], locations: [] }), { now: new Date('2026-03-02T09:00:00Z') });
     expect(!outside.ok && outside.problems).toEqual([{ field: 'areas', code: 'districtOutsideScope', parameters: { value: 'Kassel' } }]);
-    const inside = await saveService(database.db, coordinator, serviceInput({ areas: ['Landkreis Fulda'], location: null }), { now: new Date('2026-03-02T09:00:00Z') });
+    const inside = await saveService(database.db, coordinator, serviceInput({ areas: ['Landkreis Fulda'], locations: [] }), { now: new Date('2026-03-02T09:00:00Z') });
     expect(inside.ok).toBe(true);
   });
 });

@@ -164,9 +164,10 @@ async function storeService(db: Kysely<Database>, s: Json, termOf: (attribute: J
   for (const l of list(s.languages)) await db.insertInto('wegweiser_language').values({ id: l.id, service_id: id, code: l.code, name: str(l.name), note: str(l.note) }).onConflict((oc) => oc.columns(['service_id', 'code']).doNothing()).execute();
   for (const c of list(s.contacts)) await db.insertInto('wegweiser_contact').values({ id: c.id, service_id: id, organization_id: str(c.organization_id), name: str(c.name), title: str(c.title), department: str(c.department), email: str(c.email) }).execute();
   for (const c of list(s.cost_options)) await db.insertInto('wegweiser_cost_option').values({ id: c.id, service_id: id, option: str(c.option), amount: num(c.amount), currency: str(c.currency), amount_description: str(c.amount_description) }).execute();
-  for (const sal of list(s.service_at_locations)) {
+  // in the file's order, which the staff form and the next export keep (service_at_location.position)
+  for (const [position, sal] of list(s.service_at_locations).entries()) {
     if (sal.location) await storeLocation(db, sal.location, now);
-    await db.insertInto('wegweiser_service_at_location').values({ id: sal.id, service_id: id, location_id: sal.location_id ?? sal.location.id, description: str(sal.description) }).execute();
+    await db.insertInto('wegweiser_service_at_location').values({ id: sal.id, service_id: id, location_id: sal.location_id ?? sal.location.id, description: str(sal.description), position }).execute();
   }
   for (const a of list(s.attributes)) {
     const termId = termOf(a);

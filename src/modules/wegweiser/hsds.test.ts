@@ -29,7 +29,7 @@ beforeAll(async () => {
   ids = {
     fresh: await confirmedService(db, '2026-01-15'),
     overdue: await confirmedService(db, '2025-06-20', { name: 'Anerkennungsberatung Kassel', topics: ['arbeit'], areas: ['Kassel'], organizationName: 'Regierungspräsidium Kassel (Beispiel)',
-      location: { name: 'Dienstgebäude', address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null } }),
+      locations: [{ name: 'Dienstgebäude', address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null }] }),
     hidden: await confirmedService(db, '2024-12-01', { name: 'Veraltete Beratung' }),
     unpublished: await confirmedService(db, '2026-02-01', { name: 'Entwurf einer Beratung', published: false }),
     other: await confirmedService(db, null, { name: 'Nie bestätigte Beratung' }),
@@ -172,4 +172,47 @@ describe('mosaik export hsds / import hsds', () => {
       await rm(bad, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('translations in the HSDS API (?lang= and Accept-Language)', () => {
+  const getWith = async (url: string, headers: Record<string, string> = {}) => {
+    const response = await test.app.inject({ method: 'GET', url, headers });
+    return { status: response.statusCode, body: response.json(), language: response.headers['content-language'], vary: String(response.headers.vary ?? '') };
+  };
+
+  it('gives the name and description in the language asked for, German where no translation exists, and still validates', async () => {
+    const arabic = await getWith(`/api/hsds/services/${ids.fresh}?lang=ar`);
+    expect(arabic.status).toBe(200);
+    expect(arabic.language).toBe('ar');
+    expect(arabic.body).toMatchObject({ name: 'استشارات الهجرة في غيسن', description: 'استشارات حول الإقامة ودورات اللغة والعمل.' });
+    expectValid('/services/{id}', arabic.body);
+    // English has a name only: the description stays German
+    const english = await getWith(`/api/hsds/services/${ids.fresh}`, { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' });
+    expect(english.language).toBe('en');
+    expect(english.vary).toMatch(/accept-language/i);
+    expect(english.body).toMatchObject({ name: 'Migration counselling Giessen', description: 'Beratung zu Aufenthalt, Sprachkurs und Arbeit.' });
+    // ?lang= wins over the header
+    expect((await getWith(`/api/hsds/services/${ids.fresh}?lang=de`, { 'accept-language': 'ar' })).body.name).toBe('Migrationsberatung Gießen');
+    // a language Mosaik does not serve, by header: German
+    const french = await getWith(`/api/hsds/services/${ids.fresh}`, { 'accept-language': 'fr-FR' });
+    expect(french.language).toBe('de');
+    expect(french.body.name).toBe('Migrationsberatung Gießen');
+
+    const list = await getWith('/api/hsds/services?per_page=10&lang=ar');
+    expectValid('/services', list.body);
+    expect(list.body.contents.find((s: { id: string }) => s.id === ids.fresh).name).toBe('استشارات الهجرة في غيسن');
+    const organization = await getWith(`/api/hsds/organizations/${arabic.body.organization.id}?lang=ar`);
+    expectValid('/organizations/{id}', organization.body);
+    expect(organization.body.services.find((s: { id: string }) => s.id === ids.fresh).name).toBe('استشارات الهجرة في غيسن');
+    const sals = await getWith('/api/hsds/service_at_locations?lang=ar');
+    expectValid('/service_at_locations', sals.body);
+    expect(sals.body.contents.find((sal: { service_id: string }) => sal.service_id === ids.fresh).service.name).toBe('استشارات الهجرة في غيسن');
+  }, 60_000);
+
+  it('refuses an unknown ?lang= naming the parameter and the languages, in German and English', async () => {
+    const refused = await getWith('/api/hsds/services?lang=fr');
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('lang: „fr“ ist keine Sprache des Wegweisers. Geben Sie eine von de, en, tr, ar, ru, uk an');
+    expect(refused.body.message_en).toContain('lang: "fr" is not a language of the Wegweiser.');
+  });
 });

@@ -45,14 +45,15 @@ export async function publicServiceIds(
   if (filters.taxonomyTermId) conditions.push(sql`s.id in (select a.link_id from wegweiser_attribute a where a.taxonomy_term_id = ${filters.taxonomyTermId})`);
   if (filters.organizationId) conditions.push(sql`s.organization_id = ${filters.organizationId}`);
   if (filters.modifiedAfter) conditions.push(sql`s.last_modified >= ${filters.modifiedAfter}`);
-  const rows = await sql<{ id: string; total: number }>`
-    select s.id, count(*) over ()::int as total from wegweiser_service s where ${sql.join(conditions, sql` and `)}
-    order by s.name, s.id limit ${filters.perPage} offset ${(filters.page - 1) * filters.perPage}`.execute(db);
-  if (rows.rows.length === 0 && filters.page > 1) {
-    const count = await sql<{ total: number }>`select count(*)::int as total from wegweiser_service s where ${sql.join(conditions, sql` and `)}`.execute(db);
-    return { ids: [], total: count.rows[0].total };
-  }
-  return { ids: rows.rows.map((row) => row.id), total: rows.rows[0]?.total ?? 0 };
+  const where = sql.join(conditions, sql` and `);
+  // the page in name order (index wegweiser_service_public_name) and the total apart, side by side: a window
+  // count(*) over () would make PostgreSQL sort every public service for each page (BENCHMARKS.md, issue 12)
+  const [rows, count] = await Promise.all([
+    sql<{ id: string }>`select s.id from wegweiser_service s where ${where}
+      order by s.name, s.id limit ${filters.perPage} offset ${(filters.page - 1) * filters.perPage}`.execute(db),
+    sql<{ total: number }>`select count(*)::int as total from wegweiser_service s where ${where}`.execute(db),
+  ]);
+  return { ids: rows.rows.map((row) => row.id), total: count.rows[0].total };
 }
 
 export async function organizationObjects(db: Kysely<Database>, ids: string[]): Promise<HsdsObject[]> {
@@ -112,7 +113,7 @@ export async function serviceObjects(db: Kysely<Database>, ids: string[]): Promi
     db.selectFrom('wegweiser_cost_option').selectAll().where('service_id', 'in', ids).orderBy('id').execute(),
     attributeObjects(db, ids),
     metadataObjects(db, ids),
-    db.selectFrom('wegweiser_service_at_location').selectAll().where('service_id', 'in', ids).orderBy('location_id').execute(),
+    db.selectFrom('wegweiser_service_at_location').selectAll().where('service_id', 'in', ids).orderBy('position').orderBy('location_id').execute(),
   ]);
   const locations = new Map((await locationObjects(db, [...new Set(sals.map((sal) => sal.location_id))])).map((l) => [l.id, l]));
   const org = new Map(organizations.map((o) => [o.id, o]));

@@ -47,4 +47,5 @@ export { brochureEntries, brochurePdf } from './brochure.js';
 export { findPostcode, hessianDistricts } from './geography.js';
 export { publicServiceIds, serviceListObjects } from './hsds.js';
 export { type PublicSearch, searchServices } from './queries.js';
+export { findReferralServices, isReferableService, type ReferralService, referralServicesById } from './referral-queries.js';
 // module-faces: end

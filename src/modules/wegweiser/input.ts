@@ -44,7 +44,8 @@ export interface ServiceInput {
   areas: string[];
   /** ISO 639-1 codes. */
   languages: string[];
-  location: LocationInput | null;
+  /** Where the service is offered (HSDS service_at_location), in the form's order; may be none (a phone or online service). */
+  locations: LocationInput[];
   translations: Partial<Record<TranslatedLanguage, { name?: string; description?: string }>>;
   easyRead: string | null;
   /** The person saving says they read and checked the Leichte Sprache summary. */
@@ -60,7 +61,7 @@ export interface Problem {
 export const emptyServiceInput = (): ServiceInput => ({
   organizationName: '', name: '', description: '', status: 'active', published: true, url: null, email: null, phone: null,
   applicationProcess: null, feesDescription: null, openingHours: null, assurerName: null, assurerEmail: null,
-  recheckMonths: defaultRecheckMonths, topics: [], areas: [], languages: ['de'], location: null, translations: {}, easyRead: null, easyReadChecked: false,
+  recheckMonths: defaultRecheckMonths, topics: [], areas: [], languages: ['de'], locations: [], translations: {}, easyRead: null, easyReadChecked: false,
 });
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -83,9 +84,21 @@ export async function serviceProblems(input: ServiceInput, knownTopics: string[]
   for (const code of input.topics) if (!knownTopics.includes(code)) problems.push({ field: 'topics', code: 'topicUnknown', parameters: { value: code } });
   for (const area of input.areas) if (!isHessianDistrict(area)) problems.push({ field: 'areas', code: 'districtUnknown', parameters: { value: area } });
   for (const language of input.languages) if (!/^[a-z]{2,3}$/.test(language)) problems.push({ field: 'languages', code: 'languageInvalid', parameters: { value: language } });
-  if (input.location) problems.push(...(await locationProblems(input.location)));
+  if (input.locations.length > maxLocations) problems.push({ field: locationField('address_1', maxLocations + 1), code: 'tooManyLocations', parameters: { value: String(maxLocations) } });
+  for (const [index, location] of input.locations.entries()) {
+    for (const problem of await locationProblems(location)) problems.push({ ...problem, field: locationField(problem.field, index + 1) });
+  }
   return problems;
 }
+
+/** Most locations one entry has on the staff form (an import may bring more; they are kept). */
+export const maxLocations = 10;
+
+/** The form field of a location's field: the first location's fields keep their plain names (address_1), the n-th gets `_n` (address_1_2). */
+export const locationField = (field: string, position: number) => (position === 1 ? field : `${field}_${position}`);
+
+/** Whether a location names a place at all: one without street, postcode and city is no location (the form's empty block). */
+export const isLocationGiven = (location: LocationInput) => Boolean(location.address_1 || location.postal_code || location.city);
 
 export async function locationProblems(location: Pick<LocationInput, 'postal_code' | 'latitude' | 'longitude'>): Promise<Problem[]> {
   const problems: Problem[] = [];

@@ -91,19 +91,20 @@ export const wegweiserPersonalData: CatalogueEntry[] = [
     },
   },
   {
-    table: 'wegweiser_suggestion', personal: true, columns: ['account_id', 'contact', 'description', 'decided_by'], categories: ['contact', 'free_text'],
+    table: 'wegweiser_suggestion', personal: true, columns: ['account_id', 'contact', 'description', 'decided_by', 'decision_note'], categories: ['contact', 'free_text'],
     subjects: 'Vereinsvertretungen, die einen Eintrag vorschlagen; darin genannte Ansprechpersonen',
     purpose: 'Fehlende Angebote vorschlagen (moderiert)', legalBasis: 'Art. 6 Abs. 1 lit. e DSGVO', recipients: 'Mitarbeitende des Zentrums',
     retention: 'bis zur Entscheidung und danach solange der Vorschlag nachvollziehbar sein muss', finds: 'ihr Konto, oder Kontakt/Beschreibung nennt sie',
     find: async (db, s) => (await rows(db, sql`select * from wegweiser_suggestion where ${accountMatches(s, 'account_id')} or ${accountMatches(s, 'decided_by')}
-      or ${textMayName(s, 'contact')} or ${textMayName(s, 'description')} order by id`))
-      .filter((row) => (s.accountId !== null && (row.account_id === s.accountId || row.decided_by === s.accountId)) || textNames(s, row.contact) || textNames(s, row.description)),
-    erasure: 'Konto-Referenz entfernt, Name und E-Mail in Kontakt und Beschreibung ersetzt',
+      or ${textMayName(s, 'contact')} or ${textMayName(s, 'description')} or ${textMayName(s, 'decision_note')} order by id`))
+      .filter((row) => (s.accountId !== null && (row.account_id === s.accountId || row.decided_by === s.accountId)) || textNames(s, row.contact) || textNames(s, row.description) || textNames(s, row.decision_note)),
+    erasure: 'Konto-Referenz entfernt, Name und E-Mail in Kontakt, Beschreibung und Begründung ersetzt',
     erase: async (db, s, found) => {
       for (const row of found) {
         await sql`update wegweiser_suggestion set account_id = ${row.account_id === s.accountId ? null : (row.account_id as number | null)},
           decided_by = ${row.decided_by === s.accountId ? null : (row.decided_by as number | null)},
-          contact = ${redact(s, (row.contact as string | null) ?? null)}, description = ${redact(s, String(row.description))} where id = ${row.id}`.execute(db);
+          contact = ${redact(s, (row.contact as string | null) ?? null)}, description = ${redact(s, String(row.description))},
+          decision_note = ${redact(s, (row.decision_note as string | null) ?? null)} where id = ${row.id}`.execute(db);
       }
     },
     sample: async (db, fixture) => {

@@ -8,7 +8,15 @@ const locales: Record<string, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR',
 /** 2026-03-05 → "5. März 2026" (de), "5 March 2026" (en) …; the day as written, never shifted by a time zone. */
 export function formatDay(day: string, language: Language | string): string {
   const [year, month, date] = day.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(locales[language] ?? 'de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
+  return dayFormat(locales[language] ?? 'de-DE').format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+// one formatter per locale: creating an Intl.DateTimeFormat costs far more than formatting (a brochure formats 400 days)
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(locale);
+  if (!format) dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format;
 }
 
 export interface FreshnessLabel {

@@ -7,7 +7,8 @@ import type { Translate } from '../../i18n/index.js';
 import { currentTime } from './clock.js';
 import { brochureEntries, brochurePdf, type BrochureChoice } from './brochure.js';
 import { confirmByLink, lookupCheck, proposeByLink } from './commands/checks.js';
-import { suggestService } from './commands/suggestions.js';
+import { ownSuggestions, suggestService } from './commands/suggestions.js';
+import { useAssociationLanguage } from '../../http/association-language.js';
 import { loadEntry } from './entry.js';
 import { berlinDay, freshnessOf, isPublicState } from './freshness.js';
 import { findPostcode, hessianDistricts } from './geography.js';
@@ -38,7 +39,16 @@ const sentQuery = z.object({ sent: z.string().optional(), lang: z.string().optio
 const suggestionBody = z.object({ name: text(300), description: text(6000), district: text(100), contact: text(300), _csrf: z.string().optional() });
 
 export const problemMessages = (t: Translate, problems: Problem[]) =>
-  problems.map((p) => ({ field: p.field, message: `${t(`wegweiser.fields.${p.field}`, { defaultValue: p.field })}: ${t(`wegweiser.errors.${p.code}`, p.parameters ?? {})}` }));
+  problems.map((p) => ({ field: p.field, message: `${fieldLabel(t, p.field)}: ${t(`wegweiser.errors.${p.code}`, p.parameters ?? {})}` }));
+
+/** A field's label; a further location's field (postal_code_2) says which location ("Postleitzahl (Ort 2)"). */
+function fieldLabel(t: Translate, field: string): string {
+  const further = /^(.+)_(\d+)$/.exec(field);
+  if (further && t(`wegweiser.fields.${further[1]}`, { defaultValue: '' }) !== '') {
+    return `${t(`wegweiser.fields.${further[1]}`)} (${t('wegweiser.staff.locationNumber', { position: Number(further[2]) })})`;
+  }
+  return t(`wegweiser.fields.${field}`, { defaultValue: field });
+}
 
 export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -135,11 +145,15 @@ export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/wegweiser/suggest', { config: { access: suggesterRoles }, schema: { querystring: sentQuery } }, async (request, reply) => {
+    // a representative reads the page in any of the six languages (staff: German or English)
+    useAssociationLanguage(request, reply);
     const sent = request.query.sent === '1';
-    return renderPage(request, reply, { title: request.t('wegweiser.suggest.title'), body: <SuggestPage t={request.t} language={request.language} csrfToken={request.csrfToken} values={{}} errors={[]} sent={sent} /> });
+    const own = await ownSuggestions(app.db, request.account!.id, today());
+    return renderPage(request, reply, { title: request.t('wegweiser.suggest.title'), body: <SuggestPage t={request.t} language={request.language} csrfToken={request.csrfToken} values={{}} errors={[]} sent={sent} own={own} /> });
   });
 
   app.post('/wegweiser/suggest', { config: { access: suggesterRoles }, schema: { body: suggestionBody } }, async (request, reply) => {
+    useAssociationLanguage(request, reply);
     const body = request.body;
     const outcome = await suggestService(app.db, request.account!, { name: body.name, description: body.description, district: body.district.trim() || null, contact: body.contact.trim() || null }, currentTime());
     if (!outcome.ok) {

@@ -82,9 +82,9 @@ export async function searchServices(db: Kysely<Database>, search: PublicSearch,
   if (search.topic) conditions.push(hasTopic(search.topic));
   if (search.district) conditions.push(servesDistrict(search.district));
   if (search.language) conditions.push(sql`s.id in (select lang.service_id from wegweiser_language lang where lang.code = ${search.language})`);
+  // an entry with several locations is as near as its nearest one
   const distance = search.near
-    ? sql<number>`(select min(12742 * asin(sqrt(power(sin(radians(l.latitude - ${search.near.latitude}) / 2), 2)
-        + cos(radians(${search.near.latitude})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${search.near.longitude}) / 2), 2))))
+    ? sql<number>`(select min(${distanceTo(search.near, 'l')})
         from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id and l.latitude is not null)`
     : sql<number>`null::float8`;
   // the page is chosen on the sort keys alone; names, city and texts are read for its rows only
@@ -99,7 +99,9 @@ export async function searchServices(db: Kysely<Database>, search: PublicSearch,
     )
     select s.id, coalesce(tn.value, s.name) as name, coalesce(td.value, s.description) as description, o.name as organization_name,
       to_char(s.assured_date, 'YYYY-MM-DD') as assured_date, s.recheck_months, page.overdue,
-      (select l.city from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id order by l.id limit 1) as city,
+      -- the city of the nearest location when searching near a postcode, else of the entry's first
+      (select l.city from wegweiser_service_at_location sal join wegweiser_location l on l.id = sal.location_id where sal.service_id = s.id
+        order by ${search.near ? sql`${distanceTo(search.near, 'l')} nulls last` : sql`sal.position`}, l.id limit 1) as city,
       page.distance_km, (s.easy_read_checked_at is not null and s.easy_read_summary is not null) as has_easy_read, page.total
     from page
     join wegweiser_service s on s.id = page.id
@@ -109,6 +111,13 @@ export async function searchServices(db: Kysely<Database>, search: PublicSearch,
     order by page.overdue, page.distance_km nulls last, page.similarity desc, page.sort_name, s.id`.execute(db);
   return result.rows.map((row) => ({ ...row, distance_km: row.distance_km === null ? null : Number(row.distance_km) }));
 }
+
+/** Kilometres from a point to the location `alias` (haversine on the mean earth radius, 6371 km). */
+const distanceTo = (point: { latitude: number; longitude: number }, alias: string) => {
+  const l = sql.ref(alias);
+  return sql<number>`(12742 * asin(sqrt(power(sin(radians(${l}.latitude - ${point.latitude}) / 2), 2)
+    + cos(radians(${point.latitude})) * cos(radians(${l}.latitude)) * power(sin(radians(${l}.longitude - ${point.longitude}) / 2), 2))))`;
+};
 
 /*
  * The filters as `s.id in (…)`: PostgreSQL runs each as one hashed subplan

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ids = {
     giessen: await confirmedService(test.database.db, '2026-01-15'),
     overdue: await confirmedService(test.database.db, '2025-06-20', { name: 'Anerkennungsberatung Kassel', areas: ['Kassel'], assurerEmail: 'rp.kassel@beispiel.example',
-      location: { name: null, address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null } }),
+      locations: [{ name: null, address_1: 'Am Alten Stadtschloss 1', postal_code: '34117', city: 'Kassel', latitude: 51.3127, longitude: 9.4797, transportation: null, accessibility: null }] }),
   };
 }, 60_000);
 afterAll(async () => {

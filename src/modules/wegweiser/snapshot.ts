@@ -14,6 +14,8 @@ const serviceFields = [
   'assurer_email', 'assured_date', 'recheck_months', 'easy_read_summary',
 ] as const;
 
+const locationSnapshotFields = ['address_1', 'postal_code', 'city', 'latitude', 'longitude', 'transportation', 'accessibility'] as const;
+
 export async function snapshotService(db: Kysely<Database>, id: string): Promise<Snapshot> {
   const service = await db.selectFrom('wegweiser_service').selectAll().where('id', '=', id).executeTakeFirst();
   if (!service) return {};
@@ -30,12 +32,14 @@ export async function snapshotService(db: Kysely<Database>, id: string): Promise
   );
   snapshot.phone = list(await db.selectFrom('wegweiser_phone').select('number as value').where('service_id', '=', id).execute());
   snapshot.opening_hours = list(await db.selectFrom('wegweiser_schedule').select('description as value').where('service_id', '=', id).execute());
-  const location = await db.selectFrom('wegweiser_service_at_location as sal').innerJoin('wegweiser_location as l', 'l.id', 'sal.location_id')
-    .leftJoin('wegweiser_accessibility as a', 'a.location_id', 'l.id')
-    .select(['l.address_1', 'l.postal_code', 'l.city', 'l.latitude', 'l.longitude', 'l.transportation', 'a.description as accessibility'])
-    .where('sal.service_id', '=', id).orderBy('l.id').executeTakeFirst();
-  for (const field of ['address_1', 'postal_code', 'city', 'latitude', 'longitude', 'transportation', 'accessibility'] as const) {
-    snapshot[`location.${field}`] = location?.[field] == null ? '' : String(location[field]);
+  // every location in the staff form's order (by location id): location.address_1 for the first, location2.address_1 for the second …
+  const locations = await db.selectFrom('wegweiser_service_at_location as sal').innerJoin('wegweiser_location as l', 'l.id', 'sal.location_id')
+    .select((eb) => ['l.address_1', 'l.postal_code', 'l.city', 'l.latitude', 'l.longitude', 'l.transportation',
+      eb.selectFrom('wegweiser_accessibility as a').select('a.description').whereRef('a.location_id', '=', 'l.id').orderBy('a.id').limit(1).as('accessibility')])
+    .where('sal.service_id', '=', id).orderBy('sal.position').orderBy('l.id').execute();
+  // the first location's fields always exist (empty when there is none), so that adding one shows as a change of each field
+  for (const [index, location] of (locations.length > 0 ? locations : [undefined]).entries()) {
+    for (const field of locationSnapshotFields) snapshot[`location${index === 0 ? '' : index + 1}.${field}`] = location?.[field] == null ? '' : String(location[field]);
   }
   const translations = await db.selectFrom('wegweiser_translation').select(['field', 'language', 'value']).where('entity', '=', 'service').where('entity_id', '=', id).execute();
   for (const language of translatedLanguages) for (const field of ['name', 'description']) snapshot[`${field}.${language}`] = '';

@@ -6,12 +6,12 @@ import { renderPage } from '../../http/render.js';
 import { currentTime } from './clock.js';
 import { markChecked, reviewProposal } from './commands/checks.js';
 import { saveService } from './commands/save-service.js';
-import { decideSuggestion, openSuggestions } from './commands/suggestions.js';
+import { decideSuggestion, decisionNoteMax, openSuggestion, openSuggestions } from './commands/suggestions.js';
 import { saveTopics } from './commands/topics.js';
 import { berlinDay } from './freshness.js';
 import { formValuesOf, formValuesOfBody, parseServiceForm, serviceFormBody } from './form.js';
-import { hessianDistricts } from './geography.js';
-import { editorRoles, mayEditService, scopeOf, staffRoles, type Actor } from './policy.js';
+import { hessianDistricts, isHessianDistrict } from './geography.js';
+import { editorRoles, mayDecideSuggestions, mayEditService, scopeOf, staffRoles, type Actor } from './policy.js';
 import { problemMessages } from './public-routes.js';
 import { listTopics, serviceDistricts } from './queries.js';
 import { snapshotService } from './snapshot.js';
@@ -28,7 +28,13 @@ import { FreshnessPage, ServiceForm, StaffList } from './views/staff.js';
 const idParams = z.object({ id: z.string().uuid() });
 const numberParams = z.object({ id: z.coerce.number().int().positive() });
 const noticeQuery = z.object({ saved: z.string().optional(), lang: z.string().optional() });
-const decisionBody = z.object({ decision: z.enum(['accept', 'reject', 'added', 'declined']), _csrf: z.string().optional() });
+const decisionBody = z.object({ decision: z.enum(['accept', 'reject', 'added', 'declined']), note: z.string().max(decisionNoteMax).optional(), _csrf: z.string().optional() });
+// a new entry made from a suggestion (the queue's "Als Eintrag anlegen")
+const newQuery = z.object({ suggestion: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
+const suggestionIdOf = (body: Record<string, unknown>) => {
+  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(body.suggestion_id);
+  return parsed.success ? parsed.data : undefined;
+};
 const topicsBody = z.record(z.string(), z.string().max(300));
 
 const sortedDistricts = () => hessianDistricts();
@@ -42,12 +48,19 @@ export async function wegweiserStaffRoutes(fastify: FastifyInstance) {
     if (!exists || !mayEditService(await scopeOf(app.db, actorOf(request)), await serviceDistricts(app.db, id))) throw new HttpProblem(404, 'notFound');
   }
 
-  async function formPage(request: FastifyRequest, options: { id?: string; values: Record<string, string>; chosen: { topics: string[]; areas: string[] }; errors: ReturnType<typeof problemMessages> }) {
+  /** Only staff decide on suggestions (policy.ts); for anyone else a suggestion id is ignored. */
+  const suggestionFor = async (request: FastifyRequest, id: number | undefined) =>
+    id !== undefined && mayDecideSuggestions(actorOf(request)) ? openSuggestion(app.db, id) : undefined;
+
+  async function formPage(request: FastifyRequest, options: {
+    id?: string; values: Record<string, string>; chosen: { topics: string[]; areas: string[] }; errors: ReturnType<typeof problemMessages>;
+    suggestion?: { id: number; name: string; contact: string | null };
+  }) {
     const scope = await scopeOf(app.db, actorOf(request));
     const existing = options.id ? await app.db.selectFrom('wegweiser_service').select(['assured_date', 'assurer_email', 'easy_read_checked_at']).where('id', '=', options.id).executeTakeFirstOrThrow() : undefined;
     return (
       <ServiceForm t={request.t} language={request.language} csrfToken={request.csrfToken} action={options.id ? `/wegweiser/manage/${options.id}` : '/wegweiser/manage/new'}
-        values={options.values} chosen={options.chosen} errors={options.errors} topics={await listTopics(app.db)} districts={scope.districts ?? sortedDistricts()}
+        values={options.values} chosen={options.chosen} errors={options.errors} topics={await listTopics(app.db)} districts={scope.districts ?? sortedDistricts()} suggestion={options.suggestion}
         existing={options.id && existing ? { id: options.id, assuredDate: existing.assured_date, assurerEmail: existing.assurer_email, easyReadChecked: existing.easy_read_checked_at !== null, history: await serviceHistory(app.db, options.id) } : undefined} />
     );
   }
@@ -57,16 +70,23 @@ export async function wegweiserStaffRoutes(fastify: FastifyInstance) {
     return renderPage(request, reply, { title: request.t('wegweiser.staff.title'), body: <StaffList t={request.t} language={request.language} rows={rows} notice={request.query.saved ? request.t('wegweiser.staff.saved') : undefined} /> });
   });
 
-  app.get('/wegweiser/manage/new', { config: { access: editorRoles } }, async (request, reply) => {
-    const body = await formPage(request, { values: { status: 'active', published: 'yes', recheck_months: '6', languages: 'de' }, chosen: { topics: [], areas: [] }, errors: [] });
+  app.get('/wegweiser/manage/new', { config: { access: editorRoles }, schema: { querystring: newQuery } }, async (request, reply) => {
+    const suggestion = await suggestionFor(request, request.query.suggestion);
+    const values = { status: 'active', published: 'yes', recheck_months: '6', languages: 'de', ...(suggestion ? { name: suggestion.name, description: suggestion.description } : {}) };
+    // the suggestion's district ticked when it names one of Hessen's as written
+    const areas = suggestion?.district && isHessianDistrict(suggestion.district.trim()) ? [suggestion.district.trim()] : [];
+    const body = await formPage(request, { values, chosen: { topics: [], areas }, errors: [], suggestion });
     return renderPage(request, reply, { title: request.t('wegweiser.staff.new'), body });
   });
 
   app.post('/wegweiser/manage/new', { config: { access: editorRoles }, schema: { body: serviceFormBody } }, async (request, reply) => {
     const input = parseServiceForm(request.body);
-    const outcome = await saveService(app.db, actorOf(request), input, { now: currentTime() });
+    const suggestionId = mayDecideSuggestions(actorOf(request)) ? suggestionIdOf(request.body) : undefined;
+    const suggestion = await suggestionFor(request, suggestionId);
+    // a suggestion decided since the form was opened: saveService refuses (suggestionDecided) and the form comes back without it
+    const outcome = await saveService(app.db, actorOf(request), input, { now: currentTime(), fromSuggestion: suggestionId });
     if (!outcome.ok) {
-      const body = await formPage(request, { values: formValuesOfBody(request.body), chosen: { topics: input.topics, areas: input.areas }, errors: problemMessages(request.t, outcome.problems) });
+      const body = await formPage(request, { values: formValuesOfBody(request.body), chosen: { topics: input.topics, areas: input.areas }, errors: problemMessages(request.t, outcome.problems), suggestion });
       return renderPage(request, reply.code(400), { title: request.t('wegweiser.staff.new'), body });
     }
     return reply.redirect('/wegweiser/manage?saved=1', 303);
@@ -134,7 +154,7 @@ export async function wegweiserStaffRoutes(fastify: FastifyInstance) {
 
   app.post('/wegweiser/manage/suggestions/:id', { config: { access: staffRoles }, schema: { params: numberParams, body: decisionBody } }, async (request, reply) => {
     const decision = request.body.decision === 'added' ? 'added' : 'declined';
-    if (!(await decideSuggestion(app.db, actorOf(request), request.params.id, decision, currentTime()))) throw new HttpProblem(404, 'notFound');
+    if (!(await decideSuggestion(app.db, actorOf(request), request.params.id, decision, currentTime(), request.body.note ?? null))) throw new HttpProblem(404, 'notFound');
     return reply.redirect('/wegweiser/manage/suggestions', 303);
   });
 }

@@ -58,7 +58,14 @@ export interface WegweiserLocationTable {
 }
 
 export interface WegweiserAccessibilityTable { id: Id; location_id: string; description: string | null; details: string | null; url: string | null }
-export interface WegweiserServiceAtLocationTable { id: Id; service_id: string; location_id: string; description: string | null }
+export interface WegweiserServiceAtLocationTable {
+  id: Id;
+  service_id: string;
+  location_id: string;
+  description: string | null;
+  /** migrations/211: the location's place in the entry's list (0 first). */
+  position: ColumnType<number, number | undefined, number>;
+}
 export interface WegweiserServiceAreaTable { id: Id; service_id: string; name: string; description: string | null }
 export interface WegweiserLanguageTable { id: Id; service_id: string; code: string; name: string | null; note: string | null }
 export interface WegweiserPhoneTable {
@@ -146,6 +153,9 @@ export interface WegweiserSuggestionTable {
   created_at: Timestamp;
   decided_by: number | null;
   decided_at: Timestamp | null;
+  /** migrations/212: the entry made from the suggestion, and why staff declined one (shown to the association). */
+  service_id: string | null;
+  decision_note: string | null;
 }
 
 declare module '../../db/tables.js' {

@@ -2,10 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/tables.js';
 import { writeAudit } from '../../identity/index.js';
 import { findPostcode } from '../geography.js';
-import { serviceProblems, translatedLanguages, type Problem, type ServiceInput } from '../input.js';
+import { serviceProblems, translatedLanguages, type LocationInput, type Problem, type ServiceInput } from '../input.js';
 import { districtsOutsideScope, scopeOf, type Actor } from '../policy.js';
 import { recordChanges, snapshotService } from '../snapshot.js';
 import { refreshSearchText, topicCodes } from '../queries.js';
+import { addedFromSuggestion } from './suggestions.js';
+
+/** Thrown inside the transaction to store nothing when the suggestion an entry is made from was decided meanwhile. */
+class SuggestionDecided extends Error {}
 
 export type SaveOutcome = { ok: true; id: string; changed: string[] } | { ok: false; problems: Problem[] };
 
@@ -17,11 +21,13 @@ export type SaveOutcome = { ok: true; id: string; changed: string[] } | { ok: fa
  * a date that moves with every typo fix would say nothing about whether
  * somebody checked the entry.
  */
-export async function saveService(db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date }): Promise<SaveOutcome> {
+export async function saveService(
+  db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date; /** a new entry made from this suggestion (closed as added with it) */ fromSuggestion?: number },
+): Promise<SaveOutcome> {
   const problems = await serviceProblems(input, await topicCodes(db));
-  const location = input.location;
-  const place = location?.postal_code ? await findPostcode(location.postal_code) : undefined;
-  const districts = [...new Set([...input.areas, ...(place ? [place.district] : [])])];
+  // each location's district from its postcode (a coordinator may only place an entry in their districts)
+  const locationDistricts = await Promise.all(input.locations.map(async (location) => (location.postal_code ? (await findPostcode(location.postal_code))?.district ?? null : null)));
+  const districts = [...new Set([...input.areas, ...locationDistricts.filter((district): district is string => district !== null)])];
   const scope = await scopeOf(db, actor);
   if (scope.districts !== null) {
     if (districts.length === 0) problems.push({ field: 'areas', code: 'districtRequired' });
@@ -29,6 +35,15 @@ export async function saveService(db: Kysely<Database>, actor: Actor, input: Ser
   }
   if (problems.length > 0) return { ok: false, problems };
 
+  try {
+    return await store(db, actor, input, options, locationDistricts);
+  } catch (error) {
+    if (error instanceof SuggestionDecided) return { ok: false, problems: [{ field: 'name', code: 'suggestionDecided' }] };
+    throw error;
+  }
+}
+
+async function store(db: Kysely<Database>, actor: Actor, input: ServiceInput, options: { serviceId?: string; now: Date; fromSuggestion?: number }, locationDistricts: (string | null)[]) {
   return db.transaction().execute(async (trx) => {
     const before = options.serviceId ? await snapshotService(trx, options.serviceId) : {};
     const organizationId = await organizationNamed(trx, input.organizationName.trim(), options.now);
@@ -61,11 +76,12 @@ export async function saveService(db: Kysely<Database>, actor: Actor, input: Ser
       ? (await trx.updateTable('wegweiser_service').set(values).where('id', '=', options.serviceId).returning('id').executeTakeFirstOrThrow()).id
       : (await trx.insertInto('wegweiser_service').values(values).returning('id').executeTakeFirstOrThrow()).id;
 
-    await replaceChildren(trx, id, organizationId, input, place?.district ?? null);
+    await replaceChildren(trx, id, organizationId, input, locationDistricts);
     await refreshSearchText(trx, id);
     const changed = await recordChanges(trx, { id, type: 'service' }, before, await snapshotService(trx, id),
       { name: actor.email, accountId: actor.id, action: options.serviceId ? 'update' : 'create' }, options.now);
     await writeAudit(trx, { accountId: actor.id, action: options.serviceId ? 'wegweiser.service.update' : 'wegweiser.service.create', subjectType: 'wegweiser_service', subjectId: id, details: { fields: changed } });
+    if (!options.serviceId && options.fromSuggestion !== undefined && !(await addedFromSuggestion(trx, actor.id, options.fromSuggestion, id, options.now))) throw new SuggestionDecided();
     return { ok: true as const, id, changed };
   });
 }
@@ -77,7 +93,7 @@ async function organizationNamed(db: Kysely<Database>, name: string, now: Date):
   return (await db.insertInto('wegweiser_organization').values({ name, last_modified: now }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-async function replaceChildren(db: Kysely<Database>, id: string, organizationId: string, input: ServiceInput, district: string | null) {
+async function replaceChildren(db: Kysely<Database>, id: string, organizationId: string, input: ServiceInput, districts: (string | null)[]) {
   await db.deleteFrom('wegweiser_service_area').where('service_id', '=', id).execute();
   if (input.areas.length > 0) await db.insertInto('wegweiser_service_area').values([...new Set(input.areas)].map((name) => ({ service_id: id, name }))).execute();
   await db.deleteFrom('wegweiser_language').where('service_id', '=', id).execute();
@@ -91,7 +107,7 @@ async function replaceChildren(db: Kysely<Database>, id: string, organizationId:
   if (input.phone) await db.insertInto('wegweiser_phone').values({ service_id: id, number: input.phone }).execute();
   await db.deleteFrom('wegweiser_schedule').where('service_id', '=', id).execute();
   if (input.openingHours) await db.insertInto('wegweiser_schedule').values({ service_id: id, description: input.openingHours }).execute();
-  await saveLocation(db, id, organizationId, input, district);
+  await saveLocations(db, id, organizationId, input.locations, districts);
   await db.deleteFrom('wegweiser_translation').where('entity', '=', 'service').where('entity_id', '=', id).execute();
   const translations = translatedLanguages.flatMap((language) =>
     (['name', 'description'] as const)
@@ -101,24 +117,37 @@ async function replaceChildren(db: Kysely<Database>, id: string, organizationId:
   if (translations.length > 0) await db.insertInto('wegweiser_translation').values(translations).execute();
 }
 
-/** The entry's first location holds the form's address; further locations (from an import) stay as they are. */
-async function saveLocation(db: Kysely<Database>, serviceId: string, organizationId: string, input: ServiceInput, district: string | null) {
-  const first = await db.selectFrom('wegweiser_service_at_location').select('location_id').where('service_id', '=', serviceId).orderBy('location_id').executeTakeFirst();
-  const location = input.location;
-  if (!location || !(location.address_1 || location.postal_code || location.city)) {
-    if (first) await db.deleteFrom('wegweiser_service_at_location').where('service_id', '=', serviceId).where('location_id', '=', first.location_id).execute();
-    return;
+/**
+ * The form's locations in their order (service_at_location.position): the
+ * n-th updates the entry's n-th location or adds one; locations beyond the
+ * form's are unlinked, and deleted when no other service is offered there.
+ * A location's name, phones and opening hours from an import stay (the form
+ * does not show them).
+ */
+async function saveLocations(db: Kysely<Database>, serviceId: string, organizationId: string, locations: LocationInput[], districts: (string | null)[]) {
+  const existing = await db.selectFrom('wegweiser_service_at_location').select(['id', 'location_id']).where('service_id', '=', serviceId)
+    .orderBy('position').orderBy('location_id').execute();
+  for (const [position, location] of locations.entries()) {
+    const values = {
+      organization_id: organizationId, address_1: location.address_1, postal_code: location.postal_code, city: location.city,
+      district: districts[position] ?? null, latitude: location.latitude, longitude: location.longitude, transportation: location.transportation,
+    };
+    let locationId = existing[position]?.location_id;
+    if (locationId) {
+      await db.updateTable('wegweiser_location').set(values).where('id', '=', locationId).execute();
+      await db.updateTable('wegweiser_service_at_location').set({ position }).where('id', '=', existing[position].id).execute();
+    } else {
+      locationId = (await db.insertInto('wegweiser_location').values({ ...values, name: location.name }).returning('id').executeTakeFirstOrThrow()).id;
+      await db.insertInto('wegweiser_service_at_location').values({ service_id: serviceId, location_id: locationId, position }).execute();
+    }
+    await db.deleteFrom('wegweiser_accessibility').where('location_id', '=', locationId).execute();
+    if (location.accessibility) await db.insertInto('wegweiser_accessibility').values({ location_id: locationId, description: location.accessibility }).execute();
   }
-  const values = {
-    organization_id: organizationId, name: location.name, address_1: location.address_1, postal_code: location.postal_code, city: location.city,
-    district, latitude: location.latitude, longitude: location.longitude, transportation: location.transportation,
-  };
-  let locationId = first?.location_id;
-  if (locationId) await db.updateTable('wegweiser_location').set(values).where('id', '=', locationId).execute();
-  else {
-    locationId = (await db.insertInto('wegweiser_location').values(values).returning('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('wegweiser_service_at_location').values({ service_id: serviceId, location_id: locationId }).execute();
-  }
-  await db.deleteFrom('wegweiser_accessibility').where('location_id', '=', locationId).execute();
-  if (location.accessibility) await db.insertInto('wegweiser_accessibility').values({ location_id: locationId, description: location.accessibility }).execute();
+  const dropped = existing.slice(locations.length);
+  if (dropped.length === 0) return;
+  await db.deleteFrom('wegweiser_service_at_location').where('id', 'in', dropped.map((link) => link.id)).execute();
+  await db.deleteFrom('wegweiser_location')
+    .where('id', 'in', dropped.map((link) => link.location_id))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('wegweiser_service_at_location as other').select('other.id').whereRef('other.location_id', '=', 'wegweiser_location.id'))))
+    .execute();
 }

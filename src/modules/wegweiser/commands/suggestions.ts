@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/tables.js';
+import { sql } from 'kysely';
 import { writeAudit } from '../../identity/index.js';
+import { publicService } from '../queries.js';
 import type { Problem } from '../input.js';
 
 export interface SuggestionInput {
@@ -31,14 +33,52 @@ export async function suggestService(db: Kysely<Database>, actor: { id: number }
   });
 }
 
-/** Staff mark a suggestion added (they created the entry) or declined. */
-export async function decideSuggestion(db: Kysely<Database>, actor: { id: number }, id: number, decision: 'added' | 'declined', now: Date): Promise<boolean> {
+/** The longest reason staff may give for declining (the column's check). */
+export const decisionNoteMax = 2000;
+
+/**
+ * Staff decline a suggestion, with a reason the association reads (optional),
+ * or mark it added when the entry already exists (`serviceId` unknown). False
+ * when it was decided already or does not exist.
+ */
+export async function decideSuggestion(
+  db: Kysely<Database>, actor: { id: number }, id: number, decision: 'added' | 'declined', now: Date, note: string | null = null,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('wegweiser_suggestion').set({ status: decision, decided_by: actor.id, decided_at: now }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    const updated = await trx.updateTable('wegweiser_suggestion')
+      .set({ status: decision, decided_by: actor.id, decided_at: now, decision_note: note?.trim().slice(0, decisionNoteMax) || null })
+      .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     await writeAudit(trx, { accountId: actor.id, action: `wegweiser.suggestion.${decision}`, subjectType: 'wegweiser_suggestion', subjectId: id });
     return true;
   });
+}
+
+/**
+ * In saveService's transaction: the entry made from a suggestion closes it
+ * as added and links the two; false when the suggestion was decided meanwhile
+ * (then the entry is not stored either: two staff must not both add it).
+ */
+export async function addedFromSuggestion(trx: Transaction<Database>, actorId: number | null, suggestionId: number, serviceId: string, now: Date): Promise<boolean> {
+  const updated = await trx.updateTable('wegweiser_suggestion').set({ status: 'added', decided_by: actorId, decided_at: now, service_id: serviceId })
+    .where('id', '=', suggestionId).where('status', '=', 'open').executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await writeAudit(trx, { accountId: actorId, action: 'wegweiser.suggestion.added', subjectType: 'wegweiser_suggestion', subjectId: suggestionId, details: { serviceId } });
+  return true;
+}
+
+/** An open suggestion, to fill the new-entry form with. */
+export async function openSuggestion(db: Kysely<Database>, id: number) {
+  return db.selectFrom('wegweiser_suggestion').select(['id', 'name', 'description', 'district', 'contact']).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+}
+
+/** An association's own suggestions with what became of them, newest first. */
+export async function ownSuggestions(db: Kysely<Database>, accountId: number, today: string) {
+  const rows = await db.selectFrom('wegweiser_suggestion as g').leftJoin('wegweiser_service as s', 's.id', 'g.service_id')
+    .select(['g.id', 'g.name', 'g.status', 'g.created_at', 'g.decision_note', 'g.service_id', sql<boolean>`coalesce(${publicService(today)}, false)`.as('service_public')])
+    .where('g.account_id', '=', accountId).orderBy('g.id', 'desc').limit(50).execute();
+  // the entry is linked only while the public can see it
+  return rows.map((row) => ({ ...row, service_id: row.service_public ? row.service_id : null }));
 }
 
 export async function openSuggestions(db: Kysely<Database>) {

@@ -1,7 +1,7 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
-import { Button } from '../../../ui/button.js';
+import { Button, LinkButton } from '../../../ui/button.js';
 
 /** Staff: the topic taxonomy (names editable, codes stable) and the queue of suggested services. */
 
@@ -51,12 +51,21 @@ export function SuggestionsPage({ t, language, csrfToken, rows }: {
           { key: 'by', label: t('wegweiser.suggestionsPage.by'), cell: (row) => `${row.suggested_by ?? '–'}, ${new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(row.created_at))}` },
           {
             key: 'decide', label: t('wegweiser.freshnessPage.review'), action: true,
+            // make the entry from the suggestion's text (the form comes filled), mark it added when the entry exists already, or decline with a reason the association reads
             cell: (row) => (
-              <form method="post" action={`/wegweiser/manage/suggestions/${row.id}`}>
-                <CsrfField token={csrfToken} />
-                <Button kind="secondary" name="decision" value="added">{t('wegweiser.suggestionsPage.added')}</Button>{' '}
-                <Button kind="tertiary" name="decision" value="declined">{t('wegweiser.suggestionsPage.declined')}</Button>
-              </form>
+              <div class="kern-stack-sm">
+                <LinkButton href={`/wegweiser/manage/new?suggestion=${row.id}`}>{t('wegweiser.suggestionsPage.create')}</LinkButton>
+                <form method="post" action={`/wegweiser/manage/suggestions/${row.id}`} class="kern-stack-sm">
+                  <CsrfField token={csrfToken} />
+                  <Button kind="secondary" name="decision" value="added">{t('wegweiser.suggestionsPage.exists')}</Button>
+                  <div class="kern-form-input">
+                    <label class="kern-label" for={`note-${row.id}`}>{t('wegweiser.suggestionsPage.note')}</label>
+                    <div class="kern-hint" id={`note-${row.id}-hint`}>{t('wegweiser.suggestionsPage.noteHint')}</div>
+                    <textarea class="kern-form-input__input" id={`note-${row.id}`} name="note" rows={2} maxLength={2000} aria-describedby={`note-${row.id}-hint`} />
+                  </div>
+                  <Button kind="tertiary" name="decision" value="declined">{t('wegweiser.suggestionsPage.declined')}</Button>
+                </form>
+              </div>
             ),
           },
         ]}

@@ -3,7 +3,8 @@ import { Choices } from '../../../ui/choices.js';
 import { Alert, CsrfField, ErrorSummary, FieldGroup, TextField, type FieldError } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
 import { serviceStatuses } from '../tables.js';
-import { translatedLanguages } from '../input.js';
+import { locationField, maxLocations, translatedLanguages } from '../input.js';
+import { locationFields } from '../form.js';
 import { formatDay } from '../present.js';
 import type { FreshnessOverview, StaffRow } from '../staff-queries.js';
 import { topicName } from './public.js';
@@ -67,11 +68,13 @@ export interface ServiceFormProps {
   errors: FieldError[];
   topics: { code: string; name: string }[];
   districts: string[];
+  /** A new entry made from an association's suggestion: saving closes it as added. */
+  suggestion?: { id: number; name: string; contact: string | null };
   /** For an existing entry: freshness facts and the history. */
   existing?: { id: string; assuredDate: string | null; assurerEmail: string | null; easyReadChecked: boolean; history: { last_action_date: Date; last_action_type: string; field_name: string; previous_value: string; replacement_value: string; updated_by: string }[] };
 }
 
-export function ServiceForm({ t, language, csrfToken, action, values, chosen, errors, topics, districts, existing }: ServiceFormProps) {
+export function ServiceForm({ t, language, csrfToken, action, values, chosen, errors, topics, districts, existing, suggestion }: ServiceFormProps) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const text = (name: string, hint?: string) => <TextField name={name} label={t(`wegweiser.fields.${name}`)} value={values[name]} error={error(name)} hint={hint} />;
   return (
@@ -87,8 +90,15 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
           </form>
         </>
       )}
+      {suggestion && (
+        <Alert kind="info">
+          {t('wegweiser.staff.fromSuggestion', { name: suggestion.name })}
+          {suggestion.contact && ` ${t('wegweiser.staff.suggestionContact', { contact: suggestion.contact })}`}
+        </Alert>
+      )}
       <form method="post" action={action} class="kern-stack-sm" novalidate>
         <CsrfField token={csrfToken} />
+        {suggestion && <input type="hidden" name="suggestion_id" value={String(suggestion.id)} />}
         <FieldGroup legend={t('wegweiser.staff.groupService')}>
           {text('organization')}
           {text('name')}
@@ -111,15 +121,7 @@ export function ServiceForm({ t, language, csrfToken, action, values, chosen, er
           <Area name="application_process" label={t('wegweiser.fields.application_process')} value={values.application_process} rows={3} />
           {text('fees_description')}
         </FieldGroup>
-        <FieldGroup legend={t('wegweiser.staff.groupLocation')}>
-          {text('address_1')}
-          {text('postal_code')}
-          {text('city')}
-          {text('latitude', t('wegweiser.staff.coordinatesHint'))}
-          {text('longitude')}
-          {text('transportation')}
-          {text('accessibility')}
-        </FieldGroup>
+        <LocationGroups t={t} values={values} error={error} />
         <FieldGroup legend={t('wegweiser.staff.groupFreshness')}>
           {text('assurer_name')}
           {text('assurer_email', t('wegweiser.staff.assurerHint'))}
@@ -193,6 +195,41 @@ export function FreshnessPage({ t, language, overview, csrfToken }: { t: Transla
           },
         ]}
       />
+    </>
+  );
+}
+
+/**
+ * The entry's locations, a group each (HSDS service_at_location), and one
+ * empty group more to add a place without JavaScript. The first location's
+ * fields have plain names (address_1), the n-th's end in _n (form.ts).
+ */
+function LocationGroups({ t, values, error }: { t: Translate; values: Record<string, string>; error: (field: string) => string | undefined }) {
+  const given = (position: number) => locationFields.some((field) => (values[locationField(field, position)] ?? '').trim() !== '');
+  let count = 0;
+  for (let position = 1; position <= maxLocations; position++) if (given(position)) count = position;
+  const positions = Array.from({ length: Math.min(count + 1, maxLocations) }, (_, index) => index + 1);
+  return (
+    <>
+      {positions.map((position) => {
+        const text = (field: (typeof locationFields)[number], hint?: string) => {
+          const name = locationField(field, position);
+          return <TextField name={name} label={t(`wegweiser.fields.${field}`)} value={values[name]} error={error(name)} hint={hint} />;
+        };
+        const adding = position > count;
+        return (
+          <FieldGroup legend={adding ? t('wegweiser.staff.addLocation') : t('wegweiser.staff.locationNumber', { position })}>
+            <p class="kern-hint">{adding ? t('wegweiser.staff.addLocationHint') : t('wegweiser.staff.removeLocationHint')}</p>
+            {text('address_1')}
+            {text('postal_code')}
+            {text('city')}
+            {text('latitude', t('wegweiser.staff.coordinatesHint'))}
+            {text('longitude')}
+            {text('transportation')}
+            {text('accessibility')}
+          </FieldGroup>
+        );
+      })}
     </>
   );
 }
