@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/tables.js';
+import type { Database, Role } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
 import { normaliseName } from '../names/index.js';
 import type { PersonRole } from '../people/index.js';
 import { queueClaimDecisionMail } from './account-mails.js';
+import { accountMailLanguage } from './language.js';
 import type { ClaimStatus } from './tables.js';
 
 /**
@@ -148,7 +149,7 @@ export async function confirmClaim(db: Db, claimId: number, decision: Decision &
     const personId = await personOfAccount(trx, claim.account_id, decision.actorId);
     await trx.insertInto('person_role').values({ person_id: personId, organisation_id: organisationId, role: claim.role }).onConflict((conflict) => conflict.doNothing()).execute();
     await decide(trx, claimId, 'confirmed', decision, organisationId);
-    await queueClaimDecisionMail(trx, claim.email, { status: 'confirmed', organisationName: organisation.name, note: decision.note, myLink: decision.myLink });
+    await queueClaimDecisionMail(trx, claimant(claim), { status: 'confirmed', organisationName: organisation.name, note: decision.note, myLink: decision.myLink });
     await writeAudit(trx, { accountId: decision.actorId, action: 'organisation_claim.confirm', subjectType: 'organisation_claim', subjectId: claimId, details: { organisationId, accountId: claim.account_id, personId, role: claim.role } });
     return { ok: true, organisationId };
   });
@@ -161,16 +162,19 @@ export async function rejectClaim(db: Db, claimId: number, decision: Decision & 
     if (claim.status !== 'pending') return { ok: false, problem: 'notPending' };
     await decide(trx, claimId, 'rejected', decision, claim.organisation_id);
     const name = claim.organisation_id === null ? claim.proposed_name! : (await trx.selectFrom('organisation').select('name').where('id', '=', claim.organisation_id).executeTakeFirstOrThrow()).name;
-    await queueClaimDecisionMail(trx, claim.email, { status: 'rejected', organisationName: name, note: decision.note, myLink: decision.myLink });
+    await queueClaimDecisionMail(trx, claimant(claim), { status: 'rejected', organisationName: name, note: decision.note, myLink: decision.myLink });
     await writeAudit(trx, { accountId: decision.actorId, action: 'organisation_claim.reject', subjectType: 'organisation_claim', subjectId: claimId, details: { organisationId: claim.organisation_id, accountId: claim.account_id } });
     return { ok: true, organisationId: claim.organisation_id };
   });
 }
 
+/** Who is told of the decision, in the language their account remembers (docs/languages.md). */
+const claimant = (claim: { email: string; locale: string; account_role: Role }) => ({ email: claim.email, language: accountMailLanguage({ locale: claim.locale, role: claim.account_role }) });
+
 async function lockClaim(trx: Db, claimId: number) {
   // the row lock makes two staff deciding at once decide once
-  const { rows } = await sql<{ account_id: number; organisation_id: number | null; proposed_name: string | null; proposed_municipality: string | null; role: PersonRole; status: ClaimStatus; email: string }>`
-    select c.account_id, c.organisation_id, c.proposed_name, c.proposed_municipality, c.role, c.status, a.email
+  const { rows } = await sql<{ account_id: number; organisation_id: number | null; proposed_name: string | null; proposed_municipality: string | null; role: PersonRole; status: ClaimStatus; email: string; locale: string; account_role: Role }>`
+    select c.account_id, c.organisation_id, c.proposed_name, c.proposed_municipality, c.role, c.status, a.email, a.locale, a.role as account_role
     from organisation_claim c join account a on a.id = c.account_id
     where c.id = ${claimId}
     for update of c`.execute(trx);
@@ -212,8 +216,8 @@ async function organisationForProposal(trx: Db, claim: { proposed_name: string |
 async function personOfAccount(trx: Db, accountId: number, actorId: number): Promise<number> {
   const existing = await trx.selectFrom('person').select('id').where('account_id', '=', accountId).where('erased_at', 'is', null).orderBy('id').executeTakeFirst();
   if (existing) return existing.id;
-  const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale']).where('id', '=', accountId).executeTakeFirstOrThrow();
-  const language = account.locale === 'en' ? 'en' : 'de';
+  const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale', 'role']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const language = accountMailLanguage(account);
   const { id } = await trx
     .insertInto('person')
     .values({ full_name: (account.display_name || account.email).slice(0, 200), email: account.email, preferred_language: language, source: 'representative', account_id: accountId })
