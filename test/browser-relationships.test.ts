@@ -65,7 +65,7 @@ describe('relationship work from claim to evaluation in Chromium', () => {
     expect(await staff.getByRole('status').first().textContent()).toContain('Die Zuordnung ist bestätigt');
 
     await representative.goto(`${test.baseUrl}/my`);
-    await representative.getByRole('link', { name: `Profil von ${organisation} bearbeiten` }).click();
+    await representative.getByRole('link', { name: `Profil bearbeiten: ${organisation}` }).click();
     await representative.getByLabel('Gründungsjahr').fill('2015');
     await representative.getByRole('button', { name: 'Änderungen speichern' }).click();
     await representative.waitForURL((url) => url.search === '?done=saved');

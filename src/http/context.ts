@@ -2,16 +2,18 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import type { Settings } from '../config.js';
-import { isLanguage, negotiateLanguage, publicLanguages, staffLanguages, translator, type Language, type Translate } from '../i18n/index.js';
+import { negotiateLanguage, translator, type Language, type Translate } from '../i18n/index.js';
 import { randomToken } from '../modules/identity/index.js';
-import { findSession, type SessionAccount } from '../modules/identity/index.js';
+import { allowedLanguage, findSession, languagesFor, type SessionAccount } from '../modules/identity/index.js';
 import { accessOf, decideAccess, redirectToSignIn, wantsJson } from './access.js';
 import { HttpProblem } from './errors.js';
 import { fieldsOf } from './validation.js';
 
 export const sessionCookie = 'mosaik_session';
 const anonymousCsrfCookie = 'mosaik_csrf';
-const languageCookie = 'mosaik_lang';
+export const languageCookie = 'mosaik_lang';
+/** A year: the language choice outlives sessions (it is not personal data, only a preference on this browser). */
+export const languageCookieOptions = { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 } as const;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,20 +66,25 @@ export function registerRequestContext(app: FastifyInstance) {
   });
 }
 
+/**
+ * The page's language (docs/languages.md): ?lang= (a link to one page in a
+ * language; it also sets the cookie), then the cookie (the last choice on this
+ * browser), then the signed-in account's remembered language (a choice made
+ * on another device, or before signing in), then the browser's. Visitors and
+ * representatives have six languages, every other role German and English.
+ * A link never writes the account: only the language switch in the header
+ * does (POST /language, src/modules/identity/routes.tsx), so that a link with
+ * ?lang= in a mail or a test changes one page, not the account.
+ */
 function chooseLanguage(request: FastifyRequest, reply: FastifyReply) {
-  // Staff pages are German and English; public pages add four more languages.
-  const allowed = request.account ? staffLanguages : publicLanguages;
-  const query = fieldsOf(request.query).lang;
-  let language: Language;
-  if (isLanguage(query) && allowed.includes(query as never)) {
-    language = query;
-    reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
-  } else {
-    const cookie = request.cookies[languageCookie];
-    if (isLanguage(cookie) && allowed.includes(cookie as never)) language = cookie;
-    else if (request.account && isLanguage(request.account.locale)) language = request.account.locale;
-    else language = negotiateLanguage(request.headers['accept-language'], allowed);
-  }
+  const role = request.account?.role;
+  const chosen = allowedLanguage(fieldsOf(request.query).lang, role);
+  if (chosen) reply.setCookie(languageCookie, chosen, languageCookieOptions);
+  const language: Language =
+    chosen ??
+    allowedLanguage(request.cookies[languageCookie], role) ??
+    allowedLanguage(request.account?.locale, role) ??
+    negotiateLanguage(request.headers['accept-language'], languagesFor(role));
   request.language = language;
   request.t = translator(language);
 }

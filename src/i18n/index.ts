@@ -56,8 +56,50 @@ const translators = new Map<Language, Translate>();
 
 export function translator(language: Language): Translate {
   let translate = translators.get(language);
-  if (!translate) translators.set(language, (translate = instance.getFixedT(language)));
+  if (!translate) translators.set(language, (translate = watched(instance.getFixedT(language), language)));
   return translate;
+}
+
+/** A string asked for in a language that does not have it: shown in German, or as its bare key when German lacks it too. */
+export interface Fallback {
+  language: Language;
+  key: string;
+  shown: 'de' | 'key';
+}
+
+let fallbackWatcher: ((fallback: Fallback) => void) | null = null;
+
+/**
+ * Reports every string that fell back to German (or to its key) while
+ * `watch` runs: the test that walks the representative's pages in six
+ * languages (test/languages.test.ts) finds the untranslated ones with it.
+ * Outside a watch the translator is i18next's, plus one null check.
+ */
+export async function watchFallbacks<T>(watcher: (fallback: Fallback) => void, watch: () => Promise<T>): Promise<T> {
+  fallbackWatcher = watcher;
+  try {
+    return await watch();
+  } finally {
+    fallbackWatcher = null;
+  }
+}
+
+function watched(translate: TFunction, language: Language): Translate {
+  const check = (key: unknown, options: unknown) => {
+    const keys = (Array.isArray(key) ? key : [key]).filter((each): each is string => typeof each === 'string');
+    const lookup = { ...(typeof options === 'object' && options !== null ? options : {}), lng: language, fallbackLng: false as const };
+    if (keys.some((each) => instance.exists(each, lookup))) return;
+    const defaultValue = typeof options === 'object' && options !== null && 'defaultValue' in options;
+    if (defaultValue) return;
+    const inGerman = keys.some((each) => instance.exists(each, { ...lookup, lng: 'de' }));
+    fallbackWatcher?.({ language, key: keys.join('|'), shown: inGerman ? 'de' : 'key' });
+  };
+  const wrapper = ((key: unknown, ...rest: unknown[]) => {
+    if (fallbackWatcher) check(key, rest[0]);
+    return (translate as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+  }) as unknown as Translate;
+  const fixed = translate as unknown as Record<string, unknown>;
+  return Object.assign(wrapper, { lng: fixed.lng, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
 }
 
 export function isLanguage(value: unknown): value is Language {

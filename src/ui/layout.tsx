@@ -1,8 +1,8 @@
 import { preloadedFonts } from './fonts.js';
 import { registeredModules } from '../modules/registry.js';
 import type { ComponentChildren } from 'preact';
-import { publicLanguages, staffLanguages, textDirection, type Language, type Translate } from '../i18n/index.js';
-import type { SessionAccount } from '../modules/identity/index.js';
+import { textDirection, type Language, type Translate } from '../i18n/index.js';
+import { languagesFor, type SessionAccount } from '../modules/identity/index.js';
 import { centreStaff } from '../http/access.js';
 import { Button } from './button.js';
 
@@ -86,6 +86,15 @@ function withLanguage(path: string, language: Language): string {
   return `${url.pathname}?${url.searchParams.toString()}`;
 }
 
+/** The page's address without a language of its own: after the switch the remembered choice decides. */
+function withoutLanguage(path: string): string {
+  const url = new URL(path, 'http://mosaik.invalid');
+  url.searchParams.delete('_csrf');
+  url.searchParams.delete('lang');
+  const query = url.searchParams.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
 function NavList({ items, currentItem, className }: { items: NavItem[]; currentItem: string | undefined; className: string }) {
   return (
     <ul class={className}>
@@ -100,6 +109,30 @@ function NavList({ items, currentItem, className }: { items: NavItem[]; currentI
   );
 }
 
+/**
+ * The language switch of a signed-in page: a button per language, posted to
+ * /language, which keeps the choice on the account as well as in the cookie
+ * (docs/languages.md). Visitors get links (?lang=): nothing to remember but
+ * the cookie, and search engines follow them.
+ */
+function LanguageSwitch({ languages, path, csrfToken, label }: { languages: Language[]; path: string; csrfToken: string; label: string }) {
+  return (
+    <form method="post" action="/language" class="mosaik-inline-form">
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <input type="hidden" name="next" value={withoutLanguage(path)} />
+      <ul class="mosaik-languages" aria-label={label}>
+        {languages.map((other) => (
+          <li key={other}>
+            <button type="submit" name="language" value={other} class="kern-link mosaik-language-button" lang={other} dir={textDirection(other)}>
+              {languageNames[other]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}
+
 /** The page frame: KERN header, navigation, language switch, main, footer. */
 export function Layout({ title, description, language, t, account, csrfToken, path, navigation, children }: LayoutProps) {
   const items = navigation ? navigationFor(account, t) : [];
@@ -108,7 +141,8 @@ export function Layout({ title, description, language, t, account, csrfToken, pa
     .map((item) => item.href)
     .filter((href) => pathOnly === href || pathOnly.startsWith(`${href}/`))
     .sort((a, b) => b.length - a.length)[0];
-  const languages = (account ? staffLanguages : publicLanguages).filter((other) => other !== language);
+  // six languages for visitors and representatives, German and English for the other roles (docs/languages.md)
+  const languages = languagesFor(account?.role).filter((other) => other !== language);
   return (
     <html lang={language} dir={textDirection(language)}>
       <head>
@@ -136,15 +170,19 @@ export function Layout({ title, description, language, t, account, csrfToken, pa
               <span class="kern-body--small mosaik-brand__tagline">{t('app.tagline')}</span>
             </a>
             <div class="mosaik-header__tools">
-              <ul class="mosaik-languages" aria-label={t('nav.languages')}>
-                {languages.map((other) => (
-                  <li key={other}>
-                    <a class="kern-link" href={withLanguage(path, other)} lang={other} hreflang={other} dir={textDirection(other)}>
-                      {languageNames[other]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {account ? (
+                <LanguageSwitch languages={languages} path={path} csrfToken={csrfToken} label={t('nav.languages')} />
+              ) : (
+                <ul class="mosaik-languages" aria-label={t('nav.languages')}>
+                  {languages.map((other) => (
+                    <li key={other}>
+                      <a class="kern-link" href={withLanguage(path, other)} lang={other} hreflang={other} dir={textDirection(other)}>
+                        {languageNames[other]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               {account ? (
                 <form method="post" action="/sign-out" class="mosaik-inline-form">
                   <input type="hidden" name="_csrf" value={csrfToken} />

@@ -10,6 +10,7 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /sign-in': 'public',
   'POST /sign-in': 'public',
   'POST /sign-out': 'signedIn',
+  'POST /language': 'signedIn',
   'GET /forgot-password': 'public',
   'HEAD /forgot-password': 'public',
   'POST /forgot-password': 'public',

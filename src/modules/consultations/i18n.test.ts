@@ -9,7 +9,8 @@ import { takeOverRequest } from './requests.js';
  * The representative's pages and mails are also written in Turkish, Arabic,
  * Russian and Ukrainian: those files must cover every key of de.json those
  * pages use (request.*, the channels, the form's error title, "not given"),
- * with the same placeholders, and no more. Staff pages stay German and English.
+ * with the same placeholders, and no more; and the names of the topics the
+ * centre started with (topicNames.*, see topicLabel in topics.ts). Staff pages stay German and English.
  */
 
 type Strings = Record<string, unknown>;
@@ -23,7 +24,7 @@ function flatten(node: Strings, prefix = ''): Map<string, string> {
   return leaves;
 }
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
-const isRepresentativeKey = (key: string) => key.startsWith('request.') || key.startsWith('channels.') || ['form.errorTitle', 'form.errorPrefix', 'detail.notSet'].includes(key);
+const isRepresentativeKey = (key: string) => key.startsWith('request.') || key.startsWith('channels.') || key.startsWith('topicNames.') || ['form.errorTitle', 'form.errorPrefix', 'detail.notSet'].includes(key);
 const german = new Map([...flatten(readStrings('de'))].filter(([key]) => isRepresentativeKey(key)));
 
 describe('translations of the representative’s request pages', () => {

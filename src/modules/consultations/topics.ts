@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { isLanguage, translator } from '../../i18n/index.js';
 
 /**
  * The topic list staff maintain (consultation_topic). A consultation stores
@@ -25,7 +26,11 @@ export async function listTopics(db: Kysely<Database>, options: { activeOnly?: b
 export function topicLabel(topics: ConsultationTopic[], language: string, topic: string): string {
   const found = topics.find((entry) => entry.key === topic);
   if (!found) return topic;
-  return language === 'de' ? found.de : found.en;
+  if (language === 'de') return found.de;
+  if (language === 'en' || !isLanguage(language)) return found.en;
+  // Staff keep German and English labels; the topics the centre started with also have a name in the
+  // representatives' other four languages (i18n topicNames.*). A topic staff added later shows in English.
+  return translator(language)(`consultations.topicNames.${topic}`, { fallbackLng: false, defaultValue: found.en });
 }
 
 /** A key from the English label: lower-case letters, digits and underscores, made unique. */

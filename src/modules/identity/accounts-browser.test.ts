@@ -89,7 +89,7 @@ describe('invitation, claim and profile in Chromium', () => {
     expect(await staff.getByRole('status').first().textContent()).toContain('Die Zuordnung ist bestätigt');
 
     await representative.goto(`${test.baseUrl}/my`);
-    await representative.getByRole('link', { name: 'Profil von Deutsch-Türkischer Kulturverein Gießen e.V. bearbeiten' }).click();
+    await representative.getByRole('link', { name: 'Profil bearbeiten: Deutsch-Türkischer Kulturverein Gießen e.V.' }).click();
     await representative.getByLabel('Gründungsjahr').fill('1998');
     await representative.getByRole('button', { name: 'Änderungen speichern' }).click();
     await representative.waitForURL((url) => url.search === '?done=saved');

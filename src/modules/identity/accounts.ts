@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, Role } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
+import { allowedLanguage, rememberAccountLanguage } from './language.js';
+import type { Language } from '../../i18n/index.js';
 import { hashPassword, minimumPasswordLength, verifyPassword } from './passwords.js';
 import { DomainError } from '../domain-error.js';
 
@@ -50,7 +52,12 @@ export async function createPasswordLink(db: Kysely<Database>, accountId: number
 
 export type SetPasswordResult = 'ok' | 'invalidLink' | 'tooShort';
 
-export async function setPasswordWithToken(db: Kysely<Database>, token: string, password: string): Promise<SetPasswordResult> {
+/**
+ * `language`: the page the password was set on; an invitation is usually the
+ * first page a representative sees, so the account starts in that language
+ * (when the role may have it, src/modules/identity/language.ts).
+ */
+export async function setPasswordWithToken(db: Kysely<Database>, token: string, password: string, language?: Language): Promise<SetPasswordResult> {
   if (password.length < minimumPasswordLength) return 'tooShort';
   const passwordHash = await hashPassword(password);
   // Only the hash of a link is stored; the link is consumed by the same
@@ -67,7 +74,9 @@ export async function setPasswordWithToken(db: Kysely<Database>, token: string, 
       .returning('account_id')
       .executeTakeFirst();
     if (!link) return 'invalidLink';
-    await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', link.account_id).execute();
+    const account = await trx.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', link.account_id).returning('role').executeTakeFirstOrThrow();
+    const remembered = allowedLanguage(language, account.role);
+    if (remembered) await rememberAccountLanguage(trx, link.account_id, remembered);
     // the other open links of that account (an older invitation) stop working too
     await trx.deleteFrom('password_token').where('account_id', '=', link.account_id).where('used_at', 'is', null).execute();
     // a new password ends every open session of that account

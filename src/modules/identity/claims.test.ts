@@ -74,7 +74,8 @@ describe('organisation claims and the representative’s profile', () => {
     expect(person).toMatchObject({ full_name: 'Ayşe Demir', source: 'representative' });
     expect(await db.selectFrom('person_role').select(['organisation_id', 'role']).where('person_id', '=', person.id).execute()).toEqual([{ organisation_id: ownId, role: 'board' }]);
     const mail = await db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'claim.confirmed').executeTakeFirstOrThrow();
-    expect(mail.subject).toBe('Zuordnung bestätigt: Kulturverein Anadolu e.V. / Claim confirmed: Kulturverein Anadolu e.V.');
+    // the account's language is German (nothing chosen): German alone (docs/languages.md)
+    expect(mail.subject).toBe('Zuordnung bestätigt: Kulturverein Anadolu e.V.');
     const audit = await db.selectFrom('audit_log').select(['account_id', 'details']).where('action', '=', 'organisation_claim.confirm').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ account_id: staff.accountId, details: { organisationId: ownId, personId: person.id } });
 
@@ -158,6 +159,20 @@ describe('organisation claims and the representative’s profile', () => {
     const mail = await db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'claim.rejected').executeTakeFirstOrThrow();
     expect(mail.text_body).toContain('Bitte lassen Sie den Vorstand bestätigen.');
     expect(await db.selectFrom('account_scope').select('organisation_id').where('account_id', '=', representative.accountId).execute()).toEqual([{ organisation_id: ownId }]);
+  });
+
+  it('tells a representative who switched to Turkish in Turkish, with the German text below', async () => {
+    const turkish = await test.signIn('representative');
+    expect((await post('/language', turkish, { language: 'tr', next: '/my' })).statusCode).toBe(303);
+    await post('/my/claim', turkish, { organisation_id: String(otherId), role: 'board', message: '' });
+    expect((await post(`/claims/${await claimIdOf(turkish.accountId)}/reject`, staff, { note: 'Bitte lassen Sie den Vorstand bestätigen.' })).statusCode).toBe(303);
+    const mails = await db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('kind', '=', 'claim.rejected').orderBy('id', 'desc').execute();
+    const mail = mails[0]!;
+    expect(mail.subject).toBe('Bağlantı reddedildi: Frauenverein Kassel / Zuordnung abgelehnt: Frauenverein Kassel');
+    const [inTurkish, inGerman] = mail.text_body.split('——————————');
+    expect(inTurkish).toContain('Merhaba,');
+    expect(inTurkish).toContain('Merkezin notu: Bitte lassen Sie den Vorstand bestätigen.');
+    expect(inGerman).toContain('Das Zentrum konnte Ihre Anfrage für Frauenverein Kassel nicht bestätigen.');
   });
 
   it('a proposed organisation is created on confirmation; a taken name is linked instead', async () => {

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/tables.js';
+import type { Database, Role } from '../../db/tables.js';
 import { writeAudit } from './audit.js';
 import { normaliseName } from '../names/index.js';
 import { ensureRole, personForAccount, type PersonRole } from '../people/index.js';
 import { createProposedOrganisation } from '../organisations/index.js';
 import { queueClaimDecisionMail } from './account-mails.js';
+import { accountMailLanguage } from './language.js';
 import type { ClaimStatus } from './tables.js';
 
 /**
@@ -146,16 +147,16 @@ export async function confirmClaim(db: Db, claimId: number, decision: Decision &
     const organisation = await trx.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId).executeTakeFirstOrThrow();
     const represented = await trx.selectFrom('account_scope').select('account_id').where('account_id', '=', claim.account_id).where('organisation_id', '=', organisationId).executeTakeFirst();
     if (!represented) await trx.insertInto('account_scope').values({ account_id: claim.account_id, district: null, organisation_id: organisationId }).execute();
-    const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale']).where('id', '=', claim.account_id).executeTakeFirstOrThrow();
+    const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale', 'role']).where('id', '=', claim.account_id).executeTakeFirstOrThrow();
     const personId = await personForAccount(
       trx,
-      { id: claim.account_id, email: account.email, displayName: account.display_name, language: account.locale === 'en' ? 'en' : 'de' },
+      { id: claim.account_id, email: account.email, displayName: account.display_name, language: accountMailLanguage(account) },
       decision.actorId,
       'organisation_claim',
     );
     await ensureRole(trx, personId, organisationId, claim.role);
     await decide(trx, claimId, 'confirmed', decision, organisationId);
-    await queueClaimDecisionMail(trx, claim.email, { status: 'confirmed', organisationName: organisation.name, note: decision.note, myLink: decision.myLink });
+    await queueClaimDecisionMail(trx, claimant(claim), { status: 'confirmed', organisationName: organisation.name, note: decision.note, myLink: decision.myLink });
     await writeAudit(trx, { accountId: decision.actorId, action: 'organisation_claim.confirm', subjectType: 'organisation_claim', subjectId: claimId, details: { organisationId, accountId: claim.account_id, personId, role: claim.role } });
     return { ok: true, organisationId };
   });
@@ -168,16 +169,19 @@ export async function rejectClaim(db: Db, claimId: number, decision: Decision & 
     if (claim.status !== 'pending') return { ok: false, problem: 'notPending' };
     await decide(trx, claimId, 'rejected', decision, claim.organisation_id);
     const name = claim.organisation_id === null ? claim.proposed_name! : (await trx.selectFrom('organisation').select('name').where('id', '=', claim.organisation_id).executeTakeFirstOrThrow()).name;
-    await queueClaimDecisionMail(trx, claim.email, { status: 'rejected', organisationName: name, note: decision.note, myLink: decision.myLink });
+    await queueClaimDecisionMail(trx, claimant(claim), { status: 'rejected', organisationName: name, note: decision.note, myLink: decision.myLink });
     await writeAudit(trx, { accountId: decision.actorId, action: 'organisation_claim.reject', subjectType: 'organisation_claim', subjectId: claimId, details: { organisationId: claim.organisation_id, accountId: claim.account_id } });
     return { ok: true, organisationId: claim.organisation_id };
   });
 }
 
+/** Who is told of the decision, in the language their account remembers (docs/languages.md). */
+const claimant = (claim: { email: string; locale: string; account_role: Role }) => ({ email: claim.email, language: accountMailLanguage({ locale: claim.locale, role: claim.account_role }) });
+
 async function lockClaim(trx: Db, claimId: number) {
   // the row lock makes two staff deciding at once decide once
-  const { rows } = await sql<{ account_id: number; organisation_id: number | null; proposed_name: string | null; proposed_municipality: string | null; role: PersonRole; status: ClaimStatus; email: string }>`
-    select c.account_id, c.organisation_id, c.proposed_name, c.proposed_municipality, c.role, c.status, a.email
+  const { rows } = await sql<{ account_id: number; organisation_id: number | null; proposed_name: string | null; proposed_municipality: string | null; role: PersonRole; status: ClaimStatus; email: string; locale: string; account_role: Role }>`
+    select c.account_id, c.organisation_id, c.proposed_name, c.proposed_municipality, c.role, c.status, a.email, a.locale, a.role as account_role
     from organisation_claim c join account a on a.id = c.account_id
     where c.id = ${claimId}
     for update of c`.execute(trx);

@@ -1,3 +1,4 @@
+import { languageSeparator, withGermanBelow } from '../mail/index.js';
 import { translator, type Language, type Translate } from '../../i18n/index.js';
 
 /**
@@ -6,11 +7,11 @@ import { translator, type Language, type Translate } from '../../i18n/index.js';
  * language, for whoever helps the person read it).
  */
 export function passwordResetMail(link: string, language: Language): { subject: string; text: string } {
-  const languages: Language[] = language === 'de' ? ['de'] : [language, 'de'];
+  const languages = withGermanBelow(language);
   const part = (t: Translate) => ({
     subject: t('identity.mail.reset.subject'),
     text: [t('identity.mail.greeting'), t('identity.mail.reset.intro'), t('identity.mail.reset.link', { link }), t('identity.mail.reset.ignore'), t('identity.mail.closing')].join('\n\n'),
   });
   const parts = languages.map((each) => part(translator(each)));
-  return { subject: parts.map((p) => p.subject).join(' / '), text: parts.map((p) => p.text).join('\n\n——————————\n\n') };
+  return { subject: parts.map((p) => p.subject).join(' / '), text: parts.map((p) => p.text).join(languageSeparator) };
 }

@@ -4,6 +4,7 @@ import { randomToken, sha256 } from './accounts.js';
 import { writeAudit } from './audit.js';
 import { hashPassword, minimumPasswordLength, verifyPassword } from './passwords.js';
 import { queueEmailChangedMail, queueEmailConfirmationMail } from './account-mails.js';
+import { accountMailLanguage } from './language.js';
 
 /**
  * "Mein Konto" (/account): every account changes its own password and e-mail
@@ -64,7 +65,7 @@ export async function requestEmailChange(db: Db, accountId: number, change: { cu
   if (!(await currentPasswordMatches(db, accountId, change.current))) return 'wrongPassword';
   const email = change.email.trim().toLowerCase();
   return db.transaction().execute(async (trx) => {
-    const account = await trx.selectFrom('account').select(['email', 'display_name']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    const account = await trx.selectFrom('account').select(['email', 'display_name', 'locale', 'role']).where('id', '=', accountId).executeTakeFirstOrThrow();
     if (account.email.toLowerCase() === email) return 'sameAddress';
     const taken = await trx.selectFrom('account').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
     if (!taken) {
@@ -73,7 +74,7 @@ export async function requestEmailChange(db: Db, accountId: number, change: { cu
         .insertInto('password_token')
         .values({ id: emailChangeId(token, email), account_id: accountId, expires_at: new Date(Date.now() + emailChangeLinkHours * 3600_000), used_at: null })
         .execute();
-      await queueEmailConfirmationMail(trx, { to: email, displayName: account.display_name, link: emailConfirmationLink(change.baseUrl, token, email), hours: emailChangeLinkHours });
+      await queueEmailConfirmationMail(trx, { to: email, language: accountMailLanguage(account), displayName: account.display_name, link: emailConfirmationLink(change.baseUrl, token, email), hours: emailChangeLinkHours });
     }
     await writeAudit(trx, { accountId, action: 'account.email_change_requested', subjectType: 'account', subjectId: accountId, details: { taken: Boolean(taken) } });
     return 'ok';
@@ -98,9 +99,9 @@ export async function confirmEmailChange(db: Db, token: string, email: string): 
     if (!link) return { outcome: 'invalidLink' as const };
     const taken = await trx.selectFrom('account').select('id').where(sql`lower(email)`, '=', newEmail).where('id', '<>', link.account_id).executeTakeFirst();
     if (taken) return { outcome: 'taken' as const };
-    const before = await trx.selectFrom('account').select(['email', 'display_name']).where('id', '=', link.account_id).executeTakeFirstOrThrow();
+    const before = await trx.selectFrom('account').select(['email', 'display_name', 'locale', 'role']).where('id', '=', link.account_id).executeTakeFirstOrThrow();
     await trx.updateTable('account').set({ email: newEmail }).where('id', '=', link.account_id).execute();
-    await queueEmailChangedMail(trx, { to: before.email, displayName: before.display_name, newEmail });
+    await queueEmailChangedMail(trx, { to: before.email, language: accountMailLanguage(before), displayName: before.display_name, newEmail });
     await writeAudit(trx, { accountId: link.account_id, action: 'account.email_change', subjectType: 'account', subjectId: link.account_id });
     return { outcome: 'ok' as const, email: newEmail };
   });

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
-import { sessionCookie } from '../../http/context.js';
+import { languageCookie, languageCookieOptions, sessionCookie } from '../../http/context.js';
+import { HttpProblem } from '../../http/errors.js';
+import { publicLanguages } from '../../i18n/index.js';
+import { allowedLanguage, rememberAccountLanguage } from './language.js';
 import { findAccountByCredentials, setPasswordWithToken } from './accounts.js';
 import { demoAccount, demoAccountExists } from './demo-account.js';
 import { sameOriginPath } from './next-path.js';
@@ -17,6 +20,7 @@ const signInBody = z.object({ email: z.string().trim().max(320), password: z.str
 const forgotPasswordBody = z.object({ email: z.string().trim().max(320).default(''), _csrf: z.string().optional() });
 const signInQuery = z.object({ next: z.string().optional(), signedOut: z.string().optional(), passwordSet: z.string().optional() });
 const setPasswordQuery = z.object({ token: z.string().optional() });
+const languageBody = z.object({ language: z.enum(publicLanguages), next: z.string().max(2000).optional(), _csrf: z.string().optional() });
 const setPasswordBody = z.object({ token: z.string().max(200), password: z.string().max(1000), confirm: z.string().max(1000), _csrf: z.string().optional() });
 
 /**
@@ -74,6 +78,9 @@ export async function identityRoutes(fastify: FastifyInstance) {
           body: SignInPage({ t: request.t, csrfToken: request.csrfToken, next: sameOriginPath(body.next), demo: (await showDemo()) ? demoAccount : null, failed: true, email: body.email }),
         });
       }
+      // a language chosen on the pages before signing in (the cookie) becomes the account's: the last choice wins
+      const chosen = allowedLanguage(request.cookies[languageCookie], account.role);
+      if (chosen) await rememberAccountLanguage(app.db, account.id, chosen);
       const token = await startSession(app.db, account.id, app.settings.MOSAIK_SESSION_HOURS);
       reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.settings.secureCookies, maxAge: app.settings.MOSAIK_SESSION_HOURS * 3600 });
       await writeAudit(app.db, { accountId: account.id, action: 'account.sign_in', subjectType: 'account', subjectId: account.id });
@@ -86,6 +93,20 @@ export async function identityRoutes(fastify: FastifyInstance) {
     if (token) await endSession(app.db, token);
     reply.clearCookie(sessionCookie, { path: '/' });
     return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+
+  /**
+   * The language switch in the header of a signed-in page (docs/languages.md):
+   * the choice is kept in the cookie (this browser) and on the account (its
+   * mails, other devices, the next sign-in), then the same page shows again.
+   */
+  app.post('/language', { config: { access: 'signedIn' }, schema: { body: languageBody, hide: true } }, async (request, reply) => {
+    const account = request.account!;
+    const chosen = allowedLanguage(request.body.language, account.role);
+    if (!chosen) throw new HttpProblem(400, 'badRequest', request.t('nav.languageNotOffered'));
+    reply.setCookie(languageCookie, chosen, languageCookieOptions);
+    await rememberAccountLanguage(app.db, account.id, chosen);
+    return reply.redirect(safeNext(request.body.next, account.role), 303);
   });
 
   app.get('/forgot-password', { config: { access: 'public' } }, async (request, reply) =>
@@ -125,7 +146,7 @@ export async function identityRoutes(fastify: FastifyInstance) {
     { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { body: setPasswordBody, hide: true } },
     async (request, reply) => {
       const body = request.body;
-      const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password);
+      const result = body.password !== body.confirm ? 'mismatch' : await setPasswordWithToken(app.db, body.token, body.password, request.language);
       if (result === 'ok') return reply.redirect('/sign-in?passwordSet=1', 303);
       reply.code(400);
       return renderPage(request, reply, { title: request.t('identity.setPassword.title'), body: SetPasswordPage({ t: request.t, csrfToken: request.csrfToken, token: body.token, problem: result }) });

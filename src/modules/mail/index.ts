@@ -6,6 +6,7 @@
 export { enqueueMail, enqueueMails, failedDeliveriesFor, type OutgoingMail } from './outbox.js';
 export { addressMessage, addressProblem, emailAddress, isDeliverableAddress, maximumAddressLength, type AddressProblem, type FieldName } from './address.js';
 export { redactSecretLinks, removedSecret } from './secret-links.js';
+export { languageSeparator, withGermanBelow } from './languages.js';
 
 import { lazy, type MosaikModule } from '../module.js';
 import { personalData } from './personal-data.js';

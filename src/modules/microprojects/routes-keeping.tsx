@@ -9,7 +9,6 @@ import { readMultipart } from '../imports/index.js';
 import { addReceipt, deleteReceipt, tickTask, uploadDocument } from './commands/keeping.js';
 import { findDocument } from './queries.js';
 import { formInputOf, parseReceiptForm, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { keeperRoles, projectRoles } from './policy.js';
 import { proofPdf, proofXlsx } from './proof.js';
 import { keepableDossier, projectIdParams, readableDossier, showProject } from './routes.js';
@@ -47,7 +46,6 @@ export async function keepingRoutes(fastify: FastifyInstance) {
   }
 
   app.post('/microprojects/:id/tasks', { config: { access: keeperRoles }, schema: { params: projectIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, dossier } = await keepableDossier(request, request.params.id);
     const input = formInputOf(request.body);
     const outcome = await tickTask(app.db, request.account!.id, dossier.project.id, input.task ?? '', input.done !== 'no');
@@ -56,13 +54,11 @@ export async function keepingRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/microprojects/:id/receipts', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: moneyQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, dossier } = await readableDossier(request, request.params.id);
     return showMoney(request, reply, viewer, dossier, { done: request.query.done });
   });
 
   app.post('/microprojects/:id/receipts', { config: { access: keeperRoles }, schema: { params: projectIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, dossier } = await keepableDossier(request, request.params.id);
     const input = formInputOf(request.body);
     const parsed = parseReceiptForm(input, { startsOn: dossier.project.starts_on, endsOn: dossier.project.ends_on });
@@ -93,14 +89,12 @@ export async function keepingRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/microprojects/:id/sachbericht', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: moneyQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { dossier } = await readableDossier(request, request.params.id);
     const draft = sachberichtDraft(request.t, request.language, dossier);
     return renderPage(request, reply, { title: request.t('microprojects.sachbericht.pageTitle'), body: SachberichtPage({ t: request.t, dossier, draft }) });
   });
 
   app.post('/microprojects/:id/documents', { config: { access: keeperRoles, csrfInMultipart: true }, schema: { params: projectIdParams, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const form = await readMultipart(request, 'document');
     if (!form.notMultipart && !multipartCsrfMatches(request, form.fields._csrf)) throw new HttpProblem(403, 'csrf');
     const { viewer, dossier } = await keepableDossier(request, request.params.id);

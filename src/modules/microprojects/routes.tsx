@@ -8,7 +8,6 @@ import { berlinDay, parseDay } from '../../ui/dates.js';
 import { setStage, startFollowUp } from './commands/projects.js';
 import { loadDossier, type Dossier } from './dossier.js';
 import { formInputOf } from './form.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { mayKeep, mayManage, mayRead, projectRoles, staffRoles, viewerOf, type Viewer } from './policy.js';
 import { adviserOverview } from './queries.js';
 import { taggingOf } from './tags.js';
@@ -69,7 +68,6 @@ export async function projectRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/microprojects', { config: { access: projectRoles }, schema: { querystring: overviewQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const viewer = await viewerOrFail(request);
     const page = request.query.page;
     const adviserId = request.query.mine === '1' && viewer.kind === 'staff' ? viewer.accountId : undefined;
@@ -81,7 +79,6 @@ export async function projectRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/microprojects/:id', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: projectQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, dossier } = await readableDossier(request, request.params.id);
     return showProject(request, reply, viewer, dossier, { done: request.query.done });
   });

@@ -5,7 +5,7 @@ import { todayInBerlin } from '../consultations/index.js';
 import { findOrganisationIds } from '../organisations/index.js';
 import { normaliseName } from '../names/index.js';
 import type { ConsentValues, PersonValues, WithdrawalValues } from './form.js';
-import type { PersonRole } from './tables.js';
+import type { PersonLanguage, PersonRole } from './tables.js';
 
 /**
  * Changing persons, their roles and their consents. Each operation runs in
@@ -31,7 +31,7 @@ export async function createPerson(db: Db, values: PersonValues, accountId: numb
  */
 export async function personForAccount(
   trx: Db,
-  account: { id: number; email: string; displayName: string | null; language: 'de' | 'en' },
+  account: { id: number; email: string; displayName: string | null; language: PersonLanguage },
   actorId: number,
   from: string,
 ): Promise<number> {

@@ -8,7 +8,6 @@ import { anyFields } from '../../http/validation.js';
 import { readMultipart } from '../imports/index.js';
 import { createPost, markMatched, renewPost, updatePost, withdrawPost, type Outcome, type Picture } from './commands/posts.js';
 import { checkImage, formInputOf, matchSchema, parsePostForm, parseWith, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { authorRoles, mayEdit, type Viewer } from './policy.js';
 import { postsOfOrganisations, type Post } from './queries.js';
 import { topics } from './vocabulary.js';
@@ -90,33 +89,28 @@ export async function authorRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/pinboard/mine', { config: { access: authorRoles }, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const viewer = await representativeOrFail(request);
     const posts = await postsOfOrganisations(app.db, viewer.organisations.map((organisation) => organisation.id));
     return renderPage(request, reply, { title: request.t('pinboard.actions.mine'), body: MinePage({ t: request.t, language: request.language, posts, done: request.query.done }) });
   });
 
   app.get('/pinboard/new', { config: { access: authorRoles }, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const viewer = await representativeOrFail(request);
     if (viewer.organisations.length === 0) return renderPage(request, reply, { title: request.t('pinboard.form.newTitle'), body: NoOrganisationPage({ t: request.t }) });
     return showForm(request, reply, viewer, { input: { lang: request.language }, errors: [] });
   });
 
   app.post('/pinboard/new', { config: { access: authorRoles, csrfInMultipart: true }, schema: { hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     // without an organisation the form's check names the field (pinboard.errors.organisation)
     return save(request, reply, await representativeOrFail(request));
   });
 
   app.get('/pinboard/:id/edit', { config: { access: authorRoles }, schema: { params: postIdParams, querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await editablePost(request, request.params.id);
     return showForm(request, reply, viewer, { post, input: inputOfPost(post), errors: [] });
   });
 
   app.post('/pinboard/:id/edit', { config: { access: authorRoles, csrfInMultipart: true }, schema: { params: postIdParams, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await editablePost(request, request.params.id);
     return save(request, reply, viewer, post);
   });
@@ -129,12 +123,10 @@ export async function authorRoutes(fastify: FastifyInstance) {
   }
 
   app.post('/pinboard/:id/renew', { config: { access: authorRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     return act(request, reply, request.params.id, (viewer, post) => renewPost(app.db, viewer.accountId, post.id, new Date()), 'renewed');
   });
 
   app.post('/pinboard/:id/matched', { config: { access: authorRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await editablePost(request, request.params.id);
     const input = formInputOf(request.body);
     const parsed = parseWith(matchSchema, input);
@@ -143,7 +135,6 @@ export async function authorRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/pinboard/:id/withdraw', { config: { access: authorRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     return act(request, reply, request.params.id, (viewer, post) => withdrawPost(app.db, viewer.accountId, post.id), 'withdrawn');
   });
 }

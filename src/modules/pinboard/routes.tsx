@@ -8,7 +8,6 @@ import { districtsOfHessen } from '../places/index.js';
 import { answerInConversation, writeToAuthor, type ContactOutcome } from './commands/contact.js';
 import { reportPost } from './commands/moderation.js';
 import { contactSchema, formInputOf, parseWith, reportSchema, type FormError, type FormInput } from './form.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { authorRoles, boardRoles, isOwn, mayContact, mayRead, mayReport, viewerOf, type Viewer } from './policy.js';
 import { conversationsOf, findConversation, findPost, messagesOf, pageSize, postImage, searchPosts, type Post } from './queries.js';
 import { postKinds, topics } from './vocabulary.js';
@@ -77,7 +76,6 @@ export async function boardRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/pinboard', { config: { access: boardRoles }, schema: { querystring: searchQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const viewer = await viewerOrFail(request);
     const districts = districtNames();
     const query = request.query;
@@ -90,7 +88,6 @@ export async function boardRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/pinboard/fair', { config: { access: boardRoles }, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     await viewerOrFail(request);
     const fairs = new Map<string, Awaited<ReturnType<typeof searchPosts>>['rows']>();
     for (let page = 1; page <= 10; page++) {
@@ -103,7 +100,6 @@ export async function boardRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/pinboard/:id', { config: { access: boardRoles }, schema: { params: postIdParams, querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await readablePost(request, request.params.id);
     return showPost(request, reply, viewer, post, { done: request.query.done });
   });
@@ -116,7 +112,6 @@ export async function boardRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/pinboard/:id/report', { config: { access: boardRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await readablePost(request, request.params.id);
     const input = formInputOf(request.body);
     if (!mayReport(viewer, post)) return showPost(request, reply, viewer, post, { input, errors: [{ field: 'reason', code: 'notOpen' }], status: 409 });
@@ -129,7 +124,6 @@ export async function boardRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/pinboard/:id/contact', { config: { access: authorRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, post } = await readablePost(request, request.params.id);
     const input = formInputOf(request.body);
     const writeFor = viewer.kind === 'representative' ? viewer.organisations.filter((organisation) => organisation.id !== post.organisation_id) : [];
@@ -166,12 +160,10 @@ export async function boardRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/pinboard/conversations/:id', { config: { access: authorRoles }, schema: { params: postIdParams, querystring: noticeQuery, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     return showConversation(request, reply, request.params.id, { done: request.query.done });
   });
 
   app.post('/pinboard/conversations/:id', { config: { access: authorRoles }, schema: { params: postIdParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { viewer, conversation, viewerIsAuthor } = await ownConversation(request, request.params.id);
     const input = formInputOf(request.body);
     const parsed = parseWith(contactSchema, input);

@@ -52,7 +52,7 @@ export function ExportPage({ t, language, result, jsonHref, backHref }: ExportPa
         </div>
         <div class="kern-description-list-item">
           <dt class="kern-description-list-item__key">{p('rule')}</dt>
-          <dd class="kern-description-list-item__value">{language === 'de' ? result.matchingRule.de : result.matchingRule.en}</dd>
+          <dd class="kern-description-list-item__value">{language === 'de' ? result.matchingRule.de : language === 'en' ? result.matchingRule.en : p('matchingRule')}</dd>
         </div>
       </dl>
       <p class="kern-body">{p('summary', { count: held.reduce((sum, table) => sum + table.rows.length, 0), tables: held.length })}</p>

@@ -5,7 +5,6 @@ import { HttpProblem } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
 import { auditRead, randomToken } from '../identity/index.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { fillerRoles, mayFillFor } from './policy.js';
 import { differenceOf } from './present.js';
 import { consultationsOf, organisationHistory, organisationOf } from './queries.js';
@@ -25,7 +24,6 @@ export async function selfcheckHistoryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/selfcheck/organisations/:id', { config: { access: fillerRoles }, schema: { params: idParams, querystring: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const filler = await fillerOrFail(request);
     const organisation = request.params.id > 0 ? await organisationOf(app.db, request.params.id) : undefined;
     if (!organisation || !mayFillFor(filler, organisation.id)) throw new HttpProblem(404, 'notFound');

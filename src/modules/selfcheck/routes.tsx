@@ -9,7 +9,6 @@ import { currentDay, currentTime } from './clock.js';
 import { discardDraft, saveAnswers, startCheck, submitCheck } from './commands/checks.js';
 import { idOf, parseAreaAnswers, wantsEasy, type FieldProblem } from './form.js';
 import { currentChecklist } from './items.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { fillerOf, fillerRoles, mayFillFor, type Filler } from './policy.js';
 import { differenceOf, profileOf } from './present.js';
 import { consultationOf, loadCheck, loadCheckHead, organisationHistory, organisationOf, previousCheckId, type CheckHead } from './queries.js';
@@ -57,7 +56,6 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
   const config = { access: fillerRoles };
 
   app.get('/selfcheck', { config, schema: { querystring: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const filler = await fillerOrFail(request);
     if (filler.kind === 'staff') return staffStartPage(request, reply);
     const done = pageQuery.parse(request.query).done;
@@ -89,7 +87,6 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/selfcheck/checks/:id', { config, schema: { params: idParams, querystring: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { filler, head } = await readableCheck(request, request.params.id);
     const { done } = pageQuery.parse(request.query);
     return head.state === 'draft' ? showDraft(request, reply, head, [], done) : showResult(request, reply, filler, head, done);
@@ -135,7 +132,6 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/selfcheck/checks/:id/areas/:area', { config, schema: { params: areaParams, querystring: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { head } = await readableCheck(request, request.params.id);
     if (head.state !== 'draft') return reply.redirect(`/selfcheck/checks/${head.id}`, 303);
     const found = await areaOf(head, request.params.area);
@@ -148,7 +144,6 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/selfcheck/checks/:id/areas/:area', { config, schema: { params: areaParams, querystring: anyFields, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { head } = await readableCheck(request, request.params.id);
     if (head.state !== 'draft') return reply.redirect(`/selfcheck/checks/${head.id}`, 303);
     const found = await areaOf(head, request.params.area);
@@ -172,7 +167,6 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/selfcheck/checks/:id/submit', { config, schema: { params: idParams, body: anyFields, hide: true } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const { head } = await readableCheck(request, request.params.id);
     const outcome = await submitCheck(app.db, head.id, request.account!.id, currentTime(), currentDay());
     if (!outcome.ok && outcome.reason === 'unanswered') return showDraft(request, reply, head, outcome.areas);

@@ -8,7 +8,6 @@ import { currentTime } from './clock.js';
 import { brochureEntries, brochurePdf, type BrochureChoice } from './brochure.js';
 import { confirmByLink, lookupCheck, proposeByLink } from './commands/checks.js';
 import { ownSuggestions, suggestService } from './commands/suggestions.js';
-import { useAssociationLanguage } from '../../http/association-language.js';
 import { loadEntry } from './entry.js';
 import { berlinDay, freshnessOf, isPublicState } from './freshness.js';
 import { findPostcode, hessianDistricts } from './geography.js';
@@ -146,14 +145,12 @@ export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
 
   app.get('/wegweiser/suggest', { config: { access: suggesterRoles }, schema: { querystring: sentQuery } }, async (request, reply) => {
     // a representative reads the page in any of the six languages (staff: German or English)
-    useAssociationLanguage(request, reply);
     const sent = request.query.sent === '1';
     const own = await ownSuggestions(app.db, request.account!.id, today());
     return renderPage(request, reply, { title: request.t('wegweiser.suggest.title'), body: <SuggestPage t={request.t} language={request.language} csrfToken={request.csrfToken} values={{}} errors={[]} sent={sent} own={own} /> });
   });
 
   app.post('/wegweiser/suggest', { config: { access: suggesterRoles }, schema: { body: suggestionBody } }, async (request, reply) => {
-    useAssociationLanguage(request, reply);
     const body = request.body;
     const outcome = await suggestService(app.db, request.account!, { name: body.name, description: body.description, district: body.district.trim() || null, contact: body.contact.trim() || null }, currentTime());
     if (!outcome.ok) {
