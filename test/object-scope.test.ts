@@ -36,6 +36,10 @@ interface Ids {
   conversation: number;
   /** A concern raised by the organisation, of its district. */
   concern: number;
+  /** A pool entry working only in the district, and a dialogue forum of the district with it booked and an outcome. */
+  expert: number;
+  forum: number;
+  outcome: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -118,6 +122,21 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   ),
   'GET /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
   'POST /pinboard/conversations/:id': { object: "conversation about a post of the representative's organisation", url: (ids) => `/pinboard/conversations/${ids.conversation}` },
+  // the expert pool and dialogue forums (src/modules/experts/policy.ts): entries working in the coordinator's districts, forums there
+  'GET /experts/:id': { object: "pool entry working in the coordinator's district", url: (ids) => `/experts/${ids.expert}` },
+  'GET /experts/forums/:id': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}` },
+  'POST /experts/forums/:id/staff': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/staff` },
+  'POST /experts/forums/:id/staff/:expertId/remove': {
+    object: "booking of a dialogue forum of the coordinator's district",
+    url: (ids) => `/experts/forums/${ids.forum}/staff/${ids.expert}/remove`,
+    mixed: (own, other) => [`/experts/forums/${other.forum}/staff/${own.expert}/remove`],
+  },
+  'POST /experts/forums/:id/outcomes': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/outcomes` },
+  'POST /experts/forums/:id/outcomes/:outcomeId/remove': {
+    object: "outcome of a dialogue forum of the coordinator's district",
+    url: (ids) => `/experts/forums/${ids.forum}/outcomes/${ids.outcome}/remove`,
+    mixed: (own, other) => [`/experts/forums/${own.forum}/outcomes/${other.outcome}/remove`],
+  },
 };
 
 const expectedAccess: Record<string, Access> = {};
@@ -164,9 +183,19 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
   const concern = await sql<{ id: number }>`
     insert into concern_entry (kind, title, topic, raised_on, state) values ('concern', ${`Mietkosten ${tag}`}, 'funding_rules', '2030-03-01', 'collected') returning id`.execute(db);
   await sql`insert into concern_entry_organisation (entry_id, organisation_id) values (${concern.rows[0].id}, ${organisationId})`.execute(db);
+  const expert = await sql<{ id: number }>`
+    insert into expert (kind, full_name, districts, topics, languages, consent_given_on, consent_wording_version, consent_source)
+    values ('moderator', ${`Moderatorin ${tag}`}, ${sql.val([district])}::text[], '{moderation}', '{de}', '2030-01-10', 'pool-2030-1', 'form') returning id`.execute(db);
+  const forum = await sql<{ id: number }>`
+    insert into event (event_key, title, format, start_date, district, organizer)
+    values (${`forum-${tag}`}, ${`Dialogforum ${tag}`}, 'dialogue_forum', '2030-05-04', ${district}, 'centre') returning id`.execute(db);
+  await sql`insert into expert_event (event_id, expert_id, role) values (${forum.rows[0].id}, ${expert.rows[0].id}, 'moderator')`.execute(db);
+  const outcome = await sql<{ id: number }>`
+    insert into expert_forum_outcome (event_id, kind, text) values (${forum.rows[0].id}, 'agreement', ${`Vereinbarung ${tag}`}) returning id`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id,
+      expert: expert.rows[0].id, forum: forum.rows[0].id, outcome: outcome.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`, `Moderatorin ${tag}`, `Dialogforum ${tag}`, `Vereinbarung ${tag}`],
   };
 }
 

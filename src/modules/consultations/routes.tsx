@@ -10,6 +10,7 @@ import { parseConsultationForm, topicsOf, type FormError, type FormInput } from 
 import { consultationRequestRoutes } from './request-routes.js';
 import { countOpenRequests, loadRequest, openStatuses, type ConsultationRequest } from './requests.js';
 import { ConsultationFormPage } from './form-views.js';
+import { expertPickList } from '../experts/index.js';
 import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchConsultations, todayInBerlin, type Channel, type ConsultationRecord } from './queries.js';
 import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
 import { TopicsPage } from './topic-views.js';
@@ -77,6 +78,7 @@ function inputOf(c: ConsultationRecord): FormInput {
     outcome: text(c.outcome),
     notes: text(c.notes),
     follow_up_on: text(c.followUpOn),
+    referral_expert_id: text(c.referralExpertId),
     referral_expert: text(c.referralExpert),
     referral_cost_eur: text(c.referralCostEur),
   };
@@ -160,6 +162,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
         topics,
         requestNote: options.requestNote,
         organisationPick: options.organisationPick,
+        experts: await expertPickList(app.db, Number(options.input.referral_expert_id) || null),
       }),
     });
   }
@@ -192,6 +195,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
         : await updateConsultation(app.db, id, parsed.values, request.account!.id);
     if (outcome === null) throw new HttpProblem(404, 'notFound');
     if (!outcome.ok && outcome.problem === 'requestClosed') return reply.redirect(`/consultations/requests/${input.request_id}?done=alreadyClosed`, 303);
+    if (!outcome.ok && outcome.problem === 'notInPool') return showForm(request, reply, { id, input, errors: [{ field: 'referral_expert_id', code: 'notInPool' }], current, requestNote });
     if (!outcome.ok) return showForm(request, reply, { id, input, errors: [{ field: 'consulted_on', code: 'duplicate' }], current, requestNote });
     const done = id === null ? 'created' : 'saved';
     return reply.redirect(`/consultations/${outcome.id}?done=${done}${outcome.createdOrganisation ? '&newOrganisation=1' : ''}`, 303);

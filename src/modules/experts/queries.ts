@@ -39,11 +39,25 @@ export async function listExperts(db: Db, filter: PoolFilter) {
 
 export type PoolRow = Awaited<ReturnType<typeof listExperts>>[number];
 
-/** The pick list of the consultation form: every entry in the pool, by name (withdrawn ones are never offered). */
-export async function expertPickList(db: Db): Promise<{ id: number; label: string }[]> {
-  const rows = await db.selectFrom('expert as e').select(['e.id', 'e.full_name', 'e.kind', 'e.topics']).where(active)
-    .where('e.kind', 'in', ['adviser', 'trainer', 'association_expert', 'moderator']).orderBy('e.full_name').orderBy('e.id').execute();
-  return rows.map((row) => ({ id: row.id, label: row.full_name }));
+/** An entry of the consultation form's pick list; inPool false only for the one already referred to whose consent has since been withdrawn. */
+export interface ExpertChoice {
+  id: number;
+  label: string;
+  kind: ExpertKind;
+  inPool: boolean;
+}
+
+/**
+ * The pick list of the consultation form: every entry in the pool, by name
+ * (withdrawn ones are never offered), and `keptId`, the entry a consultation
+ * already refers to, even when it has left the pool since: the referral was
+ * made and stays history.
+ */
+export async function expertPickList(db: Db, keptId: number | null = null): Promise<ExpertChoice[]> {
+  const rows = await db.selectFrom('expert as e').select(['e.id', 'e.full_name', 'e.kind', 'e.consent_withdrawn_on'])
+    .where((eb) => (keptId === null ? active : eb.or([active, eb('e.id', '=', keptId)])))
+    .orderBy('e.full_name').orderBy('e.id').execute();
+  return rows.map((row) => ({ id: row.id, label: row.full_name, kind: row.kind, inPool: row.consent_withdrawn_on === null }));
 }
 
 /** An entry that may be picked now (in the pool), or undefined. */
