@@ -63,9 +63,10 @@ export const expertSchema = z.object({
   consent_source: z.preprocess(first, z.enum(consentSources, { message: 'consentSource' })),
 }).superRefine((values, context) => {
   if (values.kind === 'association_expert' && values.organisation_id === null) context.addIssue({ code: 'custom', path: ['organisation_id'], message: 'organisationMissing' });
-  if (values.topics.length === 0) context.addIssue({ code: 'custom', path: ['topics'], message: 'topicsMissing' });
-  if (values.languages.length === 0) context.addIssue({ code: 'custom', path: ['languages'], message: 'languagesMissing' });
-});
+  if (!values.topics?.length) context.addIssue({ code: 'custom', path: ['topics'], message: 'topicsMissing' });
+  if (!values.languages?.length) context.addIssue({ code: 'custom', path: ['languages'], message: 'languagesMissing' });
+  // also when a field above failed: the page names every problem at once, not one after the other
+}, { when: () => true });
 export type ExpertValues = Omit<z.infer<typeof expertSchema>, 'consent_given_on'> & { consent_given_on: string };
 
 export const bookingSchema = z.object({
@@ -82,7 +83,7 @@ export const outcomeSchema = z.object({
   // a next step is only one with somebody who does it, by a day
   if (values.kind === 'next_step' && values.owner === null) context.addIssue({ code: 'custom', path: ['owner'], message: 'ownerMissing' });
   if (values.kind === 'next_step' && values.due_on === null) context.addIssue({ code: 'custom', path: ['due_on'], message: 'dueMissing' });
-});
+}, { when: () => true });
 export type OutcomeValues = z.infer<typeof outcomeSchema>;
 
 /** Reads a form with a schema: the values, or each problem with its field and code. */
