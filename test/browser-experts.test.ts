@@ -53,9 +53,11 @@ describe('a dialogue forum staffed from the pool, on a tablet', () => {
     await expect(page.getByText('Einwilligung erteilt am: Ohne festgehaltene Einwilligung kommt niemand in den Pool.').first().isVisible()).resolves.toBe(true);
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Aylin Demir');
     await check(page, 'form-error');
-    await page.getByLabel('Einwilligung erteilt am').fill('10.01.2030');
+    await page.getByLabel('Einwilligung erteilt am').fill('2030-01-10');
     await page.getByRole('button', { name: 'In den Pool aufnehmen' }).click();
-    await page.waitForURL(/\/experts\/\d+\?done=created/);
+    await page.waitForURL(/\/experts\/\d+\?done=created/, { timeout: 8000 }).catch(async (error) => {
+      throw new Error(`${error}\n${page.url()}\n${(await page.locator('main').textContent())?.slice(0, 1500)}`);
+    });
     await check(page, 'entry');
 
     await page.goto(`${test.baseUrl}/experts?language=tr`);
@@ -72,7 +74,7 @@ describe('a dialogue forum staffed from the pool, on a tablet', () => {
     await page.getByLabel('Art des Ergebnisses').selectOption('next_step');
     await page.getByLabel('Text', { exact: true }).fill('Raumliste an alle Vereine schicken');
     await page.getByLabel('Verantwortlich').fill('Stadt Kassel, Integrationsbüro');
-    await page.getByLabel('Bis', { exact: true }).fill('01.06.2030');
+    await page.getByLabel('Bis', { exact: true }).fill('2030-06-01');
     await page.getByRole('button', { name: 'Ergebnis speichern' }).click();
     await page.waitForURL(/done=outcome/);
     expect(await page.locator('[data-outcomes="next_step"]').textContent()).toContain('Stadt Kassel, Integrationsbüro');
