@@ -125,6 +125,7 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   // the expert pool and dialogue forums (src/modules/experts/policy.ts): entries working in the coordinator's districts, forums there
   'GET /experts/:id': { object: "pool entry working in the coordinator's district", url: (ids) => `/experts/${ids.expert}` },
   'GET /experts/forums/:id': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}` },
+  'GET /experts/forums/:id/documentation': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/documentation` },
   'POST /experts/forums/:id/staff': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/staff` },
   'POST /experts/forums/:id/staff/:expertId/remove': {
     object: "booking of a dialogue forum of the coordinator's district",

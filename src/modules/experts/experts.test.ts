@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { accountRecords, event, organisation } from '../../../test/factories.js';
 import { addOutcome, bookExpert } from './commands/forums.js';
-import { createExpert, updateExpert, withdrawConsent } from './commands/pool.js';
-import { readBooking, readExpert, readOutcome, type ExpertValues } from './form.js';
+import { addAbsence, createExpert, deletePastAbsences, updateExpert, withdrawConsent } from './commands/pool.js';
+import { readAbsence, readBooking, readExpert, readOutcome, type ExpertValues } from './form.js';
 import { forumById, proposalsFor, staffOfForum } from './forum-queries.js';
 import { expertPickList, listExperts, pickableExpert } from './queries.js';
 import { module } from './index.js';
@@ -146,6 +146,34 @@ describe('staffing a dialogue forum', () => {
     expect(await bookExpert(db, staffId, first, id, 'moderator')).toEqual({ ok: true });
     expect(await bookExpert(db, staffId, second, id, 'moderator')).toEqual({ ok: false, errors: [{ field: 'expert_id', code: 'busy' }], busyWith: first.title });
     expect(await db.selectFrom('expert_event').select(['event_id']).where('expert_id', '=', id).execute()).toEqual([{ event_id: first.id }]);
+  });
+
+  it('takes each kind in its own role: only moderators moderate, association experts are experts', async () => {
+    const moderator = await expert();
+    const fromAssociation = await expert({ kind: 'association_expert', full_name: 'Fatma Öztürk', organisation_id: association.id });
+    const day = await forum('2030-05-04');
+    expect(await bookExpert(db, staffId, day, fromAssociation, 'moderator')).toEqual({ ok: false, errors: [{ field: 'role', code: 'roleOfKind' }] });
+    expect(await bookExpert(db, staffId, day, moderator, 'expert')).toEqual({ ok: false, errors: [{ field: 'role', code: 'roleOfKind' }] });
+    expect(await bookExpert(db, staffId, day, fromAssociation, 'expert')).toEqual({ ok: true });
+    expect(await bookExpert(db, staffId, day, moderator, 'moderator')).toEqual({ ok: true });
+    expect((await staffOfForum(db, day.id)).map((row) => row.role)).toEqual(['moderator', 'expert']);
+  });
+
+  it('marks and refuses a person who is away on the forum\'s day; past absences are deleted by the daily job, all of them by a withdrawal', async () => {
+    const id = await expert();
+    expect(readAbsence({ from_on: '10.05.2030', to_on: '01.05.2030' })).toMatchObject({ ok: false, errors: [{ field: 'to_on', code: 'toBeforeFrom' }] });
+    expect(readAbsence({ from_on: '', to_on: '' })).toMatchObject({ ok: false, errors: [{ field: 'from_on', code: 'required' }, { field: 'to_on', code: 'required' }] });
+    await addAbsence(db, staffId, id, { from_on: '2030-05-01', to_on: '2030-05-10', note: 'Urlaub' });
+    await addAbsence(db, staffId, id, { from_on: '2030-01-01', to_on: '2030-01-05', note: '' });
+    const away = await forum('2030-05-04');
+    expect((await proposalsFor(db, away, {})).map((row) => [row.id, row.away_until])).toEqual([[id, '2030-05-10']]);
+    expect((await proposalsFor(db, await forum('2030-05-11'), {})).map((row) => row.away_until)).toEqual([null]);
+    expect(await bookExpert(db, staffId, away, id, 'moderator')).toEqual({ ok: false, errors: [{ field: 'expert_id', code: 'unavailable' }], awayUntil: '2030-05-10' });
+    expect(await deletePastAbsences(db, '2030-03-01')).toBe(1);
+    expect(await db.selectFrom('expert_absence').select('to_on').execute()).toEqual([{ to_on: '2030-05-10' }]);
+    await withdrawConsent(db, staffId, id, '2030-04-01');
+    expect(await db.selectFrom('expert_absence').select('id').execute()).toEqual([]);
+    expect(await addAbsence(db, staffId, id, { from_on: '2030-06-01', to_on: '2030-06-02', note: '' })).toEqual({ ok: false, errors: [{ field: 'form', code: 'withdrawn' }] });
   });
 
   it('stores a next step only with its owner and day (the table refuses one without, too)', async () => {

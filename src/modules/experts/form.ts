@@ -74,6 +74,15 @@ export const bookingSchema = z.object({
   role: z.preprocess(first, z.enum(eventRoles, { message: 'role' })),
 });
 
+export const absenceSchema = z.object({
+  from_on: day('date').refine((value) => value !== null, 'required'),
+  to_on: day('date').refine((value) => value !== null, 'required'),
+  note: text(200),
+}).superRefine((values, context) => {
+  if (values.from_on && values.to_on && values.to_on < values.from_on) context.addIssue({ code: 'custom', path: ['to_on'], message: 'toBeforeFrom' });
+});
+export type AbsenceValues = { from_on: string; to_on: string; note: string };
+
 export const outcomeSchema = z.object({
   kind: z.preprocess(first, z.enum(outcomeKinds, { message: 'outcomeKind' })),
   text: required(2000),
@@ -103,3 +112,4 @@ export function readForm<S extends z.ZodType>(schema: S, body: Record<string, un
 export const readExpert = (body: Record<string, unknown>) => readForm(expertSchema, body) as Parsed<ExpertValues>;
 export const readBooking = (body: Record<string, unknown>) => readForm(bookingSchema, body) as Parsed<{ expert_id: number; role: (typeof eventRoles)[number] }>;
 export const readOutcome = (body: Record<string, unknown>) => readForm(outcomeSchema, body);
+export const readAbsence = (body: Record<string, unknown>) => readForm(absenceSchema, body) as Parsed<AbsenceValues>;

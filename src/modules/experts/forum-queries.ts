@@ -53,12 +53,14 @@ export interface Proposal {
   score: number;
   /** The title of the event the entry is already booked for on the forum's day, if any. */
   busy_with: string | null;
+  /** The last day of an absence covering the forum's day, if any. */
+  away_until: string | null;
 }
 
 /**
  * Who could staff the forum: entries in the pool (consent holds) who work in
  * the forum's district or in all of Hessen and are not booked for it yet,
- * best fit first; those booked elsewhere on the same day come last, marked.
+ * best fit first; those booked elsewhere on the same day or away then come last, marked.
  */
 export async function proposalsFor(db: Db, forum: Forum, wanted: { topic?: string; language?: string }): Promise<Proposal[]> {
   const topic = wanted.topic ?? '';
@@ -71,12 +73,30 @@ export async function proposalsFor(db: Db, forum: Forum, wanted: { topic?: strin
           + case when ${language} <> '' and ${language} = any(e.languages) then 1 else 0 end
           + case when ${district} <> '' and ${district} = any(e.districts) then 1 else 0 end)::int as score,
         (select ev.title from expert_event x join event ev on ev.id = x.event_id
-          where x.expert_id = e.id and ev.start_date = ${forum.start_date} and ev.id <> ${forum.id} order by ev.id limit 1) as busy_with
+          where x.expert_id = e.id and ev.start_date = ${forum.start_date} and ev.id <> ${forum.id} order by ev.id limit 1) as busy_with,
+        (select to_char(max(a.to_on), 'YYYY-MM-DD') from expert_absence a
+          where a.expert_id = e.id and ${forum.start_date}::date between a.from_on and a.to_on) as away_until
       from expert e left join organisation o on o.id = e.organisation_id
       where e.consent_withdrawn_on is null
         and (cardinality(e.districts) = 0 or ${district} = '' or ${district} = any(e.districts))
         and not exists (select 1 from expert_event x where x.expert_id = e.id and x.event_id = ${forum.id})
     ) proposal
-    order by (busy_with is not null), score desc, full_name, id`.execute(db);
+    order by (busy_with is not null or away_until is not null), score desc, full_name, id`.execute(db);
   return rows.rows;
+}
+
+/**
+ * What the documentation of a forum adds to its staff and outcomes: the
+ * event's own details, how many people and associations attended (check-in)
+ * and the feedback forms with their mean grade (1–4 over every rating answer).
+ */
+export async function forumRecord(db: Db, forumId: number) {
+  const event = await db.selectFrom('event').select(['starts_at', 'ends_at', 'place', 'description']).where('id', '=', forumId).executeTakeFirstOrThrow();
+  const attendance = await sql<{ persons: number; organisations: number }>`
+    select count(*)::int as persons, count(distinct organisation_id)::int as organisations
+    from registration where event_id = ${forumId} and status = 'attended'`.execute(db);
+  const feedback = await sql<{ forms: number; mean: string | null }>`
+    select (select count(*)::int from feedback_response where event_id = ${forumId}) as forms,
+      (select round(sum(rating_sum)::numeric / nullif(sum(rated), 0), 2)::text from feedback_summary where event_id = ${forumId}) as mean`.execute(db);
+  return { ...event, attendance: attendance.rows[0]!, feedback: feedback.rows[0]! };
 }

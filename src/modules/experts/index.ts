@@ -8,12 +8,14 @@
  * use it through this file only.
  */
 import { lazy, type MosaikModule } from '../module.js';
+import { berlinDay } from '../../ui/dates.js';
+import { deletePastAbsences } from './commands/pool.js';
 import { loadExpertsDemo } from './demo.js';
 import { expertPersonalData } from './personal-data.js';
 import './tables.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
-export const ownedTables = ['expert', 'expert_event', 'expert_forum_outcome'] as const;
+export const ownedTables = ['expert', 'expert_event', 'expert_forum_outcome', 'expert_absence'] as const;
 
 export const module: MosaikModule = {
   name: 'experts',
@@ -26,6 +28,8 @@ export const module: MosaikModule = {
     return { moved: { expert: Number(moved.numUpdatedRows) }, dropped: { expert: 0 } };
   },
   navigation: [{ href: '/experts', label: 'experts.nav', roles: ['admin', 'staff', 'coordinator'] }],
+  // absences whose last day has passed are deleted (docs/privacy.md: expert_absence)
+  jobs: [{ name: 'experts', everyMinutes: 24 * 60, run: async (db, now) => void (await deletePastAbsences(db, berlinDay(now))) }],
   loadDemo: loadExpertsDemo,
 };
 

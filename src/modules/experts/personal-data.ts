@@ -58,6 +58,22 @@ export const expertPersonalData: CatalogueEntry[] = [
     },
   },
   {
+    table: 'expert_absence', personal: true, columns: ['expert_id', 'from_on', 'to_on', 'note', 'created_by'], categories: ['free_text', 'technical'],
+    subjects: 'Personen des Pools', purpose: 'Tage, an denen eine Person des Pools nicht eingesetzt werden kann (Vorschläge und Buchung eines Dialogforums)',
+    legalBasis: consent, recipients: readers, retention: 'bis zum letzten Tag der Abwesenheit, spätestens bis zum Widerruf der Einwilligung (dann sofort gelöscht)',
+    finds: 'Abwesenheiten der gefundenen Einträge im Pool',
+    find: async (db, s) => {
+      const experts = await findExperts(db, s);
+      return rows(db, sql`select * from expert_absence where ${idIn('expert_id', experts.map((row) => row.id))} order by id`);
+    },
+    erasure: 'gelöscht (mit dem Eintrag im Pool)',
+    erase: async (db, _s, found) => { await sql`delete from expert_absence where ${idIn('id', found.map((row) => row.id))}`.execute(db); },
+    sample: async (db, f) => {
+      const expertId = await sampleExpert(db, f.personId, f.organisationId);
+      await sql`insert into expert_absence (expert_id, from_on, to_on, note) values (${expertId}, '2019-08-01', '2019-08-21', 'Urlaub')`.execute(db);
+    },
+  },
+  {
     table: 'expert_forum_outcome', personal: true, columns: ['text', 'owner', 'created_by'], categories: ['free_text', 'technical'],
     subjects: 'In Vereinbarungen und nächsten Schritten eines Dialogforums genannte Personen (Verantwortliche)', purpose: 'Ergebnisse eines Dialogforums: Vereinbarungen, nächste Schritte mit Verantwortlichen und Termin, offene Fragen',
     legalBasis: 'Art. 6 Abs. 1 lit. e DSGVO i. V. m. dem Förderauftrag des Zentrums (Dialogforen, Bericht 7)', recipients: readers, retention: 'mit der Veranstaltung',

@@ -100,3 +100,8 @@ export async function knownDistricts(db: Db): Promise<string[]> {
 
 /** Organisations to choose for an association expert (their names, by name). */
 export const organisationChoices = (db: Db) => db.selectFrom('organisation').select(['id', 'name', 'district']).orderBy('name').orderBy('id').limit(2000).execute();
+
+/** The ranges of days on which the entry cannot be booked, the coming ones first (from `today` on). */
+export const absencesOfExpert = (db: Db, expertId: number, today: string) =>
+  db.selectFrom('expert_absence').select(['id', 'from_on', 'to_on', 'note']).where('expert_id', '=', expertId).where('to_on', '>=', today)
+    .orderBy('from_on').orderBy('id').execute();

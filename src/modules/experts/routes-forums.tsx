@@ -6,10 +6,11 @@ import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
 import { addOutcome, bookExpert, removeOutcome, unbookExpert } from './commands/forums.js';
 import { readBooking, readOutcome, type FormError } from './form.js';
-import { forumById, listForums, outcomesOfForum, proposalsFor, staffOfForum, type Forum } from './forum-queries.js';
+import { forumById, forumRecord, listForums, outcomesOfForum, proposalsFor, staffOfForum, type Forum } from './forum-queries.js';
 import { districtsOf, mayStaffForum, poolReaders, type Viewer } from './policy.js';
 import { viewerOrFail } from './routes-pool.js';
 import { expertLanguages, expertTopics } from './tables.js';
+import { ForumDocumentationPage } from './views/documentation.js';
 import { ForumListPage, ForumPage } from './views/forum.js';
 
 /**
@@ -41,6 +42,7 @@ interface Shown {
   wanted?: { topic?: string; language?: string };
   bookingErrors?: FormError[];
   busyWith?: string;
+  awayUntil?: string;
   outcomeErrors?: FormError[];
   outcomeInput?: Record<string, string>;
   notice?: string;
@@ -61,7 +63,7 @@ async function showForum(request: FastifyRequest, reply: FastifyReply, forum: Fo
         experts: proposals.filter((row) => row.kind === 'association_expert'),
         specialists: proposals.filter((row) => row.kind === 'trainer' || row.kind === 'adviser'),
       },
-      bookingErrors: shown.bookingErrors ?? [], busyWith: shown.busyWith, outcomeErrors: shown.outcomeErrors ?? [], outcomeInput: shown.outcomeInput ?? {}, notice: shown.notice,
+      bookingErrors: shown.bookingErrors ?? [], busyWith: shown.busyWith, awayUntil: shown.awayUntil, outcomeErrors: shown.outcomeErrors ?? [], outcomeInput: shown.outcomeInput ?? {}, notice: shown.notice,
     }),
   });
 }
@@ -82,12 +84,23 @@ export async function forumRoutes(fastify: FastifyInstance) {
     return showForum(request, reply, forum, { wanted, notice: done });
   });
 
+  app.get('/experts/forums/:id/documentation', { config: { access: poolReaders }, schema: { params: forumParams, hide: true } }, async (request, reply) => {
+    const { forum } = await staffableForum(request, request.params.id);
+    return renderPage(request, reply, {
+      title: request.t('experts.documentation.title', { title: forum.title }),
+      body: ForumDocumentationPage({
+        t: request.t, language: request.language, forum, record: await forumRecord(app.db, forum.id),
+        staff: await staffOfForum(app.db, forum.id), outcomes: await outcomesOfForum(app.db, forum.id),
+      }),
+    });
+  });
+
   app.post('/experts/forums/:id/staff', { config: { access: poolReaders }, schema: { params: forumParams, body: anyFields, hide: true } }, async (request, reply) => {
     const { forum } = await staffableForum(request, request.params.id);
     const parsed = readBooking(request.body);
     if (!parsed.ok) return showForum(request, reply, forum, { bookingErrors: parsed.errors });
     const booked = await bookExpert(app.db, request.account!.id, forum, parsed.value.expert_id, parsed.value.role);
-    if (!booked.ok) return showForum(request, reply, forum, { bookingErrors: booked.errors, busyWith: booked.busyWith });
+    if (!booked.ok) return showForum(request, reply, forum, { bookingErrors: booked.errors, busyWith: booked.busyWith, awayUntil: booked.awayUntil });
     return reply.redirect(`/experts/forums/${forum.id}?done=booked#staff`, 303);
   });
 

@@ -6,10 +6,10 @@ import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
 import { berlinDay, isIsoDay, parseDay } from '../../ui/dates.js';
 import { auditRead } from '../identity/index.js';
-import { createExpert, updateExpert, withdrawConsent } from './commands/pool.js';
-import { readExpert, type FormError } from './form.js';
+import { addAbsence, createExpert, removeAbsence, updateExpert, withdrawConsent } from './commands/pool.js';
+import { readAbsence, readExpert, type FormError } from './form.js';
 import { districtsOf, mayKeepPool, mayReadExpert, poolKeepers, poolReaders, viewerOf, type Viewer } from './policy.js';
-import { eventsOfExpert, expertById, knownDistricts, listExperts, organisationChoices, referralsOfExpert, type ExpertRow } from './queries.js';
+import { absencesOfExpert, eventsOfExpert, expertById, knownDistricts, listExperts, organisationChoices, referralsOfExpert, type ExpertRow } from './queries.js';
 import { expertKinds } from './tables.js';
 import { ExpertFormPage, ExpertPage, PoolPage, type ExpertInput } from './views/pool.js';
 
@@ -30,7 +30,8 @@ const poolQuery = z.object({
   done: z.string().max(40).optional().catch(undefined),
 });
 const noticeQuery = z.object({ done: z.string().max(40).optional().catch(undefined) });
-const notices = new Set(['created', 'saved', 'withdrawn']);
+const notices = new Set(['created', 'saved', 'withdrawn', 'absenceAdded', 'absenceRemoved']);
+const absenceParams = idParams.extend({ absenceId: z.coerce.number().int().positive().max(2_147_483_647).catch(0) });
 
 /** The Berlin day of the request. */
 export const todayOf = () => berlinDay(new Date());
@@ -93,17 +94,41 @@ export async function poolRoutes(fastify: FastifyInstance) {
     return reply.redirect(`/experts/${created.value}?done=created`, 303);
   });
 
+  /** An entry's page; with the absence form's errors when it comes back from a refused absence. */
+  async function expertPage(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, expert: ExpertRow, shown: { notice?: string; absenceErrors?: FormError[]; absenceInput?: Record<string, string> }) {
+    if (shown.absenceErrors?.length) reply.code(400);
+    const today = todayOf();
+    return renderPage(request, reply, {
+      title: expert.full_name,
+      body: ExpertPage({
+        t: request.t, language: request.language, csrfToken: request.csrfToken, expert, mayKeep: mayKeepPool(viewer), today,
+        events: await eventsOfExpert(app.db, expert.id), referrals: await referralsOfExpert(app.db, expert.id, districtsOf(viewer)),
+        absences: await absencesOfExpert(app.db, expert.id, today), ...shown,
+      }),
+    });
+  }
+
   app.get('/experts/:id', { config: { access: poolReaders }, schema: { params: idParams, querystring: noticeQuery, hide: true } }, async (request, reply) => {
     const { viewer, expert } = await readableExpert(request, request.params.id);
     await auditRead(app.db, request.account!.id, 'expert', expert.id);
     const done = request.query.done;
-    return renderPage(request, reply, {
-      title: expert.full_name,
-      body: ExpertPage({
-        t: request.t, language: request.language, csrfToken: request.csrfToken, expert, mayKeep: mayKeepPool(viewer), today: todayOf(),
-        events: await eventsOfExpert(app.db, expert.id), referrals: await referralsOfExpert(app.db, expert.id, districtsOf(viewer)), notice: done && notices.has(done) ? done : undefined,
-      }),
-    });
+    return expertPage(request, reply, viewer, expert, { notice: done && notices.has(done) ? done : undefined });
+  });
+
+  app.post('/experts/:id/absences', { config: { access: poolKeepers }, schema: { params: idParams, body: anyFields, hide: true } }, async (request, reply) => {
+    const { viewer, expert } = await readableExpert(request, request.params.id);
+    const input = Object.fromEntries(Object.entries(request.body).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+    const parsed = readAbsence(request.body);
+    if (!parsed.ok) return expertPage(request, reply, viewer, expert, { absenceErrors: parsed.errors, absenceInput: input });
+    const added = await addAbsence(app.db, request.account!.id, expert.id, parsed.value);
+    if (!added.ok) return expertPage(request, reply, viewer, expert, { absenceErrors: added.errors, absenceInput: input });
+    return reply.redirect(`/experts/${expert.id}?done=absenceAdded#absences`, 303);
+  });
+
+  app.post('/experts/:id/absences/:absenceId/remove', { config: { access: poolKeepers }, schema: { params: absenceParams, hide: true } }, async (request, reply) => {
+    const { expert } = await readableExpert(request, request.params.id);
+    if (!(await removeAbsence(app.db, request.account!.id, expert.id, request.params.absenceId))) throw new HttpProblem(404, 'notFound');
+    return reply.redirect(`/experts/${expert.id}?done=absenceRemoved#absences`, 303);
   });
 
   app.get('/experts/:id/edit', { config: { access: poolKeepers }, schema: { params: idParams, hide: true } }, async (request, reply) => {

@@ -119,6 +119,30 @@ describe('a dialogue forum', () => {
     const shown = await get(coordinator, `/experts/forums/${forum.id}`);
     expect(shown.body).toContain('Raumliste schicken');
     expect(shown.body).toContain('Stadt Kassel');
+
+    // the documentation: who moderated, the outcomes, no contact details
+    const documentation = await get(coordinator, `/experts/forums/${forum.id}/documentation`);
+    expect(documentation.statusCode).toBe(200);
+    expect(documentation.body).toContain('Dokumentation: Dialogforum Kassel');
+    expect(documentation.body).toContain('Aylin Demir');
+    expect(documentation.body).toContain('Raumliste schicken — Stadt Kassel');
+    expect(documentation.body).not.toContain('aylin.demir@example.org');
+    expect((await get(coordinator, `/experts/forums/${foreign.id}/documentation`)).statusCode).toBe(404);
+  });
+
+  it('lets staff enter an absence (a wrong range names the field), which the proposals then show', async () => {
+    const db = test.database.db;
+    const moderator = (await db.selectFrom('expert').select('id').where('full_name', '=', 'Olena Kovalenko').executeTakeFirstOrThrow()).id;
+    const wrong = await form(staff, `/experts/${moderator}/absences?lang=en`, { from_on: '10.06.2030', to_on: '01.06.2030', note: 'Urlaub' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Until (inclusive): the end is before the start.');
+    expect(await db.selectFrom('expert_absence').select('id').execute()).toEqual([]);
+    expect((await form(coordinator, `/experts/${moderator}/absences`, { from_on: '01.06.2030', to_on: '10.06.2030' })).statusCode).toBe(403);
+    expect((await form(staff, `/experts/${moderator}/absences`, { from_on: '01.06.2030', to_on: '10.06.2030', note: 'Urlaub' })).statusCode).toBe(303);
+    const forum = await event(db, { format: 'dialogue_forum', title: 'Dialogforum Juni', startDate: '2030-06-05', district: 'Kassel' });
+    const page = await get(coordinator, `/experts/forums/${forum.id}`);
+    expect(page.body).toMatch(new RegExp(`data-proposal="${moderator}" data-busy="1"`));
+    expect(page.body).toContain('nicht verfügbar bis');
   });
 });
 

@@ -72,8 +72,19 @@ export interface ExpertForumOutcomeTable {
   created_at: Timestamp;
 }
 
+export interface ExpertAbsenceTable {
+  id: Generated<number>;
+  expert_id: number;
+  from_on: Day;
+  to_on: Day;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
+    expert_absence: ExpertAbsenceTable;
     expert: ExpertTable;
     expert_event: ExpertEventTable;
     expert_forum_outcome: ExpertForumOutcomeTable;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/tables.js';
 import { writeAudit } from '../../identity/index.js';
 import type { FormError, OutcomeValues } from '../form.js';
-import type { EventRole } from '../tables.js';
+import type { EventRole, ExpertKind } from '../tables.js';
 import '../tables.js';
 
 /**
@@ -13,13 +13,30 @@ import '../tables.js';
  */
 
 type Db = Kysely<Database>;
-export type Booked = { ok: true } | { ok: false; errors: FormError[]; busyWith?: string };
+
+/**
+ * Which kinds of pool entry may take which role (report 7: forums are moderated
+ * by external professionals, with experts from the associations): an
+ * association's expert never moderates the forum their association sits in.
+ */
+export const rolesOfKind: Record<ExpertKind, readonly EventRole[]> = {
+  moderator: ['moderator'],
+  association_expert: ['expert'],
+  trainer: ['trainer', 'adviser'],
+  adviser: ['adviser', 'trainer'],
+};
+
+export type Booked = { ok: true } | { ok: false; errors: FormError[]; busyWith?: string; awayUntil?: string };
 
 export async function bookExpert(db: Db, accountId: number | null, forum: { id: number; start_date: string }, expertId: number, role: EventRole): Promise<Booked> {
   return db.transaction().execute(async (trx) => {
-    const expert = await trx.selectFrom('expert').select(['id', 'consent_withdrawn_on']).where('id', '=', expertId).forUpdate().executeTakeFirst();
+    const expert = await trx.selectFrom('expert').select(['id', 'kind', 'consent_withdrawn_on']).where('id', '=', expertId).forUpdate().executeTakeFirst();
     // not in the pool (never, or no longer): as if it did not exist
     if (!expert || expert.consent_withdrawn_on !== null) return { ok: false, errors: [{ field: 'expert_id', code: 'notInPool' }] };
+    if (!rolesOfKind[expert.kind].includes(role)) return { ok: false, errors: [{ field: 'role', code: 'roleOfKind' }] };
+    const away = await trx.selectFrom('expert_absence').select('to_on').where('expert_id', '=', expertId)
+      .where('from_on', '<=', forum.start_date).where('to_on', '>=', forum.start_date).orderBy('to_on', 'desc').executeTakeFirst();
+    if (away) return { ok: false, errors: [{ field: 'expert_id', code: 'unavailable' }], awayUntil: away.to_on };
     const busy = await trx.selectFrom('expert_event as x').innerJoin('event as ev', 'ev.id', 'x.event_id').select('ev.title')
       .where('x.expert_id', '=', expertId).where('ev.start_date', '=', forum.start_date).where('ev.id', '<>', forum.id).executeTakeFirst();
     if (busy) return { ok: false, errors: [{ field: 'expert_id', code: 'busy' }], busyWith: busy.title };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/tables.js';
 import { writeAudit } from '../../identity/index.js';
-import type { ExpertValues, FormError } from '../form.js';
+import type { AbsenceValues, ExpertValues, FormError } from '../form.js';
 import '../tables.js';
 
 /**
@@ -71,10 +71,38 @@ export async function withdrawConsent(db: Db, accountId: number | null, id: numb
     await trx.updateTable('expert')
       .set({ consent_withdrawn_on: day, email: null, phone: null, fee_note: '', notes: '', topics: [], languages: [], districts: [], updated_at: new Date() })
       .where('id', '=', id).execute();
+    await trx.deleteFrom('expert_absence').where('expert_id', '=', id).execute();
     // bookings for forums still to come are cancelled; those of the past are history
     const removed = await trx.deleteFrom('expert_event').where('expert_id', '=', id)
       .where('event_id', 'in', (eb) => eb.selectFrom('event').select('id').where('start_date', '>=', day)).executeTakeFirst();
     await writeAudit(trx, { accountId, action: 'expert.consent_withdrawn', subjectType: 'expert', subjectId: id, details: { on: day, removedBookings: Number(removed.numDeletedRows) } });
     return { removedBookings: Number(removed.numDeletedRows) };
   });
+}
+
+/** Records a range of days on which the person cannot be booked; refused for an entry that has left the pool. */
+export async function addAbsence(db: Db, accountId: number | null, expertId: number, values: AbsenceValues): Promise<Outcome<number>> {
+  return db.transaction().execute(async (trx) => {
+    const expert = await trx.selectFrom('expert').select(['id', 'consent_withdrawn_on']).where('id', '=', expertId).forUpdate().executeTakeFirst();
+    if (!expert) return { ok: false, errors: [{ field: 'form', code: 'gone' }] };
+    if (expert.consent_withdrawn_on !== null) return { ok: false, errors: [{ field: 'form', code: 'withdrawn' }] };
+    const row = await trx.insertInto('expert_absence').values({ expert_id: expertId, from_on: values.from_on, to_on: values.to_on, note: values.note, created_by: accountId }).returning('id').executeTakeFirstOrThrow();
+    await writeAudit(trx, { accountId, action: 'expert.absence_add', subjectType: 'expert', subjectId: expertId, details: { from: values.from_on, to: values.to_on } });
+    return { ok: true, value: row.id } as const;
+  });
+}
+
+export async function removeAbsence(db: Db, accountId: number | null, expertId: number, absenceId: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx.deleteFrom('expert_absence').where('id', '=', absenceId).where('expert_id', '=', expertId).executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return false;
+    await writeAudit(trx, { accountId, action: 'expert.absence_remove', subjectType: 'expert', subjectId: expertId });
+    return true;
+  });
+}
+
+/** Deletes absences whose last day is before `today` (the daily job): the pool keeps only what a proposal still needs. */
+export async function deletePastAbsences(db: Db, today: string): Promise<number> {
+  const removed = await db.deleteFrom('expert_absence').where('to_on', '<', today).executeTakeFirst();
+  return Number(removed.numDeletedRows);
 }

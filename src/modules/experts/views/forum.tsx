@@ -45,19 +45,20 @@ interface ForumPageProps {
   wanted: { topic?: string; language?: string };
   bookingErrors: FormError[];
   busyWith?: string;
+  awayUntil?: string;
   outcomeErrors: FormError[];
   outcomeInput: Record<string, string>;
   notice?: string;
 }
 
-function ProposalTable({ t, csrfToken, forumId, caption, rows, role, id }: { t: Translate; csrfToken: string; forumId: number; caption: string; rows: Proposal[]; role: EventRole; id: string }) {
+function ProposalTable({ t, language, csrfToken, forumId, caption, rows, role, id }: { t: Translate; language: Language; csrfToken: string; forumId: number; caption: string; rows: Proposal[]; role: EventRole; id: string }) {
   return (
     <Table
       caption={caption}
       captionVisible
       rows={rows}
       rowKey={(row) => row.id}
-      rowProps={(row) => ({ 'data-proposal': row.id, 'data-busy': row.busy_with ? '1' : undefined })}
+      rowProps={(row) => ({ 'data-proposal': row.id, 'data-busy': row.busy_with || row.away_until ? '1' : undefined })}
       tableProps={{ id }}
       empty={<p class="kern-body">{t('experts.staffing.noProposals')}</p>}
       columns={[
@@ -66,10 +67,10 @@ function ProposalTable({ t, csrfToken, forumId, caption, rows, role, id }: { t: 
         { key: 'topics', label: t('experts.fields.topics'), cell: (row) => topicsText(t, row.topics) },
         { key: 'languages', label: t('experts.fields.languages'), cell: (row) => languagesText(t, row.languages) },
         { key: 'districts', label: t('experts.fields.districts'), cell: (row) => districtsText(t, row.districts) },
-        { key: 'availability', label: t('experts.staffing.availability'), cell: (row) => (row.busy_with ? t('experts.staffing.busy', { event: row.busy_with }) : t('experts.staffing.free')) },
+        { key: 'availability', label: t('experts.staffing.availability'), cell: (row) => (row.busy_with ? t('experts.staffing.busy', { event: row.busy_with }) : row.away_until ? t('experts.staffing.away', { day: day(row.away_until, language) }) : t('experts.staffing.free')) },
         {
           key: 'book', label: t('experts.staffing.book'), action: true, headerHidden: true,
-          cell: (row) => row.busy_with ? null : (
+          cell: (row) => row.busy_with || row.away_until ? null : (
             <form method="post" action={`/experts/forums/${forumId}/staff`}>
               <CsrfField token={csrfToken} />
               <input type="hidden" name="expert_id" value={String(row.id)} />
@@ -101,7 +102,10 @@ export function ForumPage(props: ForumPageProps) {
         <dt class="kern-description-list-item__key">{t('experts.forums.administration')}</dt>
         <dd class="kern-description-list-item__value">{partners.length > 0 ? partners.join(', ') : t('experts.forums.noAdministration')}</dd>
       </dl>
-      <p class="kern-body"><a class="kern-link" href={`/events/${forum.id}/edit`}>{t('experts.forums.editEvent')}</a></p>
+      <p class="kern-body mosaik-inline-form">
+        <a class="kern-link" href={`/events/${forum.id}/edit`}>{t('experts.forums.editEvent')}</a>
+        <a class="kern-link" href={`/experts/forums/${forum.id}/documentation`}>{t('experts.documentation.link')}</a>
+      </p>
 
       <h2 class="kern-heading-medium" id="staff">{t('experts.staffing.booked')}</h2>
       {moderators.length === 0 && <Alert kind="info">{t('experts.staffing.noModerator')}</Alert>}
@@ -129,7 +133,7 @@ export function ForumPage(props: ForumPageProps) {
       />
 
       <h2 class="kern-heading-medium" id="proposals">{t('experts.staffing.title')}</h2>
-      <ErrorSummary title={t('experts.errors.title')} errors={summaryErrors(t, props.bookingErrors).map((error) => (props.busyWith ? { ...error, message: t('experts.errors.busyWith', { event: props.busyWith }) } : error))} />
+      <ErrorSummary title={t('experts.errors.title')} errors={summaryErrors(t, props.bookingErrors).map((error) => (props.busyWith ? { ...error, message: t('experts.errors.busyWith', { event: props.busyWith }) } : props.awayUntil ? { ...error, message: t('experts.errors.awayUntil', { day: day(props.awayUntil, language) }) } : error))} />
       <p class="kern-body">{t('experts.staffing.intro')}</p>
       <form method="get" action={`/experts/forums/${forum.id}`} class="kern-stack-sm">
         <div class="mosaik-filter-row">
@@ -138,9 +142,9 @@ export function ForumPage(props: ForumPageProps) {
         </div>
         <Button kind="secondary">{t('experts.staffing.propose')}</Button>
       </form>
-      <ProposalTable t={t} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.moderators')} rows={proposals.moderators} role="moderator" id="proposals-moderators" />
-      <ProposalTable t={t} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.experts')} rows={proposals.experts} role="expert" id="proposals-experts" />
-      <ProposalTable t={t} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.specialists')} rows={proposals.specialists} role="adviser" id="proposals-specialists" />
+      <ProposalTable t={t} language={language} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.moderators')} rows={proposals.moderators} role="moderator" id="proposals-moderators" />
+      <ProposalTable t={t} language={language} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.experts')} rows={proposals.experts} role="expert" id="proposals-experts" />
+      <ProposalTable t={t} language={language} csrfToken={csrfToken} forumId={forum.id} caption={t('experts.staffing.specialists')} rows={proposals.specialists} role="adviser" id="proposals-specialists" />
 
       <h2 class="kern-heading-medium" id="outcomes">{t('experts.outcomes.title')}</h2>
       {outcomeKinds.map((kind) => {

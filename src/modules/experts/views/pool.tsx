@@ -4,7 +4,8 @@ import { Choices } from '../../../ui/choices.js';
 import { Alert, CsrfField, DateField, ErrorSummary, FieldGroup, TextField } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
 import type { FormError } from '../form.js';
-import type { eventsOfExpert, ExpertRow, PoolFilter, PoolRow, referralsOfExpert } from '../queries.js';
+import type { absencesOfExpert, eventsOfExpert, ExpertRow, PoolFilter, PoolRow, referralsOfExpert } from '../queries.js';
+import { Absences } from './absences.js';
 import { consentSources, expertKinds, expertLanguages, expertTopics } from '../tables.js';
 import { day, districtsText, errorOf, languagesText, SelectField, summaryErrors, topicsText } from './parts.js';
 
@@ -61,9 +62,12 @@ interface ExpertPageProps {
   mayKeep: boolean;
   today: string;
   notice?: string;
+  absences: Awaited<ReturnType<typeof absencesOfExpert>>;
+  absenceErrors?: FormError[];
+  absenceInput?: Record<string, string>;
 }
 
-export function ExpertPage({ t, language, csrfToken, expert, events, referrals, mayKeep, today, notice }: ExpertPageProps) {
+export function ExpertPage({ t, language, csrfToken, expert, events, referrals, mayKeep, today, notice, absences, absenceErrors = [], absenceInput = {} }: ExpertPageProps) {
   const withdrawn = expert.consent_withdrawn_on !== null;
   const row = (label: string, value: string | null | undefined) => (
     <>
@@ -100,6 +104,7 @@ export function ExpertPage({ t, language, csrfToken, expert, events, referrals, 
           </form>
         </div>
       )}
+      {!withdrawn && <Absences t={t} language={language} csrfToken={csrfToken} expertId={expert.id} absences={absences} mayKeep={mayKeep} errors={absenceErrors} input={absenceInput} />}
       <h2 class="kern-heading-medium">{t('experts.expert.events')}</h2>
       <Table
         caption={t('experts.expert.events')}
