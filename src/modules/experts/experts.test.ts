@@ -39,7 +39,7 @@ beforeAll(async () => {
   db = database.db;
   staffId = (await accountRecords(db, [{ role: 'staff' }]))[0]!.id;
   association = await organisation(db, { name: 'Türkischer Elternverein Kassel', district: 'Kassel' });
-}, 60_000);
+}, 180_000);
 afterAll(async () => database?.close());
 beforeEach(async () => {
   await db.deleteFrom('expert').execute();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   association = await organisation(test.database.db, { name: 'Türkischer Elternverein Kassel', district: 'Kassel' });
   staff = await test.signIn('staff');
   coordinator = await account(test, 'coordinator', { districts: ['Kassel'] });
-}, 60_000);
+}, 180_000);
 afterAll(async () => test?.close());
 
 describe('the pool', () => {
