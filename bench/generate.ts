@@ -40,6 +40,7 @@ export const formatShares: Record<EventFormat, number> = {
   training_reporting: 10,
   writing_workshop: 10,
   pr_training: 9,
+  dialogue_forum: 0,
   other: 7,
 };
 
@@ -52,6 +53,7 @@ const typicalSize: Record<EventFormat, number> = {
   training_reporting: 25,
   writing_workshop: 18,
   pr_training: 22,
+  dialogue_forum: 30,
   other: 40,
 };
 

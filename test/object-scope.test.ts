@@ -38,6 +38,10 @@ interface Ids {
   concern: number;
   /** An open Vereins-Check (draft) of the organisation, with one answer and its note. */
   selfcheck: number;
+  /** A pool entry working only in the district, and a dialogue forum of the district with it booked and an outcome. */
+  expert: number;
+  forum: number;
+  outcome: number;
 }
 interface ObjectRule {
   /** What the id names and whose it is: the representative's organisation, the coordinator's district. */
@@ -128,6 +132,22 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
     ]),
   ),
   'GET /selfcheck/organisations/:id': { object: "the representative's organisation's Vereins-Checks", url: (ids) => `/selfcheck/organisations/${ids.organisation}` },
+  // the expert pool and dialogue forums (src/modules/experts/policy.ts): entries working in the coordinator's districts, forums there
+  'GET /experts/:id': { object: "pool entry working in the coordinator's district", url: (ids) => `/experts/${ids.expert}` },
+  'GET /experts/forums/:id': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}` },
+  'GET /experts/forums/:id/documentation': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/documentation` },
+  'POST /experts/forums/:id/staff': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/staff` },
+  'POST /experts/forums/:id/staff/:expertId/remove': {
+    object: "booking of a dialogue forum of the coordinator's district",
+    url: (ids) => `/experts/forums/${ids.forum}/staff/${ids.expert}/remove`,
+    mixed: (own, other) => [`/experts/forums/${other.forum}/staff/${own.expert}/remove`],
+  },
+  'POST /experts/forums/:id/outcomes': { object: "dialogue forum of the coordinator's district", url: (ids) => `/experts/forums/${ids.forum}/outcomes` },
+  'POST /experts/forums/:id/outcomes/:outcomeId/remove': {
+    object: "outcome of a dialogue forum of the coordinator's district",
+    url: (ids) => `/experts/forums/${ids.forum}/outcomes/${ids.outcome}/remove`,
+    mixed: (own, other) => [`/experts/forums/${own.forum}/outcomes/${other.outcome}/remove`],
+  },
 };
 
 const expectedAccess: Record<string, Access> = {};
@@ -180,9 +200,19 @@ async function scopedObjects(db: TestApp['database']['db'], { organisationId, di
     insert into selfcheck_answer (selfcheck_id, item_key, item_version_id, organisation_id, answer, note)
     select ${selfcheck.rows[0].id}, v.item_key, v.id, ${organisationId}, 'not_yet', ${`Notiz zum Check ${tag}`}
     from selfcheck_item_version v where v.item_key = 'network.civil_mo' order by v.version desc limit 1`.execute(db);
+  const expert = await sql<{ id: number }>`
+    insert into expert (kind, full_name, districts, topics, languages, consent_given_on, consent_wording_version, consent_source)
+    values ('moderator', ${`Moderatorin ${tag}`}, ${sql.val([district])}::text[], '{moderation}', '{de}', '2030-01-10', 'pool-2030-1', 'form') returning id`.execute(db);
+  const forum = await sql<{ id: number }>`
+    insert into event (event_key, title, format, start_date, district, organizer)
+    values (${`forum-${tag}`}, ${`Dialogforum ${tag}`}, 'dialogue_forum', '2030-05-04', ${district}, 'centre') returning id`.execute(db);
+  await sql`insert into expert_event (event_id, expert_id, role) values (${forum.rows[0].id}, ${expert.rows[0].id}, 'moderator')`.execute(db);
+  const outcome = await sql<{ id: number }>`
+    insert into expert_forum_outcome (event_id, kind, text) values (${forum.rows[0].id}, 'agreement', ${`Vereinbarung ${tag}`}) returning id`.execute(db);
   return {
-    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id, selfcheck: selfcheck.rows[0].id },
-    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`, `Notiz zum Check ${tag}`],
+    ids: { project: projectId, receipt: receipt.rows[0].id, document: document.rows[0].id, service: serviceId, proposal: proposal.rows[0].id, post: post.rows[0].id, conversation: conversation.rows[0].id, concern: concern.rows[0].id, selfcheck: selfcheck.rows[0].id,
+      expert: expert.rows[0].id, forum: forum.rows[0].id, outcome: outcome.rows[0].id },
+    names: [`Projekt Garten ${tag}`, `Baumarkt ${tag}`, `Bescheid-${tag}`, `Unser Verein ${tag}`, `Migrationsberatung ${tag}`, `Raum zu teilen ${tag}`, `Nachricht ${tag}`, `Mietkosten ${tag}`, `Notiz zum Check ${tag}`, `Moderatorin ${tag}`, `Dialogforum ${tag}`, `Vereinbarung ${tag}`],
   };
 }
 

@@ -19,6 +19,8 @@ export const eventFormats = [
   'training_reporting',
   'writing_workshop',
   'pr_training',
+  // issue 15 (report 7): between a municipal administration and associations, staffed from the expert pool
+  'dialogue_forum',
   'other',
 ] as const;
 export type EventFormat = (typeof eventFormats)[number];
@@ -203,6 +205,8 @@ export interface ConsultationTable {
   created_by: number | null;
   updated_at: Generated<Timestamp>;
   referral_expert: string | null;
+  // 202_referral_pool.sql (consultations/migrations): the expert picked from the pool
+  referral_expert_id: Generated<number | null>;
   referral_cost_eur: string | number | null;
   referral_status: 'proposed' | 'approved' | 'rejected' | null;
   referral_approved_by: number | null;

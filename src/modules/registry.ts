@@ -3,6 +3,7 @@ import { module as consultations } from './consultations/index.js';
 import { module as demo } from './demo/index.js';
 import { module as evaluation } from './evaluation/index.js';
 import { module as events } from './events/index.js';
+import { module as experts } from './experts/index.js';
 import { module as feedback } from './feedback/index.js';
 import { module as grants } from './grants/index.js';
 import { module as identity } from './identity/index.js';
@@ -59,6 +60,7 @@ export function registeredModules(): MosaikModule[] {
     portraits,
     microprojects,
     wegweiser,
+    experts,
     portal,
     pinboard,
     concerns,

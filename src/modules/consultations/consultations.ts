@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { writeAudit } from '../identity/index.js';
+import { pickableExpert } from '../experts/index.js';
 import { resolveOrganisationName } from '../organisations/index.js';
 import { normaliseName } from '../names/index.js';
 import type { ConsultationValues } from './form.js';
@@ -14,12 +15,27 @@ import { closeRequestWithConsultation } from './requests.js';
 
 export type SaveOutcome =
   | { ok: true; id: number; createdOrganisation: boolean }
-  | { ok: false; problem: 'duplicate' | 'requestClosed' };
+  | { ok: false; problem: 'duplicate' | 'requestClosed' | 'notInPool' };
 
 /** Thrown inside the transaction to roll back an organisation created for a consultation that is not stored. */
 class Duplicate extends Error {}
 /** Thrown when the request a consultation is logged for was closed meanwhile: nothing is stored. */
 class RequestClosed extends Error {}
+/** Thrown when the expert picked has left the pool (consent withdrawn, erased) since the form was shown. */
+class NotInPool extends Error {}
+
+/**
+ * The referral's expert from the pool (issue 15): it must be in the pool now,
+ * unless it is the one the consultation already referred to (history stays
+ * when a consent is withdrawn later). Without a free-text name the pool's name
+ * is written there, so that the consultation keeps it after an erasure.
+ */
+async function withPoolExpert(trx: Kysely<Database>, values: ConsultationValues, keptId: number | null = null): Promise<ConsultationValues> {
+  if (values.referral_expert_id === null || values.referral_expert_id === keptId) return values;
+  const expert = await pickableExpert(trx, values.referral_expert_id);
+  if (!expert) throw new NotInPool();
+  return { ...values, referral_expert: values.referral_expert ?? expert.full_name };
+}
 
 async function organisationFor(trx: Kysely<Database>, values: ConsultationValues): Promise<{ organisationId: number; created: boolean }> {
   if (values.organisation_id !== null) {
@@ -47,6 +63,7 @@ const otherColumns = (values: ConsultationValues, organisationId: number) => ({
   outcome: values.outcome,
   notes: values.notes,
   follow_up_on: values.follow_up_on,
+  referral_expert_id: values.referral_expert_id,
   referral_expert: values.referral_expert,
   referral_cost_eur: values.referral_cost_eur,
   // undefined (a caller that does not know the Wegweiser field) leaves the column as it is
@@ -75,6 +92,7 @@ export async function createConsultation(
 ): Promise<SaveOutcome> {
   try {
     return await db.transaction().execute(async (trx) => {
+      values = await withPoolExpert(trx, values);
       const organisation = await organisationFor(trx, values);
       const columns = columnsOf(values, organisation.organisationId);
       await assertUnique(trx, columns, null);
@@ -97,6 +115,7 @@ export async function createConsultation(
   } catch (error) {
     if (error instanceof Duplicate) return { ok: false, problem: 'duplicate' };
     if (error instanceof RequestClosed) return { ok: false, problem: 'requestClosed' };
+    if (error instanceof NotInPool) return { ok: false, problem: 'notInPool' };
     throw error;
   }
 }
@@ -107,13 +126,14 @@ export async function updateConsultation(db: Kysely<Database>, id: number, value
     return await db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('consultation').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) return null;
+      values = await withPoolExpert(trx, values, before.referral_expert_id);
       const organisation = await organisationFor(trx, values);
       const columns = columnsOf(values, organisation.organisationId, before.topic);
       await assertUnique(trx, columns, id);
       const same = (a: unknown, b: unknown) => (a === null || a === undefined ? null : String(a)) === (b === null ? null : String(b));
       const fields = Object.entries(columns).filter(([field, value]) => !same((before as Record<string, unknown>)[field], value)).map(([field]) => field);
       // a new or different expert makes the referral a proposal again; no expert, no referral
-      const referralStatus = !values.referral_expert ? null : fields.includes('referral_expert') || fields.includes('referral_cost_eur') || !before.referral_status ? 'proposed' : before.referral_status;
+      const referralStatus = !values.referral_expert ? null : fields.includes('referral_expert') || fields.includes('referral_expert_id') || fields.includes('referral_cost_eur') || !before.referral_status ? 'proposed' : before.referral_status;
       const referralReset = referralStatus !== before.referral_status;
       await trx
         .updateTable('consultation')
@@ -130,6 +150,7 @@ export async function updateConsultation(db: Kysely<Database>, id: number, value
     });
   } catch (error) {
     if (error instanceof Duplicate) return { ok: false, problem: 'duplicate' };
+    if (error instanceof NotInPool) return { ok: false, problem: 'notInPool' };
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { OrganisationPickList, pickQuestionError } from '../organisations/index.
 import { Button } from '../../ui/button.js';
 import type { ReferralService } from '../wegweiser/index.js';
 import { WegweiserReferralFields } from './wegweiser-referral-views.js';
+import type { ExpertChoice } from '../experts/index.js';
 
 interface FormProps {
   t: Translate;
@@ -28,6 +29,8 @@ interface FormProps {
   organisationPick?: OrganisationPick;
   /** The Wegweiser services the typed referral matched, to choose one from. */
   serviceCandidates?: ReferralService[];
+  /** The pool's entries a referral may pick (src/modules/experts: only those whose consent holds, plus the one already referred to). */
+  experts: ExpertChoice[];
 }
 
 /** The sentence for one field error, naming the field (shown in the summary and at the field). */
@@ -36,10 +39,10 @@ export const errorMessage = (t: Translate, error: FormError, input: FormInput = 
     ? pickQuestionError(t, t(`consultations.form.labels.${error.field}`), input.organisation ?? '')
     : t(`consultations.form.errors.${error.code}`, { field: t(`consultations.form.labels.${error.field}`) });
 
-const hinted = new Set<FormField>(['persons', 'follow_up_on', 'referral_cost_eur']);
+const hinted = new Set<FormField>(['persons', 'follow_up_on', 'referral_expert_id', 'referral_expert', 'referral_cost_eur']);
 
 /** Create and edit: one page in three groups, an error summary on top linking to each field. */
-export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote, organisationPick, serviceCandidates }: FormProps) {
+export function ConsultationFormPage({ t, language, csrfToken, id, title, input, errors, topics, requestNote, organisationPick, serviceCandidates, experts }: FormProps) {
   const f = (key: string) => t(`consultations.form.${key}`);
   const errorOf = (field: FormField) => {
     const error = errors.find((entry) => entry.field === field);
@@ -68,7 +71,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
     </Field>
   );
   const select = (field: Exclude<FormField, 'topics'>, options: [string, string][]) => (
-    <Field t={t} field={field} error={errorOf(field)}>
+    <Field t={t} field={field} error={errorOf(field)} hint={hinted.has(field) ? f(`hints.${field}`) : undefined}>
       {(describedBy) => (
         <div class="kern-form-input__select-wrapper">
           <select class={`kern-form-input__select${errorOf(field) ? ' kern-form-input__select--error' : ''}`} id={field} name={field} aria-describedby={describedBy} aria-invalid={errorOf(field) ? 'true' : undefined}>
@@ -123,6 +126,7 @@ export function ConsultationFormPage({ t, language, csrfToken, id, title, input,
           {text('notes', { multiline: true })}
         </FieldGroup>
         <FieldGroup legend={f('groups.referral')}>
+          {select('referral_expert_id', experts.map((expert) => [String(expert.id), `${expert.label} – ${t(`experts.kinds.${expert.kind}`)}${expert.inPool ? '' : ` (${f('notInPool')})`}`]))}
           {text('referral_expert')}
           {text('referral_cost_eur', { width: 10, inputMode: 'decimal' })}
         </FieldGroup>

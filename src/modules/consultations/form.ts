@@ -10,7 +10,7 @@ import { isIsoDay, normaliseDay } from '../../ui/dates.js';
 
 export const formFields = [
   'consulted_on', 'organisation', 'persons', 'channel', 'topics', 'duration_minutes', 'outcome', 'notes',
-  'follow_up_on', 'referral_expert', 'referral_cost_eur',
+  'follow_up_on', 'referral_expert_id', 'referral_expert', 'referral_cost_eur',
   // the Wegweiser referral: checked apart by wegweiser-referral.ts (it needs the database)
   'wegweiser_service',
 ] as const;
@@ -55,6 +55,8 @@ export function consultationForm(topicKeys: readonly string[]) {
       outcome: optionalText(5000),
       notes: optionalText(10_000),
       follow_up_on: day,
+      // the expert picked from the pool (src/modules/experts); the free text below keeps the name referred to
+      referral_expert_id: cell.pipe(z.string().trim()).refine((value) => value === '' || /^\d{1,9}$/.test(value), 'choice').transform((value) => (value === '' ? null : Number(value))),
       referral_expert: optionalText(300),
       referral_cost_eur: cell
         .pipe(z.string().trim())
@@ -66,7 +68,7 @@ export function consultationForm(topicKeys: readonly string[]) {
       if (values.follow_up_on && values.consulted_on && values.follow_up_on < values.consulted_on) {
         context.addIssue({ code: 'custom', path: ['follow_up_on'], message: 'followUpBefore' });
       }
-      if (values.referral_cost_eur !== null && !values.referral_expert) context.addIssue({ code: 'custom', path: ['referral_expert'], message: 'expertMissing' });
+      if (values.referral_cost_eur !== null && !values.referral_expert && values.referral_expert_id === null) context.addIssue({ code: 'custom', path: ['referral_expert'], message: 'expertMissing' });
     });
 }
 
@@ -82,7 +84,7 @@ export interface FormError {
   code: string;
 }
 
-const knownCodes = new Set(['serviceUnknown', 'servicePick', 'required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing', 'topicsRequired']);
+const knownCodes = new Set(['serviceUnknown', 'servicePick', 'required', 'tooLong', 'choice', 'date', 'minutes', 'euros', 'followUpBefore', 'expertMissing', 'notInPool', 'topicsRequired']);
 
 /** Parses a submitted form: the values, or one error per field in page order. */
 export function parseConsultationForm(body: unknown, topicKeys: readonly string[]): { ok: true; values: ConsultationValues } | { ok: false; errors: FormError[] } {

@@ -147,6 +147,8 @@ export interface ConsultationRecord extends ConsultationSummary {
   referralExpert: string | null;
   referralCostEur: number | null;
   referralApprovedBy: string | null;
+  /** The pool entry referred to (src/modules/experts), when picked from the pool. */
+  referralExpertId: number | null;
   referralApprovedAt: Date | null;
   createdBy: string | null;
   /** The representative's request this consultation was logged for, if any. */
@@ -164,7 +166,7 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
     .select([
       'c.id', 'c.consulted_on', 'c.organisation_id', 'o.name as organisation_name', 'c.channel', 'c.topic', 'c.topics', 'c.duration_minutes',
       'c.follow_up_on', 'c.follow_up_done_at', 'c.referral_status', 'c.persons', 'c.outcome', 'c.notes', 'c.source',
-      'c.referral_expert', 'c.referral_cost_eur', 'c.referral_approved_at', 'creator.display_name as creator_name', 'approver.display_name as approver_name',
+      'c.referral_expert', 'c.referral_expert_id', 'c.referral_cost_eur', 'c.referral_approved_at', 'creator.display_name as creator_name', 'approver.display_name as approver_name',
       'c.wegweiser_service_id',
     ])
     .select((eb) => eb.selectFrom('consultation_request as r').select('r.id').whereRef('r.consultation_id', '=', 'c.id').limit(1).as('request_id'))
@@ -180,6 +182,7 @@ export async function loadConsultation(db: Kysely<Database>, id: number): Promis
     source: row.source,
     followUpDoneAt: done === null ? null : new Date(done),
     referralExpert: row.referral_expert,
+    referralExpertId: row.referral_expert_id,
     referralCostEur: row.referral_cost_eur === null ? null : Number(row.referral_cost_eur),
     referralApprovedBy: row.approver_name ?? null,
     referralApprovedAt: row.referral_approved_at === null ? null : new Date(row.referral_approved_at),

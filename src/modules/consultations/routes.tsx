@@ -8,11 +8,12 @@ import { fieldsOf, pageText } from '../../http/validation.js';
 import { createConsultation, decideReferral, markFollowUpDone, updateConsultation } from './consultations.js';
 import { parseConsultationForm, topicsOf, type FormError, type FormInput } from './form.js';
 import { consultationRequestRoutes } from './request-routes.js';
+import { consultationTopicRoutes } from './topic-routes.js';
 import { countOpenRequests, loadRequest, openStatuses, type ConsultationRequest } from './requests.js';
 import { ConsultationFormPage } from './form-views.js';
+import { expertPickList } from '../experts/index.js';
 import { channels, countDueFollowUps, dueFollowUps, loadConsultation, searchConsultations, todayInBerlin, type Channel, type ConsultationRecord } from './queries.js';
-import { addTopic, listTopics, moveTopic, renameTopic, setTopicActive, type ConsultationTopic } from './topics.js';
-import { TopicsPage } from './topic-views.js';
+import { listTopics, type ConsultationTopic } from './topics.js';
 import { auditRead } from '../identity/index.js';
 import { pickInputOf, pickOrganisation, type OrganisationPick } from '../organisations/index.js';
 import { dateOf, DetailPage, FollowUpsPage, ListPage, type ListForm } from './views.js';
@@ -43,12 +44,6 @@ const detailQuery = z.object({
   newOrganisation: z.literal('1').optional().catch(undefined),
 });
 const referralForm = z.object({ decision: z.enum(['approved', 'rejected']) });
-const topicLabels = z.object({ de: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
-const topicAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('add') }).extend(topicLabels.shape),
-  z.object({ action: z.literal('rename'), key: z.string().max(60) }).extend(topicLabels.shape),
-  z.object({ action: z.enum(['activate', 'deactivate', 'up', 'down']), key: z.string().max(60) }),
-]);
 
 const newQuery = z.object({ organisation: pageText, request: pageText });
 
@@ -78,6 +73,7 @@ function inputOf(c: ConsultationRecord): FormInput {
     outcome: text(c.outcome),
     notes: text(c.notes),
     follow_up_on: text(c.followUpOn),
+    referral_expert_id: text(c.referralExpertId),
     referral_expert: text(c.referralExpert),
     referral_cost_eur: text(c.referralCostEur),
   };
@@ -100,6 +96,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
     request.t('consultations.requests.logNote', { name: open.requesterName, organisation: open.organisationName, date: dateOf(request.language, open.createdAt.toISOString().slice(0, 10)) });
 
   await app.register(consultationRequestRoutes);
+  await app.register(consultationTopicRoutes);
 
   async function found(id: number) {
     const consultation = await loadConsultation(app.db, id);
@@ -162,6 +159,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
         requestNote: options.requestNote,
         organisationPick: options.organisationPick,
         serviceCandidates: options.serviceCandidates,
+        experts: await expertPickList(app.db, Number(options.input.referral_expert_id) || null),
       }),
     });
   }
@@ -197,6 +195,7 @@ export async function consultationRoutes(fastify: FastifyInstance) {
         : await updateConsultation(app.db, id, parsed.values, request.account!.id);
     if (outcome === null) throw new HttpProblem(404, 'notFound');
     if (!outcome.ok && outcome.problem === 'requestClosed') return reply.redirect(`/consultations/requests/${input.request_id}?done=alreadyClosed`, 303);
+    if (!outcome.ok && outcome.problem === 'notInPool') return showForm(request, reply, { id, input, errors: [{ field: 'referral_expert_id', code: 'notInPool' }], current, requestNote });
     if (!outcome.ok) return showForm(request, reply, { id, input, errors: [{ field: 'consulted_on', code: 'duplicate' }], current, requestNote });
     const done = id === null ? 'created' : 'saved';
     return reply.redirect(`/consultations/${outcome.id}?done=${done}${outcome.createdOrganisation ? '&newOrganisation=1' : ''}`, 303);
@@ -228,32 +227,6 @@ export async function consultationRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/consultations/new', { config: staffOnly, schema: { hide: true } }, async (request, reply) => save(request, reply, null));
-
-  app.get('/consultations/topics', { config: staffOnly, schema: { querystring: z.object({ saved: pageText }), hide: true } }, async (request, reply) => {
-    const saved = request.query.saved === '1';
-    return renderPage(request, reply, {
-      title: request.t('consultations.topics.title'),
-      body: TopicsPage({ t: request.t, csrfToken: request.csrfToken, topics: await listTopics(app.db), saved, error: false }),
-    });
-  });
-
-  app.post('/consultations/topics', { config: staffOnly, schema: { hide: true } }, async (request, reply) => {
-    const form = topicAction.safeParse(request.body ?? {});
-    let changed = false;
-    if (form.success) {
-      const action = form.data;
-      if (action.action === 'add') changed = Boolean(await addTopic(app.db, { de: action.de, en: action.en }));
-      else if (action.action === 'rename') changed = await renameTopic(app.db, action.key, { de: action.de, en: action.en });
-      else if (action.action === 'up' || action.action === 'down') changed = await moveTopic(app.db, action.key, action.action);
-      else changed = await setTopicActive(app.db, action.key, action.action === 'activate');
-    }
-    if (changed) return reply.redirect('/consultations/topics?saved=1', 303);
-    reply.code(400);
-    return renderPage(request, reply, {
-      title: request.t('consultations.form.errorPrefix', { title: request.t('consultations.topics.title') }),
-      body: TopicsPage({ t: request.t, csrfToken: request.csrfToken, topics: await listTopics(app.db), saved: false, error: true }),
-    });
-  });
 
   async function showDetail(request: FastifyRequest, reply: FastifyReply, consultation: ConsultationRecord, error?: string) {
     const { done, newOrganisation } = detailQuery.parse(request.query ?? {});

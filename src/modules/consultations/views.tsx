@@ -214,7 +214,14 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
         {row(label('outcome'), c.outcome)}
         {row(label('notes'), c.notes)}
         {row(label('follow_up_on'), c.followUpOn ? `${dateOf(language, c.followUpOn)} – ${c.followUpDoneAt ? d('followUpDoneAt', { date: at(c.followUpDoneAt) }) : d('followUpOpen')}` : null)}
-        {row(label('referral_expert'), c.referralExpert)}
+        {row(
+          label('referral_expert'),
+          c.referralExpertId === null ? c.referralExpert : (
+            <a class="kern-link" href={`/experts/${c.referralExpertId}`}>
+              {c.referralExpert ?? label('referral_expert_id')}
+            </a>
+          ),
+        )}
         {row(label('referral_cost_eur'), c.referralCostEur === null ? null : euros(language, c.referralCostEur))}
         {c.referralStatus &&
           row(

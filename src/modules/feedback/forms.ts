@@ -71,6 +71,15 @@ export const defaultQuestions: Record<EventFormat, QuestionTemplate[]> = {
   ),
   writing_workshop: training(rating('Wie hat sich Ihre Schreibkompetenz verbessert?', 'How has your writing improved?')),
   pr_training: training(rating('Fühlen Sie sich jetzt sicherer in der Öffentlichkeitsarbeit?', 'Do you now feel more confident in public relations work?')),
+  // issue 15 (report 7): the forum between a municipal administration and associations
+  dialogue_forum: [
+    rating('Wie hat Ihnen das Dialogforum gefallen?', 'How did you like the dialogue forum?'),
+    rating('Hat die Moderation allen das Wort gegeben?', 'Did the moderation give everyone a say?'),
+    rating('Konnten Sie Ihre Anliegen gegenüber der Verwaltung gut einbringen?', 'Could you bring your concerns to the administration?'),
+    mood,
+    open('comment_more', 'Welche Vereinbarung ist Ihnen am wichtigsten?', 'Which agreement matters most to you?'),
+    improveCould,
+  ],
   other: training(
     rating('Können Sie das Gelernte in Ihrer Vereinsarbeit nutzen?', 'Can you use what you learned in the work of your association?'),
     { de: 'die Veranstaltung', en: 'the event' },
@@ -86,6 +95,7 @@ export const formNames: Record<EventFormat, string> = {
   training_reporting: 'Rückmeldebogen Schulung Sachbericht und Verwendungsnachweis',
   writing_workshop: 'Rückmeldebogen Schreibwerkstatt',
   pr_training: 'Rückmeldebogen Qualifizierung Öffentlichkeitsarbeit',
+  dialogue_forum: 'Rückmeldebogen Dialogforum',
   other: 'Rückmeldebogen Veranstaltung',
 };
 

@@ -8,6 +8,31 @@ import type { Language } from '../../i18n/index.js';
 type Other = Record<'tr' | 'ar' | 'ru' | 'uk', string>;
 
 export const defaultTranslations: Record<string, Other> = {
+  // the dialogue forum (issue 15)
+  'Wie hat Ihnen das Dialogforum gefallen?': {
+    tr: 'Diyalog forumunu nasıl buldunuz?',
+    ar: 'ما مدى إعجابك بمنتدى الحوار؟',
+    ru: 'Как вам понравился диалоговый форум?',
+    uk: 'Як вам сподобався діалоговий форум?',
+  },
+  'Hat die Moderation allen das Wort gegeben?': {
+    tr: 'Moderatör herkese söz hakkı verdi mi?',
+    ar: 'هل أعطت إدارة الحوار الكلمة للجميع؟',
+    ru: 'Дала ли модерация слово всем участникам?',
+    uk: 'Чи дала модерація слово всім учасникам?',
+  },
+  'Konnten Sie Ihre Anliegen gegenüber der Verwaltung gut einbringen?': {
+    tr: 'Taleplerinizi belediye yönetimine iyi iletebildiniz mi?',
+    ar: 'هل تمكنت من عرض اهتماماتك على الإدارة بشكل جيد؟',
+    ru: 'Смогли ли вы хорошо донести свои вопросы до администрации?',
+    uk: 'Чи змогли ви добре донести свої питання до адміністрації?',
+  },
+  'Welche Vereinbarung ist Ihnen am wichtigsten?': {
+    tr: 'Sizin için en önemli anlaşma hangisi?',
+    ar: 'ما هو الاتفاق الأهم بالنسبة لك؟',
+    ru: 'Какая договорённость для вас важнее всего?',
+    uk: 'Яка домовленість для вас найважливіша?',
+  },
   'Wie fanden Sie die Stimmung heute?': {
     tr: 'Bugünkü atmosferi nasıl buldunuz?',
     ar: 'كيف وجدت الأجواء اليوم؟',

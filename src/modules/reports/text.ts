@@ -15,6 +15,7 @@ export const formatNamesDe: Record<ReportFormat, string> = {
   training_reporting: 'Schulungen zu Sachbericht und Verwendungsnachweis',
   writing_workshop: 'Schreibwerkstätten',
   pr_training: 'Qualifizierungen Öffentlichkeitsarbeit',
+  dialogue_forum: 'Dialogforen',
   other: 'Sonstige Veranstaltungen',
 };
 
