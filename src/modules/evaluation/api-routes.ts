@@ -13,7 +13,7 @@ import { methodsReaders } from './routes-workspace.js';
 const fieldProblem = z.object({ field: z.string(), message: z.string(), message_en: z.string() });
 const badRequestSchema = z.object({ error: z.literal('badRequest'), message: z.string(), message_en: z.string(), fields: z.array(fieldProblem) });
 const errorSchema = z.object({ error: z.string(), message: z.string(), message_en: z.string() });
-const day = z.string().describe('a day, YYYY-MM-DD; both days are included');
+const day = z.iso.date().describe('a day, YYYY-MM-DD; both days are included');
 
 export async function evaluationApi(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -21,16 +21,19 @@ export async function evaluationApi(fastify: FastifyInstance) {
     '/api/v1/reports/evaluation',
     {
       config: { access: methodsReaders },
+      attachValidation: true,
       schema: {
         tags: ['reports'],
         summary: 'The methods table of the evaluation for a period (report 4.1)',
         description: 'Events of every organiser with start_date in the period, by format: all, those of the centre, those the evaluation observed, and the observed share. Roles admin, staff and evaluator.',
-        querystring: z.object({ from: day.optional(), to: day.optional() }),
+        querystring: z.object({ from: day, to: day }),
         response: { 200: methodsTableSchema, 400: badRequestSchema, 401: errorSchema, 403: errorSchema },
       },
     },
     async (request, reply) => {
-      const period = methodsQuerySchema.safeParse(request.query);
+      // the messages of the period schema (German / English), whether or not the schema above refused the query
+      const period = methodsQuerySchema.safeParse(request.query ?? {});
+      if (period.success && request.validationError) throw request.validationError;
       if (!period.success) {
         const fields = period.error.issues.map((issue) => {
           const [de, en] = issue.message.split(' / ');
