@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
+import { fieldsOf } from '../../http/validation.js';
 import { renderPage } from '../../http/render.js';
 import { berlinDay } from '../../ui/dates.js';
 import { DomainError } from '../domain-error.js';
@@ -52,7 +53,7 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     });
   const domainProblem = (error: unknown): FormProblem | null =>
     error instanceof DomainError && error.module === 'evaluation' && error.code !== 'notFound' ? { field: error.field ?? 'form', code: error.code, parameters: error.parameters } : null;
-  const saved = (request: FastifyRequest) => ((request.query as { saved?: string }).saved === '1' ? request.t('evaluation.workspace.saved') : undefined);
+  const saved = (request: FastifyRequest) => (fieldsOf(request.query).saved === '1' ? request.t('evaluation.workspace.saved') : undefined);
 
   // observations
   app.get('/evaluation/observations', { config: own, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) =>
@@ -74,7 +75,7 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
 
   app.get('/evaluation/observations/:id', { config: own, schema: { params: idParams, querystring: noticeQuery, hide: true } }, async (request, reply) => protocolPage(request, reply, request.params.id));
 
-  app.post('/evaluation/observations/:id', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => {
+  app.post('/evaluation/observations/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => {
     if (!(await protocolOf(app.db, request.params.id))) throw new HttpProblem(404, 'notFound');
     const body = formBody.parse(request.body ?? {});
     const { input, problems } = parseObservation(body);
@@ -89,7 +90,7 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     return reply.redirect(`/evaluation/observations/${request.params.id}?saved=1`, 303);
   });
 
-  app.post('/evaluation/observations/:id/remove', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => {
+  app.post('/evaluation/observations/:id/remove', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => {
     try {
       await removeObservation(app.db, request.account!.id, request.params.id);
     } catch (error) {
@@ -137,12 +138,12 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/evaluation/interviews/new', { config: own, schema: { hide: true } }, async (request, reply) => interviewPage(request, reply));
-  app.post('/evaluation/interviews', { config: own, schema: { hide: true } }, async (request, reply) => postInterview(request, reply));
+  app.post('/evaluation/interviews', { config: own, schema: { body: formBody, hide: true } }, async (request, reply) => postInterview(request, reply));
   app.get('/evaluation/interviews/:id', { config: own, schema: { params: idParams, querystring: noticeQuery, hide: true } }, async (request, reply) => {
     await writeAudit(app.db, { accountId: request.account!.id, action: 'evaluation.interview.read', subjectType: 'evaluation_interview', subjectId: request.params.id });
     return interviewPage(request, reply, request.params.id);
   });
-  app.post('/evaluation/interviews/:id', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => postInterview(request, reply, request.params.id));
+  app.post('/evaluation/interviews/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => postInterview(request, reply, request.params.id));
 
   // interview guides
   app.get('/evaluation/guides', { config: own, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) =>
@@ -166,9 +167,9 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/evaluation/guides/new', { config: own, schema: { hide: true } }, async (request, reply) => guidePage(request, reply));
-  app.post('/evaluation/guides', { config: own, schema: { hide: true } }, async (request, reply) => postGuide(request, reply));
+  app.post('/evaluation/guides', { config: own, schema: { body: formBody, hide: true } }, async (request, reply) => postGuide(request, reply));
   app.get('/evaluation/guides/:id', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => guidePage(request, reply, request.params.id));
-  app.post('/evaluation/guides/:id', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => postGuide(request, reply, request.params.id));
+  app.post('/evaluation/guides/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => postGuide(request, reply, request.params.id));
 
   // reflection meetings
   app.get('/evaluation/reflections', { config: own, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) =>
@@ -179,8 +180,8 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     const all = await reflections(app.db);
     const reflection = id === undefined ? undefined : all.find((row) => row.id === id);
     if (id !== undefined && !reflection) throw new HttpProblem(404, 'notFound');
-    const asked = (request.query as { heldOn?: string } | undefined)?.heldOn;
-    const heldOn = reflection?.heldOn ?? (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : berlinDay(currentTime()));
+    const asked = fieldsOf(request.query).heldOn;
+    const heldOn = reflection?.heldOn ?? (typeof asked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : berlinDay(currentTime()));
     const previous = previousFollowups(all, heldOn, reflection?.id);
     let agenda = reflection?.agenda ?? '';
     if (!reflection) {
@@ -204,9 +205,9 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
   }
 
   app.get('/evaluation/reflections/new', { config: own, schema: { querystring: z.object({ heldOn: z.string().optional() }), hide: true } }, async (request, reply) => reflectionPage(request, reply));
-  app.post('/evaluation/reflections', { config: own, schema: { hide: true } }, async (request, reply) => postReflection(request, reply));
+  app.post('/evaluation/reflections', { config: own, schema: { body: formBody, hide: true } }, async (request, reply) => postReflection(request, reply));
   app.get('/evaluation/reflections/:id', { config: own, schema: { params: idParams, querystring: noticeQuery, hide: true } }, async (request, reply) => reflectionPage(request, reply, request.params.id));
-  app.post('/evaluation/reflections/:id', { config: own, schema: { params: idParams, hide: true } }, async (request, reply) => postReflection(request, reply, request.params.id));
+  app.post('/evaluation/reflections/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => postReflection(request, reply, request.params.id));
 
   // the methods table of 4.1
   app.get('/evaluation/methods', { config: { access: methodsReaders }, schema: { querystring: z.object({ from: z.string().optional(), to: z.string().optional() }), hide: true } }, async (request, reply) => {
@@ -242,7 +243,7 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     });
   }
   app.get('/evaluation/settings', { config: { access: settingsEditors }, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) => settingsPage(request, reply));
-  app.post('/evaluation/settings', { config: { access: settingsEditors }, schema: { hide: true } }, async (request, reply) => {
+  app.post('/evaluation/settings', { config: { access: settingsEditors }, schema: { body: formBody, hide: true } }, async (request, reply) => {
     const body = formBody.parse(request.body ?? {});
     const { endsOn, problems } = parseSettings(body);
     if (problems.length > 0) return settingsPage(request, reply, body, problems);
