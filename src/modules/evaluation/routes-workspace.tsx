@@ -16,7 +16,7 @@ import { formBody, parseGuide, parseInterview, parseObservation, parseReflection
 import { methodsQuerySchema, methodsTable } from './methods.js';
 import { pseudonymiserFor } from './pseudonyms.js';
 import { workspaceWorkbook } from './workspace-export.js';
-import { agendaSince, evaluationEnd, guides, interviews, observableEvents, previousFollowups, protocolOf, reflections } from './workspace-queries.js';
+import { agendaSince, evaluationEnd, openConcernsForAgenda, guides, interviews, observableEvents, previousFollowups, protocolOf, reflections } from './workspace-queries.js';
 import { GuideForm, GuidesPage, InterviewForm, InterviewsPage } from './views/interviews.js';
 import { MethodsPage, SettingsPage } from './views/methods.js';
 import { ObservationsPage, ProtocolPage } from './views/observations.js';
@@ -180,13 +180,16 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     const all = await reflections(app.db);
     const reflection = id === undefined ? undefined : all.find((row) => row.id === id);
     if (id !== undefined && !reflection) throw new HttpProblem(404, 'notFound');
-    const asked = fieldsOf(request.query).heldOn;
+    const query = fieldsOf(request.query);
+    // agendaFor: the page's own prefill form; heldOn: a link with the meeting's day
+    const asked = query.agendaFor ?? query.heldOn;
     const heldOn = reflection?.heldOn ?? (typeof asked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : berlinDay(currentTime()));
     const previous = previousFollowups(all, heldOn, reflection?.id);
     let agenda = reflection?.agenda ?? '';
     if (!reflection) {
       const last = all.find((row) => row.heldOn < heldOn);
-      agenda = agendaText(request.t, request.language, last?.heldOn ?? null, await agendaSince(app.db, last?.heldOn ?? null, heldOn), previous.filter((followup) => followup.status === 'open'));
+      const since = last?.heldOn ?? null;
+      agenda = agendaText(request.t, request.language, since, await agendaSince(app.db, since, heldOn), previous.filter((followup) => followup.status === 'open'), await openConcernsForAgenda(app.db, since));
     }
     if (problems.length > 0) reply.code(400);
     return renderPage(request, reply, {
@@ -204,7 +207,7 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     return reply.redirect(`/evaluation/reflections/${savedId}?saved=1`, 303);
   }
 
-  app.get('/evaluation/reflections/new', { config: own, schema: { querystring: z.object({ heldOn: z.string().optional() }), hide: true } }, async (request, reply) => reflectionPage(request, reply));
+  app.get('/evaluation/reflections/new', { config: own, schema: { querystring: z.object({ heldOn: z.string().optional(), agendaFor: z.string().optional() }), hide: true } }, async (request, reply) => reflectionPage(request, reply));
   app.post('/evaluation/reflections', { config: own, schema: { body: formBody, hide: true } }, async (request, reply) => postReflection(request, reply));
   app.get('/evaluation/reflections/:id', { config: own, schema: { params: idParams, querystring: noticeQuery, hide: true } }, async (request, reply) => reflectionPage(request, reply, request.params.id));
   app.post('/evaluation/reflections/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => postReflection(request, reply, request.params.id));

@@ -47,6 +47,8 @@ export interface ObservationNeedTable {
   workshop_id: number | null;
   position: number;
   text: string;
+  /** The needs log's entry it became (concerns module); null until logged, or when staff removed it. */
+  concern_entry_id: Generated<number | null>;
 }
 
 export interface EvaluationInterviewGuideTable {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventFormat } from '../../db/tables.js';
+import type { OpenEntryCount } from '../concerns/index.js';
 import type { Pseudonymiser } from './pseudonyms.js';
 import type { FollowupStatus, InterviewChannel, InterviewKind } from './tables.js';
 import './tables.js';
@@ -74,6 +75,8 @@ export interface Protocol {
   observation: { course: string; topics: string; worked: string; suggestions: string; updatedAt: Date } | null;
   needs: string[];
   workshops: { title: string; notes: string; needs: string[] }[];
+  /** How many of the needs are entries of the needs log (concerns module). */
+  loggedNeeds: number;
   feedback: FeedbackMeans | null;
 }
 
@@ -87,7 +90,7 @@ export async function protocolOf(db: Kysely<Database>, eventId: number): Promise
   const observation = await db.selectFrom('evaluation_observation').select(['id', 'course', 'topics', 'worked', 'suggestions', 'updated_at as updatedAt']).where('event_id', '=', eventId).executeTakeFirst();
   const [needs, workshops] = observation
     ? await Promise.all([
-        db.selectFrom('observation_need').select(['text', 'workshop_id']).where('observation_id', '=', observation.id).orderBy('position').execute(),
+        db.selectFrom('observation_need').select(['text', 'workshop_id', 'concern_entry_id']).where('observation_id', '=', observation.id).orderBy('position').execute(),
         db.selectFrom('evaluation_observation_workshop').select(['id', 'title', 'notes']).where('observation_id', '=', observation.id).orderBy('position').execute(),
       ])
     : [[], []];
@@ -97,6 +100,7 @@ export async function protocolOf(db: Kysely<Database>, eventId: number): Promise
     observation: observation ? { course: observation.course, topics: observation.topics, worked: observation.worked, suggestions: observation.suggestions, updatedAt: observation.updatedAt } : null,
     needs: needs.filter((need) => need.workshop_id === null).map((need) => need.text),
     workshops: workshops.map((workshop) => ({ title: workshop.title, notes: workshop.notes, needs: needs.filter((need) => need.workshop_id === workshop.id).map((need) => need.text) })),
+    loggedNeeds: needs.filter((need) => need.concern_entry_id !== null).length,
     feedback,
   };
 }
@@ -228,6 +232,16 @@ export async function agendaSince(db: Kysely<Database>, since: string | null, un
   const events = (await observableEvents(db, { from, to: until })).filter((event) => since === null || event.startDate > since).reverse();
   const feedback = await feedbackMeansOf(db, from, until);
   return events.map((event) => ({ startDate: event.startDate, title: event.title, format: event.format, organizer: event.organizer, forms: feedback.get(event.id)?.forms ?? 0, mean: overallMean(feedback.get(event.id)), observed: event.observed }));
+}
+
+/**
+ * The open needs and concerns of the needs log for the agenda, counted by
+ * kind, state and topic (the concerns module's face): counts only, so that
+ * no name written into an entry reaches the pseudonymised workspace.
+ */
+export async function openConcernsForAgenda(db: Kysely<Database>, since: string | null): Promise<OpenEntryCount[]> {
+  const { openEntryCounts } = await import('../concerns/index.js');
+  return openEntryCounts(db, since);
 }
 
 export async function evaluationEnd(db: Kysely<Database>): Promise<string | null> {

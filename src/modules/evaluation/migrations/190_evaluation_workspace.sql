@@ -29,14 +29,18 @@ create table evaluation_observation_workshop (
   unique (observation_id, position)
 );
 
--- The needs the participants raised, one row each (to be connected to the
--- needs log of the concerns module once both exist).
+-- The needs the participants raised, one row each. Each flows into the
+-- needs log of the concerns module (concern_entry, source 'evaluation'):
+-- concern_entry_id is the entry it became, kept when the protocol is saved
+-- again with the same need, so that a need is logged once. Staff own the
+-- entry from then on; merged or deleted there, the link is emptied.
 create table observation_need (
-  id             serial primary key,
-  observation_id integer not null references evaluation_observation (id) on delete cascade,
-  workshop_id    integer references evaluation_observation_workshop (id) on delete set null,
-  position       integer not null check (position between 1 and 100),
-  text           text not null check (length(text) between 1 and 1000),
+  id               serial primary key,
+  observation_id   integer not null references evaluation_observation (id) on delete cascade,
+  workshop_id      integer references evaluation_observation_workshop (id) on delete set null,
+  position         integer not null check (position between 1 and 100),
+  text             text not null check (length(text) between 1 and 1000),
+  concern_entry_id integer references concern_entry (id) on delete set null,
   unique (observation_id, position)
 );
 

@@ -134,6 +134,9 @@ export function ProtocolPage({ t, language, csrfToken, protocol, values, errors,
             );
           })}
         </FieldGroup>
+        <p class="kern-body" id="needs-log">
+          {observation ? o('needsLogged', { count: protocol.loggedNeeds }) : o('needsFlow')}
+        </p>
         <p class="kern-body">{o('noNames')}</p>
         <Button>{observation ? o('save') : o('markAndSave')}</Button>
       </form>

@@ -6,6 +6,7 @@ import { Table } from '../../../ui/table.js';
 import { Input, Select, TextArea } from '../../identity/index.js';
 import { maxFollowups, type FormBody } from '../input.js';
 import { followupStatuses } from '../tables.js';
+import type { OpenEntryCount } from '../../concerns/index.js';
 import type { AgendaItem, FollowupRow, ReflectionRow } from '../workspace-queries.js';
 import { day, errorOf, mean, Page, Prose, type FieldError } from './parts.js';
 
@@ -41,8 +42,29 @@ export function ReflectionsPage({ t, language, rows, notice }: { t: Translate; l
   );
 }
 
+/**
+ * The open part of the needs log, one line per kind and state with its
+ * topics: "- Bedarf, offen (5, 2 neu): Räume 3, Sonstiges 2".
+ */
+function openConcernLines(t: Translate, concerns: OpenEntryCount[]): string[] {
+  const r = (key: string, options?: Record<string, unknown>) => t(`evaluation.reflections.${key}`, options);
+  if (concerns.length === 0) return [`- ${r('agendaNoConcerns')}`];
+  // needs first, then concerns on their way to the ministry; within a line the largest topic first
+  const order = ['need open', 'concern collected', 'concern forwarded'];
+  const groups = new Map<string, OpenEntryCount[]>();
+  for (const row of concerns) groups.set(`${row.kind} ${row.state}`, [...(groups.get(`${row.kind} ${row.state}`) ?? []), row]);
+  const sorted = [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, rows]) => [...rows].sort((a, b) => b.count - a.count));
+  return sorted.map((rows) => {
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    const raisedSince = rows.reduce((sum, row) => sum + row.raisedSince, 0);
+    const topics = rows.map((row) => `${t(`concerns.topics.${row.topic}`, { defaultValue: row.topic })} ${row.count}`).join(', ');
+    const head = `${t(`concerns.kinds.${rows[0]!.kind}`)}, ${t(`concerns.states.${rows[0]!.state}`)}`;
+    return `- ${head} (${r('agendaConcernCount', { count: total, raisedSince })}): ${topics}`;
+  });
+}
+
 /** The agenda prefilled with what happened since the last meeting, as plain text the evaluator edits. */
-export function agendaText(t: Translate, language: Language, since: string | null, items: AgendaItem[], open: FollowupRow[]): string {
+export function agendaText(t: Translate, language: Language, since: string | null, items: AgendaItem[], open: FollowupRow[], concerns: OpenEntryCount[] = []): string {
   const r = (key: string, options?: Record<string, unknown>) => t(`evaluation.reflections.${key}`, options);
   const format = (value: EventFormat) => t(`dashboard.formats.${value}`, { defaultValue: value });
   const lines = [since ? r('agendaSince', { date: day(language, since) }) : r('agendaAll'), ''];
@@ -51,6 +73,7 @@ export function agendaText(t: Translate, language: Language, since: string | nul
     lines.push(`- ${day(language, item.startDate)} ${item.title} (${format(item.format)}): ${feedback}; ${item.observed ? r('agendaObserved') : r('agendaNotObserved')}`);
   }
   if (items.length === 0) lines.push(`- ${r('agendaNoEvents')}`);
+  lines.push('', r('agendaConcerns'), ...openConcernLines(t, concerns));
   if (open.length > 0) {
     lines.push('', r('agendaOpen'));
     for (const followup of open) lines.push(`- ${followup.task} (${followup.owner}, ${day(language, followup.dueOn)})`);
@@ -87,7 +110,8 @@ export function ReflectionForm({ t, language, csrfToken, reflection, heldOn, age
       </p>
       {!reflection && (
         <form method="get" action="/evaluation/reflections/new" class="mosaik-inline-form">
-          <DateField t={t} language={language} name="heldOn" label={r('prefillFor')} value={heldOn} />
+          {/* its own name: the meeting's form below has the field heldOn, and ids must be unique */}
+          <DateField t={t} language={language} name="agendaFor" label={r('prefillFor')} value={heldOn} />
           <Button kind="secondary">{r('prefill')}</Button>
         </form>
       )}
