@@ -17,7 +17,7 @@ export const expectedAccess: Record<string, Access> = Object.fromEntries([
     ['/evaluation/observations', '/evaluation/observations/:id', '/evaluation/interviews', '/evaluation/interviews/new', '/evaluation/interviews/:id', '/evaluation/guides', '/evaluation/guides/new', '/evaluation/guides/:id', '/evaluation/reflections', '/evaluation/reflections/new', '/evaluation/reflections/:id', '/evaluation/export.xlsx'],
     workspace,
   ),
-  ...post(['/evaluation/observations/:id', '/evaluation/observations/:id/remove', '/evaluation/interviews', '/evaluation/interviews/:id', '/evaluation/guides', '/evaluation/guides/:id', '/evaluation/reflections', '/evaluation/reflections/:id'], workspace),
+  ...post(['/evaluation/observations/:id', '/evaluation/observations/:id/remove', '/evaluation/interviews', '/evaluation/interviews/:id', '/evaluation/interviews/:id/withdraw', '/evaluation/guides', '/evaluation/guides/:id', '/evaluation/reflections', '/evaluation/reflections/:id'], workspace),
   ...get(['/evaluation/methods', '/api/v1/reports/evaluation'], methodsReaders),
   ...get(['/evaluation/settings'], settingsEditors),
   ...post(['/evaluation/settings'], settingsEditors),

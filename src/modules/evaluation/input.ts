@@ -186,6 +186,13 @@ export function parseReflection(body: FormBody): { input: ReflectionInput; probl
   return { input: { heldOn: heldOn ?? '', agenda: text(body, 'agenda'), decisions: text(body, 'decisions'), followups, outcomes }, problems };
 }
 
+/** The withdrawal form of an interview: the day the interviewee withdrew the consent. */
+export function parseWithdrawal(body: FormBody): { withdrawnOn: string | null; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  const withdrawnOn = day(body, 'withdrawnOn', problems);
+  return { withdrawnOn, problems: problems.map((problem) => ({ ...problem, code: problem.code === 'dayMissing' ? 'withdrawnOnMissing' : problem.code })) };
+}
+
 export function parseSettings(body: FormBody): { endsOn: string | null; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   return { endsOn: day(body, 'endsOn', problems, false), problems };

@@ -9,10 +9,10 @@ import { berlinDay } from '../../ui/dates.js';
 import { DomainError } from '../domain-error.js';
 import { writeAudit } from '../identity/index.js';
 import { currentTime } from './clock.js';
-import { saveEndDate, saveGuide, saveInterview } from './commands/interviews.js';
+import { saveEndDate, saveGuide, saveInterview, withdrawConsent } from './commands/interviews.js';
 import { removeObservation, saveObservation } from './commands/observations.js';
 import { saveReflection } from './commands/reflections.js';
-import { formBody, parseGuide, parseInterview, parseObservation, parseReflection, parseSettings, type FormBody, type FormProblem } from './input.js';
+import { formBody, parseGuide, parseInterview, parseObservation, parseReflection, parseSettings, parseWithdrawal, type FormBody, type FormProblem } from './input.js';
 import { methodsQuerySchema, methodsTable } from './methods.js';
 import { pseudonymiserFor } from './pseudonyms.js';
 import { workspaceWorkbook } from './workspace-export.js';
@@ -144,6 +144,22 @@ export async function workspaceRoutes(fastify: FastifyInstance) {
     return interviewPage(request, reply, request.params.id);
   });
   app.post('/evaluation/interviews/:id', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => postInterview(request, reply, request.params.id));
+
+  // the interviewee withdrew the consent: the content goes at once
+  app.post('/evaluation/interviews/:id/withdraw', { config: own, schema: { params: idParams, body: formBody, hide: true } }, async (request, reply) => {
+    if ((await interviews(app.db, await pseudonymiserFor(app.db), request.params.id)).length === 0) throw new HttpProblem(404, 'notFound');
+    const body = formBody.parse(request.body ?? {});
+    const { withdrawnOn, problems } = parseWithdrawal(body);
+    if (problems.length > 0 || withdrawnOn === null) return interviewPage(request, reply, request.params.id, body, problems);
+    try {
+      await withdrawConsent(app.db, request.account!.id, request.params.id, withdrawnOn);
+    } catch (error) {
+      const problem = domainProblem(error);
+      if (problem) return interviewPage(request, reply, request.params.id, body, [problem]);
+      throw error;
+    }
+    return reply.redirect(`/evaluation/interviews/${request.params.id}?saved=1`, 303);
+  });
 
   // interview guides
   app.get('/evaluation/guides', { config: own, schema: { querystring: noticeQuery, hide: true } }, async (request, reply) =>

@@ -75,6 +75,8 @@ export interface EvaluationInterviewTable {
   consent_scope: typeof consentScope;
   notes: string | null;
   portrait: Generated<string>;
+  /** The day the consent was withdrawn: notes, portrait and organisation are gone from then on. */
+  consent_withdrawn_on: Generated<string | null>;
   notes_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: number | null;
   created_at: Timestamp;

@@ -92,8 +92,8 @@ export async function workspaceWorkbook(db: Kysely<Database>, pseudonyms: Pseudo
   addSheet(
     workbook,
     'interviews',
-    ['number', 'date', 'kind', 'channel', 'duration_minutes', 'guide', 'guide_version', 'organisation', 'consent_signed_on', 'consent_version', 'notes', 'portrait'],
-    (await interviews(db, pseudonyms)).reverse().map((row, index) => [index + 1, row.heldOn, row.kind, row.channel, row.durationMinutes, row.guideTitle, row.guideVersion, row.organisation, row.consentSignedOn, row.consentVersion, scrub(row.notes), scrub(row.portrait)]),
+    ['number', 'date', 'kind', 'channel', 'duration_minutes', 'guide', 'guide_version', 'organisation', 'consent_signed_on', 'consent_version', 'consent_withdrawn_on', 'notes', 'portrait'],
+    (await interviews(db, pseudonyms)).reverse().map((row, index) => [index + 1, row.heldOn, row.kind, row.channel, row.durationMinutes, row.guideTitle, row.guideVersion, row.organisation, row.consentSignedOn, row.consentVersion, row.consentWithdrawnOn, scrub(row.notes), scrub(row.portrait)]),
   );
   addSheet(workbook, 'guides', ['guide', 'version', 'kind', 'title', 'questions', 'interviews'], (await guides(db)).map((guide) => [guide.guideKey, guide.version, guide.kind, guide.title, guide.questions, guide.interviews]));
   const meetings = (await reflections(db)).reverse();

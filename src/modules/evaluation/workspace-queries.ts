@@ -153,6 +153,8 @@ export interface InterviewRow {
   notes: string | null;
   notesErased: boolean;
   portrait: string;
+  /** The day the consent was withdrawn (YYYY-MM-DD), or null. */
+  consentWithdrawnOn: string | null;
 }
 
 const interviewColumns = [
@@ -170,6 +172,7 @@ const interviewColumns = [
   'i.notes',
   sql<boolean>`i.notes_erased_at is not null`.as('notesErased'),
   'i.portrait',
+  sql<string | null>`to_char(i.consent_withdrawn_on, 'YYYY-MM-DD')`.as('consentWithdrawnOn'),
 ] as const;
 
 export async function interviews(db: Kysely<Database>, pseudonyms: Pseudonymiser, id?: number): Promise<InterviewRow[]> {

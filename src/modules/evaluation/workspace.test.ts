@@ -202,6 +202,39 @@ describe('interviews and guides', () => {
     expect((await get('/evaluation/guides/999999')).statusCode).toBe(404);
   });
 
+  it('deletes notes, portrait and the organisation at once when the consent is withdrawn, and keeps the bare facts', async () => {
+    const db = test.database.db;
+    const saved = await post('/evaluation/interviews', interview({ notes: 'Gesprächsnotizen vor dem Widerruf', portrait: 'Ein Verein in Mittelhessen, der Eltern berät.' }));
+    expect(saved.statusCode).toBe(303);
+    const id = Number(/interviews\/(\d+)/.exec(String(saved.headers.location))![1]);
+    const missing = await post(`/evaluation/interviews/${id}/withdraw`, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#withdrawnOn"');
+    const early = await post(`/evaluation/interviews/${id}/withdraw`, { withdrawnOn: '2019-01-01' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('Der Widerruf kann nicht vor der Einwilligung');
+    expect((await db.selectFrom('evaluation_interview').select('notes').where('id', '=', id).executeTakeFirstOrThrow()).notes).toBe('Gesprächsnotizen vor dem Widerruf');
+
+    expect((await post(`/evaluation/interviews/${id}/withdraw`, { withdrawnOn: '2019-03-01' })).statusCode).toBe(303);
+    const row = await db
+      .selectFrom('evaluation_interview')
+      .select(['notes', 'portrait', 'organisation_id', 'kind', sql<string>`to_char(held_on, 'YYYY-MM-DD')`.as('heldOn'), sql<string>`to_char(consent_withdrawn_on, 'YYYY-MM-DD')`.as('withdrawnOn')])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ notes: null, portrait: '', organisation_id: null, kind: 'association', heldOn: '2019-02-11', withdrawnOn: '2019-03-01' });
+    const page = await get(`/evaluation/interviews/${id}`);
+    expect(page.body).toContain('Die Einwilligung wurde am 01.03.2019 widerrufen');
+    expect(page.body).not.toContain('Gesprächsnotizen');
+    expect(page.body).not.toContain('name="notes"');
+    expect((await get('/evaluation/interviews')).body).toContain('gelöscht (Widerruf am 01.03.2019)');
+    // nothing comes back through the edit form
+    const edit = await post(`/evaluation/interviews/${id}`, interview({ notes: 'Neue Notizen' }));
+    expect(edit.statusCode).toBe(400);
+    expect(edit.body).toContain('Die Einwilligung zu diesem Interview wurde widerrufen');
+    expect((await db.selectFrom('evaluation_interview').select('notes').where('id', '=', id).executeTakeFirstOrThrow()).notes).toBeNull();
+    expect((await post('/evaluation/interviews/999999/withdraw', { withdrawnOn: '2019-03-01' })).statusCode).toBe(404);
+  });
+
   it('offers no upload field and says that audio is never stored', async () => {
     const page = await get('/evaluation/interviews/new');
     expect(page.statusCode).toBe(200);

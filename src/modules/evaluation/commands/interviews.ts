@@ -75,8 +75,9 @@ export async function saveInterview(db: Kysely<Database>, actorId: number, input
     if (id === undefined) {
       savedId = (await trx.insertInto('evaluation_interview').values({ ...values, created_by: actorId }).returning('id').executeTakeFirstOrThrow()).id;
     } else {
-      const existing = await trx.selectFrom('evaluation_interview').select(['id', 'notes_erased_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+      const existing = await trx.selectFrom('evaluation_interview').select(['id', 'notes_erased_at', 'consent_withdrawn_on']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!existing) throw new DomainError('evaluation', 'notFound');
+      if (existing.consent_withdrawn_on !== null) throw new DomainError('evaluation', 'consentWithdrawn', 'consent');
       // notes erased by retention stay erased
       const updated = existing.notes_erased_at ? { ...values, notes: null } : values;
       await trx.updateTable('evaluation_interview').set({ ...updated, updated_at: new Date() }).where('id', '=', id).execute();
@@ -84,6 +85,34 @@ export async function saveInterview(db: Kysely<Database>, actorId: number, input
     }
     await writeAudit(trx, { accountId: actorId, action: 'evaluation.interview.save', subjectType: 'evaluation_interview', subjectId: savedId, details: { kind: input.kind, consentVersion: input.consentVersion } });
     return { id: savedId, warnings: findings };
+  });
+}
+
+/**
+ * The interviewee withdrew the consent (Art. 7 (3) GDPR): the notes, the
+ * portrait and the link to the organisation are deleted at once, in one
+ * transaction; what remains (date, kind, channel, guide, the consent's dates)
+ * says that an interview took place and counts in the report's methods.
+ * The withdrawal cannot be dated before the consent; a second withdrawal
+ * changes nothing.
+ */
+export async function withdrawConsent(db: Kysely<Database>, actorId: number, id: number, withdrawnOn: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const interview = await trx
+      .selectFrom('evaluation_interview')
+      .select([sql<string>`to_char(consent_signed_on, 'YYYY-MM-DD')`.as('signedOn'), 'consent_withdrawn_on'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!interview) throw new DomainError('evaluation', 'notFound');
+    if (interview.consent_withdrawn_on !== null) return;
+    if (withdrawnOn < interview.signedOn) throw new DomainError('evaluation', 'withdrawnBeforeConsent', 'withdrawnOn', { date: interview.signedOn });
+    await trx
+      .updateTable('evaluation_interview')
+      .set({ notes: null, portrait: '', organisation_id: null, notes_erased_at: new Date(), consent_withdrawn_on: withdrawnOn, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, { accountId: actorId, action: 'evaluation.interview.withdraw', subjectType: 'evaluation_interview', subjectId: id, details: { withdrawnOn } });
   });
 }
 

@@ -75,9 +75,14 @@ create table evaluation_interview (
   notes              text check (length(notes) <= 50000),
   portrait           text not null default '' check (length(portrait) <= 5000),
   notes_erased_at    timestamptz,
+  -- the day the interviewee withdrew the consent: notes, portrait and the
+  -- link to the organisation go; date, kind, channel and guide stay (they
+  -- count in the methods of the report and say nothing about the person)
+  consent_withdrawn_on date,
   created_by         integer references account (id) on delete set null,
   created_at         timestamptz not null default now(),
-  updated_at         timestamptz not null default now()
+  updated_at         timestamptz not null default now(),
+  check (consent_withdrawn_on is null or (notes is null and portrait = '' and organisation_id is null))
 );
 create index evaluation_interview_organisation on evaluation_interview (organisation_id);
 

@@ -38,7 +38,7 @@ export function InterviewsPage({ t, language, rows, notice }: { t: Translate; la
           { key: 'organisation', label: i('organisation'), cell: (row) => (row.organisation ? <code>{row.organisation}</code> : '–') },
           { key: 'guide', label: i('guide'), cell: (row) => i('guideVersion', { title: row.guideTitle, version: row.guideVersion }) },
           { key: 'consent', label: i('consent'), cell: (row) => i('consentShort', { date: day(language, row.consentSignedOn), version: row.consentVersion }) },
-          { key: 'notes', label: i('notes'), cell: (row) => (row.notesErased ? i('notesErased') : row.notes ? i('notesKept') : '–') },
+          { key: 'notes', label: i('notes'), cell: (row) => (row.consentWithdrawnOn ? i('withdrawnShort', { date: day(language, row.consentWithdrawnOn) }) : row.notesErased ? i('notesErased') : row.notes ? i('notesKept') : '–') },
         ]}
       />
     </Page>
@@ -82,7 +82,9 @@ export function InterviewForm({ t, language, csrfToken, guides, interview, value
           </ul>
         </Alert>
       )}
-      {guides.length === 0 ? (
+      {interview?.consentWithdrawnOn ? (
+        <WithdrawnInterview t={t} language={language} interview={interview} />
+      ) : guides.length === 0 ? (
         <p class="kern-body">
           {i('noGuides')}{' '}
           <a class="kern-link" href="/evaluation/guides/new">
@@ -135,7 +137,41 @@ export function InterviewForm({ t, language, csrfToken, guides, interview, value
           <Button>{i('save')}</Button>
         </form>
       )}
+      {interview && !interview.consentWithdrawnOn && (
+        <form method="post" action={`/evaluation/interviews/${interview.id}/withdraw`} class="kern-stack-sm" novalidate>
+          <CsrfField token={csrfToken} />
+          <FieldGroup legend={i('withdrawTitle')}>
+            <p class="kern-body">{i('withdrawIntro')}</p>
+            <DateField t={t} language={language} name="withdrawnOn" label={i('withdrawnOn')} value={value('withdrawnOn', '')} error={errorOf(errors, 'withdrawnOn')} />
+          </FieldGroup>
+          <Button kind="secondary">{i('withdraw')}</Button>
+        </form>
+      )}
     </Page>
+  );
+}
+
+/** What is left of an interview whose consent was withdrawn: the bare facts, no form. */
+function WithdrawnInterview({ t, language, interview }: { t: Translate; language: Language; interview: InterviewRow }) {
+  const i = (key: string, options?: Record<string, unknown>) => t(`evaluation.interviews.${key}`, options);
+  return (
+    <>
+      <Alert kind="info">{i('withdrawnLong', { date: day(language, interview.consentWithdrawnOn!) })}</Alert>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{i('heldOn')}</dt>
+          <dd class="kern-description-list-item__value">{day(language, interview.heldOn)}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{i('kind')}</dt>
+          <dd class="kern-description-list-item__value">{i(`kinds.${interview.kind}`)}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{i('guide')}</dt>
+          <dd class="kern-description-list-item__value">{i('guideVersion', { title: interview.guideTitle, version: interview.guideVersion })}</dd>
+        </div>
+      </dl>
+    </>
   );
 }
 
