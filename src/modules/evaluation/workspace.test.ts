@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import * as make from '../../../test/factories.js';
-import { recordNeed } from '../concerns/index.js';
 import { runRetention } from '../privacy/index.js';
 import { setEvaluationClockForTests } from './clock.js';
 import { checkPortrait } from './portrait.js';
@@ -89,37 +88,6 @@ describe('observations', () => {
     const untitled = await post(`/evaluation/observations/${pastEventId}`, { course: 'x', workshop_2_notes: 'Notizen ohne Titel' });
     expect(untitled.statusCode).toBe(400);
     expect(untitled.body).toContain('Workshop 2: Bitte geben Sie dem Workshop einen Titel');
-  });
-
-  it('passes each need to the needs log once, without an organisation, and keeps the link when saved again', async () => {
-    setEvaluationClockForTests(now);
-    const db = test.database.db;
-    const eventId = (await make.event(db, { title: 'Regionales Vernetzungstreffen', format: 'regional_network_meeting', startDate: '2019-02-16', organizer: 'centre' })).id;
-    const logOfEvent = () =>
-      db.selectFrom('concern_entry as e').innerJoin('concern_source as s', 's.entry_id', 'e.id').select(['e.id', 'e.kind', 'e.title', 'e.topic', 'e.state', sql<string>`to_char(e.raised_on, 'YYYY-MM-DD')`.as('raisedOn'), 's.kind as source'])
-        .where('s.event_id', '=', eventId).orderBy('e.id').execute();
-    const first = await post(`/evaluation/observations/${eventId}`, { course: 'Austausch', needs: 'Räume für Vereinstreffen\nKontakt zur Kommune', workshop_1_title: 'Workshop A', workshop_1_needs: 'Fristen im Blick' });
-    expect(first.statusCode).toBe(303);
-    const logged = await logOfEvent();
-    expect(logged.map((entry) => entry.title)).toEqual(['Räume für Vereinstreffen', 'Kontakt zur Kommune', 'Fristen im Blick']);
-    expect(logged.every((entry) => entry.kind === 'need' && entry.state === 'open' && entry.topic === 'other' && entry.source === 'evaluation' && entry.raisedOn === '2019-02-16')).toBe(true);
-    // the evaluator records what was said, not who said it
-    expect(await db.selectFrom('concern_entry_organisation').select('entry_id').where('entry_id', 'in', logged.map((entry) => entry.id)).execute()).toEqual([]);
-    const page = await get(`/evaluation/observations/${eventId}`);
-    expect(page.body).toContain('3 Bedarfe dieses Protokolls stehen im Bedarfslog');
-
-    // saved again: the kept needs keep their entry, a new one is added, a removed one stays in the log (staff own it now)
-    const again = await post(`/evaluation/observations/${eventId}`, { course: 'Austausch', needs: 'Räume für Vereinstreffen\nBeispiele gelungener Anträge', workshop_1_title: 'Workshop A', workshop_1_needs: 'Fristen im Blick' });
-    expect(again.statusCode).toBe(303);
-    const after = await logOfEvent();
-    expect(after.map((entry) => entry.title)).toEqual(['Räume für Vereinstreffen', 'Kontakt zur Kommune', 'Fristen im Blick', 'Beispiele gelungener Anträge']);
-    const links = await db.selectFrom('observation_need as n').innerJoin('evaluation_observation as o', 'o.id', 'n.observation_id').select(['n.text', 'n.concern_entry_id']).where('o.event_id', '=', eventId).orderBy('n.position').execute();
-    const idOf = (title: string) => after.find((entry) => entry.title === title)!.id;
-    expect(links).toEqual([
-      { text: 'Räume für Vereinstreffen', concern_entry_id: idOf('Räume für Vereinstreffen') },
-      { text: 'Beispiele gelungener Anträge', concern_entry_id: idOf('Beispiele gelungener Anträge') },
-      { text: 'Fristen im Blick', concern_entry_id: idOf('Fristen im Blick') },
-    ]);
   });
 
   it('answers 404 for an unknown event whatever is sent', async () => {
@@ -265,23 +233,6 @@ describe('reflection meetings', () => {
     const second = await post('/evaluation/reflections', { heldOn: '2019-03-20', agenda: 'Rückblick', [`previous_${followup.id}_status`]: 'done', [`previous_${followup.id}_outcome`]: 'Seit Februar umgesetzt' });
     expect(second.statusCode).toBe(303);
     expect(await test.database.db.selectFrom('evaluation_followup').select(['status', 'outcome']).where('id', '=', followup.id).executeTakeFirstOrThrow()).toEqual({ status: 'done', outcome: 'Seit Februar umgesetzt' });
-  });
-});
-
-describe('open concerns on the agenda', () => {
-  it('counts the open needs and concerns of the log by topic, and names no organisation an entry names', async () => {
-    const db = test.database.db;
-    await recordNeed(db, { title: 'Eritreischer Kulturverein Marburg sucht Räume', topic: 'rooms', raisedOn: '2019-04-02', organisationIds: [organisationId], source: { kind: 'other' } });
-    await recordNeed(db, { kind: 'concern', title: 'Steuerberatungskosten des Eritreischen Kulturvereins Marburg förderfähig machen', topic: 'funding_rules', raisedOn: '2019-04-03', organisationIds: [organisationId], source: { kind: 'other' } });
-    const page = await get('/evaluation/reflections/new?heldOn=2019-05-10');
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Offene Bedarfe und Anliegen im Bedarfslog:');
-    // every need the observations passed on (topic "other"), the one raised since the last meeting (20 March) counted as new
-    expect(page.body).toMatch(/Bedarfslog:\n- Bedarf, offen \((\d+), davon 1 neu\): Sonstiges \d+, Räume 1\n- Anliegen an das Ministerium, gesammelt \(1, davon 1 neu\): Förderregeln 1/);
-    expect(page.body).not.toContain('Kulturverein');
-    expect(page.body).not.toContain('Marburg');
-    const english = await get('/evaluation/reflections/new?heldOn=2019-05-10&lang=en');
-    expect(english.body).toContain('Open needs and concerns in the needs log:');
   });
 });
 
