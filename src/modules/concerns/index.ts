@@ -6,7 +6,9 @@
  * declined, with its history), the Dialogtreffen whose agenda is drawn from
  * the open concerns and whose minutes move them, the funder's read-only
  * view, and the public page "Sie haben gesagt – wir haben getan".
- * Other modules use it through this file only (recordNeed).
+ * Other modules use it through this file only (recordNeed and
+ * recordNeedInTransaction for the evaluator's observations, openEntryCounts
+ * for the reflection meetings' agenda).
  */
 import { sql } from 'kysely';
 import type { MosaikModule } from '../module.js';
@@ -19,7 +21,8 @@ import { publicConcernRoutes } from './routes-public.js';
 import { sourceRoutes } from './routes-sources.js';
 import './tables.js';
 
-export { recordNeed, EntryProblems } from './commands/record.js';
+export { recordNeed, recordNeedInTransaction, EntryProblems } from './commands/record.js';
+export { openEntryCounts, type OpenEntryCount } from './queries.js';
 export type { EntryInputDraft } from './input.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */

@@ -157,3 +157,32 @@ export async function entriesOfAnswers(db: Db, eventId: number): Promise<Map<str
   return new Map(rows.map((row) => [`${row.feedback_response_id}:${row.feedback_question_id}`, row.entry_id]));
 }
 
+
+export interface OpenEntryCount {
+  kind: EntryKind;
+  state: EntryState;
+  topic: string;
+  count: number;
+  /** Of these, raised after the day asked about (the last reflection meeting). */
+  raisedSince: number;
+}
+
+/**
+ * What is still open in the log, counted by kind, state and topic: needs not
+ * yet taken up, concerns collected or forwarded without an outcome. For the
+ * evaluator's reflection meetings (the evaluation module's agenda): counts
+ * only, never titles or organisations, so that the pseudonymised workspace
+ * cannot show a name that staff wrote into an entry.
+ */
+export async function openEntryCounts(db: Db, since: string | null): Promise<OpenEntryCount[]> {
+  const result = await sql<OpenEntryCount>`
+    select kind, state, topic,
+           count(*)::integer as "count",
+           (count(*) filter (where ${since}::date is null or raised_on > ${since}::date))::integer as "raisedSince"
+      from concern_entry
+     where merged_into is null
+       and state in ('open', 'collected', 'forwarded')
+     group by kind, state, topic
+     order by kind, state, topic`.execute(db);
+  return result.rows;
+}

@@ -39,6 +39,13 @@ export function EvaluationHome({ t, threshold }: { t: Translate; threshold: numb
           : {h('seeParticipations')}
         </li>
       </ul>
+      <h2 class="kern-heading-medium">{h('workspaceTitle')}</h2>
+      <p class="kern-body">
+        <a class="kern-link" href="/evaluation/observations">
+          {t('evaluation.workspace.nav')}
+        </a>
+        : {h('workspace')}
+      </p>
       <h2 class="kern-heading-medium">{h('notTitle')}</h2>
       <p class="kern-body">{h('not')}</p>
       <h2 class="kern-heading-medium">{h('pseudonymsTitle')}</h2>

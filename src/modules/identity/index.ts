@@ -29,6 +29,7 @@ export { createAccount, createPasswordLink, findAccountByCredentials, randomToke
 export { auditRead, writeAudit } from './audit.js';
 export { demoAccountExists, demoAccounts, demoPassword, disableDemoAccounts, ensureDemoAccount } from './demo-account.js';
 export { allowedLanguage, languagesFor } from './language.js';
+export { Input, Select, TextArea } from './fields.js';
 export { addOrganisationScopes, type RepresentedOrganisation, representedOrganisations } from './scopes.js';
 export { findSession, type SessionAccount, startSession } from './sessions.js';
 // module-faces: end

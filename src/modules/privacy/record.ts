@@ -31,6 +31,7 @@ const retentionText: Record<string, string> = {
   sessions_tokens: 'abgelaufene Sitzungen, benutzte oder abgelaufene Passwort-Links gelöscht',
   audit_reads: 'Lesezugriffe im Audit-Protokoll gelöscht',
   audit_log: 'alle übrigen Einträge des Audit-Protokolls gelöscht',
+  evaluation_interview_notes: 'Notizen der Interviews der Evaluation geleert, gezählt ab dem Ende der Evaluation (Einstellung der Evaluation)',
 };
 const unitNames = { days: 'Tage', months: 'Monate', years: 'Jahre' } as const;
 

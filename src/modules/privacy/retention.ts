@@ -12,7 +12,7 @@ import type { Db } from './subject.js';
  * before 2025-11-25; a record of exactly the cutoff stays.
  */
 
-export const retentionKinds = ['inactive_persons', 'consultation_texts', 'registration_contacts', 'sent_mails', 'import_uploads', 'sessions_tokens', 'audit_reads', 'audit_log'] as const;
+export const retentionKinds = ['inactive_persons', 'consultation_texts', 'registration_contacts', 'sent_mails', 'import_uploads', 'sessions_tokens', 'audit_reads', 'audit_log', 'evaluation_interview_notes'] as const;
 export type RetentionKind = (typeof retentionKinds)[number];
 export const retentionUnits = ['days', 'months', 'years'] as const;
 export type RetentionUnit = (typeof retentionUnits)[number];
@@ -155,6 +155,11 @@ const kinds: Record<RetentionKind, KindRule> = {
       sql`select action || ' ' || subject_type || ' #' || coalesce(subject_id, '') || ' (' || to_char(at, 'YYYY-MM-DD') || ')' as example from audit_log where at < ${cutoff} order by id limit ${exampleLimit}`,
       sql`select count(*)::integer as count from audit_log where at < ${cutoff}`),
     apply: async (db, cutoff) => affected(await sql`delete from audit_log where at < ${cutoff}`.execute(db)),
+  },
+  // the evaluation's interview notes, a period after the evaluation's end (src/modules/evaluation/retention.ts)
+  evaluation_interview_notes: {
+    find: async (db, cutoff) => (await import('../evaluation/index.js')).findExpiredInterviewNotes(db, cutoff),
+    apply: async (db, cutoff) => (await import('../evaluation/index.js')).eraseExpiredInterviewNotes(db, cutoff),
   },
 };
 

@@ -111,7 +111,8 @@ describe('retention pages', () => {
       form[`${kind}.unit`] = 'years';
       form[`${kind}.enabled`] = 'on';
     }
-    expect(Object.keys(form)).toHaveLength(24);
+    // three fields (amount, unit, enabled) for each of the nine kinds of rule
+    expect(Object.keys(form)).toHaveLength(27);
     const wrong = await post(admin, '/privacy/retention', { ...form, 'sent_mails.amount': 'viele' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#sent_mails.amount"');

@@ -73,6 +73,17 @@ export async function recordNeed(db: Db, draft: Omit<EntryInputDraft, 'kind'> & 
 }
 
 /**
+ * The same inside another module's transaction (the evaluator's protocol is
+ * stored with the needs it passes to the log, or not at all). Throws
+ * EntryProblems, which rolls the caller's transaction back.
+ */
+export async function recordNeedInTransaction(trx: Transaction<Database>, draft: Omit<EntryInputDraft, 'kind'> & { kind?: EntryInput['kind'] }, actorId: number | null = null): Promise<number> {
+  const input = parseEntry({ kind: 'need', ...draft });
+  await checkOrganisations(trx, input.organisationIds);
+  return insertEntry(trx, actorId, input);
+}
+
+/**
  * A workshop's results entered after the event: several needs and concerns
  * at once, each with the event as source. All rows or none: a bad row names
  * its number and nothing is stored.
