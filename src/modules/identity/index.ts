@@ -28,8 +28,8 @@ export { parseAccountForm } from './account-form.js';
 export { createAccount, createPasswordLink, findAccountByCredentials, randomToken } from './accounts.js';
 export { auditRead, writeAudit } from './audit.js';
 export { demoAccountExists, demoAccounts, demoPassword, disableDemoAccounts, ensureDemoAccount } from './demo-account.js';
-export { allowedLanguage, languagesFor } from './language.js';
 export { Input, Select, TextArea } from './fields.js';
+export { allowedLanguage, languagesFor } from './language.js';
 export { addOrganisationScopes, type RepresentedOrganisation, representedOrganisations } from './scopes.js';
 export { findSession, type SessionAccount, startSession } from './sessions.js';
 // module-faces: end
