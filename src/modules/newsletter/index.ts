@@ -1,6 +1,7 @@
 import type { MosaikModule } from '../module.js';
 import { readSettings } from '../../config.js';
 import { resumeSending } from './commands/send.js';
+import { loadNewsletterDemo } from './demo.js';
 import { newsletterCatalogue } from './personal-data.js';
 import { mergePostalConsent } from './postal.js';
 import { sitemapPaths } from './queries.js';
@@ -34,6 +35,7 @@ export const module: MosaikModule = {
   navigation: [{ href: '/newsletter/issues', label: 'newsletter.staffNav', roles: ['admin', 'staff'] }],
   publicNavigation: [{ href: '/newsletter', label: 'newsletter.nav', place: 'header', order: 60 }],
   sitemap: sitemapPaths,
+  loadDemo: loadNewsletterDemo,
   jobs: [
     {
       // an issue a stopped server left half-queued goes on where it stopped (idempotent: newsletter_delivery)
