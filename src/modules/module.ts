@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { VNode } from 'preact';
+import type { Language, Translate } from '../i18n/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../db/tables.js';
 import type { CliCommand } from '../cli.js';
@@ -46,6 +48,15 @@ export interface MosaikModule {
    * its names, contacts, free texts and anything public about it.
    */
   eraseOrganisation?: (trx: Transaction<Database>, organisationId: number) => Promise<void>;
+  /**
+   * A section of an organisation's page for the centre's staff, shown below
+   * the profile (src/modules/organisations/directory-routes.tsx): what this
+   * module holds about the organisation that staff keep there, e.g. the
+   * newsletter module's consent to receive the brochure by post. Lets a
+   * module below the organisations (in the graph of docs/architecture.md)
+   * appear on its page without an import circle. Null: nothing to show.
+   */
+  organisationSection?: (db: Kysely<Database>, context: OrganisationSectionContext) => Promise<VNode | null>;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
   /**
@@ -98,6 +109,13 @@ export interface MergeMoves {
   moved: Record<string, number>;
   dropped: Record<string, number>;
   notes?: Record<string, unknown>;
+}
+
+export interface OrganisationSectionContext {
+  organisationId: number;
+  t: Translate;
+  language: Language;
+  csrfToken: string;
 }
 
 export interface NavigationEntry {

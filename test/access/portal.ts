@@ -27,6 +27,11 @@ export const expectedAccess: Record<string, Access> = {
   'GET /admin/leichte-sprache/:topic': editors,
   'HEAD /admin/leichte-sprache/:topic': editors,
   'POST /admin/leichte-sprache/:topic': editors,
+  // the DGS video of each Leichte Sprache explanation: staff upload it, everyone plays it
+  'POST /admin/leichte-sprache/:topic/video': editors,
+  'POST /admin/leichte-sprache/:topic/video/delete': editors,
+  'GET /leichte-sprache/:topic/video': 'public',
+  'HEAD /leichte-sprache/:topic/video': 'public',
   'GET /admin/news': editors,
   'HEAD /admin/news': editors,
   'GET /admin/news/new': editors,

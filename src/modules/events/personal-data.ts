@@ -9,4 +9,11 @@ import { type CatalogueEntry } from '../catalogue.js';
  */
 export const personalData = (): CatalogueEntry[] => [
   { table: 'event', personal: false, why: 'Veranstaltungen des Zentrums und seiner Partner (öffentliche Angaben)' },
+  { table: 'event_documentation', personal: false, why: 'Dokumentation eines Treffens für die Öffentlichkeit: Programm, Vorträge, Ergebnisse der Workshops; wer sie geschrieben hat, steht nur im Protokoll (audit_log)' },
+  {
+    table: 'event_documentation_photo',
+    personal: false,
+    why: 'Fotos der Pinnwände und Flipcharts der Workshops mit Bildbeschreibung, ohne Kamera-Metadaten (Ort); das Formular bittet, keine Personen zu zeigen, und Mitarbeitende können jedes Foto sofort entfernen',
+  },
+  { table: 'event_documentation_download', personal: false, why: 'Welche Handouts der Bibliothek eine Dokumentation zum Herunterladen anbietet' },
 ];

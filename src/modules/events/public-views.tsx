@@ -6,6 +6,9 @@ import { Select } from './form-views.js';
 import type { EventRecord } from './queries.js';
 import { formatDay, formatMonth } from './views.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { MaterialListItem, type MaterialSummary } from '../materials/index.js';
+import { DocumentationLink } from './documentation-views.js';
+import type { DocumentedEvent } from './documentation.js';
 
 /** The public event calendar and event pages, in the six public languages. */
 
@@ -34,9 +37,11 @@ interface CalendarProps {
   events: EventRecord[];
   filters: { format?: string; district?: string };
   districts: string[];
+  /** Past meetings with a published documentation, newest first. */
+  documented?: DocumentedEvent[];
 }
 
-export function PublicCalendar({ t, language, events, filters, districts }: CalendarProps) {
+export function PublicCalendar({ t, language, events, filters, districts, documented = [] }: CalendarProps) {
   const months = new Map<string, EventRecord[]>();
   for (const event of events) {
     const month = event.start_date.slice(0, 7);
@@ -93,6 +98,21 @@ export function PublicCalendar({ t, language, events, filters, districts }: Cale
           </ul>
         </section>
       ))}
+      {documented.length > 0 && (
+        <section aria-labelledby="documented-events" data-documented-events>
+          <h2 class="kern-heading-medium" id="documented-events">{t('events.documentation.calendarTitle')}</h2>
+          <ul class="kern-list">
+            {documented.map((event) => (
+              <li key={event.id}>
+                <a class="kern-link" href={`/calendar/${event.id}/documentation?lang=${language}`}>
+                  {t('events.documentation.title', { title: event.title })}
+                </a>{' '}
+                ({formatDay(event.start_date, language)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
@@ -105,7 +125,18 @@ function isOpen(event: EventRecord, now: Date): boolean {
   return !event.cancelled_at && (opens === null || opens <= local) && (closes === null || closes >= local);
 }
 
-export function PublicEventPage({ t, language, event, now }: { t: Translate; language: Language; event: EventRecord; now: Date }) {
+interface PublicEventPageProps {
+  t: Translate;
+  language: Language;
+  event: EventRecord;
+  now: Date;
+  /** The published handouts of the event's format (the application training → its handout). */
+  handouts?: MaterialSummary[];
+  /** The event has a published documentation: its page links to it first. */
+  documented?: boolean;
+}
+
+export function PublicEventPage({ t, language, event, now, handouts = [], documented = false }: PublicEventPageProps) {
   const row = (label: string, value: ComponentChildren) =>
     value ? (
       <>
@@ -132,6 +163,7 @@ export function PublicEventPage({ t, language, event, now }: { t: Translate; lan
         </a>
       </p>
       <h1 class="kern-heading-large">{event.title}</h1>
+      {documented && <DocumentationLink t={t} language={language} eventId={event.id} />}
       {event.cancelled_at && (
         <Alert kind="danger">
           {t('events.public.cancelledNotice')}
@@ -162,6 +194,16 @@ export function PublicEventPage({ t, language, event, now }: { t: Translate; lan
             ))}
           </ul>
         </>
+      )}
+      {handouts.length > 0 && (
+        <section aria-labelledby="event-handouts" data-event-handouts>
+          <h2 class="kern-heading-small" id="event-handouts">{t('events.public.handouts')}</h2>
+          <ul class="kern-list mosaik-material-list">
+            {handouts.map((material) => (
+              <MaterialListItem key={material.id} t={t} language={language} material={material} />
+            ))}
+          </ul>
+        </section>
       )}
       {isOpen(event, now) ? (
         <p class="kern-body">

@@ -10,6 +10,8 @@ import { calendarDisposition, calendarText } from './ical.js';
 import { isLanguage, publicLanguages, translator } from '../../i18n/index.js';
 import { PublicCalendar, PublicEventPage } from './public-views.js';
 import { eventDistricts, eventsInOrder, findEvent, todayInBerlin } from './queries.js';
+import { documentedEventIds, recentlyDocumentedEvents } from './documentation.js';
+import { materialsForEventFormat } from '../materials/index.js';
 
 /**
  * The public event calendar: upcoming events by month, each event's page,
@@ -51,7 +53,7 @@ export async function publicCalendarRoutes(fastify: FastifyInstance) {
     const { filters, events } = await upcoming(request);
     return renderPage(request, reply, {
       title: request.t('events.public.title'),
-      body: <PublicCalendar t={request.t} language={request.language} events={events} filters={filters} districts={await eventDistricts(app.db)} />,
+      body: <PublicCalendar t={request.t} language={request.language} events={events} filters={filters} districts={await eventDistricts(app.db)} documented={await recentlyDocumentedEvents(app.db)} />,
     });
   });
 
@@ -67,7 +69,16 @@ export async function publicCalendarRoutes(fastify: FastifyInstance) {
     const event = await publicEvent(request);
     return renderPage(request, reply, {
       title: event.title,
-      body: <PublicEventPage t={request.t} language={request.language} event={event} now={new Date()} />,
+      body: (
+        <PublicEventPage
+          t={request.t}
+          language={request.language}
+          event={event}
+          now={new Date()}
+          handouts={await materialsForEventFormat(app.db, event.format)}
+          documented={(await documentedEventIds(app.db, [event.id])).has(event.id)}
+        />
+      ),
     });
   });
 

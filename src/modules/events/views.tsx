@@ -342,6 +342,10 @@ export function EventDetail({ t, language, csrfToken, event, canEdit, canDuplica
               {/* a workshop's needs and concerns, entered after the event (src/modules/concerns) */}
               <a class="kern-link" href={`/concerns/events/${event.id}/results`}>{t('concerns.links.results')}</a>
             </li>
+            <li>
+              {/* after the event its page turns into its documentation (documentation.ts) */}
+              <a class="kern-link" href={`/events/${event.id}/documentation`}>{t('events.detail.documentation')}</a>
+            </li>
           </>
         )}
       </ul>

@@ -76,6 +76,10 @@ export const materialsForEventFormat = (db: Db, format: string) => materialsWher
 /** Published handouts that belong to a checklist item (reference/checklist.md key, e.g. 'funding.proof'). */
 export const materialsForChecklistItem = (db: Db, item: string) => materialsWhere(db, sql<boolean>`m.published and ${item} = any(m.checklist_items)`);
 
+/** Published handouts by id, in the library's order (the downloads of an event's documentation). */
+export const publishedMaterialsWithIds = (db: Db, ids: number[]) =>
+  ids.length === 0 ? Promise.resolve([]) : materialsWhere(db, sql<boolean>`m.published and m.id in (${sql.join(ids)})`);
+
 /** Links whose last check failed, for the staff list of broken links. */
 export const brokenLinks = (db: Db) => materialsWhere(db, sql<boolean>`m.kind = 'link' and m.link_ok = false`);
 

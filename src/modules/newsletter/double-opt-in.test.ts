@@ -102,6 +102,13 @@ describe('the newsletter, end to end through SMTP', () => {
     // the IP address only when the installation switches it on (off by default)
     expect(evidence.confirmed_ip).toBeNull();
 
+    // the welcome after the confirmation, in Turkish, without advertising: what was ordered, the archive, the way out
+    const [welcome] = await deliver();
+    expect(welcome.to).toEqual(['leyla.aksoy@example.org']);
+    expect(headerOf(welcome, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(unfolded(welcome.raw)).toContain(`${baseUrl}/newsletter/archive`);
+    expect(unfolded(welcome.raw)).toContain('Se=C3=A7tikleriniz:');
+
     // the same link a second time: a clear page that offers a new link
     const again = await app.inject({ method: 'POST', url: link!, headers: { cookie }, payload: { _csrf: csrfFrom(page.body) } });
     expect(again.statusCode).toBe(410);

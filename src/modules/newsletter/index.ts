@@ -1,8 +1,10 @@
 import type { MosaikModule } from '../module.js';
 import { readSettings } from '../../config.js';
 import { resumeSending } from './commands/send.js';
+import { loadNewsletterDemo } from './demo.js';
 import { newsletterCatalogue } from './personal-data.js';
 import { mergePostalConsent } from './postal.js';
+import { postalConsentSection } from './views/postal-section.js';
 import { sitemapPaths } from './queries.js';
 import { brochureRoutes } from './routes-brochure.js';
 import { publicNewsletterRoutes } from './routes-public.js';
@@ -31,9 +33,11 @@ export const module: MosaikModule = {
   routes: [publicNewsletterRoutes, staffNewsletterRoutes, brochureRoutes],
   personalData: newsletterCatalogue,
   mergeOrganisations: mergePostalConsent,
+  organisationSection: postalConsentSection,
   navigation: [{ href: '/newsletter/issues', label: 'newsletter.staffNav', roles: ['admin', 'staff'] }],
   publicNavigation: [{ href: '/newsletter', label: 'newsletter.nav', place: 'header', order: 60 }],
   sitemap: sitemapPaths,
+  loadDemo: loadNewsletterDemo,
   jobs: [
     {
       // an issue a stopped server left half-queued goes on where it stopped (idempotent: newsletter_delivery)

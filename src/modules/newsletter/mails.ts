@@ -20,6 +20,31 @@ export function confirmationMail(input: { to: string; language: NewsletterLangua
   };
 }
 
+/**
+ * The welcome after the confirmation: what was ordered, where past issues are,
+ * how to leave. No advertising either (it is still part of the sign-up), in
+ * the subscriber's language, with the one-click headers like every issue.
+ */
+export function welcomeMail(input: { to: string; language: NewsletterLanguage; topics: string[]; region: string | null; unsubscribe: string; archive: string }): OutgoingMail {
+  const t = translator(input.language);
+  const ordered = [...input.topics.map((topic) => t(`newsletter.topics.${topic}`)), ...(input.region ? [t('newsletter.mail.welcomeRegion', { region: input.region })] : [])];
+  return {
+    kind: 'newsletter.welcome',
+    to: input.to,
+    subject: t('newsletter.mail.welcomeSubject'),
+    text: [
+      t('newsletter.mail.welcomeIntro'),
+      '',
+      t('newsletter.mail.welcomeTopics'),
+      ...ordered.map((line) => `- ${line}`),
+      '',
+      t('newsletter.mail.footerArchive', { link: input.archive }),
+      t('newsletter.mail.footerUnsubscribe', { link: input.unsubscribe }),
+    ].join('\n'),
+    headers: oneClickHeaders(input.unsubscribe),
+  };
+}
+
 export function unsubscribeLinkMail(input: { to: string; language: NewsletterLanguage; link: string }): OutgoingMail {
   const t = translator(input.language);
   return {

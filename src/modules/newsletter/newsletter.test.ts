@@ -32,13 +32,21 @@ describe('the confirmation link', () => {
     const requested = new Date('2026-03-01T10:00:00Z');
     await requestSubscription(db(), { email: 'late@example.org', language: 'de', topics: ['funding'], region: null }, { baseUrl, now: requested });
     const token = await lastLinkTo('late@example.org');
-    expect(await confirmSubscription(db(), token, { now: new Date(requested.getTime() + 7 * day + 60_000), ip: '192.0.2.1' })).toBe('expired');
+    expect(await confirmSubscription(db(), token, { now: new Date(requested.getTime() + 7 * day + 60_000), ip: '192.0.2.1', baseUrl })).toBe('expired');
 
     await requestSubscription(db(), { email: 'ontime@example.org', language: 'ar', topics: ['events'], region: null }, { baseUrl, now: requested });
     const fresh = await lastLinkTo('ontime@example.org');
-    expect(await confirmSubscription(db(), fresh, { now: new Date(requested.getTime() + 7 * day - 60_000), ip: '192.0.2.1' })).toBe('confirmed');
-    expect(await confirmSubscription(db(), fresh, { now: new Date(requested.getTime() + 7 * day - 30_000), ip: '192.0.2.1' })).toBe('used');
-    expect(await confirmSubscription(db(), 'x'.repeat(43), { now: requested, ip: null })).toBe('unknown');
+    expect(await confirmSubscription(db(), fresh, { now: new Date(requested.getTime() + 7 * day - 60_000), ip: '192.0.2.1', baseUrl })).toBe('confirmed');
+    expect(await confirmSubscription(db(), fresh, { now: new Date(requested.getTime() + 7 * day - 30_000), ip: '192.0.2.1', baseUrl })).toBe('used');
+    expect(await confirmSubscription(db(), 'x'.repeat(43), { now: requested, ip: null, baseUrl })).toBe('unknown');
+
+    // one welcome, in the subscriber's language, with what was ordered and the one-click headers; the second click sends none
+    const welcomes = await db().selectFrom('mail_outbox').select(['subject', 'text_body', 'headers']).where('to_address', '=', 'ontime@example.org').where('kind', '=', 'newsletter.welcome').execute();
+    expect(welcomes).toHaveLength(1);
+    expect(welcomes[0].subject).toBe('مرحبًا بكم في النشرة الإخبارية لمركز الكفاءات');
+    expect(welcomes[0].text_body).toContain(`${baseUrl}/newsletter/archive`);
+    expect(welcomes[0].text_body).toMatch(/https:\/\/mosaik\.test\/newsletter\/unsubscribe\/[A-Za-z0-9_-]+/);
+    expect(welcomes[0].headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
     // the page of an expired link, in Arabic: the reason and one button for a new link
     const page = await test.app.inject({ method: 'GET', url: `/newsletter/confirm/${token}?lang=ar` });
@@ -49,7 +57,7 @@ describe('the confirmation link', () => {
     expect(renew.headers.location).toBe('/newsletter/renewed');
     const renewed = await lastLinkTo('late@example.org');
     expect(renewed).not.toBe(token);
-    expect(await confirmSubscription(db(), renewed, { now: new Date(), ip: null })).toBe('confirmed');
+    expect(await confirmSubscription(db(), renewed, { now: new Date(), ip: null, baseUrl })).toBe('confirmed');
   });
 
   it('keeps the confirming IP address only when the setting is on, and links a subscriber to the person with that address', async () => {
@@ -59,7 +67,7 @@ describe('the confirmation link', () => {
     const known = await person(db(), { organisationId, email: 'Aylin.Kaya@example.org' });
     const now = new Date();
     await requestSubscription(db(), { email: 'aylin.kaya@example.org', language: 'de', topics: ['events'], region: 'Kassel' }, { baseUrl, now });
-    expect(await confirmSubscription(db(), await lastLinkTo('aylin.kaya@example.org'), { now, ip: '198.51.100.7' })).toBe('confirmed');
+    expect(await confirmSubscription(db(), await lastLinkTo('aylin.kaya@example.org'), { now, ip: '198.51.100.7', baseUrl })).toBe('confirmed');
     const row = await db()
       .selectFrom('newsletter_subscriber as s')
       .innerJoin('newsletter_confirmation as c', 'c.subscriber_id', 's.id')
@@ -144,7 +152,7 @@ describe('sending an issue', () => {
   it('reaches a subscriber who chose only a region when staff send to that region', async () => {
     const now = new Date();
     await requestSubscription(db(), { email: 'fulda@example.org', language: 'ru', topics: [], region: 'Landkreis Fulda' }, { baseUrl, now });
-    expect(await confirmSubscription(db(), await lastLinkTo('fulda@example.org'), { now, ip: null })).toBe('confirmed');
+    expect(await confirmSubscription(db(), await lastLinkTo('fulda@example.org'), { now, ip: null, baseUrl })).toBe('confirmed');
     const staff = await test.signIn('staff');
     const toEvents = await createIssue(db(), staff, { de: { subject: 'Nur Veranstaltungen', body: 'Text' } });
     await startSending(db(), staff, toEvents, { topics: ['funding'], languages: ['ru'] }, now);

@@ -63,6 +63,21 @@ export async function postalConsentOf(db: Kysely<Database>, organisationId: numb
   return db.selectFrom('postal_mail_consent').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
 }
 
+/** The consent's history from the audit log, newest first: what was recorded or withdrawn, by whom, when. */
+export async function postalConsentHistory(db: Kysely<Database>, organisationId: number) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('account as who', 'who.id', 'a.account_id')
+    .select(['a.id', 'a.action', 'who.display_name as by'])
+    .select((eb) => eb.ref('a.at').$castTo<Date>().as('at'))
+    .where('a.subject_type', '=', 'organisation')
+    .where('a.subject_id', '=', String(organisationId))
+    .where('a.action', 'in', ['newsletter.postal.consent', 'newsletter.postal.withdraw'])
+    .orderBy('a.id', 'desc')
+    .limit(20)
+    .execute();
+}
+
 /** Every organisation with its consent state, for the staff list. */
 export async function organisationsWithPostalConsent(db: Kysely<Database>) {
   return db

@@ -17,7 +17,10 @@ import { BrochurePage, PostalConsentPage } from './views/postal.js';
 const text = z.string().max(400).optional();
 const organisationParams = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
 const noticeQuery = z.object({ saved: z.string().max(5).optional(), withdrawn: z.string().max(5).optional() });
-const consentBody = z.object({ _csrf: text, addressee: text, street: text, postcode: text, city: text, source: text, agreed_on: text });
+// back=organisation: the form was opened from the organisation's page and returns there
+const backField = z.enum(['organisation']).optional().catch(undefined);
+const consentBody = z.object({ _csrf: text, addressee: text, street: text, postcode: text, city: text, source: text, agreed_on: text, back: backField });
+const consentQuery = z.object({ back: backField });
 
 export async function brochureRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -54,20 +57,22 @@ export async function brochureRoutes(fastify: FastifyInstance) {
     return organisation;
   }
 
-  const consentPage = (request: FastifyRequest, reply: FastifyReply, organisation: { id: number; name: string }, values: PostalConsentInput, active: boolean, errors?: FieldError[]) =>
+  const consentPage = (request: FastifyRequest, reply: FastifyReply, organisation: { id: number; name: string }, values: PostalConsentInput, active: boolean, back: boolean, errors?: FieldError[]) =>
     renderPage(request, reply, {
       title: request.t('newsletter.postal.consentTitle', { name: organisation.name }),
-      body: <PostalConsentPage t={request.t} language={request.language} csrfToken={request.csrfToken} organisation={organisation} values={values} active={active} errors={errors} />,
+      body: <PostalConsentPage t={request.t} language={request.language} csrfToken={request.csrfToken} organisation={organisation} values={values} active={active} errors={errors} backToOrganisation={back} />,
     });
+  const afterChange = (organisationId: number, back: string | undefined, notice: 'saved' | 'withdrawn') =>
+    back === 'organisation' ? `/organisations/${organisationId}#postal-consent` : `/newsletter/brochure?${notice}=1`;
 
-  app.get('/newsletter/brochure/:id', { config: staff, schema: { params: organisationParams } }, async (request, reply) => {
+  app.get('/newsletter/brochure/:id', { config: staff, schema: { params: organisationParams, querystring: consentQuery } }, async (request, reply) => {
     const organisation = await organisationOf(request.params.id);
     const consent = await postalConsentOf(app.db, organisation.id);
     // a first consent starts from what the directory knows (postcode, town)
     const values: PostalConsentInput = consent
       ? { addressee: consent.addressee ?? '', street: consent.street, postcode: consent.postcode, city: consent.city, source: consent.source, agreedOn: consent.agreed_on }
       : { addressee: '', street: '', postcode: organisation.postcode ?? '', city: organisation.municipality ?? '', source: '', agreedOn: '' };
-    return consentPage(request, reply, organisation, values, Boolean(consent && !consent.withdrawn_on));
+    return consentPage(request, reply, organisation, values, Boolean(consent && !consent.withdrawn_on), request.query.back === 'organisation');
   });
 
   app.post('/newsletter/brochure/:id', { config: staff, schema: { params: organisationParams, body: consentBody, hide: true } }, async (request, reply) => {
@@ -77,18 +82,18 @@ export async function brochureRoutes(fastify: FastifyInstance) {
     const values: PostalConsentInput = { addressee: body.addressee ?? '', street: body.street ?? '', postcode: body.postcode ?? '', city: body.city ?? '', source: body.source ?? '', agreedOn: parseDay(agreedOn) ?? agreedOn };
     try {
       await recordPostalConsent(app.db, { accountId: request.account!.id }, organisation.id, values, berlinDay(new Date()));
-      return reply.redirect('/newsletter/brochure?saved=1', 303);
+      return reply.redirect(afterChange(organisation.id, body.back, 'saved'), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       reply.code(400);
       const consent = await postalConsentOf(app.db, organisation.id);
-      return consentPage(request, reply, organisation, values, Boolean(consent && !consent.withdrawn_on), [{ field: error.field ?? 'street', message: request.t(`newsletter.errors.${error.code}`) }]);
+      return consentPage(request, reply, organisation, values, Boolean(consent && !consent.withdrawn_on), body.back === 'organisation', [{ field: error.field ?? 'street', message: request.t(`newsletter.errors.${error.code}`) }]);
     }
   });
 
-  app.post('/newsletter/brochure/:id/withdraw', { config: staff, schema: { params: organisationParams, body: z.object({ _csrf: text }), hide: true } }, async (request, reply) => {
+  app.post('/newsletter/brochure/:id/withdraw', { config: staff, schema: { params: organisationParams, body: z.object({ _csrf: text, back: backField }), hide: true } }, async (request, reply) => {
     const organisation = await organisationOf(request.params.id);
     await withdrawPostalConsent(app.db, { accountId: request.account!.id }, organisation.id, berlinDay(new Date()));
-    return reply.redirect('/newsletter/brochure?withdrawn=1', 303);
+    return reply.redirect(afterChange(organisation.id, request.body.back, 'withdrawn'), 303);
   });
 }

@@ -78,7 +78,7 @@ export async function publicNewsletterRoutes(fastify: FastifyInstance) {
 
   app.post('/newsletter/confirm/:token', { config: { access: 'public', ...limited(30) }, schema: { params: tokenParams, body: emailBody, hide: true } }, async (request, reply) => {
     const { token } = request.params;
-    const outcome = await confirmSubscription(app.db, token, { now: new Date(), ip: request.ip });
+    const outcome = await confirmSubscription(app.db, token, { now: new Date(), ip: request.ip, baseUrl: app.settings.baseUrl });
     if (outcome === 'confirmed') return reply.redirect('/newsletter/confirmed', 303);
     reply.code(outcome === 'unknown' ? 404 : 410);
     return confirmPage(request, reply, token, outcome);

@@ -17,6 +17,7 @@ import { ProfilePage } from './profile-views.js';
 import { organisationTimeline } from './timeline.js';
 import { candidateCount, organisationCandidates } from './pick.js';
 import { auditRead } from '../identity/index.js';
+import { registeredModules } from '../registry.js';
 
 /**
  * The organisation directory and profiles. Centre staff see and edit every
@@ -226,7 +227,11 @@ export async function directoryRoutes(fastify: FastifyInstance) {
       canErase: request.account!.role === 'admin',
       done,
     });
-    return renderPage(request, reply, { title: profile.organisation.name, body: isRepresentative(request) ? [<RepresentativeLinks t={request.t} id={id} />, page] : page });
+    if (isRepresentative(request)) return renderPage(request, reply, { title: profile.organisation.name, body: [<RepresentativeLinks t={request.t} id={id} />, page] });
+    // what other modules keep about the organisation for the centre (the brochure's postal consent)
+    const context = { organisationId: id, t: request.t, language: request.language, csrfToken: request.csrfToken };
+    const sections = centreStaff.includes(request.account!.role) ? await Promise.all(registeredModules().map((module) => module.organisationSection?.(app.db, context) ?? null)) : [];
+    return renderPage(request, reply, { title: profile.organisation.name, body: [page, ...sections.filter((section) => section !== null)] });
   });
 
   const storedInput = (profile: NonNullable<Awaited<ReturnType<typeof loadProfile>>>) =>

@@ -11,15 +11,16 @@ import { feedRoutes } from './routes-feeds.js';
 import { newsRoutes } from './routes-news.js';
 import { barrierRoutes } from './routes-barriers.js';
 import { easyReadRoutes } from './routes-easy-read.js';
+import { signLanguageRoutes } from './routes-sign-language.js';
 import { portalSitemap } from './sitemap.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
-export const ownedTables = ['portal_page_version', 'portal_news_post', 'portal_news_text', 'portal_barrier_report', 'portal_easy_read'] as const;
+export const ownedTables = ['portal_page_version', 'portal_news_post', 'portal_news_text', 'portal_barrier_report', 'portal_easy_read', 'portal_sign_language_video'] as const;
 
 /** The centre's public portal: its pages in six languages, sitemap.xml and the feeds. */
 export const module: MosaikModule = {
   name: 'portal',
-  routes: [publicPageRoutes, staffPageRoutes, newsRoutes, feedRoutes, barrierRoutes, easyReadRoutes],
+  routes: [publicPageRoutes, staffPageRoutes, newsRoutes, feedRoutes, barrierRoutes, easyReadRoutes, signLanguageRoutes],
   personalData: portalPersonalData,
   navigation: [
     { href: '/admin/pages', label: 'portal.nav.pages', roles: ['admin', 'staff'] },

@@ -44,6 +44,7 @@ export const portalPersonalData: CatalogueEntry[] = [
       await sql`insert into portal_news_post (published_on, author_account_id) values ('2026-03-01', ${fixture.accountId})`.execute(db);
     },
   },
+  { table: 'portal_sign_language_video', personal: false, why: 'Videos in Deutscher Gebärdensprache zu den Texten in Leichter Sprache, für die Öffentlichkeit; wer sie hochlud, steht nur im Protokoll (audit_log)' },
   { table: 'portal_news_text', personal: false, why: 'Öffentliche Texte der Meldungen in den sechs Sprachen; wer schrieb, steht in portal_news_post' },
   {
     table: 'portal_barrier_report',

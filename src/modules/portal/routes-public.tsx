@@ -5,6 +5,7 @@ import { renderPage } from '../../http/render.js';
 import { DefaultHome, HomeActions, PortalPage } from './views/public.js';
 import { EasyReadSection } from './views/easy-read.js';
 import { easyReadTexts } from './easy-read.js';
+import { signLanguageVideos } from './sign-language.js';
 import { pageKeys, pagePaths, sourceLanguage, type PageKey } from './pages.js';
 import { publishedVersion } from './queries.js';
 import { plainText } from './content.js';
@@ -26,9 +27,9 @@ export async function showPortalPage(fastify: FastifyInstance, request: FastifyR
   const version = await visibleVersion(fastify, pageKey, request.language);
   if (!version) {
     if (pageKey !== 'home') throw new HttpProblem(404, 'notFound');
-    return renderPage(request, reply, { title: t('app.name'), body: <><DefaultHome t={t} /><EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} /></> });
+    return renderPage(request, reply, { title: t('app.name'), body: <><DefaultHome t={t} /><EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} videos={await signLanguageVideos(fastify.db)} /></> });
   }
-  const easyRead = pageKey === 'home' ? <EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} /> : null;
+  const easyRead = pageKey === 'home' ? <EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} videos={await signLanguageVideos(fastify.db)} /> : null;
   return renderPage(request, reply, {
     title: version.title,
     description: version.description || plainText(version.body).slice(0, 160),

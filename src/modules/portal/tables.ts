@@ -62,6 +62,18 @@ export interface PortalEasyReadTable {
   updated_at: Timestamp;
 }
 
+/** The DGS video of a Leichte Sprache explanation (migrations/104_portal_sign_language.sql). */
+export interface PortalSignLanguageVideoTable {
+  topic: string;
+  media_type: 'video/mp4' | 'video/webm';
+  bytes: Buffer;
+  byte_size: number;
+  // numeric: PostgreSQL hands it over as text
+  duration_seconds: ColumnType<string, number | string, number | string>;
+  duration_source: 'header' | 'staff';
+  uploaded_at: Timestamp;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     portal_page_version: PortalPageVersionTable;
@@ -69,5 +81,6 @@ declare module '../../db/tables.js' {
     portal_news_text: PortalNewsTextTable;
     portal_barrier_report: PortalBarrierReportTable;
     portal_easy_read: PortalEasyReadTable;
+    portal_sign_language_video: PortalSignLanguageVideoTable;
   }
 }

@@ -50,13 +50,19 @@ function webpSize(bytes: Buffer): { width: number; height: number } | undefined 
   return undefined;
 }
 
-export function checkPhoto(bytes: Buffer): PhotoCheck {
-  if (bytes.length > maximumPhotoBytes) return { ok: false, problem: 'tooLarge' };
+/** How large a photo may be; a portrait's limits unless a caller (the pinboard photos of a meeting's documentation) needs others. */
+export interface PhotoLimits {
+  bytes: number;
+  side: number;
+}
+
+export function checkPhoto(bytes: Buffer, limits: PhotoLimits = { bytes: maximumPhotoBytes, side: maximumPhotoSide }): PhotoCheck {
+  if (bytes.length > limits.bytes) return { ok: false, problem: 'tooLarge' };
   const type = typeOf(bytes);
   if (!type) return { ok: false, problem: 'notImage' };
   const size = type === 'image/jpeg' ? jpegSize(bytes) : type === 'image/png' ? (bytes.length >= 24 ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined) : webpSize(bytes);
   if (!size || size.width === 0 || size.height === 0) return { ok: false, problem: 'unreadable' };
-  if (size.width > maximumPhotoSide || size.height > maximumPhotoSide) return { ok: false, problem: 'tooManyPixels' };
+  if (size.width > limits.side || size.height > limits.side) return { ok: false, problem: 'tooManyPixels' };
   if (size.width < minimumPhotoSide && size.height < minimumPhotoSide) return { ok: false, problem: 'tooSmall' };
   return { ok: true, type, ...size };
 }

@@ -4,7 +4,7 @@ import { writeAudit } from '../../identity/index.js';
 import { addressProblem, enqueueMail } from '../../mail/index.js';
 import { DomainError } from '../../domain-error.js';
 import { confirmationDays, confirmationsPerDay, consentText, consentVersion } from '../consent.js';
-import { confirmationMail, unsubscribeLink, unsubscribeLinkMail } from '../mails.js';
+import { confirmationMail, unsubscribeLink, unsubscribeLinkMail, welcomeMail } from '../mails.js';
 import { isHessenRegion } from '../regions.js';
 import { newsletterSettings } from '../settings.js';
 import { newsletterTopics, type NewsletterLanguage, type NewsletterTopic } from '../tables.js';
@@ -107,8 +107,8 @@ export async function confirmationState(db: Kysely<Database>, token: string, now
   return new Date(confirmation.expires_at).getTime() < now.getTime() ? 'expired' : 'ask';
 }
 
-/** Uses a confirmation link: once, within its days. */
-export async function confirmSubscription(db: Kysely<Database>, token: string, context: { now: Date; ip: string | null }): Promise<ConfirmOutcome> {
+/** Uses a confirmation link: once, within its days; the new subscriber gets a welcome in their language. */
+export async function confirmSubscription(db: Kysely<Database>, token: string, context: { now: Date; ip: string | null; baseUrl: string }): Promise<ConfirmOutcome> {
   const confirmation = await confirmationOf(db, token);
   if (!confirmation) return 'unknown';
   if (confirmation.confirmed_at) return 'used';
@@ -137,6 +137,18 @@ export async function confirmSubscription(db: Kysely<Database>, token: string, c
       })
       .where('id', '=', confirmation.subscriber_id)
       .execute();
+    const { unsubscribe_token: unsubscribeToken } = await trx.selectFrom('newsletter_subscriber').select('unsubscribe_token').where('id', '=', confirmation.subscriber_id).executeTakeFirstOrThrow();
+    await enqueueMail(
+      trx,
+      welcomeMail({
+        to: confirmation.email,
+        language: confirmation.language,
+        topics: confirmation.topics,
+        region: confirmation.region,
+        unsubscribe: unsubscribeLink(context.baseUrl, unsubscribeToken),
+        archive: `${context.baseUrl}/newsletter/archive`,
+      }),
+    );
     await writeAudit(trx, { accountId: null, action: 'newsletter.confirm', subjectType: 'newsletter_subscriber', subjectId: confirmation.subscriber_id, details: { consentVersion } });
     return 'confirmed' as const;
   });

@@ -48,7 +48,7 @@ export function BrochurePage({ t, language, organisations, consenting, notice }:
   );
 }
 
-export function PostalConsentPage(props: Page & { csrfToken: string; organisation: { id: number; name: string }; values: PostalConsentInput; active: boolean; errors?: FieldError[]; notice?: string }) {
+export function PostalConsentPage(props: Page & { csrfToken: string; organisation: { id: number; name: string }; values: PostalConsentInput; active: boolean; errors?: FieldError[]; notice?: string; backToOrganisation?: boolean }) {
   const { t, language, csrfToken, organisation, values, errors } = props;
   const action = `/newsletter/brochure/${organisation.id}`;
   return (
@@ -59,6 +59,7 @@ export function PostalConsentPage(props: Page & { csrfToken: string; organisatio
       <p class="kern-body">{t('newsletter.postal.consentIntro')}</p>
       <form method="post" action={action} novalidate class="kern-stack">
         <CsrfField token={csrfToken} />
+        {props.backToOrganisation && <input type="hidden" name="back" value="organisation" />}
         <TextField name="addressee" label={t('newsletter.postal.addressee')} value={values.addressee} error={errorOf(errors, 'addressee')} />
         <TextField name="street" label={t('newsletter.postal.street')} value={values.street} error={errorOf(errors, 'street')} autocomplete="street-address" required />
         <TextField name="postcode" label={t('newsletter.postal.postcode')} value={values.postcode} error={errorOf(errors, 'postcode')} autocomplete="postal-code" required />
@@ -70,10 +71,17 @@ export function PostalConsentPage(props: Page & { csrfToken: string; organisatio
       {props.active && (
         <form method="post" action={`${action}/withdraw`} class="kern-stack">
           <CsrfField token={csrfToken} />
+          {props.backToOrganisation && <input type="hidden" name="back" value="organisation" />}
           <SubmitButton label={t('newsletter.postal.withdraw')} secondary />
         </form>
       )}
-      <p class="kern-body"><a class="kern-link" href="/newsletter/brochure">{t('newsletter.postal.back')}</a></p>
+      <p class="kern-body">
+        {props.backToOrganisation ? (
+          <a class="kern-link" href={`/organisations/${organisation.id}#postal-consent`}>{t('newsletter.postal.backToOrganisation', { name: organisation.name })}</a>
+        ) : (
+          <a class="kern-link" href="/newsletter/brochure">{t('newsletter.postal.back')}</a>
+        )}
+      </p>
     </div>
   );
 }
