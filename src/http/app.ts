@@ -74,6 +74,11 @@ export async function buildApp({ db, settings, logger }: AppOptions): Promise<Fa
     // own address and walk past the rate limits (issue 8, finding 4).
     trustProxy: settings.MOSAIK_TRUST_PROXY.length > 0 ? settings.MOSAIK_TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
+    // Route plugins are imported when they are registered (lazy() in
+    // src/modules/module.ts). On a busy machine the first import of a module's
+    // views can take longer than Fastify's 10 s default, and the app then
+    // refused to start; a plugin that never finishes still fails, after 2 minutes.
+    pluginTimeout: 120_000,
   });
   app.decorate('db', db);
   app.decorate('settings', settings);
