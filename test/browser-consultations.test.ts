@@ -29,7 +29,7 @@ describe('the consultation log in Chromium', () => {
     await page.getByLabel('Datum der Beratung').fill('2024-03-15');
     await page.getByLabel('Organisation', { exact: true }).fill('DTKV');
     await page.getByLabel('Beratene Personen').fill('Ayşe Yılmaz');
-    await page.getByLabel('Weg').selectOption('in_person');
+    await page.getByLabel('Weg', { exact: true }).selectOption('in_person');
     await page.getByLabel('Vereinsrecht').check();
     await page.getByLabel('Dauer in Minuten').fill('60');
     await page.getByLabel('Ergebnis').fill('Satzungsänderung vorbereitet');

@@ -31,7 +31,7 @@ describe('the organisation pick list in Chromium', () => {
   };
   const fillTheRest = async (page: Page, day: string) => {
     await page.getByLabel('Datum der Beratung').fill(day);
-    await page.getByLabel('Weg').selectOption('phone');
+    await page.getByLabel('Weg', { exact: true }).selectOption('phone');
     await page.getByLabel('Vereinsrecht').check();
   };
 

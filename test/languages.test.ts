@@ -26,7 +26,7 @@ const representativeRoutes = Object.entries(policy)
   .sort();
 
 /** Files and downloads, not pages: their words are checked where they are made (the proof of use, the data export). */
-const notPages = new Set(['/microprojects/:id/proof.pdf', '/microprojects/:id/proof.xlsx', '/microprojects/:id/documents/:documentId', '/my/portraits/:id/photo', '/my/data.json', '/pinboard/:id/image']);
+const notPages = new Set(['/api/v1/microprojects', '/api/v1/microprojects/:projectId', '/microprojects/:id/proof.pdf', '/microprojects/:id/proof.xlsx', '/microprojects/:id/documents/:documentId', '/my/portraits/:id/photo', '/my/data.json', '/pinboard/:id/image']);
 
 /** The public pages a representative passes through to get in: sign-in, forgotten password, the invitation's set-password page. */
 const entryPages = ['/sign-in', '/sign-in?signedOut=1', '/forgot-password', '/set-password?token=x'];
@@ -76,6 +76,11 @@ beforeAll(async () => {
   expect(contacted.statusCode).toBe(303);
   const conversationId = Number(/\/pinboard\/conversations\/(\d+)/.exec(String(contacted.headers.location))![1]);
 
+  // a Vereins-Check the representative started for the organisation
+  const started = await post(representative, '/selfcheck/start', { organisation_id: String(own.id), token: 'languages-walk-token-0001' });
+  expect(started.statusCode).toBe(303);
+  const checkId = Number(/\/selfcheck\/checks\/(\d+)/.exec(String(started.headers.location))![1]);
+
   pages = {
     '/my': ['/my'],
     '/my/claim': ['/my/claim', '/my/claim?q=Frauen', '/my/claim?q=zzzz', '/my/claim?propose=1'],
@@ -100,6 +105,10 @@ beforeAll(async () => {
     '/pinboard/:id': [`/pinboard/${postId}`],
     '/pinboard/:id/edit': [`/pinboard/${postId}/edit`],
     '/pinboard/conversations/:id': [`/pinboard/conversations/${conversationId}`],
+    '/selfcheck': ['/selfcheck'],
+    '/selfcheck/checks/:id': [`/selfcheck/checks/${checkId}`],
+    '/selfcheck/checks/:id/areas/:area': [`/selfcheck/checks/${checkId}/areas/network`],
+    '/selfcheck/organisations/:id': [`/selfcheck/organisations/${own.id}`],
   };
 }, 120_000);
 afterAll(async () => test?.close());
