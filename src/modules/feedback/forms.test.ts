@@ -12,9 +12,11 @@ const ratingTexts = (format: EventFormat) => defaultQuestions[format].filter((qu
 const openKeys = (format: EventFormat) => defaultQuestions[format].filter((question) => question.kind === 'open').map((question) => question.key);
 
 describe('default feedback forms (spec/exchange.md; reference/figures.md, "Feedback forms")', () => {
-  it('give regional networking meetings 4 rating questions and every other format 5', () => {
+  it('give regional networking meetings 4 rating questions, dialogue forums (a meeting too, not a training) 4, and every other format 5', () => {
     expect(ratingTexts('regional_network_meeting')).toHaveLength(4);
-    for (const format of formats.filter((format) => format !== 'regional_network_meeting')) expect(ratingTexts(format), format).toHaveLength(5);
+    expect(ratingTexts('dialogue_forum')).toHaveLength(4);
+    const meetings: string[] = ['regional_network_meeting', 'dialogue_forum'];
+    for (const format of formats.filter((format) => !meetings.includes(format))) expect(ratingTexts(format), format).toHaveLength(5);
   });
 
   it('end with the open questions comment_more and comment_improve, after the rating questions', () => {
