@@ -63,6 +63,8 @@ describe('an observation protocol on a tablet', () => {
     await page.getByLabel('Verlauf der Veranstaltung').fill('Input zur Pressearbeit, danach zwei parallele Workshops und ein Plenum.');
     await page.getByLabel('Themen, die die Teilnehmenden einbrachten').fill('Wie erreicht ein kleiner Verein die Lokalzeitung?');
     await page.getByLabel('Geäußerte Bedarfe').fill('Vorlagen für Pressemitteilungen\nKontakte zur Lokalpresse');
+    // the event's needs get a topic of the needs log; workshop 2's stay "Sonstiges" for staff to sort
+    await page.getByLabel('Thema dieser Bedarfe im Bedarfslog (freiwillig)').selectOption('public_relations');
     await page.getByLabel('Was gut funktioniert hat').fill('Übungen an eigenen Texten');
     await page.getByLabel('Workshop 1: Titel').fill('Pressemitteilung schreiben');
     await page.getByLabel('Workshop 1: Notizen').fill('Alle schrieben einen Entwurf.');
@@ -73,6 +75,7 @@ describe('an observation protocol on a tablet', () => {
     await check(page, 'protocol-saved');
     await expect(page.locator('#needs-log').innerText()).resolves.toContain('3 Bedarfe dieses Protokolls stehen im Bedarfslog');
     await expect(page.getByLabel('Workshop 2: Bedarfe').inputValue()).resolves.toBe('Fotos mit Einwilligung');
+    await expect(page.getByLabel('Thema dieser Bedarfe im Bedarfslog (freiwillig)').inputValue()).resolves.toBe('public_relations');
 
     await page.goto(`${test.baseUrl}/evaluation/observations`);
     await expect(page.getByRole('cell', { name: 'ja, 3 Bedarfe' }).count()).resolves.toBe(1);
@@ -86,6 +89,6 @@ describe('an observation protocol on a tablet', () => {
     expect(await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id).filter((id, index, ids) => ids.indexOf(id) !== index))).toEqual([]);
     const agenda = await page.getByLabel('Tagesordnung', { exact: true }).inputValue();
     expect(agenda).toContain('Schulung Öffentlichkeitsarbeit');
-    expect(agenda).toContain('- Bedarf, offen (4, davon 4 neu): Sonstiges 3, Räume 1');
+    expect(agenda).toContain('- Bedarf, offen (4, davon 4 neu): Öffentlichkeitsarbeit 2, Sonstiges 1, Räume 1');
   });
 });

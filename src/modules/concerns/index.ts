@@ -24,6 +24,7 @@ import './tables.js';
 export { recordNeed, recordNeedInTransaction, EntryProblems } from './commands/record.js';
 export { openEntryCounts, type OpenEntryCount } from './queries.js';
 export type { EntryInputDraft } from './input.js';
+export { concernTopics, isConcernTopic, type ConcernTopic } from './vocabulary.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = ['concern_meeting', 'concern_entry', 'concern_source', 'concern_entry_organisation', 'concern_entry_event', 'concern_state_change', 'concern_agenda_item'] as const;

@@ -1,61 +1,69 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import type { ConcernTopic } from '../concerns/index.js';
+import { logNeed } from './commands/observations.js';
 import './tables.js';
 
 /**
  * The evaluation's part of the demo: the 10 observed events of report 4.1
  * (4 of the centre's regional meetings, both state-wide meetings, 3
  * application trainings, 1 implementation training: 10 of 25, 40 %), with a
- * short protocol each and the needs raised; two interview guides (the one
+ * short protocol each and the needs raised (in the needs log of the concerns
+ * module, as a saved protocol's needs are, with a topic each); two interview guides (the one
  * for associations in two versions); the 13 interviews of report 4 (nine
  * representatives of seven associations, four municipal experts) with their
  * consent; two reflection meetings with follow-ups. Nothing names anyone.
  */
 
-const observed: { key: string; needs: string[]; workshops?: string[] }[] = [
-  { key: 'ev-2017-09-30', needs: ['Räume für Vereinstreffen', 'Kontakt zur Kommune'] },
-  { key: 'ev-2017-11-25', needs: ['Hilfe beim ersten Antrag'] },
-  { key: 'ev-2017-12-08', needs: ['Beispiele gelungener Anträge'] },
-  { key: 'ev-2018-03-24', needs: ['Vernetzung im ländlichen Raum'] },
-  { key: 'ev-2018-04-14', needs: ['Kosten- und Finanzierungsplan verstehen'] },
-  { key: 'ev-2018-08-24', needs: ['Nachwuchs für den Vorstand'], workshops: ['Workshop Öffentlichkeitsarbeit', 'Workshop Vereinsrecht', 'Workshop Fördermittel'] },
-  { key: 'ev-2018-09-10', needs: ['Belege richtig sammeln'] },
-  { key: 'ev-2018-10-26', needs: ['Fristen im Blick behalten'] },
-  { key: 'ev-2018-11-15', needs: ['Ansprechpersonen in der Verwaltung'] },
-  { key: 'ev-2019-06-01', needs: ['Demokratiebildung für Jugendliche'], workshops: ['Workshop Beteiligung', 'Workshop Jugendarbeit'] },
+/** A need noted in a demo protocol, with the needs log's topic the evaluator chose for it. */
+type DemoNeed = [text: string, topic: ConcernTopic];
+
+const observed: { key: string; needs: DemoNeed[]; workshops?: string[] }[] = [
+  { key: 'ev-2017-09-30', needs: [['Räume für Vereinstreffen', 'rooms'], ['Kontakt zur Kommune', 'participation']] },
+  { key: 'ev-2017-11-25', needs: [['Hilfe beim ersten Antrag', 'application']] },
+  { key: 'ev-2017-12-08', needs: [['Beispiele gelungener Anträge', 'application']] },
+  { key: 'ev-2018-03-24', needs: [['Vernetzung im ländlichen Raum', 'networking']] },
+  { key: 'ev-2018-04-14', needs: [['Kosten- und Finanzierungsplan verstehen', 'application']] },
+  { key: 'ev-2018-08-24', needs: [['Nachwuchs für den Vorstand', 'volunteering']], workshops: ['Workshop Öffentlichkeitsarbeit', 'Workshop Vereinsrecht', 'Workshop Fördermittel'] },
+  { key: 'ev-2018-09-10', needs: [['Belege richtig sammeln', 'funding_rules']] },
+  { key: 'ev-2018-10-26', needs: [['Fristen im Blick behalten', 'application']] },
+  { key: 'ev-2018-11-15', needs: [['Ansprechpersonen in der Verwaltung', 'referral']] },
+  { key: 'ev-2019-06-01', needs: [['Demokratiebildung für Jugendliche', 'participation']], workshops: ['Workshop Beteiligung', 'Workshop Jugendarbeit'] },
 ];
 
+/** Each workshop's need; no topic chosen, so staff sort it in the log. */
+const workshopNeed: DemoNeed = ['Austausch mit anderen Vereinen fortsetzen', 'other'];
+
 export async function loadEvaluationDemo(db: Kysely<Database>): Promise<void> {
-  const events = await db.selectFrom('event').select(['id', 'event_key']).where('event_key', 'in', observed.map((item) => item.key)).execute();
+  const events = await db.selectFrom('event').select(['id', 'event_key', sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('start_date')]).where('event_key', 'in', observed.map((item) => item.key)).execute();
   for (const item of observed) {
     const event = events.find((row) => row.event_key === item.key);
     if (!event) continue;
-    const observation = await db
-      .insertInto('evaluation_observation')
-      .values({
-        event_id: event.id,
-        course: 'Begrüßung, Input der Referentin, Arbeit in Kleingruppen, Austausch im Plenum.',
-        topics: 'Fragen zur Förderung, zur Vereinsarbeit und zur Zusammenarbeit mit der Kommune.',
-        worked: 'Die Arbeit in Kleingruppen; die Beispiele aus der Praxis.',
-        suggestions: 'Mehr Zeit für Fragen; Unterlagen vorab verschicken.',
-      })
-      .onConflict((conflict) => conflict.column('event_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!observation) continue;
-    let position = 0;
-    const workshopIds: number[] = [];
-    for (const [index, title] of (item.workshops ?? []).entries()) {
-      const row = await db.insertInto('evaluation_observation_workshop').values({ observation_id: observation.id, position: index + 1, title, notes: 'Rege Beteiligung; viele Fragen aus der Praxis.' }).returning('id').executeTakeFirstOrThrow();
-      workshopIds.push(row.id);
-    }
-    await db
-      .insertInto('observation_need')
-      .values([
-        ...item.needs.map((text) => ({ observation_id: observation.id, workshop_id: null, position: ++position, text })),
-        ...workshopIds.map((workshopId) => ({ observation_id: observation.id, workshop_id: workshopId, position: ++position, text: 'Austausch mit anderen Vereinen fortsetzen' })),
-      ])
-      .execute();
+    // the protocol with its needs, each passed to the needs log as saving a protocol does (logNeed), all or nothing
+    await db.transaction().execute(async (trx) => {
+      const observation = await trx
+        .insertInto('evaluation_observation')
+        .values({
+          event_id: event.id,
+          course: 'Begrüßung, Input der Referentin, Arbeit in Kleingruppen, Austausch im Plenum.',
+          topics: 'Fragen zur Förderung, zur Vereinsarbeit und zur Zusammenarbeit mit der Kommune.',
+          worked: 'Die Arbeit in Kleingruppen; die Beispiele aus der Praxis.',
+          suggestions: 'Mehr Zeit für Fragen; Unterlagen vorab verschicken.',
+        })
+        .onConflict((conflict) => conflict.column('event_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!observation) return; // loaded before
+      const needs: { workshopId: number | null; need: DemoNeed }[] = item.needs.map((need) => ({ workshopId: null, need }));
+      for (const [index, title] of (item.workshops ?? []).entries()) {
+        const row = await trx.insertInto('evaluation_observation_workshop').values({ observation_id: observation.id, position: index + 1, title, notes: 'Rege Beteiligung; viele Fragen aus der Praxis.' }).returning('id').executeTakeFirstOrThrow();
+        needs.push({ workshopId: row.id, need: workshopNeed });
+      }
+      for (const [index, { workshopId, need: [text, topic] }] of needs.entries()) {
+        const entryId = await logNeed(trx, null, event.id, event.start_date, text, topic);
+        await trx.insertInto('observation_need').values({ observation_id: observation.id, workshop_id: workshopId, position: index + 1, text, topic, concern_entry_id: entryId }).execute();
+      }
+    });
   }
 
   // interview guides: the association guide in two versions, the municipal one in one

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDay } from '../../ui/dates.js';
+import { isConcernTopic, type ConcernTopic } from '../concerns/index.js';
 import { followupStatuses, interviewChannels, interviewKinds, type FollowupStatus, type InterviewChannel, type InterviewKind } from './tables.js';
 
 /**
@@ -51,7 +52,18 @@ export interface ObservationInput {
   suggestions: string;
   /** The needs raised, one per line of the form, each stored as its own row. */
   needs: string[];
-  workshops: { title: string; notes: string; needs: string[] }[];
+  /** The needs log's topic for these needs (optional in the form: 'other' leaves the sorting to staff). */
+  needsTopic: ConcernTopic;
+  workshops: { title: string; notes: string; needs: string[]; needsTopic: ConcernTopic }[];
+}
+
+/** The topic select of a part of the protocol: empty is 'other'; a value outside the concerns vocabulary is a problem (a stale or forged form). */
+function needsTopic(body: FormBody, name: string, problems: FormProblem[], parameters?: Record<string, number>): ConcernTopic {
+  const value = text(body, name, 40);
+  if (value === '') return 'other';
+  if (isConcernTopic(value)) return value;
+  problems.push(parameters ? { field: name, code: 'workshopNeedsTopicUnknown', parameters } : { field: name, code: 'needsTopicUnknown' });
+  return 'other';
 }
 
 export function parseObservation(body: FormBody): { input: ObservationInput; problems: FormProblem[] } {
@@ -61,11 +73,13 @@ export function parseObservation(body: FormBody): { input: ObservationInput; pro
     const title = text(body, `workshop_${index}_title`, 200);
     const notes = text(body, `workshop_${index}_notes`);
     const needs = linesOf(text(body, `workshop_${index}_needs`)).map((need) => need.slice(0, 1000));
+    const topic = needsTopic(body, `workshop_${index}_needs_topic`, problems, { number: index });
     if (!title && (notes || needs.length > 0)) problems.push({ field: `workshop_${index}_title`, code: 'workshopTitleMissing', parameters: { number: index } });
-    if (title) workshops.push({ title, notes, needs });
+    if (title) workshops.push({ title, notes, needs, needsTopic: topic });
   }
   const needs = linesOf(text(body, 'needs')).map((need) => need.slice(0, 1000));
-  const input = { course: text(body, 'course'), topics: text(body, 'topics'), worked: text(body, 'worked'), suggestions: text(body, 'suggestions'), needs, workshops };
+  const topic = needsTopic(body, 'needs_topic', problems);
+  const input = { course: text(body, 'course'), topics: text(body, 'topics'), worked: text(body, 'worked'), suggestions: text(body, 'suggestions'), needs, needsTopic: topic, workshops };
   if (needs.length + workshops.reduce((sum, workshop) => sum + workshop.needs.length, 0) > 100) problems.push({ field: 'needs', code: 'tooManyNeeds' });
   if (!input.course && !input.topics && !input.worked && !input.suggestions && workshops.length === 0) problems.push({ field: 'course', code: 'protocolEmpty' });
   return { input, problems };

@@ -49,6 +49,8 @@ export interface ObservationNeedTable {
   text: string;
   /** The needs log's entry it became (concerns module); null until logged, or when staff removed it. */
   concern_entry_id: Generated<number | null>;
+  /** The topic of the needs log (concerns vocabulary) the evaluator chose for it; 'other' when none was chosen. */
+  topic: Generated<string>;
 }
 
 export interface EvaluationInterviewGuideTable {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
+import { expectedAccess } from '../../../test/access/evaluation.js';
 import { runCli } from '../../cli.js';
 import { loadDemo } from '../demo/index.js';
 import { registeredModules } from '../registry.js';
@@ -8,8 +9,10 @@ import { registeredModules } from '../registry.js';
 /*
  * The evaluator's workspace on the demo: the methods table of report 4.1
  * ([R] in reference/figures.md: 25 events, 24 by the centre, 10 observed,
- * 40 %) through the command and the API; every workspace page walked as the
- * evaluator without a name from the directory; the XLSX export read back.
+ * 40 %) through the command and the API; every page the evaluator may open
+ * (each GET route of test/access/evaluation.ts, with every id of the demo)
+ * walked without a name from the directory; the XLSX export read back; the
+ * demo's protocols' needs in the needs log.
  */
 
 const period = { from: '2017-09-01', to: '2019-08-31' };
@@ -75,28 +78,46 @@ describe('the workspace as the evaluator sees it', () => {
     expect(organisationNames.length).toBeGreaterThan(100);
     expect(personNames.length).toBeGreaterThan(100);
 
-    const [events, interviews, guides, meetings] = await Promise.all([
+    const [events, interviews, guides, meetings, organisationCount] = await Promise.all([
       db.selectFrom('event').select('id').where('start_date', '<=', '2026-11-25').execute(),
       db.selectFrom('evaluation_interview').select('id').execute(),
       db.selectFrom('evaluation_interview_guide').select('id').execute(),
       db.selectFrom('evaluation_reflection').select('id').execute(),
+      db.selectFrom('organisation').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow().then((row) => Number(row.n)),
     ]);
-    const urls = [
-      '/evaluation',
-      '/evaluation/observations',
-      ...events.map((event) => `/evaluation/observations/${event.id}`),
-      '/evaluation/interviews',
-      '/evaluation/interviews/new',
-      ...interviews.map((row) => `/evaluation/interviews/${row.id}`),
-      '/evaluation/guides',
-      '/evaluation/guides/new',
-      ...guides.map((row) => `/evaluation/guides/${row.id}`),
-      '/evaluation/reflections',
-      '/evaluation/reflections/new?heldOn=2019-09-30',
-      ...meetings.map((row) => `/evaluation/reflections/${row.id}`),
-      `/evaluation/methods?from=${period.from}&to=${period.to}`,
-      '/evaluation/settings',
-    ];
+    // every organisation's timeline, by the pseudonyms the evaluator's own CSV lists
+    const pseudonyms = [...new Set((await get('/evaluation/organisations.csv')).body.match(/O-[0-9A-HJKMNP-TV-Z]{8}/g) ?? [])];
+    expect(pseudonyms.length).toBe(organisationCount);
+    // the pages behind each GET route the evaluator may use (test/access/evaluation.ts); a route added there without pages here fails below
+    const pagesOf: Record<string, string[]> = {
+      '/evaluation': ['/evaluation'],
+      '/evaluation/organisations': Array.from({ length: Math.ceil(organisationCount / 50) }, (_, index) => `/evaluation/organisations?page=${index + 1}`),
+      '/evaluation/organisations.csv': ['/evaluation/organisations.csv'],
+      '/evaluation/organisations/:pseudonym': pseudonyms.map((pseudonym) => `/evaluation/organisations/${pseudonym}`),
+      '/evaluation/participations': ['/evaluation/participations'],
+      '/evaluation/participations.csv': ['/evaluation/participations.csv'],
+      '/evaluation/observations': ['/evaluation/observations'],
+      '/evaluation/observations/:id': events.map((event) => `/evaluation/observations/${event.id}`),
+      '/evaluation/interviews': ['/evaluation/interviews'],
+      '/evaluation/interviews/new': ['/evaluation/interviews/new'],
+      '/evaluation/interviews/:id': interviews.map((row) => `/evaluation/interviews/${row.id}`),
+      '/evaluation/guides': ['/evaluation/guides'],
+      '/evaluation/guides/new': ['/evaluation/guides/new'],
+      '/evaluation/guides/:id': guides.map((row) => `/evaluation/guides/${row.id}`),
+      '/evaluation/reflections': ['/evaluation/reflections'],
+      '/evaluation/reflections/new': ['/evaluation/reflections/new?heldOn=2019-09-30'],
+      '/evaluation/reflections/:id': meetings.map((row) => `/evaluation/reflections/${row.id}`),
+      '/evaluation/methods': [`/evaluation/methods?from=${period.from}&to=${period.to}`],
+      '/api/v1/reports/evaluation': [`/api/v1/reports/evaluation?from=${period.from}&to=${period.to}`],
+      '/evaluation/settings': ['/evaluation/settings'],
+      // a workbook, not text: read back cell by cell in the next test
+      '/evaluation/export.xlsx': [],
+    };
+    const evaluatorRoutes = Object.entries(expectedAccess)
+      .filter(([route, access]) => route.startsWith('GET ') && (access === 'public' || access === 'signedIn' || access.includes('evaluator')))
+      .map(([route]) => route.slice('GET '.length));
+    expect(evaluatorRoutes.filter((route) => !(route in pagesOf)), 'evaluator pages the walk does not know').toEqual([]);
+    const urls = evaluatorRoutes.flatMap((route) => pagesOf[route]!);
     expect(interviews.length).toBe(13);
     const found: string[] = [];
     for (const url of urls) {
@@ -138,5 +159,24 @@ describe('the workspace as the evaluator sees it', () => {
     expect(cells.filter((cell) => names.some((name) => cell.includes(name)))).toEqual([]);
     const audit = await test.database.db.selectFrom('audit_log').select('details').where('action', '=', 'evaluation.export').execute();
     expect(audit.some((row) => JSON.stringify(row.details).includes('workspace'))).toBe(true);
+  });
+
+  it('has the needs of the demo protocols in the needs log, each linked, with the topic chosen, beside the concerns demo', async () => {
+    const db = test.database.db;
+    const needs = await db.selectFrom('observation_need as n').innerJoin('evaluation_observation as o', 'o.id', 'n.observation_id')
+      .leftJoin('concern_entry as e', 'e.id', 'n.concern_entry_id').leftJoin('concern_source as s', 's.entry_id', 'e.id')
+      .select(['n.text', 'n.topic', 'n.concern_entry_id as entryId', 'o.event_id as observedEvent', 'e.title', 'e.topic as entryTopic', 'e.kind', 'e.state', 's.kind as source', 's.event_id as sourceEvent'])
+      .execute();
+    // 11 needs of the ten events and one of each of the five parallel workshops
+    expect(needs).toHaveLength(16);
+    for (const need of needs) expect(need).toMatchObject({ title: need.text, entryTopic: need.topic, kind: 'need', state: 'open', source: 'evaluation', sourceEvent: need.observedEvent });
+    expect(needs.find((need) => need.text === 'Räume für Vereinstreffen')?.topic).toBe('rooms');
+    // no organisation: the evaluator records what was said, not who said it
+    expect(await db.selectFrom('concern_entry_organisation').select('entry_id').where('entry_id', 'in', needs.map((need) => need.entryId ?? 0)).execute()).toEqual([]);
+    // the concerns module's own demo log is still loaded after them
+    const others = await db.selectFrom('concern_source').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '!=', 'evaluation').executeTakeFirstOrThrow();
+    expect(Number(others.n)).toBeGreaterThan(10);
+    const page = await get(`/evaluation/observations/${needs[0]!.observedEvent}`);
+    expect(page.body).toMatch(/Bedarf(e)? dieses Protokolls (steht|stehen) im Bedarfslog/);
   });
 });

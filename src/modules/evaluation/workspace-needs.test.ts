@@ -79,3 +79,45 @@ describe('open concerns on the agenda', () => {
     expect(english.body).toContain('Open needs and concerns in the needs log:');
   });
 });
+
+// after the agenda's counts above, so that these entries do not change them
+describe('the topic of a protocol\'s needs', () => {
+  it('passes the topic the evaluator chose (concerns vocabulary) to the log, per part of the protocol, and shows it again', async () => {
+    setEvaluationClockForTests(now);
+    const db = test.database.db;
+    const eventId = (await make.event(db, { title: 'Schulung Antragstellung', format: 'training_application', startDate: '2019-03-02', organizer: 'centre' })).id;
+    const saved = await post(`/evaluation/observations/${eventId}`, { course: 'Input und Übungen', needs: 'Vereinsräume fehlen\nRaum für Beratungen', needs_topic: 'rooms', workshop_1_title: 'Workshop Vernetzung', workshop_1_needs: 'Austausch im Landkreis', workshop_1_needs_topic: 'networking', workshop_2_title: 'Workshop Offen', workshop_2_needs: 'Noch unklar' });
+    expect(saved.statusCode).toBe(303);
+    const logged = await db.selectFrom('concern_entry as e').innerJoin('concern_source as s', 's.entry_id', 'e.id').select(['e.title', 'e.topic']).where('s.event_id', '=', eventId).orderBy('e.id').execute();
+    // a workshop without a chosen topic: "other", staff sort it
+    expect(logged).toEqual([
+      { title: 'Vereinsräume fehlen', topic: 'rooms' },
+      { title: 'Raum für Beratungen', topic: 'rooms' },
+      { title: 'Austausch im Landkreis', topic: 'networking' },
+      { title: 'Noch unklar', topic: 'other' },
+    ]);
+    const page = await get(`/evaluation/observations/${eventId}`);
+    expect(page.body).toMatch(/<select[^>]*name="needs_topic"[^]*?<option value="rooms" selected>Räume<\/option>/);
+    expect(page.body).toMatch(/<select[^>]*name="workshop_1_needs_topic"[^]*?<option value="networking" selected>Vernetzung<\/option>/);
+
+    // saved again with another topic: the entry stays as it is in the log (staff own it), nothing is logged twice
+    const again = await post(`/evaluation/observations/${eventId}`, { course: 'Input und Übungen', needs: 'Vereinsräume fehlen\nRaum für Beratungen', needs_topic: 'funding_rules', workshop_1_title: 'Workshop Vernetzung', workshop_1_needs: 'Austausch im Landkreis', workshop_1_needs_topic: 'networking', workshop_2_title: 'Workshop Offen', workshop_2_needs: 'Noch unklar' });
+    expect(again.statusCode).toBe(303);
+    const after = await db.selectFrom('concern_entry as e').innerJoin('concern_source as s', 's.entry_id', 'e.id').select(['e.title', 'e.topic']).where('s.event_id', '=', eventId).orderBy('e.id').execute();
+    expect(after).toEqual(logged);
+  });
+
+  it('refuses a topic outside the vocabulary, naming the field (German and English), and stores nothing', async () => {
+    setEvaluationClockForTests(now);
+    const db = test.database.db;
+    const eventId = (await make.event(db, { title: 'Schulung Umsetzung', format: 'training_implementation', startDate: '2019-03-09', organizer: 'centre' })).id;
+    const refused = await post(`/evaluation/observations/${eventId}`, { course: 'Input', needs: 'Belege sammeln', needs_topic: 'rooms', workshop_1_title: 'Workshop A', workshop_1_needs: 'Fristen', workshop_1_needs_topic: 'weather' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Workshop 1, Thema der Bedarfe: Dieses Thema gibt es im Bedarfslog nicht.');
+    const english = await post(`/evaluation/observations/${eventId}?lang=en`, { course: 'Input', needs: 'Belege sammeln', needs_topic: 'weather' });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('Topic of the needs: the needs log has no such topic.');
+    expect(await db.selectFrom('evaluation_observation').select('id').where('event_id', '=', eventId).execute()).toEqual([]);
+    expect(await db.selectFrom('concern_source').select('entry_id').where('event_id', '=', eventId).execute()).toEqual([]);
+  });
+});

@@ -74,7 +74,9 @@ export interface Protocol {
   event: { id: number; title: string; format: EventFormat; startDate: string; organizer: 'centre' | 'partner' };
   observation: { course: string; topics: string; worked: string; suggestions: string; updatedAt: Date } | null;
   needs: string[];
-  workshops: { title: string; notes: string; needs: string[] }[];
+  /** The topic chosen for the event's own needs (that of its first need; 'other' without needs). */
+  needsTopic: string;
+  workshops: { title: string; notes: string; needs: string[]; needsTopic: string }[];
   /** How many of the needs are entries of the needs log (concerns module). */
   loggedNeeds: number;
   feedback: FeedbackMeans | null;
@@ -90,16 +92,19 @@ export async function protocolOf(db: Kysely<Database>, eventId: number): Promise
   const observation = await db.selectFrom('evaluation_observation').select(['id', 'course', 'topics', 'worked', 'suggestions', 'updated_at as updatedAt']).where('event_id', '=', eventId).executeTakeFirst();
   const [needs, workshops] = observation
     ? await Promise.all([
-        db.selectFrom('observation_need').select(['text', 'workshop_id', 'concern_entry_id']).where('observation_id', '=', observation.id).orderBy('position').execute(),
+        db.selectFrom('observation_need').select(['text', 'topic', 'workshop_id', 'concern_entry_id']).where('observation_id', '=', observation.id).orderBy('position').execute(),
         db.selectFrom('evaluation_observation_workshop').select(['id', 'title', 'notes']).where('observation_id', '=', observation.id).orderBy('position').execute(),
       ])
     : [[], []];
+  // one topic per part of the protocol (the form has one select per part), read from its first need
+  const topicOf = (workshopId: number | null) => needs.find((need) => need.workshop_id === workshopId)?.topic ?? 'other';
   const feedback = event.organizer === 'centre' ? ((await feedbackMeansOf(db, event.startDate, event.startDate)).get(event.id) ?? null) : null;
   return {
     event,
     observation: observation ? { course: observation.course, topics: observation.topics, worked: observation.worked, suggestions: observation.suggestions, updatedAt: observation.updatedAt } : null,
     needs: needs.filter((need) => need.workshop_id === null).map((need) => need.text),
-    workshops: workshops.map((workshop) => ({ title: workshop.title, notes: workshop.notes, needs: needs.filter((need) => need.workshop_id === workshop.id).map((need) => need.text) })),
+    needsTopic: topicOf(null),
+    workshops: workshops.map((workshop) => ({ title: workshop.title, notes: workshop.notes, needs: needs.filter((need) => need.workshop_id === workshop.id).map((need) => need.text), needsTopic: topicOf(workshop.id) })),
     loggedNeeds: needs.filter((need) => need.concern_entry_id !== null).length,
     feedback,
   };

@@ -5,7 +5,8 @@ import { addOutcome, bookExpert } from './commands/forums.js';
 import { addAbsence, createExpert, deletePastAbsences, updateExpert, withdrawConsent } from './commands/pool.js';
 import { readAbsence, readBooking, readExpert, readOutcome, type ExpertValues } from './form.js';
 import { forumById, proposalsFor, staffOfForum } from './forum-queries.js';
-import { expertPickList, listExperts, pickableExpert } from './queries.js';
+import { enterPaperForm, assignDefaultForm } from '../feedback/index.js';
+import { eventsOfExpert, expertPickList, listExperts, pickableExpert } from './queries.js';
 import { module } from './index.js';
 
 /**
@@ -192,5 +193,27 @@ describe('the module contract', () => {
     expect(moves.moved).toEqual({ expert: 1 });
     expect((await db.selectFrom('expert').select('organisation_id').where('id', '=', id).executeTakeFirstOrThrow()).organisation_id).toBe(survivor.id);
     await db.updateTable('expert').set({ organisation_id: association.id }).where('id', '=', id).execute();
+  });
+});
+
+describe('the events of a pool entry', () => {
+  it('lists the events a person took part in, with the role, the feedback forms and their mean (grade 1–4 over every rating answer)', async () => {
+    const id = await expert({ kind: 'trainer', full_name: 'Jana Weber', topics: ['writing'] });
+    const training = { ...(await event(db, { format: 'writing_workshop', startDate: '2030-03-02', district: 'Kassel' })), start_date: '2030-03-02' };
+    const formId = await assignDefaultForm(db, training.id, 'writing_workshop');
+    const ratings = await db.selectFrom('feedback_question').select('id').where('form_id', '=', formId).where('kind', '=', 'rating').orderBy('position').limit(2).execute();
+    expect(ratings).toHaveLength(2);
+    const rated = (first: number, second: number) => [{ question_id: ratings[0]!.id, rating: first, yes_no: null, text_value: null }, { question_id: ratings[1]!.id, rating: second, yes_no: null, text_value: null }];
+    // two forms: (1 + 2 + 2 + 2) / 4 = 1.75
+    await enterPaperForm(db, { eventId: training.id, accountId: null, answers: rated(1, 2) });
+    await enterPaperForm(db, { eventId: training.id, accountId: null, answers: rated(2, 2) });
+    expect((await bookExpert(db, staffId, training, id, 'trainer')).ok).toBe(true);
+    const unrated = await forum('2030-04-20');
+    expect((await bookExpert(db, staffId, unrated, id, 'adviser')).ok).toBe(true);
+    const rows = await eventsOfExpert(db, id);
+    expect(rows.map((row) => [row.id, row.role, row.feedback_forms, row.feedback_mean])).toEqual([
+      [unrated.id, 'adviser', 0, null],
+      [training.id, 'trainer', 2, '1.75'],
+    ]);
   });
 });

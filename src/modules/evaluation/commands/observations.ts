@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/tables.js';
 import { berlinDay } from '../../../ui/dates.js';
 import { DomainError } from '../../domain-error.js';
-import { recordNeedInTransaction } from '../../concerns/index.js';
+import { recordNeedInTransaction, type ConcernTopic } from '../../concerns/index.js';
 import { writeAudit } from '../../identity/index.js';
 import type { ObservationInput } from '../input.js';
 import '../tables.js';
@@ -35,24 +35,25 @@ export async function saveObservation(db: Kysely<Database>, actorId: number, eve
     await trx.deleteFrom('observation_need').where('observation_id', '=', observation.id).execute();
     await trx.deleteFrom('evaluation_observation_workshop').where('observation_id', '=', observation.id).execute();
     let position = 0;
-    const needRow = (text: string, workshopId: number | null) => ({ observation_id: observation.id, workshop_id: workshopId, position: ++position, text, concern_entry_id: null as number | null });
-    const needs = input.needs.map((text) => needRow(text, null));
+    const needRow = (text: string, topic: ConcernTopic, workshopId: number | null) => ({ observation_id: observation.id, workshop_id: workshopId, position: ++position, text, topic, concern_entry_id: null as number | null });
+    const needs = input.needs.map((text) => needRow(text, input.needsTopic, null));
     for (const [index, workshop] of input.workshops.entries()) {
       const row = await trx
         .insertInto('evaluation_observation_workshop')
         .values({ observation_id: observation.id, position: index + 1, title: workshop.title, notes: workshop.notes })
         .returning('id')
         .executeTakeFirstOrThrow();
-      needs.push(...workshop.needs.map((text) => needRow(text, row.id)));
+      needs.push(...workshop.needs.map((text) => needRow(text, workshop.needsTopic, row.id)));
     }
     let newlyLogged = 0;
+    // kept by its text alone: a topic changed later is not passed on, because staff own (and may have re-sorted) the entry
     for (const need of needs) {
       const kept = entryOf.get(need.text)?.shift();
       if (kept !== undefined) {
         need.concern_entry_id = kept;
         continue;
       }
-      need.concern_entry_id = await logNeed(trx, actorId, eventId, event.start_date, need.text);
+      need.concern_entry_id = await logNeed(trx, actorId, eventId, event.start_date, need.text, need.topic);
       newlyLogged++;
     }
     if (needs.length > 0) await trx.insertInto('observation_need').values(needs).execute();
@@ -65,12 +66,14 @@ export async function saveObservation(db: Kysely<Database>, actorId: number, eve
  * A need noted in a protocol becomes an entry of the needs log ("Listening
  * and connecting", the concerns module) with the event as its source and no
  * organisation: the evaluator records what was said, not who said it. Its
- * topic is "other" until staff sort it in the log; a long need keeps its
- * first 300 characters as title and the whole text as description.
+ * topic is the one the evaluator chose for that part of the protocol ("other"
+ * when none: staff sort it in the log); a long need keeps its first 299
+ * characters and "…" as title and the whole text as description.
+ * Exported for the demo, whose protocols reach the log the same way.
  */
-async function logNeed(trx: Transaction<Database>, actorId: number, eventId: number, eventDay: string, text: string): Promise<number> {
+export async function logNeed(trx: Transaction<Database>, actorId: number | null, eventId: number, eventDay: string, text: string, topic: ConcernTopic): Promise<number> {
   const title = text.length > 300 ? `${text.slice(0, 299)}…` : text;
-  return recordNeedInTransaction(trx, { title, description: text.length > 300 ? text : '', topic: 'other', raisedOn: eventDay, source: { kind: 'evaluation', eventId } }, actorId);
+  return recordNeedInTransaction(trx, { title, description: text.length > 300 ? text : '', topic, raisedOn: eventDay, source: { kind: 'evaluation', eventId } }, actorId);
 }
 
 /** Takes the mark "observed" (and its protocol) off an event. */

@@ -2,7 +2,8 @@ import type { Language, Translate } from '../../../i18n/index.js';
 import { Button } from '../../../ui/button.js';
 import { CsrfField, FieldGroup } from '../../../ui/forms.js';
 import { Table } from '../../../ui/table.js';
-import { TextArea, Input } from '../../identity/index.js';
+import { concernTopics } from '../../concerns/index.js';
+import { TextArea, Input, Select } from '../../identity/index.js';
 import { maxWorkshops, type FormBody } from '../input.js';
 import type { ObservableEvent, Protocol } from '../workspace-queries.js';
 import { day, errorOf, mean, Page, type FieldError } from './parts.js';
@@ -60,6 +61,8 @@ export function ProtocolPage({ t, language, csrfToken, protocol, values, errors,
     const given = values?.[name];
     return given === undefined ? fallback : Array.isArray(given) ? given.join('\n') : given;
   };
+  // the needs log's topics (concerns vocabulary); "other" first: choosing none leaves the sorting to staff
+  const topicOptions = ['other' as const, ...concernTopics.filter((topic) => topic !== 'other')].map((topic) => ({ value: topic, label: t(`concerns.topics.${topic}`) }));
   const shownWorkshops = Math.min(maxWorkshops, Math.max(protocol.workshops.length + 1, 2));
   return (
     <Page t={t} title={o('protocolTitle', { title: event.title })} current="observations" errors={errors} notice={notice}>
@@ -117,6 +120,7 @@ export function ProtocolPage({ t, language, csrfToken, protocol, values, errors,
           <TextArea name="course" label={o('course')} hint={o('courseHint')} value={value('course', observation?.course ?? '')} error={errorOf(errors, 'course')} rows={6} />
           <TextArea name="topics" label={o('topics')} hint={o('topicsHint')} value={value('topics', observation?.topics ?? '')} rows={4} />
           <TextArea name="needs" label={o('needs')} hint={o('needsHint')} value={value('needs', protocol.needs.join('\n'))} error={errorOf(errors, 'needs')} rows={4} />
+          <Select name="needs_topic" label={o('needsTopic')} hint={o('needsTopicHint')} value={value('needs_topic', protocol.needsTopic)} error={errorOf(errors, 'needs_topic')} options={topicOptions} />
           <TextArea name="worked" label={o('worked')} value={value('worked', observation?.worked ?? '')} rows={4} />
           <TextArea name="suggestions" label={o('suggestions')} value={value('suggestions', observation?.suggestions ?? '')} rows={4} />
         </FieldGroup>
@@ -130,6 +134,7 @@ export function ProtocolPage({ t, language, csrfToken, protocol, values, errors,
                 <Input name={`workshop_${number}_title`} label={o('workshopTitle', { number })} value={value(`workshop_${number}_title`, workshop?.title ?? '')} error={errorOf(errors, `workshop_${number}_title`)} />
                 <TextArea name={`workshop_${number}_notes`} label={o('workshopNotes', { number })} value={value(`workshop_${number}_notes`, workshop?.notes ?? '')} rows={3} />
                 <TextArea name={`workshop_${number}_needs`} label={o('workshopNeeds', { number })} hint={o('needsHint')} value={value(`workshop_${number}_needs`, workshop?.needs.join('\n') ?? '')} rows={2} />
+                <Select name={`workshop_${number}_needs_topic`} label={o('workshopNeedsTopic', { number })} value={value(`workshop_${number}_needs_topic`, workshop?.needsTopic ?? 'other')} error={errorOf(errors, `workshop_${number}_needs_topic`)} options={topicOptions} />
               </div>
             );
           })}
