@@ -22,6 +22,8 @@ export const expectedAccess: Record<string, Access> = {
   'POST /selfcheck/checks/:id/areas/:area': fillers,
   'POST /selfcheck/checks/:id/submit': fillers,
   'POST /selfcheck/checks/:id/discard': fillers,
+  // carrying a check's open items into the needs log (concerns): the centre's staff
+  'POST /selfcheck/checks/:id/needs': centreStaff,
   'GET /selfcheck/organisations/:id': fillers,
   'HEAD /selfcheck/organisations/:id': fillers,
   'GET /selfcheck/overview': aggregate,

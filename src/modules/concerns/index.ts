@@ -22,7 +22,8 @@ import { sourceRoutes } from './routes-sources.js';
 import './tables.js';
 
 export { recordNeed, recordNeedInTransaction, EntryProblems } from './commands/record.js';
-export { openEntryCounts, type OpenEntryCount } from './queries.js';
+export { entriesOfSourceNotes, openEntryCounts, type OpenEntryCount } from './queries.js';
+export type { ConcernTopic } from './vocabulary.js';
 export type { EntryInputDraft } from './input.js';
 
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */

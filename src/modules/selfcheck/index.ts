@@ -23,6 +23,7 @@ export const module: MosaikModule = {
     lazy(() => import('./routes.js'), 'selfcheckRoutes'),
     lazy(() => import('./routes-history.js'), 'selfcheckHistoryRoutes'),
     lazy(() => import('./routes-staff.js'), 'selfcheckStaffRoutes'),
+    lazy(() => import('./routes-needs.js'), 'selfcheckNeedsRoutes'),
   ],
   personalData: selfcheckPersonalData,
   mergeOrganisations: mergeSelfchecks,
