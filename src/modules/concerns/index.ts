@@ -11,7 +11,7 @@
  * for the reflection meetings' agenda).
  */
 import { sql } from 'kysely';
-import type { MosaikModule } from '../module.js';
+import { lazy, type MosaikModule } from '../module.js';
 import { loadConcernsDemo } from './demo.js';
 import { concernsPersonalData } from './personal-data.js';
 import { concernRoutes } from './routes.js';
@@ -31,7 +31,7 @@ export const ownedTables = ['concern_meeting', 'concern_entry', 'concern_source'
 
 export const module: MosaikModule = {
   name: 'concerns',
-  routes: [editRoutes, concernRoutes, sourceRoutes, meetingRoutes, publicConcernRoutes],
+  routes: [editRoutes, concernRoutes, sourceRoutes, meetingRoutes, publicConcernRoutes, lazy(() => import('./api.js'), 'concernsApi')],
   personalData: concernsPersonalData,
   // the survivor raised what the merged one raised; a row both had is kept once
   mergeOrganisations: async (trx, { survivorId, mergedId }) => {
