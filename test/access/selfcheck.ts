@@ -28,6 +28,9 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /selfcheck/organisations/:id': fillers,
   'GET /selfcheck/overview': aggregate,
   'HEAD /selfcheck/overview': aggregate,
+  // the aggregate as JSON: the same roles and small-number rule as the overview
+  'GET /api/v1/selfcheck/aggregate': aggregate,
+  'HEAD /api/v1/selfcheck/aggregate': aggregate,
   'GET /selfcheck/items': centreStaff,
   'HEAD /selfcheck/items': centreStaff,
   'GET /selfcheck/items/:key': centreStaff,

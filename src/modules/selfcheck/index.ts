@@ -24,6 +24,7 @@ export const module: MosaikModule = {
     lazy(() => import('./routes-history.js'), 'selfcheckHistoryRoutes'),
     lazy(() => import('./routes-staff.js'), 'selfcheckStaffRoutes'),
     lazy(() => import('./routes-needs.js'), 'selfcheckNeedsRoutes'),
+    lazy(() => import('./api.js'), 'selfcheckApi'),
   ],
   personalData: selfcheckPersonalData,
   mergeOrganisations: mergeSelfchecks,
