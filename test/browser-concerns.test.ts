@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { recordEntry } from '../src/modules/concerns/commands/record.js';
+import { recordNeed } from '../src/modules/concerns/index.js';
 import { createAccount } from '../src/modules/identity/index.js';
-import { saveAnswers, startCheck, submitCheck } from '../src/modules/selfcheck/commands/checks.js';
-import { currentChecklist } from '../src/modules/selfcheck/items.js';
+import { currentChecklist, saveAnswers, startCheck, submitCheck } from '../src/modules/selfcheck/index.js';
 import { accessibilityViolations, describeViolations, signIn, startBrowserTest, type BrowserTest } from './browser.js';
 import { organisation } from './factories.js';
 
@@ -25,11 +24,11 @@ describe('the needs and concerns log in the browser', () => {
     const kassel = await organisation(db, { name: 'Kulturverein Anadolu Kassel', district: 'Kassel' });
     const staff = await createAccount(db, { email: 'zentrum@example.org', role: 'staff', password });
     await createAccount(db, { email: 'ministerium@example.org', role: 'funder', password });
-    concernId = await recordEntry(db, staff.id, {
+    concernId = await recordNeed(db, {
       kind: 'concern', title: 'Steuerberatungskosten sollen förderfähig werden', topic: 'funding_rules', raisedOn: '2018-02-01', district: 'Kassel',
       organisationIds: [kassel.id], source: { kind: 'other' }, isPublic: true, publicWording: 'Kosten für Steuerberatung sollen gefördert werden.',
-    });
-    await recordEntry(db, staff.id, { kind: 'need', title: 'Fortbildung zur Buchhaltung', topic: 'application', raisedOn: '2018-02-01', organisationIds: [kassel.id], source: { kind: 'other' } });
+    }, staff.id);
+    await recordNeed(db, { title: 'Fortbildung zur Buchhaltung', topic: 'application', raisedOn: '2018-02-01', organisationIds: [kassel.id], source: { kind: 'other' } }, staff.id);
     const items = (await currentChecklist(db)).items;
     ({ id: checkId } = await startCheck(db, { organisationId: kassel.id, accountId: staff.id, token: 'browser-concerns-check-token', withAdviser: true, consultationId: null }));
     await saveAnswers(db, checkId, items.map((item, index) => ({ itemKey: item.key, answer: index < 2 ? 'not_yet' : 'done', note: index === 0 ? 'Wir kennen kaum andere Vereine' : null })));
