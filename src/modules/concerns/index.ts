@@ -7,8 +7,9 @@
  * the open concerns and whose minutes move them, the funder's read-only
  * view, and the public page "Sie haben gesagt – wir haben getan".
  * Other modules use it through this file only (recordNeed and
- * recordNeedInTransaction for the evaluator's observations, openEntryCounts
- * for the reflection meetings' agenda).
+ * recordNeedInTransaction for the evaluator's observations and the
+ * Vereins-Check, entriesOfSourceNotes for what the Vereins-Check already
+ * carried, openEntryCounts for the reflection meetings' agenda).
  */
 import { sql } from 'kysely';
 import { lazy, type MosaikModule } from '../module.js';
