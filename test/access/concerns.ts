@@ -34,6 +34,9 @@ export const expectedAccess: Record<string, Access> = {
   'HEAD /concerns/dialog/:id': meetingReaders,
   'POST /concerns/dialog/:id/agenda': staff,
   'POST /concerns/dialog/:id/minutes': staff,
+  // the JSON API: the same readers and scope as the log, never a name
+  'GET /api/v1/concerns': readers,
+  'HEAD /api/v1/concerns': readers,
   'GET /sie-haben-gesagt': 'public',
   'HEAD /sie-haben-gesagt': 'public',
 };

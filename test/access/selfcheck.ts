@@ -22,10 +22,15 @@ export const expectedAccess: Record<string, Access> = {
   'POST /selfcheck/checks/:id/areas/:area': fillers,
   'POST /selfcheck/checks/:id/submit': fillers,
   'POST /selfcheck/checks/:id/discard': fillers,
+  // carrying a check's open items into the needs log (concerns): the centre's staff
+  'POST /selfcheck/checks/:id/needs': centreStaff,
   'GET /selfcheck/organisations/:id': fillers,
   'HEAD /selfcheck/organisations/:id': fillers,
   'GET /selfcheck/overview': aggregate,
   'HEAD /selfcheck/overview': aggregate,
+  // the aggregate as JSON: the same roles and small-number rule as the overview
+  'GET /api/v1/selfcheck/aggregate': aggregate,
+  'HEAD /api/v1/selfcheck/aggregate': aggregate,
   'GET /selfcheck/items': centreStaff,
   'HEAD /selfcheck/items': centreStaff,
   'GET /selfcheck/items/:key': centreStaff,

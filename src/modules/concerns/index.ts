@@ -7,11 +7,12 @@
  * the open concerns and whose minutes move them, the funder's read-only
  * view, and the public page "Sie haben gesagt – wir haben getan".
  * Other modules use it through this file only (recordNeed and
- * recordNeedInTransaction for the evaluator's observations, openEntryCounts
- * for the reflection meetings' agenda).
+ * recordNeedInTransaction for the evaluator's observations and the
+ * Vereins-Check, entriesOfSourceNotes for what the Vereins-Check already
+ * carried, openEntryCounts for the reflection meetings' agenda).
  */
 import { sql } from 'kysely';
-import type { MosaikModule } from '../module.js';
+import { lazy, type MosaikModule } from '../module.js';
 import { loadConcernsDemo } from './demo.js';
 import { concernsPersonalData } from './personal-data.js';
 import { concernRoutes } from './routes.js';
@@ -22,7 +23,8 @@ import { sourceRoutes } from './routes-sources.js';
 import './tables.js';
 
 export { recordNeed, recordNeedInTransaction, EntryProblems } from './commands/record.js';
-export { openEntryCounts, type OpenEntryCount } from './queries.js';
+export { entriesOfSourceNotes, openEntryCounts, type OpenEntryCount } from './queries.js';
+export type { ConcernTopic } from './vocabulary.js';
 export type { EntryInputDraft } from './input.js';
 export { concernTopics, isConcernTopic, type ConcernTopic } from './vocabulary.js';
 
@@ -31,7 +33,7 @@ export const ownedTables = ['concern_meeting', 'concern_entry', 'concern_source'
 
 export const module: MosaikModule = {
   name: 'concerns',
-  routes: [editRoutes, concernRoutes, sourceRoutes, meetingRoutes, publicConcernRoutes],
+  routes: [editRoutes, concernRoutes, sourceRoutes, meetingRoutes, publicConcernRoutes, lazy(() => import('./api.js'), 'concernsApi')],
   personalData: concernsPersonalData,
   // the survivor raised what the merged one raised; a row both had is kept once
   mergeOrganisations: async (trx, { survivorId, mergedId }) => {

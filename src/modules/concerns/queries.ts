@@ -186,3 +186,17 @@ export async function openEntryCounts(db: Db, since: string | null): Promise<Ope
      order by kind, state, topic`.execute(db);
   return result.rows;
 }
+
+/**
+ * Which source notes of a kind already became entries, each with the live
+ * entry it now lives in (a merged one leads to its survivor). The
+ * Vereins-Check marks each item it carried over with a note of its own, so
+ * that a second click carries nothing twice.
+ */
+export async function entriesOfSourceNotes(db: Db, kind: 'selfcheck', notes: string[]): Promise<Map<string, number>> {
+  if (notes.length === 0) return new Map();
+  const rows = await db.selectFrom('concern_source as s').innerJoin('concern_entry as c', 'c.id', 's.entry_id')
+    .select(['s.note', sql<number>`coalesce(c.merged_into, c.id)`.as('entry_id')])
+    .where('s.kind', '=', kind).where('s.note', 'in', notes).execute();
+  return new Map(rows.map((row) => [row.note, row.entry_id]));
+}

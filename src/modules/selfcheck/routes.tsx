@@ -7,6 +7,7 @@ import { anyFields, fieldsOf } from '../../http/validation.js';
 import { auditRead, randomToken } from '../identity/index.js';
 import { currentDay, currentTime } from './clock.js';
 import { discardDraft, saveAnswers, startCheck, submitCheck } from './commands/checks.js';
+import { carriableItemsOf } from './commands/needs.js';
 import { idOf, parseAreaAnswers, wantsEasy, type FieldProblem } from './form.js';
 import { currentChecklist } from './items.js';
 import { fillerOf, fillerRoles, mayFillFor, type Filler } from './policy.js';
@@ -113,12 +114,17 @@ export async function selfcheckRoutes(fastify: FastifyInstance) {
     const previousId = await previousCheckId(app.db, head);
     const previous = previousId ? await loadCheck(app.db, previousId) : null;
     const steps = await nextStepsFor(app.db, detail.answers, { today: currentDay(), language: request.language, organisationId: head.organisationId });
+    // staff carry the open items into the needs log (routes-needs.tsx); done=needs-<recorded>-<already>
+    const carried = /^needs-(\d{1,4})-(\d{1,4})$/.exec(done ?? '');
+    const needs = filler.kind === 'staff' && head.latest
+      ? { csrfToken: request.csrfToken, items: await carriableItemsOf(app.db, head), done: carried ? { recorded: Number(carried[1]), already: Number(carried[2]) } : undefined }
+      : null;
     return renderPage(request, reply, {
       title: request.t('selfcheck.result.title', { organisation: head.organisationName, date: head.submittedOn }),
       body: ResultPage({
         t: request.t, language: request.language, head, previous: previous?.head ?? null, profile: profileOf(detail.areas, detail.answers),
         difference: previous ? differenceOf(detail.areas, previous.answers, detail.answers) : null, given: detail.answers, steps, areas: detail.areas,
-        mayRequest: filler.kind === 'representative', easy: wantsEasy(request), done,
+        mayRequest: filler.kind === 'representative', easy: wantsEasy(request), done, needs,
       }),
     });
   }

@@ -7,6 +7,8 @@ import type { CheckHead, GivenAnswer } from '../queries.js';
 import type { NextSteps } from '../recommendations.js';
 import { answers } from '../tables.js';
 import { easyQuery, EasySwitch } from './fill.js';
+import { CarryToNeeds } from './needs.js';
+import type { CarriableItem } from '../commands/needs.js';
 
 /**
  * A check's result: the profile across the areas (a table, readable on a
@@ -28,6 +30,8 @@ interface ResultProps {
   mayRequest: boolean;
   easy: boolean;
   done?: string;
+  /** Staff, the organisation's latest check: the open items to carry into the needs log. */
+  needs?: { csrfToken: string; items: CarriableItem[]; done?: { recorded: number; already: number } } | null;
 }
 
 export function ProfileTable({ t, language, profile, caption, easy }: { t: Translate; language: Language; profile: AreaProfile[]; caption: string; easy: boolean }) {
@@ -112,7 +116,7 @@ function StepsOf({ t, step, mayRequest }: { t: Translate; step: NextSteps; mayRe
   );
 }
 
-export function ResultPage({ t, language, head, previous, profile, difference, given, steps, areas, mayRequest, easy, done }: ResultProps) {
+export function ResultPage({ t, language, head, previous, profile, difference, given, steps, areas, mayRequest, easy, done, needs }: ResultProps) {
   const stepOf = new Map(steps.map((step) => [step.itemKey, step]));
   const open = given.filter((entry) => stepOf.has(entry.item.key));
   return (
@@ -140,6 +144,7 @@ export function ResultPage({ t, language, head, previous, profile, difference, g
           ))
         )}
       </section>
+      {needs && needs.items.length > 0 && <CarryToNeeds t={t} language={language} csrfToken={needs.csrfToken} checkId={head.id} items={needs.items} done={needs.done} />}
       <section class="kern-stack-sm" aria-labelledby="section-answers">
         <h2 class="kern-heading-medium" id="section-answers">{t('selfcheck.result.answersTitle')}</h2>
         {areas.map((area) => {
