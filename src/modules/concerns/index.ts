@@ -24,7 +24,6 @@ import './tables.js';
 
 export { recordNeed, recordNeedInTransaction, EntryProblems } from './commands/record.js';
 export { entriesOfSourceNotes, openEntryCounts, type OpenEntryCount } from './queries.js';
-export type { ConcernTopic } from './vocabulary.js';
 export type { EntryInputDraft } from './input.js';
 export { concernTopics, isConcernTopic, type ConcernTopic } from './vocabulary.js';
 
