@@ -51,7 +51,8 @@ export async function selfcheckApi(fastify: FastifyInstance) {
       const account = request.account!;
       const scope = await aggregateScopeOf(app.db, account);
       const { orientations } = await import('../names/index.js');
-      const orientation = request.query.orientation && (orientations as readonly string[]).includes(request.query.orientation) ? request.query.orientation : undefined;
+      const wanted = request.query.orientation;
+    const orientation = wanted && (orientations as readonly string[]).includes(wanted) ? wanted : undefined;
       const district = request.query.district && (scope === null || scope.includes(request.query.district)) ? request.query.district : undefined;
       const aggregate = await itemAggregate(app.db, { district, orientation, withinDistricts: scope ?? undefined });
       const [visible, checklist] = await Promise.all([shownAggregate(aggregate, thresholdOf(account.role)), currentChecklist(app.db, { includeInactive: true })]);
