@@ -135,12 +135,12 @@ export function Alert({ kind, children }: { kind: 'info' | 'success' | 'warning'
   );
 }
 
-/** A KERN select with its label, hint and error (the pinboard's and the micro-projects' forms). */
-export function SelectField({ name, label, value, hint, error, options }: { name: string; label: string; value: string; hint?: string; error?: string; options: { value: string; label: string }[] }) {
+/** A KERN select with its label, hint and error (the pinboard's, the micro-projects' and the expert pool's forms); `id` when one name appears twice on a page. */
+export function SelectField({ name, id = name, label, value, hint, error, options }: { name: string; id?: string; label: string; value: string; hint?: string; error?: string; options: { value: string; label: string }[] }) {
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame name={id} label={label} hint={hint} error={error}>
       <div class="kern-form-input__select-wrapper">
-        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={name} name={name} aria-describedby={describedByOf(name, hint, error)} aria-invalid={error ? 'true' : undefined}>
+        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={id} name={name} aria-describedby={describedByOf(id, hint, error)} aria-invalid={error ? 'true' : undefined}>
           {options.map((option) => (
             <option key={option.value} value={option.value} selected={option.value === value}>
               {option.label}

@@ -68,7 +68,11 @@ describe('the checklist of a micro-project', () => {
 
   it('shifts days and months as the calendar does, across month ends, leap days and centuries', () => {
     // the whole-number arithmetic of days.ts against Date.UTC, day by day over 1999–2004 (2000 a leap year) and 2098–2102 (2100 not)
-    const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+    // the calendar day of a fixed instant at midnight UTC (Date.UTC below), never of the clock: no time zone is involved
+    const iso = (time: number) => {
+      const day = new Date(time);
+      return `${String(day.getUTCFullYear()).padStart(4, '0')}-${String(day.getUTCMonth() + 1).padStart(2, '0')}-${String(day.getUTCDate()).padStart(2, '0')}`;
+    };
     const start = Date.UTC(1999, 0, 1);
     const from2098 = (Date.UTC(2098, 0, 1) - start) / 86_400_000;
     for (const [first, last] of [[0, 2200], [from2098, from2098 + 1800]] as const) {

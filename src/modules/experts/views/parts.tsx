@@ -1,6 +1,6 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { formatDay } from '../../../ui/dates.js';
-import { describedByOf, FieldFrame, type FieldError } from '../../../ui/forms.js';
+import type { FieldError } from '../../../ui/forms.js';
 import type { FormError } from '../form.js';
 
 /** Small pieces the pool's pages share: days, selects, messages of form errors. */
@@ -17,21 +17,7 @@ export const errorOf = (t: Translate, errors: FormError[], field: string) => {
   return error ? errorMessage(t, error) : undefined;
 };
 
-export function SelectField({ name, id = name, label, value, hint, error, options }: { name: string; id?: string; label: string; value: string; hint?: string; error?: string; options: { value: string; label: string }[] }) {
-  return (
-    <FieldFrame name={id} label={label} hint={hint} error={error}>
-      <div class="kern-form-input__select-wrapper">
-        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={id} name={name} aria-describedby={describedByOf(id, hint, error)} aria-invalid={error ? 'true' : undefined}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} selected={option.value === value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </FieldFrame>
-  );
-}
+export { SelectField } from '../../../ui/forms.js';
 
 /** Topic and language keys as words. */
 export const topicsText = (t: Translate, topics: string[]) => topics.map((topic) => t(`experts.topics.${topic}`)).join(', ') || '—';
