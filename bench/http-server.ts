@@ -85,7 +85,9 @@ export interface Server {
 
 /** Starts this file as the server on a prepared database; resolves when it listens. */
 export function startServer(engine: Engine, location: string): Promise<Server> {
-  const child = fork(fileURLToPath(import.meta.url), ['--engine', engine, '--location', location], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // MOSAIK_BENCH_SERVER_FLAGS: extra Node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes
+  const extra = (process.env.MOSAIK_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = fork(fileURLToPath(import.meta.url), ['--engine', engine, '--location', location], { execArgv: ['--import', 'tsx', '--expose-gc', ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (message: { type: string; port: number }) => {

@@ -56,5 +56,13 @@ export async function migrate(db: Kysely<any>): Promise<string[]> {
     });
     if (done) applied.push(name);
   }
+  // a table added by a module's later migration gets the data-version trigger too (250_data_version_everywhere.sql)
+  // (under the migrations' lock: two servers starting at once must not both create the same trigger)
+  if (applied.length > 0 && paths.has('250_data_version_everywhere.sql')) {
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(4711)`.execute(trx);
+      await sql`select data_change_attach_all()`.execute(trx);
+    });
+  }
   return applied;
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventFormat } from '../../db/tables.js';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields } from '../../http/validation.js';
 import { eventFormats } from './form.js';
@@ -50,11 +51,12 @@ export async function publicCalendarRoutes(fastify: FastifyInstance) {
   };
 
   app.get('/calendar', { config: { access: 'public' }, schema: { querystring: anyFields } }, async (request, reply) => {
-    const { filters, events } = await upcoming(request);
-    return renderPage(request, reply, {
-      title: request.t('events.public.title'),
-      body: <PublicCalendar t={request.t} language={request.language} events={events} filters={filters} districts={await eventDistricts(app.db)} documented={await recentlyDocumentedEvents(app.db)} />,
+    // once per change of the data, address, language and day (src/http/page-cache.tsx)
+    const body = await cachedBody(request, async () => {
+      const { filters, events } = await upcoming(request);
+      return <PublicCalendar t={request.t} language={request.language} events={events} filters={filters} districts={await eventDistricts(app.db)} documented={await recentlyDocumentedEvents(app.db)} />;
     });
+    return renderPage(request, reply, { title: request.t('events.public.title'), body });
   });
 
   app.get('/calendar.ics', { config: { access: 'public' }, schema: { querystring: anyFields } }, async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import { DomainError } from '../domain-error.js';
 import { recordFaqFeedback } from './commands.js';
@@ -25,11 +26,11 @@ export async function publicFaqRoutes(fastify: FastifyInstance) {
 
   app.get('/faq', { config: { access: 'public' }, schema: { querystring: faqQuery } }, async (request, reply) => {
     const query = request.query.q ?? '';
-    const entries = await publishedFaq(app.db, request.language, { topic: request.query.topic, query });
-    return renderPage(request, reply, {
-      title: request.t('faq.public.title'),
-      body: <FaqPage t={request.t} language={request.language} entries={entries} query={query} topic={request.query.topic} />,
-    });
+    // once per change of the data, address and language (src/http/page-cache.tsx)
+    const body = await cachedBody(request, async () => (
+      <FaqPage t={request.t} language={request.language} entries={await publishedFaq(app.db, request.language, { topic: request.query.topic, query })} query={query} topic={request.query.topic} />
+    ));
+    return renderPage(request, reply, { title: request.t('faq.public.title'), body });
   });
 
   app.get('/faq/:id', { config: { access: 'public' }, schema: { params: entryParams, querystring: entryQuery } }, async (request, reply) => {

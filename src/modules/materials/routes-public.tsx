@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import { LibraryPage, MaterialPage } from './public-views.js';
 import { findMaterial, libraryMaterials, materialFile } from './queries.js';
@@ -33,10 +34,9 @@ export async function publicMaterialRoutes(fastify: FastifyInstance) {
 
   app.get('/handouts', { config: { access: 'public' }, schema: { querystring: libraryQuery } }, async (request, reply) => {
     const { lang: _lang, ...filters } = request.query;
-    return renderPage(request, reply, {
-      title: request.t('materials.public.title'),
-      body: <LibraryPage t={request.t} language={request.language} materials={await libraryMaterials(app.db, filters)} filters={filters} />,
-    });
+    // once per change of the data, address and language (src/http/page-cache.tsx)
+    const body = await cachedBody(request, async () => <LibraryPage t={request.t} language={request.language} materials={await libraryMaterials(app.db, filters)} filters={filters} />);
+    return renderPage(request, reply, { title: request.t('materials.public.title'), body });
   });
 
   app.get('/handouts/:id', { config: { access: 'public' }, schema: { params: materialParams } }, async (request, reply) => {

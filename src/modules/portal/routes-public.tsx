@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import { DefaultHome, HomeActions, PortalPage } from './views/public.js';
 import { EasyReadSection } from './views/easy-read.js';
@@ -29,17 +30,19 @@ export async function showPortalPage(fastify: FastifyInstance, request: FastifyR
     if (pageKey !== 'home') throw new HttpProblem(404, 'notFound');
     return renderPage(request, reply, { title: t('app.name'), body: <><DefaultHome t={t} /><EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} videos={await signLanguageVideos(fastify.db)} /></> });
   }
-  const easyRead = pageKey === 'home' ? <EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} videos={await signLanguageVideos(fastify.db)} /> : null;
+  const page = async () => (
+    <PortalPage t={t} language={request.language} version={version}>
+      {pageKey === 'home' && <HomeActions t={t} />}
+      {pageKey === 'home' && <EasyReadSection t={t} language={request.language} texts={await easyReadTexts(fastify.db)} videos={await signLanguageVideos(fastify.db)} />}
+      {extra}
+    </PortalPage>
+  );
   return renderPage(request, reply, {
     title: version.title,
     description: version.description || plainText(version.body).slice(0, 160),
-    body: (
-      <PortalPage t={t} language={request.language} version={version}>
-        {pageKey === 'home' && <HomeActions t={t} />}
-        {easyRead}
-        {extra}
-      </PortalPage>
-    ),
+    // once per change of the data, address and language (src/http/page-cache.tsx); a page with a
+    // form of this visit in it (the accessibility statement's barrier form) is rendered each time
+    body: extra === undefined ? await cachedBody(request, page) : await page(),
   });
 }
 

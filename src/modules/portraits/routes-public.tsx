@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import { districtsOfHessen, hessenMap } from '../places/index.js';
 import { mapModel, topics, type MapFilters } from './present.js';
@@ -60,11 +61,12 @@ export async function publicPortraitRoutes(fastify: FastifyInstance) {
   app.get('/map', { config, schema: { querystring: mapQuery.passthrough() } }, async (request, reply) => {
     const { page, ...chosen } = request.query;
     const filters: MapFilters = { year: chosen.year, topic: chosen.topic, district: chosen.district };
-    const model = mapModel(await releasedAssociations(app.db), filters);
-    return renderPage(request, reply, {
-      title: request.t('portraits.map.title'),
-      body: <MapPage t={request.t} language={request.language} map={hessenMap()} model={model} filters={filters} districts={districtsOfHessen()} page={page} pageSize={pageSize} />,
+    // once per change of the data, address and language (src/http/page-cache.tsx)
+    const body = await cachedBody(request, async () => {
+      const model = mapModel(await releasedAssociations(app.db), filters);
+      return <MapPage t={request.t} language={request.language} map={hessenMap()} model={model} filters={filters} districts={districtsOfHessen()} page={page} pageSize={pageSize} />;
     });
+    return renderPage(request, reply, { title: request.t('portraits.map.title'), body });
   });
 
   // The map's script and style: files of this module, served by it (no inline code under the CSP).

@@ -1,3 +1,4 @@
+import { cachedJson } from '../../http/page-cache.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -65,13 +66,18 @@ export async function hsdsApi(fastify: FastifyInstance) {
     openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
   }));
 
-  app.get('/api/hsds/services', { config: hsds, schema: { hide: true, querystring: servicesQuery } }, async (request) => {
+  app.get('/api/hsds/services', { config: hsds, schema: { hide: true, querystring: servicesQuery } }, async (request, reply) => {
     const query = request.query;
-    const { ids, total } = await publicServiceIds(app.db, today(), {
-      search: query.search, taxonomyTermId: query.taxonomy_term_id, organizationId: query.organization_id,
-      modifiedAfter: query.modified_after ? new Date(query.modified_after) : undefined, page: query.page, perPage: query.per_page,
-    });
-    return page(await translateServices(app.db, await serviceListObjects(app.db, ids), languageOf(request)), total, query.page, query.per_page);
+    const language = languageOf(request);
+    // once per change of the data, address, language and day (src/http/page-cache.tsx)
+    const json = await cachedJson(request, language, async () => {
+      const { ids, total } = await publicServiceIds(app.db, today(), {
+        search: query.search, taxonomyTermId: query.taxonomy_term_id, organizationId: query.organization_id,
+        modifiedAfter: query.modified_after ? new Date(query.modified_after) : undefined, page: query.page, perPage: query.per_page,
+      });
+      return page(await translateServices(app.db, await serviceListObjects(app.db, ids), language), total, query.page, query.per_page);
+    }, { day: today() });
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/api/hsds/services/:id', { config: hsds, schema: { hide: true, params: idParams, querystring: languageQuery } }, async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/errors.js';
+import { cachedBody } from '../../http/page-cache.js';
 import { renderPage } from '../../http/render.js';
 import type { Translate } from '../../i18n/index.js';
 import { currentTime } from './clock.js';
@@ -61,18 +62,19 @@ export async function wegweiserPublicRoutes(fastify: FastifyInstance) {
 
   app.get('/wegweiser', { config: { access: 'public' }, schema: { querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;
-    const place = query.postcode.trim() ? await findPostcode(query.postcode) : undefined;
     const perPage = 20;
-    const hits = await searchServices(app.db, {
-      q: query.q, topic: query.topic || undefined, district: query.district || undefined, language: query.language || undefined,
-      near: place ? { latitude: place.latitude, longitude: place.longitude } : undefined, page: query.page, perPage,
-    }, { today: today(), language: request.language });
-    return renderPage(request, reply, {
-      title: request.t('wegweiser.public.title'),
-      body: <SearchPage t={request.t} language={request.language} today={today()} hits={hits} page={query.page} perPage={perPage}
+    // once per change of the data, address, language and day (src/http/page-cache.tsx)
+    const body = await cachedBody(request, async () => {
+      const place = query.postcode.trim() ? await findPostcode(query.postcode) : undefined;
+      const hits = await searchServices(app.db, {
+        q: query.q, topic: query.topic || undefined, district: query.district || undefined, language: query.language || undefined,
+        near: place ? { latitude: place.latitude, longitude: place.longitude } : undefined, page: query.page, perPage,
+      }, { today: today(), language: request.language });
+      return <SearchPage t={request.t} language={request.language} today={today()} hits={hits} page={query.page} perPage={perPage}
         filters={{ q: query.q, topic: query.topic, district: query.district, postcode: query.postcode, language: query.language }}
-        topics={await listTopics(app.db)} districts={hessianDistricts()} postcodeUnknown={query.postcode.trim() !== '' && !place} />,
-    });
+        topics={await listTopics(app.db)} districts={hessianDistricts()} postcodeUnknown={query.postcode.trim() !== '' && !place} />;
+    }, { day: today() });
+    return renderPage(request, reply, { title: request.t('wegweiser.public.title'), body });
   });
 
   app.get('/wegweiser/:id', { config: { access: 'public' }, schema: { params: idParams } }, async (request, reply) => {
