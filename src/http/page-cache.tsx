@@ -23,8 +23,9 @@ import { renderFragment } from './render.js';
 export const csrfPlaceholder = 'mosaik-csrf-placeholder-5d1c';
 const maxKeyLength = 400;
 
-/** Today in Berlin (the day a calendar starts from, what "upcoming" means). */
-const berlinDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+/** Today in Berlin (the day a calendar starts from, what "upcoming" means); the formatter is made once, it costs more than the rest of a kept page's key. */
+const berlinDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+const berlinDay = () => berlinDays.format(new Date());
 
 export interface CacheKeyOptions {
   /** The day the page is computed for, where a module keeps its own clock (the Wegweiser's freshness); else today in Berlin. */

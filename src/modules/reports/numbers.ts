@@ -20,8 +20,17 @@ export interface NumberFormats {
 
 export const locales: Record<'de' | 'en', string> = { de: 'de-DE', en: 'en-GB' };
 
+// Made once per locale: building five Intl formatters cost more than serving a kept dashboard (issue 16 profile).
+const formatsByLocale = new Map<string, NumberFormats>();
+
 export function numberFormats(language: Language): NumberFormats {
   const locale = language === 'en' ? locales.en : locales.de;
+  let formats = formatsByLocale.get(locale);
+  if (!formats) formatsByLocale.set(locale, (formats = makeFormats(locale)));
+  return formats;
+}
+
+function makeFormats(locale: string): NumberFormats {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
