@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { cachedFigures, stringBytes } from '../db/data-version.js';
+import { watchingFallbacks } from '../i18n/index.js';
 import { renderFragment } from './render.js';
 
 /**
@@ -16,7 +17,9 @@ import { renderFragment } from './render.js';
  * placeholder instead, and each visitor's token is put in when it is sent.
  * Signed-in visitors are not served from the cache (what they see may depend
  * on who they are); nor are addresses longer than `maxKeyLength` (nobody
- * links to them, and they must not push real pages out of the cache).
+ * links to them, and they must not push real pages out of the cache); nor
+ * pages rendered while a test watches for untranslated strings
+ * (watchFallbacks: every string must pass the watcher).
  */
 
 /** Stands for the visitor's CSRF token in a kept body: plain ASCII, unchanged by HTML escaping. */
@@ -33,7 +36,7 @@ export interface CacheKeyOptions {
 }
 
 /** Whether this request may be answered from the kept pages at all. */
-const cacheable = (request: FastifyRequest) => !request.account && request.method === 'GET' && request.url.length <= maxKeyLength;
+const cacheable = (request: FastifyRequest) => !request.account && request.method === 'GET' && request.url.length <= maxKeyLength && !watchingFallbacks();
 
 /**
  * The body of a public page: `render(csrfToken)` loads what the page shows

@@ -84,6 +84,13 @@ export async function watchFallbacks<T>(watcher: (fallback: Fallback) => void, w
   }
 }
 
+/**
+ * True while a test watches for untranslated strings: what is kept between
+ * requests (the public pages' bodies, the menus) is then built afresh, so that
+ * every string of a page passes the watcher.
+ */
+export const watchingFallbacks = () => fallbackWatcher !== null;
+
 function watched(translate: TFunction, language: Language): Translate {
   const check = (key: unknown, options: unknown) => {
     const keys = (Array.isArray(key) ? key : [key]).filter((each): each is string => typeof each === 'string');

@@ -1,7 +1,7 @@
 import { preloadedFonts } from './fonts.js';
 import { registeredModules } from '../modules/registry.js';
 import type { ComponentChildren } from 'preact';
-import { textDirection, type Language, type Translate } from '../i18n/index.js';
+import { textDirection, watchingFallbacks, type Language, type Translate } from '../i18n/index.js';
 import { languagesFor, type SessionAccount } from '../modules/identity/index.js';
 import { centreStaff } from '../http/access.js';
 import { Button } from './button.js';
@@ -24,7 +24,23 @@ interface NavItem {
 }
 
 /** What the modules of src/modules/registry.ts put in the public header or the footer. */
+// The menus depend only on the role and the language (one translator per
+// language, src/i18n): built once each, not on every page (issue 16 profile).
+const menus = new WeakMap<Translate, Map<string, NavItem[]>>();
+function remembered(t: Translate, key: string, build: () => NavItem[]): NavItem[] {
+  if (watchingFallbacks()) return build();
+  let byKey = menus.get(t);
+  if (!byKey) menus.set(t, (byKey = new Map()));
+  let items = byKey.get(key);
+  if (!items) byKey.set(key, (items = build()));
+  return items;
+}
+
 function publicEntries(place: 'header' | 'footer', t: Translate): NavItem[] {
+  return remembered(t, `public|${place}`, () => buildPublicEntries(place, t));
+}
+
+function buildPublicEntries(place: 'header' | 'footer', t: Translate): NavItem[] {
   return registeredModules()
     .flatMap((module) => module.publicNavigation ?? [])
     .filter((entry) => entry.place === place)
@@ -35,6 +51,10 @@ function publicEntries(place: 'header' | 'footer', t: Translate): NavItem[] {
 function navigationFor(account: SessionAccount | null, t: Translate): NavItem[] {
   // the public portal's menu (calendar, handouts, FAQ, Wegweiser …) for visitors
   if (!account) return publicEntries('header', t);
+  return remembered(t, `role|${account.role}`, () => buildNavigation(account, t));
+}
+
+function buildNavigation(account: SessionAccount, t: Translate): NavItem[] {
   // Association representatives have their own area instead of the figures.
   if (account.role === 'representative') {
     return [{ href: '/my', label: t('nav.my') }, ...registeredModules().flatMap((module) => module.navigation ?? []).filter((entry) => entry.roles.includes('representative')).map((entry) => ({ href: entry.href, label: t(entry.label) }))];
