@@ -1,6 +1,8 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedFigureCount, clearFiguresCache } from '../src/db/data-version.js';
+import { chosenEncoding } from '../src/http/kept-response.js';
 import { cachedBody, csrfPlaceholder } from '../src/http/page-cache.js';
 import { createTestApp, type TestApp } from './app.js';
 import { account, event } from './factories.js';
@@ -115,5 +117,41 @@ describe('a kept public page', () => {
     expect(b).toContain('value="token-of-visitor-b"');
     expect(b).not.toContain('token-of-visitor-a');
     expect(a + b).not.toContain(csrfPlaceholder);
+  });
+});
+
+describe('a kept page for a signed-in reader (the dashboard)', () => {
+  it('chooses brotli, else gzip, else none, and honours q=0', () => {
+    expect(chosenEncoding('gzip, deflate, br')).toBe('br');
+    expect(chosenEncoding('gzip, br;q=0')).toBe('gzip');
+    expect(chosenEncoding('identity')).toBeNull();
+    expect(chosenEncoding(undefined)).toBeNull();
+    expect(chosenEncoding('*')).toBe('br');
+  });
+
+  it('is sent compressed as kept, per session, and built anew after a write', async () => {
+    const db = test.database.db;
+    const staff = await account(test, 'staff');
+    const other = await account(test, 'staff');
+    const url = '/dashboard?from=2031-01-01&to=2031-12-31';
+    const get = (cookie: string, encoding = 'br') => test.app.inject({ method: 'GET', url, headers: { cookie, 'accept-encoding': encoding } });
+    const one = await get(staff.cookie);
+    expect(one.statusCode).toBe(200);
+    expect(one.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(one.rawPayload).toString('utf8');
+    expect(html).toContain(staff.csrfToken);
+    const two = await get(staff.cookie);
+    expect(Buffer.compare(two.rawPayload, one.rawPayload)).toBe(0);
+    // another reader's page carries their own token, never the first one's
+    const theirs = brotliDecompressSync((await get(other.cookie)).rawPayload).toString('utf8');
+    expect(theirs).toContain(other.csrfToken);
+    expect(theirs).not.toContain(staff.csrfToken);
+    // gzip and no compression give the same page
+    expect(gunzipSync((await get(staff.cookie, 'gzip')).rawPayload).toString('utf8')).toBe(html);
+    expect((await get(staff.cookie, 'identity')).body).toBe(html);
+    // a write moves the data version: the page is built again with the new figures
+    await event(db, { title: 'Neues Treffen für das Dashboard', organizer: 'centre', startDate: '2031-05-05' });
+    const three = brotliDecompressSync((await get(staff.cookie)).rawPayload).toString('utf8');
+    expect(three).not.toBe(html);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { Layout } from '../ui/layout.js';
+import { sendKeptPage } from './kept-response.js';
 
 export interface PageOptions {
   title: string;
@@ -10,10 +11,21 @@ export interface PageOptions {
   body: ComponentChildren;
   /** Staff navigation is shown to signed-in accounts unless this is false. */
   navigation?: boolean;
+  /**
+   * Keep the whole page, compressed, for a signed-in reader until the data
+   * changes (src/http/kept-response.ts): for big pages whose body is itself
+   * kept per data version (the dashboard).
+   */
+  keep?: boolean;
 }
 
 /** Renders a whole HTML page (layout around the body) and sends it. */
 export function renderPage(request: FastifyRequest, reply: FastifyReply, page: PageOptions) {
+  if (page.keep) return sendKeptPage(request, reply, () => pageHtml(request, page));
+  return reply.type('text/html; charset=utf-8').send(pageHtml(request, page));
+}
+
+function pageHtml(request: FastifyRequest, page: PageOptions): string {
   const html = render(
     <Layout
       title={page.title}
@@ -28,7 +40,7 @@ export function renderPage(request: FastifyRequest, reply: FastifyReply, page: P
       {page.body}
     </Layout>,
   );
-  return reply.type('text/html; charset=utf-8').send(`<!doctype html>\n${html}`);
+  return `<!doctype html>\n${html}`;
 }
 
 export function renderFragment(node: VNode): string {

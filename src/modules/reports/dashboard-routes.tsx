@@ -57,7 +57,8 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
       },
       { size: stringBytes, gate: gateOf(request) },
     );
-    return renderPage(request, reply, { title: t('dashboard.title'), body: <div class="mosaik-dashboard" dangerouslySetInnerHTML={{ __html: html }} /> });
+    // the whole page too, per session, compressed (src/http/kept-response.ts): 370 KB at national scale
+    return renderPage(request, reply, { title: t('dashboard.title'), body: <div class="mosaik-dashboard" dangerouslySetInnerHTML={{ __html: html }} />, keep: true });
   });
 
   app.get('/dashboard/export/:table.:format', { config: { access: figureReaders, heavy: 'when-computed' }, schema: { params: exportParams, querystring: anyFields, hide: true } }, async (request, reply) => {
