@@ -8,6 +8,7 @@ import { dateOf, topicsText } from './views.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** The staff queue of consultation requests and one request with its actions. */
 
@@ -97,17 +98,14 @@ export function StaffRequestPage({ t, language, csrfToken, request: r, topics, a
   const label = (key: string) => t(`consultations.request.labels.${key}`);
   const open = r.status === 'open' || r.status === 'in_progress';
   const row = (term: string, value: ComponentChildren) => (
-    <div class="kern-description-list-item" key={term}>
-      <dt class="kern-description-list-item__key">{term}</dt>
-      <dd class="kern-description-list-item__value">{value === null || value === '' ? t('consultations.detail.notSet') : value}</dd>
-    </div>
+    <Detail key={term} label={term}>{value === null || value === '' ? t('consultations.detail.notSet') : value}</Detail>
   );
   return (
     <div class="kern-stack-lg">
       <h1 class="kern-heading-large">{q('detailTitle', { organisation: r.organisationName })}</h1>
       {done && <Alert kind={done === 'alreadyClosed' ? 'warning' : 'success'}>{q(`done.${done}`)}</Alert>}
       <ErrorSummary title={t('consultations.form.errorTitle')} errors={error ? [{ field: 'note', message: error }] : []} />
-      <dl class="kern-description-list">
+      <DescriptionList>
         {row(q('columns.status'), <StatusTag t={t} status={r.status} />)}
         {row(q('columns.assigned'), r.assignedName)}
         {row(q('columns.sentOn'), at(language, r.createdAt))}
@@ -132,7 +130,7 @@ export function StaffRequestPage({ t, language, csrfToken, request: r, topics, a
             </a>,
           )}
         {r.declineNote !== null && row(q('declineNote'), r.declineNote)}
-      </dl>
+      </DescriptionList>
       {open && (
         <div class="kern-stack-lg">
           <div class="mosaik-inline-form">

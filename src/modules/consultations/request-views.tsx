@@ -9,6 +9,7 @@ import { topicLabel, type ConsultationTopic } from './topics.js';
 import { dateOf, topicsText } from './views.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Button, LinkButton } from '../../ui/button.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /**
  * The representative's pages: their requests, a new request, one request.
@@ -159,10 +160,7 @@ export function RequestFormPage({ t, language, csrfToken, organisations, topics,
 export function OwnRequestPage({ t, language, request: q, topics }: { t: Translate; language: Language; request: ConsultationRequest; topics: ConsultationTopic[] }) {
   const r = (key: string, options?: Record<string, unknown>) => t(`consultations.request.${key}`, options);
   const row = (term: string, value: string | null) => (
-    <div class="kern-description-list-item" key={term}>
-      <dt class="kern-description-list-item__key">{term}</dt>
-      <dd class="kern-description-list-item__value">{value === null || value === '' ? t('consultations.detail.notSet') : value}</dd>
-    </div>
+    <Detail key={term} label={term}>{value === null || value === '' ? t('consultations.detail.notSet') : value}</Detail>
   );
   return (
     <div class="kern-stack-lg">
@@ -171,7 +169,7 @@ export function OwnRequestPage({ t, language, request: q, topics }: { t: Transla
         <StatusTag t={t} status={q.status} /> {r(`statusText.${q.status}`)}
       </p>
       {q.status === 'declined' && q.declineNote && <Alert kind="info">{r('declineNote', { note: q.declineNote })}</Alert>}
-      <dl class="kern-description-list">
+      <DescriptionList>
         {row(r('sentOn'), at(language, q.createdAt))}
         {row(r('labels.topics'), topicsText(topics, language, q.topics))}
         {row(r('labels.channel'), t(`consultations.channels.${q.channel}`))}
@@ -179,7 +177,7 @@ export function OwnRequestPage({ t, language, request: q, topics }: { t: Transla
         {row(r('labels.message'), q.message)}
         {row(r('labels.contact_phone'), q.contactPhone)}
         {row(r('labels.contact_email'), q.contactEmail)}
-      </dl>
+      </DescriptionList>
       <a class="kern-link" href="/my/consultation-requests">
         {r('back')}
       </a>

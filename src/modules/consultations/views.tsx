@@ -9,6 +9,7 @@ import { Table, type Column } from '../../ui/table.js';
 import { Button, LinkButton } from '../../ui/button.js';
 import type { ReferralService } from '../wegweiser/index.js';
 import { WegweiserServiceLink } from './wegweiser-referral-views.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** The consultation list, one consultation, and the follow-up reminders. */
 
@@ -179,10 +180,7 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
   const label = (field: string) => t(`consultations.form.labels.${field}`);
   const at = (value: Date) => formatInstant(value, language);
   const row = (term: string, value: ComponentChildren) => (
-    <div class="kern-description-list-item" key={term}>
-      <dt class="kern-description-list-item__key">{term}</dt>
-      <dd class="kern-description-list-item__value">{value === null || value === '' ? d('notSet') : value}</dd>
-    </div>
+    <Detail key={term} label={term}>{value === null || value === '' ? d('notSet') : value}</Detail>
   );
   return (
     <div class="kern-stack-lg">
@@ -193,7 +191,7 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
         </Alert>
       ))}
       {error && <Alert kind="danger">{error}</Alert>}
-      <dl class="kern-description-list">
+      <DescriptionList>
         {row(
           d('organisation'),
           <a class="kern-link" href={`/organisations/${c.organisationId}`}>
@@ -233,7 +231,7 @@ export function DetailPage({ t, language, csrfToken, consultation: c, topics, no
         {wegweiserService && row(label('wegweiser_service'), <WegweiserServiceLink service={wegweiserService} />)}
         {row(d('source'), d(`sources.${c.source}`))}
         {c.createdBy !== null && row(d('createdBy'), c.createdBy)}
-      </dl>
+      </DescriptionList>
       <div class="mosaik-inline-form">
         <LinkButton href={`/consultations/${c.id}/edit`}>{d('edit')}</LinkButton>
         {/* a need or concern named in the consultation (src/modules/concerns) */}

@@ -5,6 +5,7 @@ import { Table } from '../../ui/table.js';
 import type { AccountField, AccountFormError, AccountInput } from './account-form.js';
 import { formatMoment, Input, Select, SubmitButton, TextArea } from './fields.js';
 import type { AccountSummary } from './invitations.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** /admin/accounts: the list of accounts, the invitation form, one account's page. */
 
@@ -118,16 +119,10 @@ export function AccountPage({ t, language, csrfToken, account, input, errors, do
       <h1 class="kern-heading-large">{account.email}</h1>
       {done && <Alert kind="success">{a(`done.${done}`, { email: account.email })}</Alert>}
       <ErrorSummary title={t('accounts.form.errorTitle')} errors={errors.map((error) => ({ field: error.field, message: fieldMessage(t, error) }))} />
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{a('columns.status')}</dt>
-          <dd class="kern-description-list-item__value">{t(`accounts.status.${account.status}`)}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{a('columns.lastSignIn')}</dt>
-          <dd class="kern-description-list-item__value">{account.lastSignIn ? formatMoment(language, account.lastSignIn) : a('never')}</dd>
-        </div>
-      </dl>
+      <DescriptionList>
+        <Detail label={a('columns.status')}>{t(`accounts.status.${account.status}`)}</Detail>
+        <Detail label={a('columns.lastSignIn')}>{account.lastSignIn ? formatMoment(language, account.lastSignIn) : a('never')}</Detail>
+      </DescriptionList>
       <section aria-labelledby="change-title" class="kern-stack-md">
         <h2 class="kern-heading-medium" id="change-title">
           {a('changeTitle')}

@@ -1,8 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
 import type { Claim } from './claims.js';
 import { formatMoment, Input, SubmitButton, TextArea } from './fields.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** The staff queue of organisation claims (/claims). */
 
@@ -41,13 +41,13 @@ export function ClaimsPage({ t, language, csrfToken, claims, done, problem }: Qu
             <h2 class="kern-heading-medium" id={`claim-${claim.id}`}>
               {claim.proposed ? q('proposalTitle', { name: claim.organisationName }) : claim.organisationName}
             </h2>
-            <dl class="kern-description-list">
+            <DescriptionList>
               <Detail label={q('who')}>{claim.accountName ? `${claim.accountName} (${claim.accountEmail})` : claim.accountEmail}</Detail>
               <Detail label={q('role')}>{t(`accounts.personRoles.${claim.role}`)}</Detail>
               <Detail label={q('place')}>{[claim.municipality, claim.district].filter(Boolean).join(', ') || '–'}</Detail>
               <Detail label={q('message')}>{claim.message || '–'}</Detail>
               <Detail label={q('since')}>{formatMoment(language, claim.createdAt)}</Detail>
-            </dl>
+            </DescriptionList>
             {claim.organisationId !== null && (
               <p>
                 <a class="kern-link" href={`/organisations/${claim.organisationId}`}>
@@ -70,15 +70,6 @@ export function ClaimsPage({ t, language, csrfToken, claims, done, problem }: Qu
           </section>
         );
       })}
-    </div>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="kern-description-list-item">
-      <dt class="kern-description-list-item__key">{label}</dt>
-      <dd class="kern-description-list-item__value">{children}</dd>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Language, Translate } from '../../i18n/index.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Table } from '../../ui/table.js';
 import type { PersonExport } from './export.js';
+import { DescriptionList, Detail } from '../../ui/description-list.js';
 
 /** The readable export page (Art. 15): every table with the rows held about the person. */
 
@@ -45,16 +46,10 @@ export function ExportPage({ t, language, result, jsonHref, backHref }: ExportPa
         </a>{' '}
         · <a class="kern-link" href={backHref}>{p('back')}</a>
       </p>
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{p('emails')}</dt>
-          <dd class="kern-description-list-item__value">{result.subject.emails.join(', ') || '–'}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{p('rule')}</dt>
-          <dd class="kern-description-list-item__value">{language === 'de' ? result.matchingRule.de : language === 'en' ? result.matchingRule.en : p('matchingRule')}</dd>
-        </div>
-      </dl>
+      <DescriptionList>
+        <Detail label={p('emails')}>{result.subject.emails.join(', ') || '–'}</Detail>
+        <Detail label={p('rule')}>{language === 'de' ? result.matchingRule.de : language === 'en' ? result.matchingRule.en : p('matchingRule')}</Detail>
+      </DescriptionList>
       <p class="kern-body">{p('summary', { count: held.reduce((sum, table) => sum + table.rows.length, 0), tables: held.length })}</p>
       {held.map((table) => (
         <section class="kern-stack-sm" key={table.table} aria-labelledby={`table-${table.table}`}>

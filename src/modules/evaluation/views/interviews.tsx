@@ -8,6 +8,7 @@ import type { Finding } from '../portrait.js';
 import { interviewChannels, interviewKinds } from '../tables.js';
 import type { GuideRow, InterviewRow } from '../workspace-queries.js';
 import { day, errorOf, Page, Prose, type FieldError } from './parts.js';
+import { DescriptionList, Detail } from '../../../ui/description-list.js';
 
 export function InterviewsPage({ t, language, rows, notice }: { t: Translate; language: Language; rows: InterviewRow[]; notice?: string }) {
   const i = (key: string, options?: Record<string, unknown>) => t(`evaluation.interviews.${key}`, options);
@@ -157,20 +158,11 @@ function WithdrawnInterview({ t, language, interview }: { t: Translate; language
   return (
     <>
       <Alert kind="info">{i('withdrawnLong', { date: day(language, interview.consentWithdrawnOn!) })}</Alert>
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{i('heldOn')}</dt>
-          <dd class="kern-description-list-item__value">{day(language, interview.heldOn)}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{i('kind')}</dt>
-          <dd class="kern-description-list-item__value">{i(`kinds.${interview.kind}`)}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{i('guide')}</dt>
-          <dd class="kern-description-list-item__value">{i('guideVersion', { title: interview.guideTitle, version: interview.guideVersion })}</dd>
-        </div>
-      </dl>
+      <DescriptionList>
+        <Detail label={i('heldOn')}>{day(language, interview.heldOn)}</Detail>
+        <Detail label={i('kind')}>{i(`kinds.${interview.kind}`)}</Detail>
+        <Detail label={i('guide')}>{i('guideVersion', { title: interview.guideTitle, version: interview.guideVersion })}</Detail>
+      </DescriptionList>
     </>
   );
 }

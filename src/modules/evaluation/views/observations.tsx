@@ -7,6 +7,7 @@ import { TextArea, Input, Select } from '../../identity/index.js';
 import { maxWorkshops, type FormBody } from '../input.js';
 import type { ObservableEvent, Protocol } from '../workspace-queries.js';
 import { day, errorOf, mean, Page, type FieldError } from './parts.js';
+import { DescriptionList, Detail } from '../../../ui/description-list.js';
 
 export function ObservationsPage({ t, language, events, today, notice }: { t: Translate; language: Language; events: ObservableEvent[]; today: string; notice?: string }) {
   const o = (key: string, options?: Record<string, unknown>) => t(`evaluation.observations.${key}`, options);
@@ -71,20 +72,11 @@ export function ProtocolPage({ t, language, csrfToken, protocol, values, errors,
           {o('back')}
         </a>
       </p>
-      <dl class="kern-description-list">
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{o('date')}</dt>
-          <dd class="kern-description-list-item__value">{day(language, event.startDate)}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{o('format')}</dt>
-          <dd class="kern-description-list-item__value">{t(`dashboard.formats.${event.format}`, { defaultValue: event.format })}</dd>
-        </div>
-        <div class="kern-description-list-item">
-          <dt class="kern-description-list-item__key">{o('observed')}</dt>
-          <dd class="kern-description-list-item__value">{observation ? o('observedSince', { date: day(language, observation.updatedAt.toISOString().slice(0, 10)) }) : o('notObserved')}</dd>
-        </div>
-      </dl>
+      <DescriptionList>
+        <Detail label={o('date')}>{day(language, event.startDate)}</Detail>
+        <Detail label={o('format')}>{t(`dashboard.formats.${event.format}`, { defaultValue: event.format })}</Detail>
+        <Detail label={o('observed')}>{observation ? o('observedSince', { date: day(language, observation.updatedAt.toISOString().slice(0, 10)) }) : o('notObserved')}</Detail>
+      </DescriptionList>
       <section class="kern-stack-sm" aria-labelledby="feedback-title">
         <h2 class="kern-heading-medium" id="feedback-title">
           {o('feedbackTitle')}
