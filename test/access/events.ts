@@ -38,8 +38,12 @@ export const expectedAccess: Record<string, Access> = {
   'POST /events/:id/documentation/publish': centreStaff,
   'GET /events/:id/documentation/photos/:photoId': centreStaff,
   'HEAD /events/:id/documentation/photos/:photoId': centreStaff,
+  'GET /events/:id/documentation/photos/:photoId/thumbnail': centreStaff,
+  'HEAD /events/:id/documentation/photos/:photoId/thumbnail': centreStaff,
   'GET /calendar/:id/documentation': 'public',
   'HEAD /calendar/:id/documentation': 'public',
   'GET /calendar/:id/documentation/photos/:photoId': 'public',
   'HEAD /calendar/:id/documentation/photos/:photoId': 'public',
+  'GET /calendar/:id/documentation/photos/:photoId/thumbnail': 'public',
+  'HEAD /calendar/:id/documentation/photos/:photoId/thumbnail': 'public',
 };

@@ -22,6 +22,10 @@ export interface EventDocumentationPhotoTable {
   byte_size: number;
   width: number;
   height: number;
+  /** A smaller copy of the same type for the documentation page (migrations/220); null for photos uploaded before. */
+  thumbnail: Buffer | null;
+  thumbnail_width: number | null;
+  thumbnail_height: number | null;
   uploaded_at: Timestamp;
 }
 

@@ -4,7 +4,7 @@ import { Choices } from '../../ui/choices.js';
 import { Alert, CsrfField, ErrorSummary, FieldFrame, inputClass, type FieldError } from '../../ui/forms.js';
 import { formatSize, MaterialListItem, type MaterialSummary } from '../materials/index.js';
 import type { Documentation, DocumentationPhoto, DocumentationTexts } from './documentation.js';
-import { documentationPhotoLimits } from './documentation.js';
+import { documentationPhotoLimits, documentationPhotoSizes } from './documentation.js';
 import type { EventRecord } from './queries.js';
 import { formatDay } from './views.js';
 
@@ -12,11 +12,20 @@ import { formatDay } from './views.js';
 
 const sections = ['programme', 'talks', 'results'] as const;
 
+/** A photo as its thumbnail (when it has one), linked to the photo itself; the caption is its text alternative. */
 function Photo({ photo, src }: { photo: DocumentationPhoto; src: string }) {
+  const small = photo.thumbnail_width !== null && photo.thumbnail_height !== null;
   return (
     <figure class="mosaik-documentation-photo">
       <a href={src}>
-        <img src={src} alt={photo.caption} width={photo.width} height={photo.height} loading="lazy" decoding="async" style="max-width:100%;height:auto" />
+        <img
+          src={small ? `${src}/thumbnail` : src}
+          alt={photo.caption}
+          width={small ? photo.thumbnail_width! : photo.width}
+          height={small ? photo.thumbnail_height! : photo.height}
+          loading="lazy"
+          decoding="async"
+        />
       </a>
       <figcaption class="kern-body--small">{photo.caption}</figcaption>
     </figure>
@@ -45,9 +54,13 @@ export function PublicDocumentationPage({ t, language, event, documentation }: {
       {documentation.photos.length > 0 && (
         <section class="kern-stack-xs" aria-labelledby="documentation-photos">
           <h2 class="kern-heading-medium" id="documentation-photos">{t('events.documentation.sections.photos')}</h2>
-          {documentation.photos.map((photo) => (
-            <Photo key={photo.id} photo={photo} src={publicPhotoPath(event.id, photo.id)} />
-          ))}
+          <ul class="mosaik-documentation-photos">
+            {documentation.photos.map((photo) => (
+              <li key={photo.id}>
+                <Photo photo={photo} src={publicPhotoPath(event.id, photo.id)} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {documentation.downloads.length > 0 && (
@@ -139,7 +152,7 @@ export function DocumentationStaffPage({ t, language, csrfToken, event, document
             <textarea class={inputClass(errorOf('caption'))} id="caption" name="caption" rows={3} lang="de" aria-describedby={describedBy} aria-invalid={errorOf('caption') ? 'true' : undefined} />
           )}
         </FieldFrame>
-        <FieldFrame name="photo" label={t('events.documentationStaff.photo')} hint={t('events.documentationStaff.photoHint', { size: formatSize(documentationPhotoLimits.bytes, language), side: documentationPhotoLimits.side })} error={errorOf('photo')}>
+        <FieldFrame name="photo" label={t('events.documentationStaff.photo')} hint={t('events.documentationStaff.photoHint', { size: formatSize(documentationPhotoLimits.bytes, language), side: documentationPhotoSizes.side })} error={errorOf('photo')}>
           {(describedBy) => <input class="kern-form-input__input" type="file" id="photo" name="photo" accept="image/jpeg,image/png,image/webp" aria-describedby={describedBy} aria-invalid={errorOf('photo') ? 'true' : undefined} />}
         </FieldFrame>
         <Button kind="secondary">{t('events.documentationStaff.addPhoto')}</Button>

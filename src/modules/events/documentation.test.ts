@@ -2,17 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { event } from '../../../test/factories.js';
 import { createLinkMaterial, setMaterialPublished } from '../materials/index.js';
-import { addDocumentationPhoto, setDocumentationPublished } from './documentation.js';
-
-/** A minimal PNG header of the given size with a text chunk a camera could have written (enough for the content check). */
-function png(width: number, height: number): Buffer {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(header);
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  const text = Buffer.concat([Buffer.from([0, 0, 0, 13]), Buffer.from('tEXtLocation\0X'), Buffer.alloc(4)]);
-  return Buffer.concat([header, text, Buffer.from([0, 0, 0, 0]), Buffer.from('IEND'), Buffer.alloc(4)]);
-}
+import { metadataOf, photoFile, pngHeader } from '../portraits/photo.test-support.js';
+import { addDocumentationPhoto, setDocumentationPublished, shrinkStoredDocumentationPhotos } from './documentation.js';
 
 function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) {
   const boundary = '----documentation-test';
@@ -53,7 +44,9 @@ describe('meeting documentation: after the event its page turns into what happen
     const base = `/events/${past.id}/documentation`;
     const saved = await post(base, { programme: '10:00 Begrüßung\n10:30 Vortrag', talks: 'Frau Demir: Was ist neu bei WIR?', results: 'Workshop 1: Ehrenamt gewinnen', downloads: [String(handout)] });
     expect(saved.statusCode).toBe(303);
-    const photo = await upload(`${base}/photos`, { caption: 'Pinnwand Workshop 1: drei Ideen zur Gewinnung von Ehrenamtlichen' }, { name: 'pinnwand.png', bytes: png(1200, 900), type: 'image/png' });
+    // a phone photo of the pinboard: 3,200 × 2,400 pixels, with the place it was taken in its EXIF
+    const phonePhoto = await photoFile(3200, 2400, { place: 'Location: Bürgerhaus Gießen' });
+    const photo = await upload(`${base}/photos`, { caption: 'Pinnwand Workshop 1: drei Ideen zur Gewinnung von Ehrenamtlichen' }, { name: 'pinnwand.jpg', bytes: phonePhoto, type: 'image/jpeg' });
     expect(photo.statusCode).toBe(303);
 
     expect((await get(`/calendar/${past.id}/documentation`)).statusCode).toBe(404);
@@ -65,33 +58,57 @@ describe('meeting documentation: after the event its page turns into what happen
     expect(page.body).toContain('dir="rtl"');
     expect(page.body).toContain('10:30 Vortrag');
     expect(page.body).toContain('alt="Pinnwand Workshop 1: drei Ideen zur Gewinnung von Ehrenamtlichen"');
-    expect(page.body).toContain('width="1200" height="900"');
+    // the page shows the thumbnail, linked to the photo
+    expect(page.body).toContain('width="480" height="360"');
+    expect(page.body).toMatch(/href="\/calendar\/\d+\/documentation\/photos\/\d+"><img src="\/calendar\/\d+\/documentation\/photos\/\d+\/thumbnail"/);
     expect(page.body).toContain('Leitfaden Antrag WIR');
     expect((await get(`/calendar/${past.id}`)).body).toContain(`href="/calendar/${past.id}/documentation?lang=de"`);
     expect((await get('/calendar')).body).toContain('Dokumentation: Landesweites Netzwerktreffen 2020');
 
     const photoId = Number(/documentation\/photos\/(\d+)/.exec(page.body)![1]);
     const served = await get(`/calendar/${past.id}/documentation/photos/${photoId}`);
-    expect(served.headers['content-type']).toBe('image/png');
-    // the camera's text chunk (where a photo was taken) is not published
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    // stored smaller, and where the photo was taken is not published
+    expect(served.rawPayload.length).toBeLessThan(phonePhoto.length);
     expect(served.rawPayload.includes(Buffer.from('Location'))).toBe(false);
+    const stored = await metadataOf(served.rawPayload);
+    expect(stored).toMatchObject({ format: 'jpeg', width: 1600, height: 1200 });
+    expect(stored.exif).toBeUndefined();
+    const thumbnail = await metadataOf((await get(`/calendar/${past.id}/documentation/photos/${photoId}/thumbnail`)).rawPayload);
+    expect(thumbnail).toMatchObject({ width: 480, height: 360 });
+    expect(thumbnail.exif).toBeUndefined();
+
+    // sitemap.xml lists the published documentation with its last change (fixed here: the database's clock is not the test's)
+    await test.database.db.updateTable('event_documentation').set({ updated_at: '2020-05-20T10:00:00Z' }).where('event_id', '=', past.id).execute();
+    expect((await get('/sitemap.xml')).body).toMatch(new RegExp(`<loc>[^<]*/calendar/${past.id}/documentation</loc><lastmod>2020-05-20T10:00:00.000Z</lastmod>`));
 
     expect((await post(`${base}/publish`, { published: 'no' })).statusCode).toBe(303);
     expect((await get(`/calendar/${past.id}/documentation`)).statusCode).toBe(404);
+    expect((await get('/sitemap.xml')).body).not.toContain(`/calendar/${past.id}/documentation`);
     expect((await get(`/calendar/${past.id}/documentation/photos/${photoId}`)).statusCode).toBe(404);
+    expect((await get(`/calendar/${past.id}/documentation/photos/${photoId}/thumbnail`)).statusCode).toBe(404);
     const audit = await test.database.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'event').where('subject_id', '=', String(past.id)).execute();
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['events.documentation.save', 'events.documentation.photo', 'events.documentation.publish', 'events.documentation.withdraw']));
   });
 
-  it('refuses a file that is not the image it claims, and a photo without a description, naming the field', async () => {
-    const base = `/events/${past.id}/documentation`;
+  it('refuses a file that is not the image it claims, a decompression bomb and a photo without a description, naming the field and storing nothing', async () => {
+    const fresh = await event(test.database.db, { title: 'Regionaltreffen Fulda 2021', startDate: '2021-06-12', organizer: 'centre' });
+    const base = `/events/${fresh.id}/documentation`;
     const fake = await upload(`${base}/photos`, { caption: 'Pinnwand' }, { name: 'pinnwand.jpg', bytes: Buffer.from('%PDF-1.7 not a photo'), type: 'image/jpeg' });
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain('Foto: Die Datei ist kein JPEG-, PNG- oder WebP-Bild');
-    const noCaption = await upload(`${base}/photos`, { caption: ' ' }, { name: 'pinnwand.png', bytes: png(800, 600), type: 'image/png' });
+    const bomb = await upload(`${base}/photos?lang=en`, { caption: 'Pinnwand' }, { name: 'pinnwand.png', bytes: pngHeader(9000, 9000), type: 'image/png' });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.body).toContain('Photo: The image has more than 50 megapixels or is longer than 10000 pixels on one side. Make it smaller');
+    const damaged = await upload(`${base}/photos`, { caption: 'Pinnwand' }, { name: 'pinnwand.png', bytes: pngHeader(800, 600), type: 'image/png' });
+    expect(damaged.body).toContain('Foto: Das Bild ist beschädigt und lässt sich nicht lesen.');
+    const noCaption = await upload(`${base}/photos`, { caption: ' ' }, { name: 'pinnwand.png', bytes: await photoFile(800, 600, { format: 'png' }), type: 'image/png' });
     expect(noCaption.statusCode).toBe(400);
     expect(noCaption.body).toContain('href="#caption"');
-    expect(await addDocumentationPhoto(test.database.db, { accountId: staff.accountId }, past.id, { bytes: png(7000, 500), caption: 'zu groß' })).toEqual({ ok: false, problem: 'tooManyPixels' });
+    // nothing half-stored: not even the empty documentation a first photo would start
+    expect(await test.database.db.selectFrom('event_documentation').select('event_id').where('event_id', '=', fresh.id).execute()).toEqual([]);
+    expect(await test.database.db.selectFrom('event_documentation_photo').select('id').where('event_id', '=', fresh.id).execute()).toEqual([]);
+    expect(await addDocumentationPhoto(test.database.db, { accountId: staff.accountId }, past.id, { bytes: pngHeader(12000, 500), caption: 'zu groß' })).toEqual({ ok: false, problem: 'tooManyPixels' });
   });
 
   it('cannot be published before the event, nor empty', async () => {
@@ -111,6 +128,20 @@ describe('meeting documentation: after the event its page turns into what happen
     expect(page.body).toContain('Bu formata ait el broşürleri');
     expect(page.body).toContain('Leitfaden Antrag WIR');
     expect((await get(`/calendar/${past.id}`)).body).not.toContain('data-event-handouts');
+  });
+
+  it('shrinks a photo stored before photos were shrunk, once, and gives it a thumbnail', async () => {
+    const db = test.database.db;
+    const old = await event(db, { title: 'Regionaltreffen Kassel 2019', startDate: '2019-09-14', organizer: 'centre' });
+    const original = await photoFile(2400, 1800, { place: 'Location: Kulturzentrum Kassel' });
+    await db.insertInto('event_documentation').values({ event_id: old.id }).execute();
+    await db.insertInto('event_documentation_photo').values({ event_id: old.id, caption: 'Alte Pinnwand', media_type: 'image/jpeg', bytes: original, byte_size: original.length, width: 2400, height: 1800 }).execute();
+    expect(await shrinkStoredDocumentationPhotos(db)).toBe(1);
+    const row = await db.selectFrom('event_documentation_photo').selectAll().where('event_id', '=', old.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ media_type: 'image/jpeg', width: 1600, height: 1200, thumbnail_width: 480, thumbnail_height: 360 });
+    expect(row.byte_size).toBe(Buffer.from(row.bytes).length);
+    expect(Buffer.from(row.bytes).includes(Buffer.from('Kulturzentrum'))).toBe(false);
+    expect(await shrinkStoredDocumentationPhotos(db)).toBe(0);
   });
 
   it('is written by the centre only', async () => {

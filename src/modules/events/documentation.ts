@@ -3,7 +3,7 @@ import type { Database } from '../../db/tables.js';
 import { DomainError } from '../domain-error.js';
 import { writeAudit } from '../identity/index.js';
 import { publishedMaterialsWithIds, type MaterialSummary } from '../materials/index.js';
-import { checkPhoto, withoutMetadata, type PhotoLimits } from '../portraits/index.js';
+import { preparePhoto, uploadedPhotoLimits, type PhotoLimits, type PhotoSizes } from '../portraits/index.js';
 import './documentation-tables.js';
 
 /**
@@ -24,13 +24,15 @@ export interface DocumentationTexts {
 /** Each text up to 20,000 characters: a long programme with a dozen talks, never a pasted book. */
 export const documentationTextLimit = 20000;
 
+/** Pinboard photos come from phones: the limits of any uploaded photo (portraits' photo.ts). */
+export const documentationPhotoLimits: PhotoLimits = uploadedPhotoLimits;
+
 /**
- * Pinboard photos come from phones: up to 8 MB and 6,000 pixels a side (a
- * 24-megapixel camera). Mosaik has no image library to shrink them (see
- * docs/decisions.md, "Meeting documentation"), so the page shows them scaled
- * by the browser, lazily loaded, with their size reserved.
+ * What is stored (docs/decisions.md, "Photos resized with sharp"): 1,600
+ * pixels on the longest side still let a reader zoom into a pinboard's cards;
+ * the page shows 480-pixel thumbnails, each linked to its photo.
  */
-export const documentationPhotoLimits: PhotoLimits = { bytes: 8 * 1024 * 1024, side: 6000 };
+export const documentationPhotoSizes: PhotoSizes = { side: 1600, thumbnailSide: 480 };
 
 export interface DocumentationPhoto {
   id: number;
@@ -39,6 +41,8 @@ export interface DocumentationPhoto {
   byte_size: number;
   width: number;
   height: number;
+  thumbnail_width: number | null;
+  thumbnail_height: number | null;
 }
 
 export interface Documentation extends DocumentationTexts {
@@ -53,7 +57,7 @@ export async function findDocumentation(db: Db, eventId: number): Promise<Docume
   if (!row) return undefined;
   const photos = await db
     .selectFrom('event_documentation_photo')
-    .select(['id', 'caption', 'media_type', 'byte_size', 'width', 'height'])
+    .select(['id', 'caption', 'media_type', 'byte_size', 'width', 'height', 'thumbnail_width', 'thumbnail_height'])
     .where('event_id', '=', eventId)
     .orderBy('id')
     .execute();
@@ -140,23 +144,34 @@ export async function setDocumentationPublished(db: Db, actor: { accountId: numb
 
 export type PhotoRefusal = 'captionMissing' | 'notImage' | 'tooLarge' | 'tooManyPixels' | 'tooSmall' | 'unreadable';
 
-/** Adds a pinboard photo: checked by its content, stored without camera metadata; the caption is its text alternative. */
+/**
+ * Adds a pinboard photo: checked by its content, shrunk and re-encoded without
+ * camera metadata, with a thumbnail; the caption is its text alternative. A
+ * refused photo stores nothing (the photo is prepared before the transaction).
+ */
 export async function addDocumentationPhoto(db: Db, actor: { accountId: number }, eventId: number, photo: { bytes: Buffer; caption: string }): Promise<{ ok: true; id: number } | { ok: false; problem: PhotoRefusal }> {
   const caption = cleanText(photo.caption).slice(0, 1000);
   if (!caption) return { ok: false, problem: 'captionMissing' };
-  const checked = checkPhoto(photo.bytes, documentationPhotoLimits);
-  if (!checked.ok) return checked;
   await eventOf(db, eventId);
-  const bytes = withoutMetadata(photo.bytes, checked.type);
+  const prepared = await preparePhoto(photo.bytes, documentationPhotoLimits, documentationPhotoSizes);
+  if (!prepared.ok) return prepared;
+  const { bytes, type, width, height, thumbnail } = prepared.photo;
   return db.transaction().execute(async (trx) => {
     // a photo may come before any text: the documentation then starts empty
-    await trx.insertInto('event_documentation').values({ event_id: eventId }).onConflict((conflict) => conflict.column('event_id').doNothing()).execute();
+    await trx
+      .insertInto('event_documentation')
+      .values({ event_id: eventId })
+      .onConflict((conflict) => conflict.column('event_id').doUpdateSet({ updated_at: sql`now()` }))
+      .execute();
     const { id } = await trx
       .insertInto('event_documentation_photo')
-      .values({ event_id: eventId, caption, media_type: checked.type, bytes, byte_size: bytes.length, width: checked.width, height: checked.height })
+      .values({
+        event_id: eventId, caption, media_type: type, bytes, byte_size: bytes.length, width, height,
+        thumbnail: thumbnail?.bytes ?? null, thumbnail_width: thumbnail?.width ?? null, thumbnail_height: thumbnail?.height ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, { accountId: actor.accountId, action: 'events.documentation.photo', subjectType: 'event', subjectId: eventId, details: { photoId: id, bytes: bytes.length } });
+    await writeAudit(trx, { accountId: actor.accountId, action: 'events.documentation.photo', subjectType: 'event', subjectId: eventId, details: { photoId: id, bytes: bytes.length, uploadedBytes: photo.bytes.length } });
     return { ok: true as const, id };
   });
 }
@@ -164,20 +179,66 @@ export async function addDocumentationPhoto(db: Db, actor: { accountId: number }
 export async function removeDocumentationPhoto(db: Db, actor: { accountId: number }, eventId: number, photoId: number) {
   const removed = await db.deleteFrom('event_documentation_photo').where('event_id', '=', eventId).where('id', '=', photoId).executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) return false;
+  // the sitemap's lastModified of the documentation page
+  await db.updateTable('event_documentation').set({ updated_at: sql`now()` }).where('event_id', '=', eventId).execute();
   await writeAudit(db, { accountId: actor.accountId, action: 'events.documentation.photoRemoved', subjectType: 'event', subjectId: eventId, details: { photoId } });
   return true;
 }
 
-/** A photo's bytes; `publishedOnly` for the public address, which serves nothing of an unpublished documentation. */
-export async function documentationPhotoFile(db: Db, eventId: number, photoId: number, options: { publishedOnly: boolean }) {
+/**
+ * A photo's bytes, or its thumbnail's (the photo itself when it has none);
+ * `publishedOnly` for the public address, which serves nothing of an
+ * unpublished documentation.
+ */
+export async function documentationPhotoFile(db: Db, eventId: number, photoId: number, options: { publishedOnly: boolean; thumbnail?: boolean }) {
   let query = db
     .selectFrom('event_documentation_photo as p')
     .innerJoin('event_documentation as d', 'd.event_id', 'p.event_id')
-    .select(['p.bytes', 'p.media_type'])
+    .select(['p.media_type', sql<Buffer>`${options.thumbnail ? sql`coalesce(p.thumbnail, p.bytes)` : sql`p.bytes`}`.as('bytes')])
     .where('p.event_id', '=', eventId)
     .where('p.id', '=', photoId);
   if (options.publishedOnly) query = query.where('d.published_at', 'is not', null);
   return query.executeTakeFirst();
+}
+
+/**
+ * Photos stored before Mosaik shrank photos (no thumbnail yet, larger than a
+ * thumbnail): shrunk, re-encoded and given a thumbnail, a few per run of the
+ * events' job, so that a page of old photos gets light without anyone
+ * uploading again. A photo changed or removed meanwhile is left alone (the
+ * update names its old size); one sharp cannot read stays as it is.
+ */
+export async function shrinkStoredDocumentationPhotos(db: Db, limit = 10): Promise<number> {
+  const rows = await db
+    .selectFrom('event_documentation_photo')
+    .select(['id', 'bytes', 'width', 'height'])
+    .where('thumbnail', 'is', null)
+    .where(sql<boolean>`greatest(width, height) > ${documentationPhotoSizes.thumbnailSide!}`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  let shrunk = 0;
+  for (const row of rows) {
+    const prepared = await preparePhoto(Buffer.from(row.bytes), documentationPhotoLimits, documentationPhotoSizes);
+    if (!prepared.ok || !prepared.photo.thumbnail) continue;
+    const { bytes, type, width, height, thumbnail } = prepared.photo;
+    const updated = await db
+      .updateTable('event_documentation_photo')
+      .set({ bytes, media_type: type, byte_size: bytes.length, width, height, thumbnail: thumbnail.bytes, thumbnail_width: thumbnail.width, thumbnail_height: thumbnail.height })
+      .where('id', '=', row.id)
+      .where('thumbnail', 'is', null)
+      .where('width', '=', row.width)
+      .where('height', '=', row.height)
+      .executeTakeFirst();
+    shrunk += Number(updated.numUpdatedRows);
+  }
+  return shrunk;
+}
+
+/** Published documentations for sitemap.xml, with the time each last changed. */
+export async function publishedDocumentations(db: Db): Promise<{ eventId: number; updatedAt: Date }[]> {
+  const rows = await db.selectFrom('event_documentation').select(['event_id', 'updated_at']).where('published_at', 'is not', null).orderBy('event_id').execute();
+  return rows.map((row) => ({ eventId: row.event_id, updatedAt: new Date(row.updated_at) }));
 }
 
 /** Line ends made one kind, control characters dropped, outer blanks trimmed: the texts are shown as typed. */

@@ -91,12 +91,13 @@ export async function documentationRoutes(fastify: FastifyInstance) {
     await eventOr404(request.params.id);
     const form = await readPhotoForm(request);
     if (!form.unreadable && !multipartCsrfMatches(request, form.fields._csrf)) throw new HttpProblem(403, 'csrf');
-    const refuse = (field: string, code: string, values: Record<string, string | number> = {}) => staffPage(request, reply, request.params.id, { errors: [{ field, message: request.t(`events.errors.documentation.${code}`, values) }] });
+    const limits = { max: documentationPhotoLimits.bytes / 1024 / 1024, side: documentationPhotoLimits.side, megapixels: documentationPhotoLimits.megapixels };
+    const refuse = (field: string, code: string) => staffPage(request, reply, request.params.id, { errors: [{ field, message: request.t(`events.errors.documentation.${code}`, limits) }] });
     if (form.unreadable) return refuse('photo', 'photoUnreadableForm');
-    if (form.tooLarge) return refuse('photo', 'tooLarge', { max: documentationPhotoLimits.bytes / 1024 / 1024 });
+    if (form.tooLarge) return refuse('photo', 'tooLarge');
     if (!form.photo) return refuse('photo', 'photoMissing');
     const added = await addDocumentationPhoto(app.db, { accountId: request.account!.id }, request.params.id, { bytes: form.photo, caption: form.fields.caption ?? '' });
-    if (!added.ok) return refuse(added.problem === 'captionMissing' ? 'caption' : 'photo', added.problem, { max: documentationPhotoLimits.bytes / 1024 / 1024, side: documentationPhotoLimits.side });
+    if (!added.ok) return refuse(added.problem === 'captionMissing' ? 'caption' : 'photo', added.problem);
     return reply.redirect(`/events/${request.params.id}/documentation?done=photo`, 303);
   });
 
@@ -116,12 +117,14 @@ export async function documentationRoutes(fastify: FastifyInstance) {
     return reply.redirect(`/events/${request.params.id}/documentation?done=${published ? 'published' : 'withdrawn'}`, 303);
   });
 
-  // the editor's view of a photo, published or not
-  app.get('/events/:id/documentation/photos/:photoId', { config: staff, schema: { params: photoParams, hide: true } }, async (request, reply) => {
-    const photo = await documentationPhotoFile(app.db, request.params.id, request.params.photoId, { publishedOnly: false });
-    if (!photo) throw new HttpProblem(404, 'notFound');
-    return reply.type(photo.media_type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(Buffer.from(photo.bytes));
-  });
+  // the editor's view of a photo and its thumbnail, published or not
+  for (const thumbnail of [false, true]) {
+    app.get(`/events/:id/documentation/photos/:photoId${thumbnail ? '/thumbnail' : ''}`, { config: staff, schema: { params: photoParams, hide: true } }, async (request, reply) => {
+      const photo = await documentationPhotoFile(app.db, request.params.id, request.params.photoId, { publishedOnly: false, thumbnail });
+      if (!photo) throw new HttpProblem(404, 'notFound');
+      return reply.type(photo.media_type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(Buffer.from(photo.bytes));
+    });
+  }
 
   app.get('/calendar/:id/documentation', { config: { access: 'public' }, schema: { params: eventParams } }, async (request, reply) => {
     const event = await eventOr404(request.params.id);
@@ -133,11 +136,13 @@ export async function documentationRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.get('/calendar/:id/documentation/photos/:photoId', { config: { access: 'public' }, schema: { params: photoParams } }, async (request, reply) => {
-    const photo = await documentationPhotoFile(app.db, request.params.id, request.params.photoId, { publishedOnly: true });
-    if (!photo) throw new HttpProblem(404, 'notFound');
-    return reply.type(photo.media_type).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=3600').send(Buffer.from(photo.bytes));
-  });
+  for (const thumbnail of [false, true]) {
+    app.get(`/calendar/:id/documentation/photos/:photoId${thumbnail ? '/thumbnail' : ''}`, { config: { access: 'public' }, schema: { params: photoParams } }, async (request, reply) => {
+      const photo = await documentationPhotoFile(app.db, request.params.id, request.params.photoId, { publishedOnly: true, thumbnail });
+      if (!photo) throw new HttpProblem(404, 'notFound');
+      return reply.type(photo.media_type).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=3600').send(Buffer.from(photo.bytes));
+    });
+  }
 }
 
 /** The photo form (multipart): its caption and token, and the photo read up to its limit. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checklistKeys, isEventFormat, isMaterialLanguage, isTopic } from './vocabulary.js';
+import { isChecklistKey, isEventFormat, isMaterialLanguage, isTopic } from './vocabulary.js';
 
 /** What a staff member enters about a handout (the file or link comes separately). */
 export interface MaterialFields {
@@ -37,7 +37,7 @@ export function parseMaterialFields(body: MaterialBody): { fields: MaterialField
     language: text(body, 'language'),
     topic: text(body, 'topic'),
     eventFormats: [...new Set(list(body, 'eventFormats'))].filter(isEventFormat),
-    checklistItems: [...new Set(list(body, 'checklistItems'))].filter((key) => checklistKeys.includes(key)),
+    checklistItems: [...new Set(list(body, 'checklistItems'))].filter(isChecklistKey),
   };
   const problems: FormProblem[] = [];
   if (fields.title === '') problems.push({ field: 'title', code: 'titleMissing' });

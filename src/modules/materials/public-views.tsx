@@ -4,7 +4,7 @@ import { downloadFacts, downloadPath } from './present.js';
 import type { LibraryFilters, MaterialSummary } from './queries.js';
 import { fileFormats } from './tables.js';
 import { Select } from './select.js';
-import { checklistItems, materialTopics } from './vocabulary.js';
+import { checklistKeys, checklistLabel, materialTopics } from './vocabulary.js';
 import { Button } from '../../ui/button.js';
 
 /** The public handout library and a handout's page, in the six public languages. */
@@ -64,8 +64,14 @@ export function LibraryPage({ t, language, materials, filters }: { t: Translate;
         <Select name="topic" label={t('materials.public.topic')} value={filters.topic} options={[any, ...materialTopics.map((topic) => ({ value: topic, label: t(`materials.topics.${topic}`) }))]} />
         <Select name="language" label={t('materials.public.language')} value={filters.language} options={[any, ...publicLanguages.map((code) => ({ value: code, label: languageName(t, code), lang: code }))]} />
         <Select name="format" label={t('materials.public.format')} value={filters.format} options={[any, ...[...fileFormats, 'link'].map((format) => ({ value: format, label: t(`materials.formats.${format}`) }))]} />
+        <Select name="item" label={t('materials.public.checklistItem')} value={filters.item} options={[any, ...checklistKeys.map((key) => ({ value: key, label: checklistLabel(t, key) }))]} />
         <Button kind="secondary">{t('materials.public.filter')}</Button>
       </form>
+      {filters.item && (
+        <p class="kern-body" data-checklist-filter={filters.item}>
+          {t('materials.public.forItem', { item: checklistLabel(t, filters.item) })}
+        </p>
+      )}
       {materials.length === 0 && <p class="kern-body">{t('materials.public.none')}</p>}
       {topics.map((topic) => (
         <section key={topic} aria-labelledby={`topic-${topic}`}>
@@ -118,13 +124,29 @@ export function MaterialPage({ t, language, material }: { t: Translate; language
         {material.checklist_items.length > 0 && (
           <>
             <dt>{t('materials.public.checklistItems')}</dt>
-            <dd lang="de">{material.checklist_items.map((key) => checklistItems[key] ?? key).join('; ')}</dd>
+            <dd>
+              {/* each item leads to all handouts of that item */}
+              <ul class="kern-list">
+                {material.checklist_items.map((key) => (
+                  <li key={key}>
+                    <a class="kern-link" href={`/handouts?item=${encodeURIComponent(key)}&lang=${language}`} data-checklist-item={key}>
+                      {checklistLabel(t, key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
       </dl>
       <p class="kern-body">
         <DownloadLink t={t} language={language} material={material} />
       </p>
+      {material.checklist_items.length > 0 && (
+        <p class="kern-body">
+          {t('materials.public.selfcheckHint')} <a class="kern-link" href="/selfcheck">{t('materials.public.selfcheckLink')}</a>
+        </p>
+      )}
     </>
   );
 }

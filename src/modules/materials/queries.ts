@@ -35,6 +35,8 @@ export interface LibraryFilters {
   language?: string;
   /** a file format, or 'link' */
   format?: string;
+  /** a checklist item's key (vocabulary.ts): the handouts the Vereins-Check points at for it */
+  item?: string;
 }
 
 /**
@@ -64,6 +66,8 @@ export function libraryMaterials(db: Db, filters: LibraryFilters): Promise<Mater
   if (filters.language) conditions.push(sql<boolean>`m.language = ${filters.language}`);
   if (filters.format === 'link') conditions.push(sql<boolean>`m.kind = 'link'`);
   else if (filters.format) conditions.push(sql<boolean>`v.format = ${filters.format}`);
+  // @> (not = any) so that the gin index material_checklist_items can answer it
+  if (filters.item) conditions.push(sql<boolean>`m.checklist_items @> array[${filters.item}]::text[]`);
   return materialsWhere(db, sql<boolean>`${sql.join(conditions, sql` and `)}`);
 }
 

@@ -8,7 +8,7 @@ import { LibraryPage, MaterialPage } from './public-views.js';
 import { findMaterial, libraryMaterials, materialFile } from './queries.js';
 import { extensionOf } from './sniff.js';
 import { fileFormats } from './tables.js';
-import { isMaterialLanguage, isTopic } from './vocabulary.js';
+import { isChecklistKey, isMaterialLanguage, isTopic } from './vocabulary.js';
 
 /** The public library: the list with filters, a handout's page, and its stable download address. */
 
@@ -17,6 +17,7 @@ const libraryQuery = z.object({
   topic: optionalChoice(isTopic),
   language: optionalChoice(isMaterialLanguage),
   format: optionalChoice((value) => value === 'link' || fileFormats.includes(value as never)),
+  item: optionalChoice(isChecklistKey),
   lang: z.string().optional(),
 });
 const materialParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });

@@ -11,7 +11,7 @@ import { languageName } from './public-views.js';
 import type { MaterialSummary, versionsOf } from './queries.js';
 import { Select } from './select.js';
 import { materialSizeLimit } from './sniff.js';
-import { checklistItems, checklistKeys, materialTopics } from './vocabulary.js';
+import { checklistKeys, checklistLabel, materialTopics } from './vocabulary.js';
 import { Button } from '../../ui/button.js';
 
 /** The staff pages of the library (German and English). */
@@ -106,7 +106,7 @@ function MaterialFieldset({ t, values, errors }: { t: Translate; values: Partial
       <Select name="language" label={t('materials.fields.language')} value={values.language ?? 'de'} error={error('language')} options={publicLanguages.map((code) => ({ value: code, label: languageName(t, code), lang: code }))} />
       <Select name="topic" label={t('materials.fields.topic')} value={values.topic} error={error('topic')} options={[choose, ...materialTopics.map((topic) => ({ value: topic, label: t(`materials.topics.${topic}`) }))]} />
       <Choices name="eventFormats" type="checkbox" legend={t('materials.fields.eventFormats')} options={eventFormats.map((format) => [format, t(`events.formats.${format}`)])} checked={values.eventFormats ?? []} />
-      <Choices name="checklistItems" type="checkbox" legend={t('materials.fields.checklistItems')} hint={t('materials.fields.checklistHint')} options={checklistKeys.map((key) => [key, checklistItems[key]])} checked={values.checklistItems ?? []} />
+      <Choices name="checklistItems" type="checkbox" legend={t('materials.fields.checklistItems')} hint={t('materials.fields.checklistHint')} options={checklistKeys.map((key) => [key, checklistLabel(t, key)])} checked={values.checklistItems ?? []} />
     </>
   );
 }

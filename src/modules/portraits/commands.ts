@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { DomainError } from '../domain-error.js';
 import { writeAudit } from '../identity/index.js';
-import type { PhotoType } from './photo.js';
+import { uploadedPhotoLimits } from './photo.js';
+import { portraitPhotoSizes, preparePhoto, type StoredPhotoType } from './prepare-photo.js';
 import { mayEditPortrait, releaseBasisOf, type PortraitActor } from './policy.js';
 
 /**
@@ -18,8 +19,8 @@ export interface PortraitInput {
   organisationId: number;
   text: string;
   photoAlt: string;
-  /** A new photo (checked by photo.ts), or null to keep the present one. */
-  photo: { bytes: Buffer; type: PhotoType; width: number; height: number } | null;
+  /** A new photo (shrunk and re-encoded by prepare-photo.ts), or null to keep the present one. */
+  photo: { bytes: Buffer; type: StoredPhotoType; width: number; height: number } | null;
   removePhoto: boolean;
 }
 
@@ -90,3 +91,37 @@ export async function withdrawPortrait(db: Db, actor: PortraitActor, organisatio
     await writeAudit(trx, { accountId: actor.id, action: 'portrait.withdrawn', subjectType: 'organisation', subjectId: organisationId });
   });
 }
+
+/**
+ * Portrait photos stored before Mosaik shrank photos (up to 2,400 pixels a
+ * side): shrunk to the portrait's size and re-encoded, a few per run of the
+ * module's job. A photo replaced meanwhile is left alone (the update names the
+ * old size); one sharp cannot read stays as it is. Not audited: the picture
+ * is the same, only smaller.
+ */
+export async function shrinkStoredPortraitPhotos(db: Db, limit = 10): Promise<number> {
+  const rows = await db
+    .selectFrom('portrait')
+    .select(['organisation_id', 'photo', 'photo_width', 'photo_height'])
+    .where('photo', 'is not', null)
+    .where(sql<boolean>`greatest(photo_width, photo_height) > ${portraitPhotoSizes.side}`)
+    .orderBy('organisation_id')
+    .limit(limit)
+    .execute();
+  let shrunk = 0;
+  for (const row of rows) {
+    const prepared = await preparePhoto(Buffer.from(row.photo!), uploadedPhotoLimits, portraitPhotoSizes);
+    if (!prepared.ok) continue;
+    const { bytes, type, width, height } = prepared.photo;
+    const updated = await db
+      .updateTable('portrait')
+      .set({ photo: bytes, photo_type: type, photo_width: width, photo_height: height })
+      .where('organisation_id', '=', row.organisation_id)
+      .where('photo_width', '=', row.photo_width!)
+      .where('photo_height', '=', row.photo_height!)
+      .executeTakeFirst();
+    shrunk += Number(updated.numUpdatedRows);
+  }
+  return shrunk;
+}
+

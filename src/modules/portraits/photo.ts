@@ -1,18 +1,34 @@
 /**
- * Checks an uploaded portrait photo by its content, not by its name or the
- * type the browser claims: JPEG, PNG or WebP, read from the file's first
- * bytes, with its pixel size from the header. Mosaik does not re-encode
- * images (no image library in the stack); it limits them instead, so that a
- * portrait page stays light on a phone.
+ * Checks an uploaded photo by its content, not by its name or the type the
+ * browser claims: JPEG, PNG or WebP, read from the file's first bytes, with
+ * its pixel size from the header. This check is cheap and runs before the
+ * image is decoded (prepare-photo.ts), so that a file that is no photo, or a
+ * header announcing a decompression bomb, is refused without decoding it.
  */
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
-export const maximumPhotoBytes = 1024 * 1024;
-export const maximumPhotoSide = 2400;
 export const minimumPhotoSide = 200;
 
 export type PhotoProblem = 'notImage' | 'tooLarge' | 'tooManyPixels' | 'tooSmall' | 'unreadable';
 export type PhotoCheck = { ok: true; type: PhotoType; width: number; height: number } | { ok: false; problem: PhotoProblem };
+
+/**
+ * How large an uploaded photo may be: its file size, its longest side, and its
+ * pixel count (a decompression bomb is a small file that decodes to billions
+ * of pixels; sharp's limitInputPixels holds the same number while decoding).
+ */
+export interface PhotoLimits {
+  bytes: number;
+  side: number;
+  megapixels: number;
+}
+
+/**
+ * What phones send: a 50-megapixel photo is 8,160 × 6,120 and up to ~12 MB as
+ * JPEG at full quality; "medium" in a messenger is far less. Mosaik shrinks
+ * what it stores, so the limits only keep a server of two cores responsive.
+ */
+export const uploadedPhotoLimits: PhotoLimits = { bytes: 12 * 1024 * 1024, side: 10_000, megapixels: 50 };
 
 const startsWith = (bytes: Buffer, signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
 
@@ -50,63 +66,13 @@ function webpSize(bytes: Buffer): { width: number; height: number } | undefined 
   return undefined;
 }
 
-/** How large a photo may be; a portrait's limits unless a caller (the pinboard photos of a meeting's documentation) needs others. */
-export interface PhotoLimits {
-  bytes: number;
-  side: number;
-}
-
-export function checkPhoto(bytes: Buffer, limits: PhotoLimits = { bytes: maximumPhotoBytes, side: maximumPhotoSide }): PhotoCheck {
+export function checkPhoto(bytes: Buffer, limits: PhotoLimits = uploadedPhotoLimits): PhotoCheck {
   if (bytes.length > limits.bytes) return { ok: false, problem: 'tooLarge' };
   const type = typeOf(bytes);
   if (!type) return { ok: false, problem: 'notImage' };
   const size = type === 'image/jpeg' ? jpegSize(bytes) : type === 'image/png' ? (bytes.length >= 24 ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined) : webpSize(bytes);
   if (!size || size.width === 0 || size.height === 0) return { ok: false, problem: 'unreadable' };
-  if (size.width > limits.side || size.height > limits.side) return { ok: false, problem: 'tooManyPixels' };
+  if (size.width > limits.side || size.height > limits.side || size.width * size.height > limits.megapixels * 1_000_000) return { ok: false, problem: 'tooManyPixels' };
   if (size.width < minimumPhotoSide && size.height < minimumPhotoSide) return { ok: false, problem: 'tooSmall' };
   return { ok: true, type, ...size };
-}
-
-/**
- * The photo without the metadata a camera or phone writes into it (EXIF with
- * the place it was taken, XMP, IPTC, comments; PNG text chunks): a portrait
- * must not publish where a member lives. Colour information (JPEG's APP0,
- * ICC profile and Adobe segments; PNG's colour chunks) stays. WebP is kept as
- * uploaded (its EXIF sits in a RIFF chunk; not handled yet).
- */
-export function withoutMetadata(bytes: Buffer, type: PhotoType): Buffer {
-  if (type === 'image/jpeg') return jpegWithoutMetadata(bytes);
-  if (type === 'image/png') return pngWithoutMetadata(bytes);
-  return bytes;
-}
-
-/** APP1 (EXIF, XMP), APP13 (IPTC) and COM segments dropped; everything from the start of scan on copied as it is. */
-function jpegWithoutMetadata(bytes: Buffer): Buffer {
-  const dropped = new Set([0xe1, 0xed, 0xfe]);
-  const kept: Buffer[] = [bytes.subarray(0, 2)];
-  let offset = 2;
-  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
-    const marker = bytes[offset + 1];
-    if (marker === 0xda) break; // start of scan: the image data follows
-    const end = offset + 2 + bytes.readUInt16BE(offset + 2);
-    if (!dropped.has(marker)) kept.push(bytes.subarray(offset, end));
-    offset = end;
-  }
-  kept.push(bytes.subarray(offset));
-  return Buffer.concat(kept);
-}
-
-/** tEXt, zTXt, iTXt and eXIf chunks dropped. */
-function pngWithoutMetadata(bytes: Buffer): Buffer {
-  const dropped = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf']);
-  const kept: Buffer[] = [bytes.subarray(0, 8)];
-  let offset = 8;
-  while (offset + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(offset);
-    const type = bytes.toString('latin1', offset + 4, offset + 8);
-    const end = offset + 12 + length;
-    if (!dropped.has(type)) kept.push(bytes.subarray(offset, end));
-    offset = end;
-  }
-  return Buffer.concat(kept);
 }

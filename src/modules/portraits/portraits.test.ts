@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type SignedIn, type TestApp } from '../../../test/app.js';
 import { account, organisation } from '../../../test/factories.js';
 import { eraseOrganisation } from '../privacy/index.js';
-import { checkPhoto, withoutMetadata } from './photo.js';
-
-/** A minimal PNG header of the given size (enough for the content check, not a picture). */
-function png(width: number, height: number): Buffer {
-  const bytes = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(bytes);
-  bytes.writeUInt32BE(width, 16);
-  bytes.writeUInt32BE(height, 20);
-  return bytes;
-}
+import { shrinkStoredPortraitPhotos } from './commands.js';
+import { metadataOf, photoFile, pngHeader } from './photo.test-support.js';
 
 function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) {
   const boundary = '----portraits-test';
@@ -57,14 +49,22 @@ const save = (url: string, who: SignedIn, fields: Record<string, string>, file?:
 
 describe('portraits: released by the association, withdrawn at once', () => {
   it('shows nothing public before the release', async () => {
-    const saved = await save(`/my/portraits/${own.id}`, representative, { text: 'Wir begleiten Familien aus Eritrea.\n\nSeit 2009.', photo_alt: 'Kinder beim Lernen' }, { name: 'foto.png', bytes: png(800, 600), type: 'image/png' });
+    // a phone photo: 3,000 × 2,000 pixels with the place it was taken in its EXIF
+    const upload = await photoFile(3000, 2000, { place: 'GPS 50.58N 8.67E Gießen' });
+    const saved = await save(`/my/portraits/${own.id}`, representative, { text: 'Wir begleiten Familien aus Eritrea.\n\nSeit 2009.', photo_alt: 'Kinder beim Lernen' }, { name: 'foto.jpg', bytes: upload, type: 'image/jpeg' });
     expect(saved.statusCode).toBe(303);
+    // stored smaller, re-encoded, without the place
+    const stored = await test.database.db.selectFrom('portrait').select(['photo', 'photo_type', 'photo_width', 'photo_height']).where('organisation_id', '=', own.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ photo_type: 'image/jpeg', photo_width: 1200, photo_height: 800 });
+    expect(stored.photo!.length).toBeLessThan(upload.length);
+    expect(Buffer.from(stored.photo!).includes(Buffer.from('GPS'))).toBe(false);
+    expect((await metadataOf(Buffer.from(stored.photo!))).exif).toBeUndefined();
     expect((await get(`/portraits/${own.id}`)).statusCode).toBe(404);
     expect((await get(`/portraits/${own.id}/photo`)).statusCode).toBe(404);
     expect((await get('/portraits')).body).not.toContain(own.name);
     expect((await get('/map')).body).not.toContain(own.name);
     // the editor sees the photo before the release
-    expect((await get(`/my/portraits/${own.id}/photo`, representative)).headers['content-type']).toBe('image/png');
+    expect((await get(`/my/portraits/${own.id}/photo`, representative)).headers['content-type']).toBe('image/jpeg');
   });
 
   it('asks the representative to confirm the consent, then publishes list, page, photo and map entry', async () => {
@@ -142,12 +142,17 @@ describe('portraits: released by the association, withdrawn at once', () => {
     expect(fake.body).toContain('href="#photo"');
     const after = await test.database.db.selectFrom('portrait').select('text').where('organisation_id', '=', own.id).executeTakeFirstOrThrow();
     expect(after.text).toBe(before.text);
-    const english = await test.app.inject({
-      method: 'POST', url: `/my/portraits/${own.id}?lang=en`,
-      headers: { cookie: representative.cookie, 'content-type': multipart({ _csrf: representative.csrfToken, text: 'x' }, { name: 'a.png', bytes: png(5000, 300), type: 'image/png' }).contentType },
-      payload: multipart({ _csrf: representative.csrfToken, text: 'x' }, { name: 'a.png', bytes: png(5000, 300), type: 'image/png' }).payload,
-    });
+    // a decompression bomb: a small file announcing 9,000 × 9,000 pixels, refused in English too, naming the field and the fix
+    const bomb = multipart({ _csrf: representative.csrfToken, text: 'x' }, { name: 'a.png', bytes: pngHeader(9000, 9000), type: 'image/png' });
+    const english = await test.app.inject({ method: 'POST', url: `/my/portraits/${own.id}?lang=en`, headers: { cookie: representative.cookie, 'content-type': bomb.contentType }, payload: bomb.payload });
     expect(english.statusCode).toBe(400);
+    expect(english.body).toContain('The photo has more than 50 megapixels or is longer than 10000 pixels on one side. Make it smaller');
+    // a damaged photo: a header with nothing after it
+    const damaged = await save(`/my/portraits/${own.id}`, representative, { text: 'Noch ein Text', photo_alt: 'x' }, { name: 'foto.png', bytes: pngHeader(800, 600), type: 'image/png' });
+    expect(damaged.statusCode).toBe(400);
+    expect(damaged.body).toContain('Das Foto ist beschädigt und lässt sich nicht lesen. Speichern Sie es neu als JPEG');
+    expect(damaged.body).toContain('Noch ein Text');
+    expect((await test.database.db.selectFrom('portrait').select('text').where('organisation_id', '=', own.id).executeTakeFirstOrThrow()).text).toBe(before.text);
   });
 });
 
@@ -161,31 +166,16 @@ describe('erasing an organisation', () => {
   });
 });
 
-describe('photo check by content', () => {
-  it('reads type and size from the first bytes', () => {
-    expect(checkPhoto(png(800, 600))).toEqual({ ok: true, type: 'image/png', width: 800, height: 600 });
-    expect(checkPhoto(png(3000, 600))).toEqual({ ok: false, problem: 'tooManyPixels' });
-    expect(checkPhoto(png(100, 100))).toEqual({ ok: false, problem: 'tooSmall' });
-    expect(checkPhoto(Buffer.from('GIF89a......'))).toEqual({ ok: false, problem: 'notImage' });
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(checkPhoto(jpeg)).toEqual({ ok: true, type: 'image/jpeg', width: 640, height: 480 });
-    expect(checkPhoto(Buffer.alloc(2 * 1024 * 1024, 0xff))).toEqual({ ok: false, problem: 'tooLarge' });
-  });
-
-  it('drops the EXIF segment (where a photo was taken) and keeps the image data', () => {
-    const segment = (marker: number, body: string) => {
-      const head = Buffer.from([0xff, marker, 0, 0]);
-      head.writeUInt16BE(body.length + 2, 2);
-      return Buffer.concat([head, Buffer.from(body, 'latin1')]);
-    };
-    const jpeg = Buffer.concat([
-      Buffer.from([0xff, 0xd8]), segment(0xe0, 'JFIF\0'), segment(0xe1, 'Exif\0\0GPS 50.58N 8.67E'),
-      Buffer.from([0xff, 0xc0, 0, 17, 8, 0x01, 0xe0, 0x02, 0x80, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0xd9]),
-    ]);
-    const clean = withoutMetadata(jpeg, 'image/jpeg');
-    expect(clean.toString('latin1')).not.toContain('GPS');
-    expect(clean.toString('latin1')).toContain('JFIF');
-    expect(clean.subarray(-9)).toEqual(Buffer.from([0xff, 0xda, 0, 2, 1, 2, 3, 0xff, 0xd9]));
-    expect(checkPhoto(Buffer.concat([clean, Buffer.alloc(0)]))).toMatchObject({ ok: true, width: 640, height: 480 });
+describe('portrait photos stored before photos were shrunk', () => {
+  it('are shrunk by the module\'s job, once, without their metadata', async () => {
+    const db = test.database.db;
+    const { id } = await organisation(db, { name: 'Bosnischer Kulturverein Wetzlar', district: 'Lahn-Dill-Kreis' });
+    const original = await photoFile(2400, 1600, { place: 'GPS 50.55N 8.50E Wetzlar' });
+    await db.insertInto('portrait').values({ organisation_id: id, text: 'Wir sind ein Kulturverein.', photo: original, photo_type: 'image/jpeg', photo_width: 2400, photo_height: 1600, photo_alt: 'Tanzgruppe' }).execute();
+    expect(await shrinkStoredPortraitPhotos(db)).toBe(1);
+    const row = await db.selectFrom('portrait').select(['photo', 'photo_type', 'photo_width', 'photo_height']).where('organisation_id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ photo_type: 'image/jpeg', photo_width: 1200, photo_height: 800 });
+    expect((await metadataOf(Buffer.from(row.photo!))).exif).toBeUndefined();
+    expect(await shrinkStoredPortraitPhotos(db)).toBe(0);
   });
 });

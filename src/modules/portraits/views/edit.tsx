@@ -1,6 +1,7 @@
 import type { Language, Translate } from '../../../i18n/index.js';
 import { formatInstant } from '../../../ui/dates.js';
 import { Alert, CsrfField, DateField, ErrorSummary, FieldFrame, TextField, inputClass, type FieldError } from '../../../ui/forms.js';
+import { uploadedPhotoLimits } from '../photo.js';
 import type { EditablePortrait, PortraitListRow } from '../queries.js';
 import { Button } from '../../../ui/button.js';
 
@@ -70,7 +71,7 @@ export function EditPortraitPage({ t, language, csrfToken, portrait, base, staff
             </div>
           </div>
         )}
-        <FieldFrame name="photo" label={t('portraits.edit.photo')} hint={t('portraits.edit.photoHint')} error={errorOf('photo')}>
+        <FieldFrame name="photo" label={t('portraits.edit.photo')} hint={t('portraits.edit.photoHint', { max: uploadedPhotoLimits.bytes / 1024 / 1024 })} error={errorOf('photo')}>
           {(describedBy) => (
             <input class="kern-form-input__input" type="file" id="photo" name="photo" accept="image/jpeg,image/png,image/webp" aria-describedby={describedBy} aria-invalid={errorOf('photo') ? 'true' : undefined} />
           )}
