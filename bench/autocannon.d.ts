@@ -1,4 +1,4 @@
-// The few parts of autocannon (which ships no types) that bench/http-load.ts uses.
+// The few parts of autocannon (which ships no types) that bench/http-load.ts and bench/pinboard.ts use.
 declare module 'autocannon' {
   namespace autocannon {
     interface Request {
@@ -24,6 +24,10 @@ declare module 'autocannon' {
       p99: number;
       total: number;
     }
+    /** The running instance: one 'response' event per answer (bench/pinboard.ts takes exact percentiles from them). */
+    interface Instance {
+      on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): Instance;
+    }
     interface Result {
       requests: Histogram;
       latency: Histogram;
@@ -33,6 +37,6 @@ declare module 'autocannon' {
       statusCodeStats: Record<string, { count: number }>;
     }
   }
-  function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance;
   export default autocannon;
 }

@@ -62,7 +62,8 @@ export const summary = (result: autocannon.Result) => ({
   statusCodes: result.statusCodeStats,
 });
 
-export async function signIn(base: string): Promise<string> {
+/** Signs in (as the bench's staff account unless told otherwise); the session cookie. */
+export async function signIn(base: string, credentials: { email: string; password: string } = { email: staffEmail, password: staffPassword }): Promise<string> {
   const page = await fetch(`${base}/sign-in`);
   const cookie = (page.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
@@ -70,7 +71,7 @@ export async function signIn(base: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: staffEmail, password: staffPassword, _csrf: csrf }).toString(),
+    body: new URLSearchParams({ email: credentials.email, password: credentials.password, _csrf: csrf }).toString(),
   });
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
   return (response.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');

@@ -66,6 +66,8 @@ if (values.only === 'microprojects') await import('./microprojects.js').then((be
 if (values.only === 'wegweiser') await (await import('./wegweiser.js')).runWegweiserBench({ engine: values.engine === 'both' ? 'postgres' : (values.engine as Engine), scale: Number(values.scale) }).then(() => process.exit(0));
 // issue 14: `--only selfcheck` is bench/selfcheck.ts (the staff aggregate over 20,000 organisations and 60,000 checks, PostgreSQL)
 if (values.only === 'selfcheck') await import('./selfcheck.js').then((bench) => bench.runSelfcheckBench({ organisations: 20_000, checks: 60_000, runs: 20 })).then(() => process.exit(0));
+// issue 14: `--only pinboard` is bench/pinboard.ts (the board's searches at 50 connections, each beside its static floor; rounds of --seconds / 6)
+if (values.only === 'pinboard') await import('./pinboard.js').then((bench) => bench.runPinboardBench({ engines: values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as Engine], seconds: Number(values.seconds) / 6, users: 50, organisations: 20_000, posts: 8000 })).then(() => process.exit(0));
 const parts = new Set(values.only.split(','));
 if (![...parts].every((part) => ['report', 'import', 'registrations', 'annex'].includes(part))) throw new Error('--only takes report, import, registrations, annex (comma-separated)');
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];

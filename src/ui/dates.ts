@@ -56,7 +56,9 @@ export function formatInstant(instant: Date | string, language: Language, option
 }
 
 /** The calendar day of a moment in Berlin, 'YYYY-MM-DD' (e.g. "today" for a form's default). */
-export const berlinDay = (instant: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: centreTimeZone, dateStyle: 'short' }).format(instant);
+// made once: a DateTimeFormat with a time zone is costly to build, and a list of posts or events asks for a day per row
+let berlinDays: Intl.DateTimeFormat | undefined;
+export const berlinDay = (instant: Date) => (berlinDays ??= new Intl.DateTimeFormat('sv-SE', { timeZone: centreTimeZone, dateStyle: 'short' })).format(instant);
 
 /** The example a date field's hint shows, in the page's language: 31.03.2026, 31/03/2026, ٣١/٠٣/٢٠٢٦. */
 export const dateExample = (language: Language) => formatDay('2026-03-31', language, 'numeric');

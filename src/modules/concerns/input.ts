@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { concernStates, entryKinds, needStates, sourceKinds } from './tables.js';
+import { concernStates, entryKinds, needStates, sourceKinds, translatedLanguages } from './tables.js';
 import { concernTopics } from './vocabulary.js';
 
 /**
@@ -24,6 +24,8 @@ export type SourceInput = z.infer<typeof sourceInput>;
 export const entryInput = z.object({
   kind: z.enum(entryKinds, { message: 'kindMissing' }),
   title: z.string().trim().min(1, 'titleMissing').max(300, 'titleTooLong'),
+  /** The title in other languages, from another module (the Vereins-Check's item); the staff forms send none. */
+  titleTranslations: z.partialRecord(z.enum(translatedLanguages), z.string().trim().min(1, 'titleMissing').max(300, 'titleTooLong')).default({}),
   description: z.string().trim().max(5000, 'descriptionTooLong').default(''),
   topic: z.enum(concernTopics, { message: 'topicMissing' }),
   raisedOn: day,

@@ -50,7 +50,7 @@ export async function openConcerns(db: Db) {
 export async function publicEntries(db: Db) {
   const entries = await db
     .selectFrom('concern_entry as c')
-    .select(['c.id', 'c.kind', 'c.title', 'c.public_wording', 'c.topic', 'c.state', 'c.raised_on', 'c.answer', 'c.updated_at'])
+    .select(['c.id', 'c.kind', 'c.title', 'c.title_translations', 'c.public_wording', 'c.topic', 'c.state', 'c.raised_on', 'c.answer', 'c.updated_at'])
     .where('c.is_public', '=', true)
     .where('c.merged_into', 'is', null)
     .orderBy('c.raised_on', 'desc')

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { addressedStates, type ConcernScope } from './policy.js';
-import type { EntryKind, EntryState } from './tables.js';
+import type { EntryKind, EntryState, TitleTranslations } from './tables.js';
 
 type Db = Kysely<Database>;
 
@@ -31,6 +31,7 @@ export interface ListedEntry {
   id: number;
   kind: EntryKind;
   title: string;
+  title_translations: TitleTranslations;
   topic: string;
   state: EntryState;
   raised_on: string;
@@ -46,7 +47,7 @@ export async function listEntries(db: Db, scope: ConcernScope, filters: ListFilt
   let query = db
     .selectFrom('concern_entry')
     .select([
-      'id', 'kind', 'title', 'topic', 'state', 'raised_on', 'district', 'is_public', 'version',
+      'id', 'kind', 'title', 'title_translations', 'topic', 'state', 'raised_on', 'district', 'is_public', 'version',
       sql<number>`(select count(*)::integer from concern_entry_organisation eo where eo.entry_id = concern_entry.id)`.as('organisations'),
       sql<number>`(select count(*)::integer from concern_entry_event ee where ee.entry_id = concern_entry.id)`.as('events'),
     ])

@@ -13,7 +13,7 @@ import { idOf, text, type FormBody } from './form.js';
 import { listMeetings } from './meeting-queries.js';
 import { editorRoles, readerRoles, scopeOf, seesNames } from './policy.js';
 import { eventChoices, findEntry, listEntries, mergedInto, mergeTargets, type ListFilters } from './queries.js';
-import { entryKinds, needStates, concernStates } from './tables.js';
+import { entryKinds, needStates, concernStates, titleIn } from './tables.js';
 import { concernTopics } from './vocabulary.js';
 import { EntryList, EntryPage } from './views/staff.js';
 import { fieldErrors } from './views/shared.js';
@@ -56,7 +56,7 @@ export async function concernRoutes(fastify: FastifyInstance) {
     const canEdit = scope.kind === 'all';
     const [events, meetings, targets] = canEdit ? await Promise.all([eventChoices(app.db), listMeetings(app.db), mergeTargets(app.db, id, entry.kind)]) : [[], [], []];
     return renderPage(request, reply, {
-      title: entry.title,
+      title: titleIn(entry, request.language),
       body: <EntryPage t={request.t} language={request.language} csrfToken={request.csrfToken} entry={entry} canEdit={canEdit} names={seesNames(scope)} events={events} meetings={meetings} mergeTargets={targets} notice={options.notice} errors={options.problems ?? []} />,
     });
   }

@@ -15,6 +15,14 @@ export type EntryState = (typeof needStates)[number] | (typeof concernStates)[nu
 /** The outcome the report speaks of: changed, declined, or still open (collected or forwarded). */
 export const outcomeOf = (state: EntryState): 'changed' | 'declined' | 'open' => (state === 'changed' || state === 'declined' ? state : 'open');
 
+/** The title in the languages other than German, where the entry came from a text that has them (a Vereins-Check item). */
+export const translatedLanguages = ['en', 'tr', 'ar', 'ru', 'uk'] as const;
+export type TitleTranslations = Partial<Record<(typeof translatedLanguages)[number], string>>;
+
+/** The title in the reader's language where the entry has it, else the German title as written. */
+export const titleIn = (entry: { title: string; title_translations?: TitleTranslations | null }, language: string): string =>
+  (language !== 'de' && entry.title_translations?.[language as keyof TitleTranslations]) || entry.title;
+
 export const sourceKinds = ['event', 'feedback', 'consultation', 'selfcheck', 'evaluation', 'other'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
@@ -22,6 +30,8 @@ export interface ConcernEntryTable {
   id: Generated<number>;
   kind: EntryKind;
   title: string;
+  /** JSON: see TitleTranslations (231_concern_title_translations.sql). */
+  title_translations: ColumnType<TitleTranslations, string | undefined, string>;
   description: ColumnType<string, string | undefined, string>;
   topic: string;
   raised_on: Day;

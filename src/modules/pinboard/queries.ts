@@ -27,23 +27,25 @@ const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (
 
 /**
  * Published posts that have not expired, newest first, by kind, district,
- * topic and free text (title and body; the trigram index of 180_pinboard.sql
- * serves the like). `now` decides what has expired, so a post is gone at its
- * hour even before the expiry job has run.
+ * topic and free text (title and body). `now` decides what has expired, so a
+ * post is gone at its hour even before the expiry job has run. The indexes of
+ * 230_pinboard_search.sql serve the page (in its order) and the topic (GIN);
+ * the trigram index of 180_pinboard.sql the free text. The count leaves the
+ * organisation out: every post has one (a foreign key, not null).
  */
 export async function searchPosts(db: Db, filters: SearchFilters, now: Date) {
-  let query = db
-    .selectFrom('pinboard_post as p')
-    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-    .where('p.state', '=', 'published')
-    .where('p.expires_at', '>', now);
-  if (filters.kind) query = query.where('p.kind', '=', filters.kind);
-  if (filters.district) query = query.where('p.district', '=', filters.district);
-  if (filters.topic) query = query.where(sql<boolean>`${filters.topic} = any(p.topics)`);
-  if (filters.text) query = query.where(sql<boolean>`lower(p.title || ' ' || p.body) like ${containing(filters.text)}`);
+  const matching = () => {
+    let query = db.selectFrom('pinboard_post as p').where('p.state', '=', 'published').where('p.expires_at', '>', now);
+    if (filters.kind) query = query.where('p.kind', '=', filters.kind);
+    if (filters.district) query = query.where('p.district', '=', filters.district);
+    if (filters.topic) query = query.where(sql<boolean>`p.topics @> array[${filters.topic}]::text[]`);
+    if (filters.text) query = query.where(sql<boolean>`lower(p.title || ' ' || p.body) like ${containing(filters.text)}`);
+    return query;
+  };
   const [rows, count] = await Promise.all([
-    query.select(listColumns).orderBy('p.published_at', 'desc').orderBy('p.id', 'desc').limit(pageSize).offset((filters.page - 1) * pageSize).execute(),
-    query.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    matching().innerJoin('organisation as o', 'o.id', 'p.organisation_id').select(listColumns)
+      .orderBy('p.published_at', 'desc').orderBy('p.id', 'desc').limit(pageSize).offset((filters.page - 1) * pageSize).execute(),
+    matching().select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
 }

@@ -33,7 +33,9 @@ const searchQuery = z.object({
 });
 const noticeQuery = z.object({ done: z.string().max(40).optional().catch(undefined), lang: z.string().optional() });
 
-export const districtNames = () => districtsOfHessen().map((district) => district.name).sort((a, b) => a.localeCompare(b, 'de'));
+// sorted once (the search form lists them on every page of the board); the list never changes while the server runs
+let sortedDistricts: readonly string[] | undefined;
+export const districtNames = (): readonly string[] => (sortedDistricts ??= districtsOfHessen().map((district) => district.name).sort((a, b) => a.localeCompare(b, 'de')));
 
 export async function viewerOrFail(request: FastifyRequest): Promise<Viewer> {
   const viewer = await viewerOf(request.server.db, request.account!);

@@ -49,7 +49,9 @@ const conditionsOf = (filter: AggregateFilter) => {
 
 /**
  * Counts per item and answer over the latest answers (index
- * selfcheck_answer_latest); unfiltered, the organisations are not joined at all.
+ * selfcheck_answer_latest_organisation, 232: an index-only scan of all of
+ * them, or of the selected organisations' entries only); unfiltered, the
+ * organisations are not joined at all.
  */
 export async function itemAggregate(db: Db, filter: AggregateFilter): Promise<Aggregate> {
   const filtered = Boolean(filter.district || filter.orientation || filter.withinDistricts);

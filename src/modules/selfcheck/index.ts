@@ -32,6 +32,7 @@ export const module: MosaikModule = {
     // the notes are free text about the association; the answers stay as figures without them
     await trx.updateTable('selfcheck_answer').set({ note: null }).where('organisation_id', '=', organisationId).execute();
   },
+  organisationSection: async (db, context) => (await import('./views/organisation-section.js')).selfcheckOrganisationSection(db, context),
   navigation: [
     { href: '/selfcheck', label: 'selfcheck.nav', roles: ['admin', 'staff', 'representative'] },
     { href: '/selfcheck/overview', label: 'selfcheck.navOverview', roles: ['coordinator', 'funder'] },

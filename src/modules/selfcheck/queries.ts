@@ -142,3 +142,30 @@ export async function consultationsOf(db: Db, organisationId: number) {
 export async function consultationOf(db: Db, consultationId: number, organisationId: number) {
   return db.selectFrom('consultation').select('id').where('id', '=', consultationId).where('organisation_id', '=', organisationId).executeTakeFirst();
 }
+
+export interface CheckSummary {
+  id: number;
+  submitted_on: string;
+  with_adviser: boolean;
+  done: number;
+  in_progress: number;
+  not_yet: number;
+  not_relevant: number;
+}
+
+/** The organisation's submitted checks, newest first (at most ten), with how many items each answered how; and whether a draft is open. */
+export async function checkSummariesOf(db: Db, organisationId: number): Promise<{ checks: CheckSummary[]; draft: boolean }> {
+  const [checks, draft] = await Promise.all([
+    sql<CheckSummary>`
+      select c.id, to_char(c.submitted_on, 'YYYY-MM-DD') as submitted_on, c.with_adviser,
+        (count(*) filter (where an.answer = 'done'))::int as done, (count(*) filter (where an.answer = 'in_progress'))::int as in_progress,
+        (count(*) filter (where an.answer = 'not_yet'))::int as not_yet, (count(*) filter (where an.answer = 'not_relevant'))::int as not_relevant
+      from selfcheck c left join selfcheck_answer an on an.selfcheck_id = c.id
+      where c.organisation_id = ${organisationId} and c.state = 'submitted'
+      group by c.id
+      order by c.submitted_at desc, c.id desc
+      limit 10`.execute(db),
+    db.selectFrom('selfcheck').select('id').where('organisation_id', '=', organisationId).where('state', '=', 'draft').executeTakeFirst(),
+  ]);
+  return { checks: checks.rows, draft: draft !== undefined };
+}

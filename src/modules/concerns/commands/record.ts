@@ -29,7 +29,7 @@ export async function insertEntry(trx: Transaction<Database>, actorId: number | 
   const { id } = await trx
     .insertInto('concern_entry')
     .values({
-      kind: input.kind, title: input.title, description: input.description, topic: input.topic, raised_on: input.raisedOn, district: input.district,
+      kind: input.kind, title: input.title, title_translations: JSON.stringify(input.titleTranslations), description: input.description, topic: input.topic, raised_on: input.raisedOn, district: input.district,
       state, is_public: input.isPublic, public_wording: input.publicWording, created_by: actorId,
     })
     .returning('id')

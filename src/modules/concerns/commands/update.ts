@@ -26,7 +26,8 @@ export async function updateEntry(db: Db, actorId: number | null, id: number, ve
     }
     await trx
       .updateTable('concern_entry')
-      .set({ title: input.title, description: input.description, topic: input.topic, raised_on: input.raisedOn, district: input.district, is_public: input.isPublic, public_wording: input.publicWording, version: sql`version + 1`, updated_at: sql`now()` })
+      // translations belong to the title they translate: a changed title is staff's own (German) words
+      .set({ title: input.title, title_translations: sql`case when title = ${input.title} then title_translations else '{}'::jsonb end`, description: input.description, topic: input.topic, raised_on: input.raisedOn, district: input.district, is_public: input.isPublic, public_wording: input.publicWording, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('concern_entry_organisation').where('entry_id', '=', id).execute();

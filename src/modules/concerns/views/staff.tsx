@@ -4,7 +4,7 @@ import { Alert, CsrfField, DateField, ErrorSummary, FieldFrame, inputClass, type
 import { Table } from '../../../ui/table.js';
 import { mayMove } from '../commands/update.js';
 import type { ListedEntry, ListFilters, EntryDetail } from '../queries.js';
-import { concernStates, entryKinds, needStates, outcomeOf } from '../tables.js';
+import { concernStates, entryKinds, needStates, outcomeOf, titleIn } from '../tables.js';
 import { concernTopics } from '../vocabulary.js';
 import { TextArea } from './form.js';
 import { dayText, organisationCount, whenText } from './shared.js';
@@ -44,7 +44,7 @@ export function EntryList({ t, language, entries, filters, canEdit, names, notic
         rowProps={(entry) => ({ 'data-entry': entry.id })}
         empty={<p class="kern-body">{t('concerns.list.none')}</p>}
         columns={[
-          { key: 'title', label: t('concerns.fields.title'), rowHeader: true, cell: (e) => <a class="kern-link" href={`/concerns/${e.id}`}>{e.title}</a> },
+          { key: 'title', label: t('concerns.fields.title'), rowHeader: true, cell: (e) => <a class="kern-link" href={`/concerns/${e.id}`}>{titleIn(e, language)}</a> },
           { key: 'kind', label: t('concerns.fields.kind'), cell: (e) => t(`concerns.kinds.${e.kind}`) },
           { key: 'topic', label: t('concerns.fields.topic'), cell: (e) => t(`concerns.topics.${e.topic}`) },
           { key: 'state', label: t('concerns.fields.state'), cell: (e) => t(`concerns.states.${e.state}`) },
@@ -90,7 +90,7 @@ export function EntryPage({ t, language, csrfToken, entry, canEdit, names, event
   return (
     <div class="kern-stack-lg">
       <p class="kern-body"><a class="kern-link" href="/concerns">{t('concerns.staff.title')}</a></p>
-      <h1 class="kern-heading-large">{entry.title}</h1>
+      <h1 class="kern-heading-large">{titleIn(entry, language)}</h1>
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorSummary title={t('concerns.errors.summary')} errors={errors} />
       <DescriptionList>

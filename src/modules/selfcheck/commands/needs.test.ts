@@ -12,7 +12,9 @@ import { sourceNoteOf } from './needs.js';
  * Staff carry a Vereins-Check's open items into the needs log: one need per
  * chosen item, raised by the organisation on the check's day with its note,
  * never twice however often the form is sent; only the latest check offers
- * it, and only staff may.
+ * it, and only staff may. The log shows such a need in its reader's language
+ * (the item's wording), German where it has no other, and staff's own words
+ * once they change the title.
  */
 
 let test: TestApp;
@@ -93,5 +95,42 @@ describe(`open Vereins-Check items into the needs log on ${testEngine}`, () => {
     expect(refused.statusCode).toBe(403);
     const count = await db().selectFrom('concern_source').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'selfcheck').where('note', 'like', `Vereins-Check #${older}:%`).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+
+  it('shows a carried need in the reader\'s language, keeps German in the API, and shows staff\'s own title once edited', async () => {
+    const { id: organisationId } = await organisation(db(), { name: 'Verein Sprachen', district: 'Kassel' });
+    const checkId = await submitted(organisationId, (index) => (index === 0 ? 'not_yet' : 'done'), '2031-02-21');
+    const item = items[0]!;
+    const carried = await test.app.inject({ method: 'POST', url: `/selfcheck/checks/${checkId}/needs`, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrfToken, item: item.key } });
+    expect(carried.headers.location).toBe(`/selfcheck/checks/${checkId}?done=needs-1-0`);
+    const need = await db().selectFrom('concern_entry as c').innerJoin('concern_source as s', 's.entry_id', 'c.id').select(['c.id', 'c.version', 'c.title', 'c.title_translations'])
+      .where('s.note', '=', sourceNoteOf(checkId, item.key)).executeTakeFirstOrThrow();
+    expect(need.title).toBe(item.texts.de);
+    expect(need.title_translations).toEqual({ en: item.texts.en, tr: item.texts.tr, ar: item.texts.ar, ru: item.texts.ru, uk: item.texts.uk });
+    const get = (url: string, cookie?: string) => test.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+
+    expect((await get(`/concerns/${need.id}?lang=en`, staff.cookie)).body).toContain(`<h1 class="kern-heading-large">${item.texts.en}</h1>`);
+    expect((await get(`/concerns/${need.id}?lang=de`, staff.cookie)).body).toContain(`<h1 class="kern-heading-large">${item.texts.de}</h1>`);
+    const list = (await get('/concerns?kind=need&lang=en', staff.cookie)).body;
+    expect(list).toContain(`<a class="kern-link" href="/concerns/${need.id}">${item.texts.en}</a>`);
+    // the API's title is the entry's title as recorded (German), as before
+    const api = await get('/api/v1/concerns?kind=need&limit=500', staff.cookie);
+    expect(api.json().items.find((entry: { id: number }) => entry.id === need.id).title).toBe(item.texts.de);
+
+    const edit = (fields: Record<string, string>, version: number) => test.app.inject({
+      method: 'POST', url: `/concerns/${need.id}/edit`, headers: { cookie: staff.cookie },
+      payload: { _csrf: staff.csrfToken, kind: 'need', topic: 'networking', raisedOn: '2031-02-21', district: 'Kassel', description: '', organisationId: String(organisationId), version: String(version), ...fields },
+    });
+    // made public with its title unchanged: the public page reads in the visitor's language
+    expect((await edit({ title: item.texts.de!, isPublic: 'yes' }, need.version)).statusCode).toBe(303);
+    const publicTurkish = (await get('/sie-haben-gesagt?lang=tr')).body;
+    expect(publicTurkish).toContain(`<p class="kern-body">${item.texts.tr}</p>`);
+    expect((await get('/sie-haben-gesagt?lang=de')).body).toContain(`<p class="kern-body" lang="de" dir="ltr">${item.texts.de}</p>`);
+    // staff's own title: German for every reader, the item's translations gone
+    expect((await edit({ title: 'Kontakte zu Vereinen in Kassel knüpfen', isPublic: 'yes' }, need.version + 1)).statusCode).toBe(303);
+    expect((await get(`/concerns/${need.id}?lang=en`, staff.cookie)).body).toContain('<h1 class="kern-heading-large">Kontakte zu Vereinen in Kassel knüpfen</h1>');
+    expect((await get('/sie-haben-gesagt?lang=tr')).body).toContain('<p class="kern-body" lang="de" dir="ltr">Kontakte zu Vereinen in Kassel knüpfen</p>');
+    const edited = await db().selectFrom('concern_entry').select('title_translations').where('id', '=', need.id).executeTakeFirstOrThrow();
+    expect(edited.title_translations).toEqual({});
   });
 });

@@ -3,13 +3,16 @@ import type { Database } from '../../../db/tables.js';
 import { entriesOfSourceNotes, recordNeedInTransaction, type ConcernTopic } from '../../concerns/index.js';
 import { textIn } from '../items.js';
 import { openItemsOf, type CheckHead, type OpenItem } from '../queries.js';
+import type { Texts } from '../tables.js';
 
 /**
  * Open items of a Vereins-Check carried into the needs log (issue 14: "needs
  * gathered … from the self-check"): each chosen item that is still "not
  * yet" or "in progress" in the organisation's latest check becomes one need,
  * raised by the organisation on the day of the check, with the association's
- * note as its description. Each carried item is marked in the entry's source
+ * note as its description. Its title is the item's wording as answered: German,
+ * and the item's other languages beside it, so that the log reads in its
+ * reader's language (the source note names the item). Each carried item is marked in the entry's source
  * note, so that a second click (or a second tab) carries nothing twice.
  */
 
@@ -20,6 +23,18 @@ export const topicOfArea: Record<string, ConcernTopic> = {
   network: 'networking', pr: 'public_relations', umbrella: 'networking', info: 'referral', training: 'other', advice: 'referral',
   funding: 'funding_rules', rooms: 'rooms', office: 'funding_rules', provider: 'application', statute: 'other', quality: 'other',
 };
+
+const otherLanguages = ['en', 'tr', 'ar', 'ru', 'uk'] as const;
+
+/** The item's wording in the languages other than German (the log's limit of 300 characters, as for the German title). */
+export function titleTranslationsOf(texts: Texts): Partial<Record<(typeof otherLanguages)[number], string>> {
+  const translations: Partial<Record<(typeof otherLanguages)[number], string>> = {};
+  for (const language of otherLanguages) {
+    const text = texts[language]?.trim();
+    if (text) translations[language] = text.slice(0, 300);
+  }
+  return translations;
+}
 
 /** The source note that marks an item of a check as carried (shown on the entry's page too). */
 export const sourceNoteOf = (checkId: number, itemKey: string) => `Vereins-Check #${checkId}: ${itemKey}`;
@@ -48,6 +63,7 @@ export async function carryOpenItemsToNeeds(db: Db, head: CheckHead, itemKeys: s
     for (const item of items.filter((candidate) => candidate.entryId === null)) {
       await recordNeedInTransaction(trx, {
         title: textIn(item.texts, 'de').slice(0, 300),
+        titleTranslations: titleTranslationsOf(item.texts),
         description: item.note ?? '',
         topic: topicOfArea[item.areaKey] ?? 'other',
         raisedOn: item.submittedOn,
