@@ -25,6 +25,7 @@ export const module: MosaikModule = {
     lazy(() => import('./routes.js'), 'projectRoutes'),
     lazy(() => import('./routes-keeping.js'), 'keepingRoutes'),
     lazy(() => import('./routes-tags.js'), 'tagRoutes'),
+    lazy(() => import('./routes-calendar.js'), 'calendarRoutes'),
     lazy(() => import('./api.js'), 'microprojectsApi'),
   ],
   personalData: microprojectPersonalData,
