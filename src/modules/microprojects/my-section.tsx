@@ -17,6 +17,8 @@ import { day } from './views/parts.js';
 
 /** More projects than this: the list links to the overview. */
 const shown = 10;
+/** Overdue tasks named on /my; the count says how many there are, the project page lists them all. */
+const namedOverdue = 3;
 
 export async function microprojectsSection(db: Kysely<Database>, context: RepresentativeSectionContext): Promise<VNode | null> {
   if (context.organisations.length === 0) return null;
@@ -64,7 +66,7 @@ function ProjectItem({ row, m, stage, task, language }: ItemProps) {
       <div data-next={row.next?.key ?? ''}>{row.next ? m('next', { task: task(row.next.key), due: day(row.next.due, language) }) : m('nothingDue')}</div>
       {row.overdue.length > 0 && (
         <div data-overdue={row.overdue.map((entry) => entry.key).join(' ')}>
-          <strong>{m('overdue', { tasks: row.overdue.map((entry) => task(entry.key)).join(', ') })}</strong>
+          <strong>{m('overdue', { number: row.overdue.length, tasks: row.overdue.slice(0, namedOverdue).map((entry) => task(entry.key)).join(', ') + (row.overdue.length > namedOverdue ? ' …' : '') })}</strong>
         </div>
       )}
     </li>
