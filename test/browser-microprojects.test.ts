@@ -5,8 +5,8 @@ import { accessibilityViolations, describeViolations, signIn, startBrowserTest, 
 import { organisation } from './factories.js';
 
 /**
- * A representative keeps the receipts of their association's micro-project on
- * a 390 px phone, in Turkish, without JavaScript: a bad amount is named in
+ * A representative finds their association's micro-project on "Mein Bereich"
+ * and keeps its receipts on a 390 px phone, in Turkish, without JavaScript: a bad amount is named in
  * Turkish, a good receipt appears in the list; every page passes axe, also in
  * Arabic (right to left).
  */
@@ -34,8 +34,9 @@ describe('a representative keeps receipts on a phone', () => {
     const context = await test.browser.newContext({ bypassCSP: true, locale: 'tr-TR', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, test.baseUrl, 'vorstand@example.org', 'a long enough password');
-    await page.goto(`${test.baseUrl}/microprojects?lang=tr`);
-    await page.getByRole('link', { name: 'Nähcafé' }).click();
+    // "Mein Bereich" lists the association's projects: the way in
+    await page.goto(`${test.baseUrl}/my?lang=tr`);
+    await page.locator('#microprojects').getByRole('link', { name: 'Nähcafé' }).click();
     await page.waitForURL((url) => url.pathname === `/microprojects/${projectId}`);
     await page.getByRole('link', { name: /Makbuzlar \(0\)/ }).click();
     await page.waitForURL((url) => url.pathname === `/microprojects/${projectId}/receipts`);
@@ -67,7 +68,7 @@ describe('a representative keeps receipts on a phone', () => {
     await checked.waitForLoadState();
     let violations = await accessibilityViolations(checked);
     expect(violations, `receipt form with errors\n${describeViolations(violations)}`).toEqual([]);
-    for (const path of [`/microprojects/${projectId}/receipts?lang=tr`, `/microprojects/${projectId}?lang=tr`, '/microprojects?lang=tr', `/microprojects/${projectId}/receipts?lang=ar`, `/microprojects/${projectId}?lang=ar`, `/microprojects/${projectId}?lang=de`]) {
+    for (const path of [`/microprojects/${projectId}/receipts?lang=tr`, `/microprojects/${projectId}?lang=tr`, '/microprojects?lang=tr', `/microprojects/${projectId}/receipts?lang=ar`, `/microprojects/${projectId}?lang=ar`, `/microprojects/${projectId}?lang=de`, '/my?lang=tr', '/my?lang=ar']) {
       await checked.goto(test.baseUrl + path);
       violations = await accessibilityViolations(checked);
       expect(violations, `${path}\n${describeViolations(violations)}`).toEqual([]);

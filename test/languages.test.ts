@@ -26,7 +26,7 @@ const representativeRoutes = Object.entries(policy)
   .sort();
 
 /** Files and downloads, not pages: their words are checked where they are made (the proof of use, the data export). */
-const notPages = new Set(['/api/v1/microprojects', '/api/v1/microprojects/:projectId', '/microprojects/:id/proof.pdf', '/microprojects/:id/proof.xlsx', '/microprojects/:id/documents/:documentId', '/my/portraits/:id/photo', '/my/data.json', '/pinboard/:id/image']);
+const notPages = new Set(['/api/v1/microprojects', '/api/v1/microprojects/:projectId', '/microprojects/:id/proof.pdf', '/microprojects/:id/proof.xlsx', '/microprojects/:id/due-dates.ics', '/microprojects/:id/documents/:documentId', '/my/portraits/:id/photo', '/my/data.json', '/pinboard/:id/image']);
 
 /** The public pages a representative passes through to get in: sign-in, forgotten password, the invitation's set-password page. */
 const entryPages = ['/sign-in', '/sign-in?signedOut=1', '/forgot-password', '/set-password?token=x'];

@@ -57,6 +57,16 @@ export interface MosaikModule {
    * appear on its page without an import circle. Null: nothing to show.
    */
   organisationSection?: (db: Kysely<Database>, context: OrganisationSectionContext) => Promise<VNode | null>;
+  /**
+   * A section of "Mein Bereich" (/my, src/modules/identity/my-routes.tsx) for
+   * an association representative: what this module holds for the
+   * representative's organisations, e.g. the micro-projects with what is due
+   * next, the latest Vereins-Check, their pinboard posts. Sections are shown
+   * by `order` (smaller first), below the organisations and claims; render
+   * gives null when there is nothing to show. The section must work on a
+   * 390 px phone and without JavaScript, in the six public languages.
+   */
+  representativeSection?: RepresentativeSection;
   /** Entries of the main navigation, per role (src/ui/layout.tsx); label is an i18n key. */
   navigation?: NavigationEntry[];
   /**
@@ -115,6 +125,22 @@ export interface OrganisationSectionContext {
   organisationId: number;
   t: Translate;
   language: Language;
+  csrfToken: string;
+}
+
+export interface RepresentativeSection {
+  order: number;
+  render: (db: Kysely<Database>, context: RepresentativeSectionContext) => Promise<VNode | null>;
+}
+
+export interface RepresentativeSectionContext {
+  accountId: number;
+  /** The organisations the account represents (confirmed claims), by name. */
+  organisations: { id: number; name: string }[];
+  t: Translate;
+  language: Language;
+  /** The time of the request; the centre's day of it decides what is due or overdue. Tests pass a fixed one. */
+  now: Date;
   csrfToken: string;
 }
 

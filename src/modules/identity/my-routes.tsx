@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../db/tables.js';
+import type { Kysely } from 'kysely';
+import type { VNode } from 'preact';
+import type { Database, Role } from '../../db/tables.js';
 import { renderPage } from '../../http/render.js';
 import { anyFields, pageText } from '../../http/validation.js';
 import { representedOrganisations } from './scopes.js';
@@ -9,6 +11,8 @@ import { searchOrganisations } from '../organisations/index.js';
 import { claimInputOf, parseClaimForm, type ClaimFormError, type ClaimInput } from './claim-form.js';
 import { claimsOf, createClaim } from './claims.js';
 import { ClaimPage, MyPage } from './my-views.js';
+import { registeredModules } from '../registry.js';
+import type { RepresentativeSectionContext } from '../module.js';
 
 /**
  * "Mein Bereich" of an association representative: their organisations and
@@ -28,6 +32,21 @@ const claimQuery = z.object({
   propose: z.literal('1').optional().catch(undefined),
 });
 
+/**
+ * What the other modules show a representative on /my (the hook
+ * `representativeSection` of src/modules/module.ts: micro-projects,
+ * Vereins-Check, pinboard, …), by their order. The registry is read at
+ * request time, as organisations/directory-routes.tsx does for the staff's
+ * organisation sections, so that the modules' faces load in any order.
+ */
+async function representativeSections(db: Kysely<Database>, context: RepresentativeSectionContext): Promise<VNode[]> {
+  const offered = registeredModules()
+    .flatMap((module) => (module.representativeSection ? [{ name: module.name, section: module.representativeSection }] : []))
+    .sort((a, b) => a.section.order - b.section.order || a.name.localeCompare(b.name));
+  const rendered = await Promise.all(offered.map(({ section }) => section.render(db, context)));
+  return rendered.filter((section): section is VNode => section !== null);
+}
+
 export async function myRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const config = { access: representativesOnly };
@@ -36,7 +55,8 @@ export async function myRoutes(fastify: FastifyInstance) {
     const accountId = request.account!.id;
     const [organisations, claims] = await Promise.all([representedOrganisations(app.db, accountId), claimsOf(app.db, accountId)]);
     const claimed = request.query.done === 'claimed';
-    return renderPage(request, reply, { title: request.t('accounts.my.title'), body: MyPage({ t: request.t, language: request.language, organisations, claims, claimed }) });
+    const sections = await representativeSections(app.db, { accountId, organisations, t: request.t, language: request.language, now: new Date(), csrfToken: request.csrfToken });
+    return renderPage(request, reply, { title: request.t('accounts.my.title'), body: MyPage({ t: request.t, language: request.language, organisations, claims, claimed, sections }) });
   });
 
   async function showClaimPage(request: FastifyRequest, reply: FastifyReply, options: { q: string; organisationId?: number; propose: boolean; input?: ClaimInput; errors?: ClaimFormError[] }) {

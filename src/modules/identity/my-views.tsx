@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Language, Translate } from '../../i18n/index.js';
 import { Alert, CsrfField, ErrorSummary } from '../../ui/forms.js';
 import type { RepresentedOrganisation } from './scopes.js';
@@ -8,7 +9,8 @@ import { formatMoment, Input, Select, SubmitButton, TextArea } from './fields.js
 
 /** The representative's home (/my) and the claim page (/my/claim). */
 
-export function MyPage({ t, language, organisations, claims, claimed }: { t: Translate; language: Language; organisations: RepresentedOrganisation[]; claims: Claim[]; claimed: boolean }) {
+/** `sections`: what other modules show here (representativeSection of src/modules/module.ts), in their order. */
+export function MyPage({ t, language, organisations, claims, claimed, sections = [] }: { t: Translate; language: Language; organisations: RepresentedOrganisation[]; claims: Claim[]; claimed: boolean; sections?: VNode[] }) {
   const m = (key: string, options?: Record<string, unknown>) => t(`accounts.my.${key}`, options);
   const pending = claims.filter((claim) => claim.status === 'pending');
   const decided = claims.filter((claim) => claim.status !== 'pending');
@@ -44,6 +46,7 @@ export function MyPage({ t, language, organisations, claims, claimed }: { t: Tra
           </a>
         </p>
       </section>
+      {sections}
       <section aria-labelledby="my-claims" class="kern-stack-sm">
         <h2 class="kern-heading-medium" id="my-claims">
           {m('claims')}

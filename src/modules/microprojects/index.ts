@@ -25,6 +25,7 @@ export const module: MosaikModule = {
     lazy(() => import('./routes.js'), 'projectRoutes'),
     lazy(() => import('./routes-keeping.js'), 'keepingRoutes'),
     lazy(() => import('./routes-tags.js'), 'tagRoutes'),
+    lazy(() => import('./routes-calendar.js'), 'calendarRoutes'),
     lazy(() => import('./api.js'), 'microprojectsApi'),
   ],
   personalData: microprojectPersonalData,
@@ -37,6 +38,8 @@ export const module: MosaikModule = {
     { href: '/microprojects', label: 'microprojects.nav', roles: ['admin', 'staff', 'coordinator', 'representative'] },
     { href: '/microprojects/analysis', label: 'microprojects.analysis.nav', roles: ['admin', 'staff', 'coordinator', 'funder', 'evaluator'] },
   ],
+  // on "Mein Bereich": the organisation's projects, what is due next and what is overdue
+  representativeSection: { order: 10, render: async (db, context) => (await import('./my-section.js')).microprojectsSection(db, context) },
   jobs: [{ name: 'reminders', everyMinutes: 60, run: async (db, now) => void (await sendReminders(db, now)) }],
   loadDemo: loadMicroprojectDemo,
   // the longer "report projects" wins over the reports module's "report" (src/cli.ts)

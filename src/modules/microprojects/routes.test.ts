@@ -86,6 +86,8 @@ describe('the programme rules and the project record (staff)', () => {
     expect(stage.statusCode).toBe(400);
     expect(stage.body).toContain('Datum des Bewilligungsbescheids: für „Bewilligt“ bitte das Datum des Bescheids angeben.');
     expect((await post(staff, `/microprojects/${projectId}/stage`, { stage: 'running', approved_on: '2019-02-15' })).statusCode).toBe(303);
+    // straight to "running": the notice's date given with it is kept
+    expect((await test.database.db.selectFrom('microproject').select('approved_on').where('id', '=', projectId).executeTakeFirstOrThrow()).approved_on).toBe('2019-02-15');
     const page = await get(staff, `/microprojects/${projectId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Bei der Minijob-Zentrale anmelden');

@@ -42,6 +42,7 @@ export const module: MosaikModule = {
     { href: '/pinboard', label: 'pinboard.nav', roles: ['representative', 'admin', 'staff'] },
     { href: '/staff/pinboard', label: 'pinboard.staffNav', roles: ['admin', 'staff'] },
   ],
+  representativeSection: { order: 30, render: async (db, context) => (await import('./my-section.js')).pinboardSection(db, context) },
   jobs: [{ name: 'pinboard', everyMinutes: 60, run: async (db, now) => void (await runPinboardTimer(db, now)) }],
   loadDemo: loadPinboardDemo,
 };

@@ -37,6 +37,7 @@ export const module: MosaikModule = {
     { href: '/selfcheck', label: 'selfcheck.nav', roles: ['admin', 'staff', 'representative'] },
     { href: '/selfcheck/overview', label: 'selfcheck.navOverview', roles: ['coordinator', 'funder'] },
   ],
+  representativeSection: { order: 20, render: async (db, context) => (await import('./my-section.js')).selfcheckSection(db, context) },
   loadDemo: async (db, { today }) => (await import('./demo.js')).loadSelfcheckDemo(db, today),
 };
 

@@ -85,11 +85,18 @@ export async function updateProject(db: Db, actorId: number | null, projectId: n
   });
 }
 
-/** Moves a project to a stage; an approval needs the date of the notice (the checklist counts from it). */
+/** The stages a project reaches only after the approval notice: the notice's date belongs to them. */
+const approvedStages: readonly Stage[] = ['approved', 'running', 'proof_due', 'proof_submitted', 'closed'];
+
+/**
+ * Moves a project to a stage; an approval needs the date of the notice (the
+ * checklist counts from it). A date given with a later stage is kept too: a
+ * project entered late goes straight to "running" with its notice's date.
+ */
 export async function setStage(db: Db, actorId: number | null, projectId: number, stage: Stage, approvedOn: string | null): Promise<Outcome<Stage>> {
   if (stage === 'approved' && approvedOn === null) return { ok: false, errors: [{ field: 'approved_on', code: 'noticeDate' }] };
   return db.transaction().execute(async (trx) => {
-    const changes = stage === 'approved' ? { stage, approved_on: approvedOn } : { stage };
+    const changes = approvedStages.includes(stage) && approvedOn !== null ? { stage, approved_on: approvedOn } : { stage };
     await trx.updateTable('microproject').set({ ...changes, updated_at: new Date() }).where('id', '=', projectId).execute();
     await writeAudit(trx, { accountId: actorId, action: 'microproject.stage', subjectType: 'microproject', subjectId: projectId, details: { stage } });
     return { ok: true, value: stage };

@@ -129,6 +129,9 @@ export function ProjectPage({ t, language, csrfToken, dossier, path, mayKeep, ma
       </section>
       <section aria-labelledby="checklist" class="kern-stack-sm">
         <h2 class="kern-heading-medium" id="checklist">{p('checklist')}</h2>
+        <p>
+          <a class="kern-link" href={`/microprojects/${project.id}/due-dates.ics?lang=${language}`} type="text/calendar">{p('calendar')}</a>
+        </p>
         {groups.map((group) => {
           const tasks = dossier.tasks.filter((task) => task.group === group);
           if (tasks.length === 0) return null;
