@@ -84,7 +84,7 @@ const objectRules: Record<string, ObjectRule | 'not an object'> = {
   'GET /dashboard/export/:table.:format': 'not an object',
   // micro-projects (src/modules/microprojects/policy.ts): the representative's organisation, the coordinator's district
   ...Object.fromEntries(
-    ['GET /microprojects/:id', 'POST /microprojects/:id/tasks', 'GET /microprojects/:id/receipts', 'POST /microprojects/:id/receipts', 'GET /microprojects/:id/proof.pdf', 'GET /microprojects/:id/proof.xlsx', 'GET /microprojects/:id/sachbericht', 'GET /microprojects/:id/due-dates.ics', 'POST /microprojects/:id/documents', 'GET /api/v1/microprojects/:projectId'].map((route) => [
+    ['GET /microprojects/:id', 'POST /microprojects/:id/tasks', 'GET /microprojects/:id/receipts', 'POST /microprojects/:id/receipts', 'GET /microprojects/:id/proof.pdf', 'GET /microprojects/:id/proof.xlsx', 'GET /microprojects/:id/sachbericht', 'POST /microprojects/:id/sachbericht', 'GET /microprojects/:id/due-dates.ics', 'POST /microprojects/:id/documents', 'GET /api/v1/microprojects/:projectId'].map((route) => [
       route,
       { object: "micro-project of the representative's organisation or of the coordinator's district", url: (ids: Ids) => route.split(' ')[1].replace(/:(id|projectId)\b/, String(ids.project)) },
     ]),

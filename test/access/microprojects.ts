@@ -38,6 +38,7 @@ export const expectedAccess: Record<string, Access> = {
   'GET /microprojects/:id/proof.xlsx': readers,
   'HEAD /microprojects/:id/proof.xlsx': readers,
   'GET /microprojects/:id/sachbericht': readers,
+  'POST /microprojects/:id/sachbericht': keepers,
   'GET /microprojects/:id/due-dates.ics': readers,
   'HEAD /microprojects/:id/due-dates.ics': readers,
   'HEAD /microprojects/:id/sachbericht': readers,

@@ -15,7 +15,7 @@ import { sendReminders } from './reminders.js';
 /** The tables only this module writes (test/architecture.test.ts holds every module to its list). */
 export const ownedTables = [
   'microproject_year_rule', 'microproject', 'microproject_contact', 'microproject_task_done', 'microproject_reminder', 'microproject_receipt', 'microproject_document',
-  'microproject_tag', 'microproject_project_tag',
+  'microproject_tag', 'microproject_project_tag', 'microproject_report',
 ] as const;
 
 export const module: MosaikModule = {
@@ -26,6 +26,7 @@ export const module: MosaikModule = {
     lazy(() => import('./routes-keeping.js'), 'keepingRoutes'),
     lazy(() => import('./routes-tags.js'), 'tagRoutes'),
     lazy(() => import('./routes-calendar.js'), 'calendarRoutes'),
+    lazy(() => import('./routes-report.js'), 'reportRoutes'),
     lazy(() => import('./api.js'), 'microprojectsApi'),
   ],
   personalData: microprojectPersonalData,

@@ -3,7 +3,7 @@ import { accountMatches, emailMatches, redact, textMayName, textNames, type Cata
 
 /**
  * The micro-projects' part of the personal-data catalogue (src/modules/privacy):
- * every table of migrations/150_microprojects.sql and 155_microproject_tags.sql, with how one person's rows
+ * every table of migrations/150_microprojects.sql, 155_microproject_tags.sql and 156_microproject_report.sql, with how one person's rows
  * are found and erased, and a sample row for the export and erasure tests.
  */
 
@@ -12,6 +12,7 @@ const rows = async (db: Db, query: RawBuilder<unknown>) => (await query.execute(
 const idIn = (ids: unknown[]) => (ids.length === 0 ? sql`false` : sql`id in (${sql.join(ids)})`);
 const centreAndAssociation = 'Beraterinnen und Berater des Zentrums (admin, staff); die Vertretungen der Organisation; Koordinierende ihrer Landkreise (ohne Dokumente)';
 const publicTask = 'Art. 6 Abs. 1 lit. e DSGVO i. V. m. dem Förderauftrag des Zentrums (Begleitung der WIR-Mikroprojekte)';
+const reportColumns = ['goals', 'activities', 'consultations', 'minijob', 'network', 'results'];
 const proofRetention = 'mit dem Projekt; Belege nach ANBest-P mindestens fünf Jahre nach Vorlage des Verwendungsnachweises';
 
 // A tiny PDF, as a board would upload it (the sample of microproject_document).
@@ -117,6 +118,28 @@ export const microprojectPersonalData: CatalogueEntry[] = [
     sample: async (db, f) => {
       const projectId = await sampleProject(db, f.organisationId, f.accountId);
       await sql`insert into microproject_project_tag (project_id, tag_key, confirmed_by) values (${projectId}, 'women', ${f.accountId})`.execute(db);
+    },
+  },
+  {
+    table: 'microproject_report', personal: true, columns: ['goals', 'activities', 'consultations', 'minijob', 'network', 'results', 'saved_by_account_id', 'saved_at'], categories: ['free_text', 'technical'],
+    subjects: 'Im Sachbericht genannte Personen (etwa Minijobberinnen und Minijobber, Teilnehmende); Kontoinhaber, die ihn speicherten',
+    purpose: 'Sachbericht des Verwendungsnachweises, vom Verein vervollständigt', legalBasis: 'Art. 6 Abs. 1 lit. c DSGVO i. V. m. ANBest-P (Nachweis der Verwendung)',
+    recipients: `${centreAndAssociation}; die Bewilligungsbehörde mit dem Verwendungsnachweis`, retention: proofRetention,
+    finds: 'saved_by_account_id = Konto der Person, oder ein Abschnitt nennt Name oder E-Mail',
+    find: async (db, s) => (await rows(db, sql`select * from microproject_report where ${accountMatches(s, 'saved_by_account_id')} or ${sql.join(reportColumns.map((column) => textMayName(s, column)), sql` or `)} order by project_id`))
+      .filter((r) => r.saved_by_account_id === s.accountId || reportColumns.some((column) => textNames(s, r[column]))),
+    erasure: 'Name und E-Mail in den Abschnitten ersetzt (der Bericht bleibt); Konto-Referenz geleert',
+    erase: async (db, s, found) => {
+      for (const r of found) {
+        const redacted = reportColumns.map((column) => sql`${sql.ref(column)} = ${redact(s, r[column] as string) ?? ''}`);
+        await sql`update microproject_report set ${sql.join(redacted)} where project_id = ${r.project_id}`.execute(db);
+      }
+      if (s.accountId !== null) await sql`update microproject_report set saved_by_account_id = null where saved_by_account_id = ${s.accountId}`.execute(db);
+    },
+    sample: async (db, f) => {
+      const projectId = await sampleProject(db, f.organisationId, f.accountId);
+      await sql`insert into microproject_report (project_id, goals, minijob, saved_by_account_id)
+        values (${projectId}, 'Ein Nähcafé für Frauen', 'Zeynep Kaya-Yıldız hat als Minijobberin das Café geöffnet', ${f.accountId})`.execute(db);
     },
   },
 ];

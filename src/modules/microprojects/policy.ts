@@ -50,7 +50,7 @@ export function mayRead(viewer: Viewer, project: ScopedProject): boolean {
   return viewer.organisationIds.includes(project.organisationId);
 }
 
-/** Tick tasks, keep receipts, upload documents: the association and its advisers. */
+/** Tick tasks, keep receipts and the Sachbericht, upload documents: the association and its advisers. */
 export const mayKeep = (viewer: Viewer, project: ScopedProject) => viewer.kind !== 'coordinator' && mayRead(viewer, project);
 
 /** Change the record and its stage, keep the year's rules: centre staff. */

@@ -2,9 +2,11 @@ import ExcelJS from 'exceljs';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { translator } from '../../i18n/index.js';
-import { formatDay } from '../../ui/dates.js';
+import { formatDay, formatInstant } from '../../ui/dates.js';
 import { fontFolders, latinFont, pdfFonts } from '../feedback/index.js';
 import type { Dossier } from './dossier.js';
+import type { SavedReport } from './report.js';
+import { reportSections, sachberichtHeader, sachberichtSections } from './sachbericht.js';
 import { budgetLines } from './tables.js';
 
 /**
@@ -12,6 +14,8 @@ import { budgetLines } from './tables.js';
  * budget line) and the list of receipts (date, payee, purpose, amount,
  * ANBest-P), as PDF (pdfmake, drawn on the server) and XLSX (exceljs). The
  * proof goes to the Land: German, or English for a reader who asks for it.
+ * Both carry the Sachbericht as the association saved it, or Mosaik's
+ * prefilled draft, marked as a draft, when none was saved.
  */
 
 export type ProofLanguage = 'de' | 'en';
@@ -45,7 +49,20 @@ function proofRows(dossier: Dossier, language: ProofLanguage) {
   return { t, p, lines, receipts };
 }
 
-export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promise<Buffer> {
+/** The Sachbericht of the proof: the saved text, or the prefilled draft (then `draft`). */
+function reportOf(dossier: Dossier, language: ProofLanguage, report: SavedReport | null) {
+  const t = translator(language);
+  const sections = report?.sections ?? sachberichtSections(t, language, dossier);
+  const status = report
+    ? t('microprojects.proof.reportSaved', { when: formatInstant(report.savedAt, language, { style: 'numeric', time: 'short' }), who: report.savedBy ?? '—' })
+    : t('microprojects.proof.reportDraft');
+  return {
+    draft: report === null, status, header: sachberichtHeader(t, language, dossier),
+    sections: reportSections.map((key, index) => ({ title: `${index + 1}. ${t(`microprojects.sachbericht.${key}`)}`, text: sections[key] })),
+  };
+}
+
+export async function proofPdf(dossier: Dossier, language: ProofLanguage, report: SavedReport | null = null): Promise<Buffer> {
   pdfmake.setFonts(pdfFonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => fontFolders.some((folder) => path.startsWith(folder)));
@@ -85,6 +102,13 @@ export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promi
       fontSize: 8,
     },
   ];
+  const narrative = reportOf(dossier, language, report);
+  content.push(
+    { text: p('report'), style: 'title', pageBreak: 'before' },
+    { text: narrative.status, bold: narrative.draft, margin: [0, 0, 0, 6] },
+    ...narrative.header.map((text) => ({ text })),
+    ...narrative.sections.flatMap((section): Content[] => [{ text: section.title, style: 'heading', margin: [0, 10, 0, 4] }, { text: section.text || '—' }]),
+  );
   const document: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [36, 36, 36, 40],
@@ -99,7 +123,7 @@ export async function proofPdf(dossier: Dossier, language: ProofLanguage): Promi
   return pdfmake.createPdf(document).getBuffer();
 }
 
-export async function proofXlsx(dossier: Dossier, language: ProofLanguage): Promise<Buffer> {
+export async function proofXlsx(dossier: Dossier, language: ProofLanguage, report: SavedReport | null = null): Promise<Buffer> {
   const { p, lines, receipts } = proofRows(dossier, language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mosaik';
@@ -125,7 +149,13 @@ export async function proofXlsx(dossier: Dossier, language: ProofLanguage): Prom
   ];
   // days as text (YYYY-MM-DD): a spreadsheet date would be shifted by the reader's time zone
   for (const receipt of receipts) list.addRow({ ...receipt, amount: toEuros(receipt.amount) });
-  for (const sheet of [numerical, list]) {
+  const narrative = reportOf(dossier, language, report);
+  const reportSheet = workbook.addWorksheet(p('reportSheet'));
+  reportSheet.columns = [{ header: p('report'), key: 'title', width: 36 }, { header: narrative.status, key: 'text', width: 100 }];
+  for (const text of narrative.header) reportSheet.addRow({ title: text });
+  for (const section of narrative.sections) reportSheet.addRow(section);
+  reportSheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
+  for (const sheet of [numerical, list, reportSheet]) {
     sheet.getRow(1).font = { bold: true };
     // a leading =, +, - or @ would be read as a formula by a spreadsheet
     sheet.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value)) cell.value = `'${cell.value}`; }));

@@ -12,8 +12,8 @@ import { formInputOf, parseReceiptForm, type FormError, type FormInput } from '.
 import { keeperRoles, projectRoles } from './policy.js';
 import { proofPdf, proofXlsx } from './proof.js';
 import { keepableDossier, projectIdParams, readableDossier, showProject } from './routes.js';
-import { sachberichtDraft } from './sachbericht.js';
-import { MoneyPage, SachberichtPage } from './views/money.js';
+import { MoneyPage } from './views/money.js';
+import { findReport } from './report.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Dossier } from './dossier.js';
 import type { Viewer } from './policy.js';
@@ -22,7 +22,7 @@ import { mayKeep } from './policy.js';
 /**
  * What the association and its adviser keep on a project: the checklist's
  * ticks, the receipts (with the money checks and the proof of use as PDF and
- * XLSX), the Sachbericht draft and the documents.
+ * XLSX, with the Sachbericht of routes-report.tsx) and the documents.
  */
 
 const receiptParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).catch(0), receiptId: z.coerce.number().int().positive().max(2_147_483_647).catch(0) });
@@ -75,23 +75,17 @@ export async function keepingRoutes(fastify: FastifyInstance) {
 
   app.get('/microprojects/:id/proof.pdf', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: proofQuery, hide: true } }, async (request, reply) => {
     const { dossier } = await readableDossier(request, request.params.id);
-    const pdf = await proofPdf(dossier, request.query.lang);
+    const pdf = await proofPdf(dossier, request.query.lang, await findReport(app.db, dossier.project.id));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="verwendungsnachweis-${dossier.project.id}.pdf"`).send(pdf);
   });
 
   app.get('/microprojects/:id/proof.xlsx', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: proofQuery, hide: true } }, async (request, reply) => {
     const { dossier } = await readableDossier(request, request.params.id);
-    const xlsx = await proofXlsx(dossier, request.query.lang);
+    const xlsx = await proofXlsx(dossier, request.query.lang, await findReport(app.db, dossier.project.id));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="verwendungsnachweis-${dossier.project.id}.xlsx"`)
       .send(xlsx);
-  });
-
-  app.get('/microprojects/:id/sachbericht', { config: { access: projectRoles }, schema: { params: projectIdParams, querystring: moneyQuery, hide: true } }, async (request, reply) => {
-    const { dossier } = await readableDossier(request, request.params.id);
-    const draft = sachberichtDraft(request.t, request.language, dossier);
-    return renderPage(request, reply, { title: request.t('microprojects.sachbericht.pageTitle'), body: SachberichtPage({ t: request.t, dossier, draft }) });
   });
 
   app.post('/microprojects/:id/documents', { config: { access: keeperRoles, csrfInMultipart: true }, schema: { params: projectIdParams, hide: true } }, async (request, reply) => {

@@ -120,6 +120,20 @@ export interface MicroprojectProjectTagTable {
   confirmed_at: Timestamp;
 }
 
+/** The Sachbericht as the association completed it (migrations/156_microproject_report.sql). */
+export interface MicroprojectReportTable {
+  project_id: number;
+  goals: string;
+  activities: string;
+  consultations: string;
+  minijob: string;
+  network: string;
+  results: string;
+  version: number;
+  saved_at: Timestamp;
+  saved_by_account_id: number | null;
+}
+
 declare module '../../db/tables.js' {
   interface Database {
     microproject_year_rule: MicroprojectYearRuleTable;
@@ -131,5 +145,6 @@ declare module '../../db/tables.js' {
     microproject_document: MicroprojectDocumentTable;
     microproject_tag: MicroprojectTagTable;
     microproject_project_tag: MicroprojectProjectTagTable;
+    microproject_report: MicroprojectReportTable;
   }
 }

@@ -117,17 +117,3 @@ export function MoneyPage({ t, language, csrfToken, dossier, input, errors, done
     </div>
   );
 }
-
-export function SachberichtPage({ t, dossier, draft }: { t: Translate; dossier: Dossier; draft: string }) {
-  return (
-    <div class="kern-stack-lg">
-      <p><a class="kern-link" href={`/microprojects/${dossier.project.id}`}>{t('microprojects.money.back', { project: dossier.project.title })}</a></p>
-      <h1 class="kern-heading-large">{t('microprojects.sachbericht.pageTitle')}</h1>
-      <p>{t('microprojects.sachbericht.intro')}</p>
-      <div class="kern-form-input">
-        <label class="kern-label" for="draft">{t('microprojects.sachbericht.draft')}</label>
-        <textarea class="kern-form-input__input" id="draft" rows={24} readOnly>{draft}</textarea>
-      </div>
-    </div>
-  );
-}
