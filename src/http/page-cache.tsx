@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { cachedFigures, stringBytes } from '../db/data-version.js';
 import { watchingFallbacks } from '../i18n/index.js';
+import { berlinDay } from '../ui/dates.js';
 import { renderFragment } from './render.js';
 
 /**
@@ -26,9 +27,8 @@ import { renderFragment } from './render.js';
 export const csrfPlaceholder = 'mosaik-csrf-placeholder-5d1c';
 const maxKeyLength = 400;
 
-/** Today in Berlin (the day a calendar starts from, what "upcoming" means); the formatter is made once, it costs more than the rest of a kept page's key. */
-const berlinDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
-const berlinDay = () => berlinDays.format(new Date());
+/** Today in Berlin (the day a calendar starts from, what "upcoming" means). */
+const today = () => berlinDay(new Date());
 
 export interface CacheKeyOptions {
   /** The day the page is computed for, where a module keeps its own clock (the Wegweiser's freshness); else today in Berlin. */
@@ -45,7 +45,7 @@ const cacheable = (request: FastifyRequest) => !request.account && request.metho
  */
 export async function cachedBody(request: FastifyRequest, render: (csrfToken: string) => Promise<VNode>, options: CacheKeyOptions = {}): Promise<VNode> {
   if (!cacheable(request)) return render(request.csrfToken);
-  const key = `page|${request.routeOptions.url}|${request.url}|${request.language}|${options.day ?? berlinDay()}`;
+  const key = `page|${request.routeOptions.url}|${request.url}|${request.language}|${options.day ?? today()}`;
   const html = await cachedFigures(request.server.db, key, async () => renderFragment(await render(csrfPlaceholder)), { size: stringBytes });
   return <div class="mosaik-page-body" dangerouslySetInnerHTML={{ __html: html.includes(csrfPlaceholder) ? html.replaceAll(csrfPlaceholder, request.csrfToken) : html }} />;
 }
@@ -57,6 +57,6 @@ export async function cachedBody(request: FastifyRequest, render: (csrfToken: st
  */
 export async function cachedJson(request: FastifyRequest, language: string, compute: () => Promise<unknown>, options: CacheKeyOptions = {}): Promise<string> {
   if (!cacheable(request)) return JSON.stringify(await compute());
-  const key = `json|${request.routeOptions.url}|${request.url}|${language}|${options.day ?? berlinDay()}`;
+  const key = `json|${request.routeOptions.url}|${request.url}|${language}|${options.day ?? today()}`;
   return cachedFigures(request.server.db, key, async () => JSON.stringify(await compute()), { size: stringBytes });
 }
